@@ -1,0 +1,74 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "taskforge",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "taskforge", targets: ["taskforge"]),
+        .executable(name: "taskgen", targets: ["taskgen"]),
+        .plugin(name: "TaskgenPlugin", targets: ["TaskgenPlugin"]),
+        .library(name: "TaskRuntime", targets: ["TaskRuntime"]),
+        .library(name: "TaskCLI", targets: ["TaskCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // tasks.yaml -> model, with line-precise diagnostics; validation; JSON Schema rendering.
+        .target(name: "TaskSchema", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // model -> Swift source (types, dispatch table, CLI flags).
+        .target(name: "TaskCodegen", dependencies: ["TaskSchema"]),
+        .executableTarget(
+            name: "taskgen",
+            dependencies: ["TaskCodegen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .plugin(name: "TaskgenPlugin", capability: .buildTool(), dependencies: ["taskgen"]),
+
+        // Jobs, the JobStore seam, workers.
+        .target(
+            name: "TaskRuntime",
+            dependencies: [
+                "TaskSchema",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .target(
+            name: "TaskStoreSQLite",
+            dependencies: ["TaskRuntime", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
+        .target(
+            name: "TaskServer",
+            dependencies: ["TaskRuntime", .product(name: "Hummingbird", package: "hummingbird")]),
+        .target(
+            name: "TaskCLI",
+            dependencies: [
+                "TaskRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
+
+        // The application: generated code from tasks.yaml plus one handler file per task.
+        .target(name: "Tasks", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
+        .executableTarget(
+            name: "taskforge",
+            dependencies: [
+                "Tasks", "TaskServer", "TaskStoreSQLite", "TaskCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),
+        .testTarget(name: "TaskCodegenTests", dependencies: ["TaskCodegen"], exclude: ["Golden"]),
+        .testTarget(name: "JobStoreTests", dependencies: ["TaskRuntime", "TaskStoreSQLite"]),
+        .testTarget(
+            name: "TaskforgeTests",
+            dependencies: [
+                "Tasks", "TaskServer", "TaskStoreSQLite", "taskforge",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
+    ]
+)

@@ -1,0 +1,46 @@
+import TaskSchema
+
+/// Renders a ``Schema`` as the Swift expression that rebuilds it at run time, for validation.
+/// `$ref`s must be resolved first; source locations are left out.
+enum SchemaLiteralRenderer {
+    /// The expression, with continuation lines indented by `indent` (the first line is not).
+    /// Schemas with properties or items span several lines; others fit on one.
+    static func expression(_ schema: Schema, indent: String) -> String {
+        let inner = indent + "    "
+        var arguments: [String] = []
+        func add(_ label: String, _ value: String?) {
+            if let value { arguments.append("\(label): \(value)") }
+        }
+        add("type", schema.types.map { "[" + $0.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]" })
+        if !schema.properties.isEmpty {
+            let members = schema.properties.map {
+                "\(inner)    .init(\(SwiftSyntax.stringLiteral($0.name)), \(expression($0.schema, indent: inner + "    "))),"
+            }
+            add("properties", "[\n" + members.joined(separator: "\n") + "\n\(inner)]")
+        }
+        add("required", schema.required.isEmpty ? nil : "[" + schema.required.map(SwiftSyntax.stringLiteral).joined(separator: ", ") + "]")
+        add("additionalProperties", schema.additionalProperties.map { $0 ? "true" : "false" })
+        add("enum", schema.enumValues.map { SwiftSyntax.jsonLiteral(.array($0)) })
+        add("const", schema.constValue.map(SwiftSyntax.jsonLiteral))
+        add("minimum", schema.minimum.map(SwiftSyntax.number))
+        add("maximum", schema.maximum.map(SwiftSyntax.number))
+        add("exclusiveMinimum", schema.exclusiveMinimum.map(SwiftSyntax.number))
+        add("exclusiveMaximum", schema.exclusiveMaximum.map(SwiftSyntax.number))
+        add("multipleOf", schema.multipleOf.map(SwiftSyntax.number))
+        add("minLength", schema.minLength.map(String.init))
+        add("maxLength", schema.maxLength.map(String.init))
+        add("pattern", schema.pattern.map(SwiftSyntax.stringLiteral))
+        add("format", schema.format.map { ".\(SwiftSyntax.caseName($0.rawValue))" })
+        add("items", schema.items.map { expression($0, indent: inner) })
+        add("minItems", schema.minItems.map(String.init))
+        add("maxItems", schema.maxItems.map(String.init))
+        add("uniqueItems", schema.uniqueItems.map { $0 ? "true" : "false" })
+        add("default", schema.defaultValue.map(SwiftSyntax.jsonLiteral))
+        add("title", schema.title.map(SwiftSyntax.stringLiteral))
+        add("description", schema.description.map(SwiftSyntax.stringLiteral))
+        if schema.properties.isEmpty && schema.items == nil {
+            return "Schema(" + arguments.joined(separator: ", ") + ")"
+        }
+        return "Schema(\n" + arguments.map { inner + $0 }.joined(separator: ",\n") + "\n\(indent))"
+    }
+}

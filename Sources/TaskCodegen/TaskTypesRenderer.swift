@@ -1,0 +1,77 @@
+import Foundation
+import TaskSchema
+
+/// Renders the task namespaces (`Echo`, `AodEstimation`, ...) with their definition, typed `Input`
+/// and `Output`, and the shared `types:`.
+struct TaskTypesRenderer {
+    static let fileName = "Generated+TaskTypes.swift"
+
+    let registry: Registry
+
+    func render() -> GeneratedFile {
+        let builder = SwiftTypeBuilder(sharedTypeNames: Set(registry.types.map(\.name)))
+        var writer = CodeWriter()
+        if !registry.types.isEmpty {
+            writer.line("// MARK: - Shared types")
+            for type in registry.types {
+                for declaration in builder.declarations(named: type.name, for: type.schema) {
+                    writer.line()
+                    DeclarationRenderer.render(declaration, into: &writer)
+                }
+            }
+        }
+        for (index, task) in registry.tasks.enumerated() {
+            if index > 0 || !registry.types.isEmpty { writer.line() }
+            writer.line("// MARK: - \(task.name)")
+            writer.line()
+            render(task, builder: builder, into: &writer)
+        }
+        let header = GeneratedFile.swiftHeader(registryFile: registry.fileName, imports: ["TaskRuntime"])
+        return GeneratedFile(name: Self.fileName, contents: header + writer.text)
+    }
+
+    private func render(_ task: TaskDefinition, builder: SwiftTypeBuilder, into writer: inout CodeWriter) {
+        writer.docComment([task.summary, task.description].compactMap { $0 }.joined(separator: "\n\n"))
+        writer.block("public enum \(task.typeName) {") { writer in
+            writer.line("/// The `\(task.name)` task as declared in `\(registry.fileName)`.")
+            writer.block("public static let definition = TaskDefinition(", closing: ")") { writer in
+                writer.line("name: \(SwiftSyntax.stringLiteral(task.name)),")
+                writer.line("version: \(task.version),")
+                writer.line("summary: \(SwiftSyntax.stringLiteral(task.summary)),")
+                if let description = task.description {
+                    writer.line("description: \(SwiftSyntax.stringLiteral(description)),")
+                }
+                writer.line("queue: \(SwiftSyntax.stringLiteral(task.queue)),")
+                writer.line("timeout: \(SwiftSyntax.duration(task.timeout)),")
+                let retry = task.retry
+                writer.line(
+                    "retry: RetryPolicy(maxAttempts: \(retry.maxAttempts), backoff: .\(retry.backoff.rawValue), "
+                        + "initial: \(SwiftSyntax.duration(retry.initial)), max: \(SwiftSyntax.duration(retry.max))),")
+                let indent = "        "
+                writer.line("input: \(SchemaLiteralRenderer.expression(registry.resolvingRefs(in: task.input), indent: indent)),")
+                writer.line("output: \(SchemaLiteralRenderer.expression(registry.resolvingRefs(in: task.output), indent: indent)),")
+                writer.line(
+                    "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
+                        + "line: \(task.location.line), column: \(task.location.column))")
+            }
+            for (name, schema) in [("Input", task.input), ("Output", task.output)] {
+                for declaration in builder.declarations(named: name, for: schema) {
+                    writer.line()
+                    DeclarationRenderer.render(declaration, into: &writer)
+                }
+            }
+        }
+        writer.line()
+        writer.block("extension \(task.typeName).Input {") { writer in
+            writer.line("/// Every violation of `json` against the `\(task.name)` input schema; empty when it is valid.")
+            writer.block("public static func validate(_ json: JSONValue) -> [Violation] {") { writer in
+                writer.line("\(task.typeName).definition.input.validate(json)")
+            }
+        }
+    }
+}
+
+extension Registry {
+    /// The registry's file name without its directory, as generated code mentions it.
+    var fileName: String { URL(fileURLWithPath: file).lastPathComponent }
+}

@@ -1,0 +1,60 @@
+/// A stable, machine-readable, snake_case error code, shared by job errors and HTTP problems.
+///
+/// Every code the project emits is declared here and documented in `docs/errors.md`.
+public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    public var rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+
+    // Submission and HTTP
+    /// The request body is not well-formed JSON.
+    public static let invalidJSON: ErrorCode = "invalid_json"
+    /// The input does not satisfy the task's schema; `violations` lists each failing field.
+    public static let invalidInput: ErrorCode = "invalid_input"
+    /// A request parameter (query string, path) is malformed.
+    public static let invalidParameter: ErrorCode = "invalid_parameter"
+    /// No task with that name (or version).
+    public static let taskNotFound: ErrorCode = "task_not_found"
+    /// No job with that id.
+    public static let jobNotFound: ErrorCode = "job_not_found"
+    /// No route for that path.
+    public static let routeNotFound: ErrorCode = "route_not_found"
+    /// The route exists, but not with that method.
+    public static let methodNotAllowed: ErrorCode = "method_not_allowed"
+    /// The job is already finished and cannot change.
+    public static let jobFinished: ErrorCode = "job_finished"
+    /// The request body is larger than the server accepts.
+    public static let bodyTooLarge: ErrorCode = "body_too_large"
+    /// The request was refused for a reason without a more specific code (the HTTP status says which).
+    public static let requestRejected: ErrorCode = "request_rejected"
+    /// The job store does not answer (`/readyz`).
+    public static let storeUnavailable: ErrorCode = "store_unavailable"
+    /// An unexpected server-side failure; the log has the details under the request id.
+    public static let internalError: ErrorCode = "internal_error"
+
+    // Job outcomes
+    /// The attempt ran past the task's `timeout`.
+    public static let taskRuntimeExceeded: ErrorCode = "task_runtime_exceeded"
+    /// The handler threw an error that was not a `TaskError`.
+    public static let taskFailed: ErrorCode = "task_failed"
+    /// The job was cancelled.
+    public static let cancelled: ErrorCode = "cancelled"
+    /// The worker holding the job stopped renewing its lease and no attempts were left.
+    public static let workerLost: ErrorCode = "worker_lost"
+    /// The stored job names a task or version this process does not know.
+    public static let unknownTask: ErrorCode = "unknown_task"
+    /// The task rejected parameters that passed the schema (a limit or allowlist).
+    public static let taskRejectedInvalidParams: ErrorCode = "task_rejected_invalid_params"
+}

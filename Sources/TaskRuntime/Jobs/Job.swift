@@ -1,0 +1,82 @@
+import Foundation
+
+/// A unit of work: one submission of a task with its input, and everything that happened to it.
+public struct Job: Sendable, Hashable {
+    public var id: UUID
+    public var task: String
+    public var version: Int
+    public var queue: String
+    /// Higher runs first within a queue.
+    public var priority: Int
+    public var state: JobState
+    public var stage: String?
+    /// 0...100.
+    public var progress: Double
+    public var input: JSONValue
+    public var output: JSONValue?
+    public var error: JobError?
+    /// The number of attempts started so far.
+    public var attempt: Int
+    public var maxAttempts: Int
+    public var createdAt: Date
+    /// When the job becomes eligible to run.
+    public var runAt: Date
+    public var startedAt: Date?
+    public var finishedAt: Date?
+    public var heartbeatAt: Date?
+    /// Whether a cancel was requested while it ran.
+    public var cancelRequested: Bool
+    /// The worker that holds the current attempt's lease.
+    public var leaseOwner: String?
+    /// The fencing token of the current attempt; see ``Lease``.
+    public var fence: Int
+    /// A monotonically increasing insertion number, used for stable cursor pagination.
+    public var sequence: Int64
+
+    public init(
+        id: UUID, task: String, version: Int, queue: String, priority: Int, state: JobState,
+        stage: String? = nil, progress: Double = 0, input: JSONValue, output: JSONValue? = nil,
+        error: JobError? = nil, attempt: Int = 0, maxAttempts: Int, createdAt: Date, runAt: Date,
+        startedAt: Date? = nil, finishedAt: Date? = nil, heartbeatAt: Date? = nil,
+        cancelRequested: Bool = false, leaseOwner: String? = nil, fence: Int = 0, sequence: Int64 = 0
+    ) {
+        self.id = id
+        self.task = task
+        self.version = version
+        self.queue = queue
+        self.priority = priority
+        self.state = state
+        self.stage = stage
+        self.progress = progress
+        self.input = input
+        self.output = output
+        self.error = error
+        self.attempt = attempt
+        self.maxAttempts = maxAttempts
+        self.createdAt = createdAt
+        self.runAt = runAt
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.heartbeatAt = heartbeatAt
+        self.cancelRequested = cancelRequested
+        self.leaseOwner = leaseOwner
+        self.fence = fence
+        self.sequence = sequence
+    }
+
+    /// The lease of the attempt currently running, valid while `state == .running`.
+    public var lease: Lease { Lease(jobID: id, fence: fence) }
+}
+
+/// A worker's claim on one attempt of a job. `fence` increases with every claim, so a worker
+/// whose lease expired and was taken over cannot write over the attempt that replaced it:
+/// every store write is conditional on the job still carrying this fence.
+public struct Lease: Sendable, Hashable {
+    public var jobID: UUID
+    public var fence: Int
+
+    public init(jobID: UUID, fence: Int) {
+        self.jobID = jobID
+        self.fence = fence
+    }
+}

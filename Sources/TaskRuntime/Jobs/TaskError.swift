@@ -1,0 +1,34 @@
+/// The error a handler throws to say how its job failed.
+///
+/// Transient errors are retried with backoff while attempts remain; permanent errors fail the job
+/// at once. Any other error a handler throws is treated as transient under code `task_failed`.
+public struct TaskError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var code: ErrorCode
+    public var message: String
+    public var isTransient: Bool
+    public var details: JSONValue?
+
+    public init(code: ErrorCode, message: String, isTransient: Bool, details: JSONValue? = nil) {
+        self.code = code
+        self.message = message
+        self.isTransient = isTransient
+        self.details = details
+    }
+
+    /// A failure that retrying will not fix (bad input, a rejected request).
+    public static func permanent(_ code: ErrorCode, _ message: String, details: JSONValue? = nil) -> TaskError {
+        TaskError(code: code, message: message, isTransient: false, details: details)
+    }
+
+    /// A failure that may pass (a timeout, an unavailable upstream).
+    public static func transient(_ code: ErrorCode, _ message: String, details: JSONValue? = nil) -> TaskError {
+        TaskError(code: code, message: message, isTransient: true, details: details)
+    }
+
+    public var description: String { "\(code): \(message)" }
+
+    /// This error as stored on the job.
+    public var jobError: JobError {
+        JobError(code: code, message: message, retryable: isTransient, details: details)
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Durable storage of jobs: the seam between the runtime and a database.
+///
+/// Every method is a single atomic step, safe to call from any number of processes sharing the
+/// database. Writes made on behalf of an attempt take its ``Lease`` and do nothing (returning
+/// `false`) when the job no longer carries that lease: the fencing that keeps a worker which lost
+/// its lease from overwriting the attempt that replaced it.
+public protocol JobStore: Sendable {
+    /// Inserts new jobs in one transaction, in order, and returns them as stored.
+    func enqueue(_ jobs: [NewJob]) async throws -> [Job]
+
+    /// The job with `id`, or `nil`.
+    func job(id: UUID) async throws -> Job?
+
+    /// A page of jobs, newest first.
+    func jobs(matching query: JobQuery) async throws -> JobPage
+
+    /// The job's event log, oldest first.
+    func events(forJob id: UUID) async throws -> [JobEvent]
+
+    /// Atomically moves up to `limit` ready jobs of `queues` to `running` under a fresh lease held by
+    /// `worker` until `now + leaseDuration`, highest priority first, then by `run_at`, then FIFO.
+    func claim(queues: [String], limit: Int, worker: String, leaseDuration: Duration) async throws -> [Job]
+
+    /// Renews the leases still held and reports, per lease, whether it is held and whether a cancel
+    /// was requested. Leases that are no longer held are absent from the result.
+    func heartbeat(_ leases: [Lease], leaseDuration: Duration) async throws -> [Lease: LeaseStatus]
+
+    /// Records progress (0...100) and optionally the stage of a running attempt.
+    @discardableResult
+    func reportProgress(_ lease: Lease, progress: Double, stage: String?) async throws -> Bool
+
+    /// Ends an attempt. Returns `false` when the lease was no longer held (nothing written).
+    @discardableResult
+    func finish(_ lease: Lease, _ outcome: AttemptOutcome) async throws -> Bool
+
+    /// Cancels a pending job at once, or asks the worker running it to stop.
+    func requestCancel(id: UUID) async throws -> CancelResult
+
+    /// Retries, or fails with `worker_lost` when attempts are spent, every running job whose lease
+    /// expired before `now`. Returns the jobs it touched.
+    @discardableResult
+    func rescueExpiredLeases(now: Date) async throws -> [Job]
+
+    /// Yields the queue name whenever jobs may have become ready on it (best effort: workers
+    /// also poll). The stream ends when the consumer stops iterating.
+    func readyJobSignals() -> AsyncStream<String>
+}
+
+/// A job to insert.
+public struct NewJob: Sendable, Hashable {
+    public var id: UUID
+    public var task: String
+    public var version: Int
+    public var queue: String
+    public var priority: Int
+    public var input: JSONValue
+    public var maxAttempts: Int
+    public var runAt: Date
+
+    public init(
+        id: UUID = UUID(), task: String, version: Int, queue: String, priority: Int = 0, input: JSONValue,
+        maxAttempts: Int, runAt: Date = Date()
+    ) {
+        self.id = id
+        self.task = task
+        self.version = version
+        self.queue = queue
+        self.priority = priority
+        self.input = input
+        self.maxAttempts = maxAttempts
+        self.runAt = runAt
+    }
+}
+
+/// Filters and paging for ``JobStore/jobs(matching:)``.
+public struct JobQuery: Sendable, Hashable {
+    public var task: String?
+    public var state: JobState?
+    /// At most this many jobs (1...1000).
+    public var limit: Int
+    /// Only jobs older than this ``Job/sequence`` (the cursor of the previous page).
+    public var before: Int64?
+
+    public init(task: String? = nil, state: JobState? = nil, limit: Int = 50, before: Int64? = nil) {
+        self.task = task
+        self.state = state
+        self.limit = limit
+        self.before = before
+    }
+}
+
+/// A page of jobs; `nextBefore` is set when older jobs remain.
+public struct JobPage: Sendable, Hashable {
+    public var jobs: [Job]
+    public var nextBefore: Int64?
+
+    public init(jobs: [Job], nextBefore: Int64?) {
+        self.jobs = jobs
+        self.nextBefore = nextBefore
+    }
+}
+
+/// What a heartbeat learned about a lease that is still held.
+public struct LeaseStatus: Sendable, Hashable {
+    public var cancelRequested: Bool
+
+    public init(cancelRequested: Bool) {
+        self.cancelRequested = cancelRequested
+    }
+}
+
+/// How an attempt ended.
+public enum AttemptOutcome: Sendable, Hashable {
+    case succeeded(output: JSONValue)
+    /// Failed for good; `progress` is the last value the handler reported.
+    case failed(JobError, progress: Double)
+    /// Failed, and will be tried again at `retryAt`.
+    case retry(JobError, retryAt: Date, progress: Double)
+    /// Stopped on request.
+    case cancelled(progress: Double)
+    /// Not failed: given back unstarted-equivalent (graceful shutdown); the attempt is not counted.
+    case released
+}
+
+/// The result of ``JobStore/requestCancel(id:)``.
+public enum CancelResult: Sendable, Hashable {
+    /// The job was pending and is now cancelled.
+    case cancelled(Job)
+    /// The job is running; its worker will stop it.
+    case requested(Job)
+    /// The job had already finished; nothing changed.
+    case alreadyFinished(Job)
+    case notFound
+}

@@ -1,0 +1,12 @@
+import Synchronization
+
+/// An integer shared between tasks (a queue's busy slots).
+final class AtomicCounter: Sendable {
+    private let storage = Atomic<Int>(0)
+
+    var value: Int { storage.load(ordering: .sequentiallyConsistent) }
+
+    func increment() { storage.add(1, ordering: .sequentiallyConsistent) }
+
+    func decrement() { storage.subtract(1, ordering: .sequentiallyConsistent) }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Coalesces a handler's progress reports into at most one store write per `interval` per job.
+/// The latest value is always the one written; ``close()`` hands back the final value so the
+/// attempt's last write carries it.
+actor ProgressReporter {
+    private let lease: Lease
+    private let store: any JobStore
+    private let interval: Duration
+    private let clock = ContinuousClock()
+    private var latest: Double = 0
+    private var written: Double = 0
+    private var stage: String?
+    private var writtenStage: String?
+    private var lastWrite: ContinuousClock.Instant?
+    private var pendingFlush: Task<Void, Never>?
+    private var closed = false
+
+    init(lease: Lease, store: any JobStore, initialStage: String?, interval: Duration) {
+        self.lease = lease
+        self.store = store
+        self.interval = interval
+        self.stage = initialStage
+        self.writtenStage = initialStage
+    }
+
+    func report(_ progress: Double, stage newStage: String? = nil) {
+        guard !closed else { return }
+        latest = min(max(progress.isFinite ? progress : 0, 0), 100)
+        if let newStage { stage = newStage }
+        guard pendingFlush == nil else { return }
+        let elapsed = lastWrite.map { clock.now - $0 } ?? interval
+        let delay = elapsed >= interval ? Duration.zero : interval - elapsed
+        pendingFlush = Task { [weak self] in
+            try? await Task.sleep(for: delay)
+            await self?.flush()
+        }
+    }
+
+    /// Stops reporting and returns the last value reported.
+    func close() -> Double {
+        closed = true
+        pendingFlush?.cancel()
+        pendingFlush = nil
+        return latest
+    }
+
+    private func flush() async {
+        pendingFlush = nil
+        guard !closed, latest != written || stage != writtenStage else { return }
+        lastWrite = clock.now
+        written = latest
+        writtenStage = stage
+        _ = try? await store.reportProgress(lease, progress: latest, stage: stage)
+    }
+}

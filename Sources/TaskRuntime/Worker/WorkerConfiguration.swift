@@ -1,0 +1,48 @@
+import Foundation
+
+/// How a ``Worker`` claims and runs jobs.
+public struct WorkerConfiguration: Sendable {
+    /// The queues served, each with its number of concurrent slots.
+    public var queues: [String: Int]
+    /// Identifies this worker in leases and logs.
+    public var workerID: String
+    /// How long a claim holds without a heartbeat.
+    public var leaseDuration: Duration
+    /// How often leases are renewed and cancel requests picked up.
+    public var heartbeatInterval: Duration
+    /// How long an idle queue waits for a wake-up before asking the store again.
+    public var pollInterval: Duration
+    /// The shortest interval between two progress writes of one job.
+    public var progressInterval: Duration
+    /// How long running jobs may go on after a graceful shutdown starts before they are given back.
+    public var shutdownGracePeriod: Duration
+    /// A cap on every task's `timeout` (`TASK_MAX_RUNTIME_SECONDS`).
+    public var maxRuntime: Duration?
+
+    public init(
+        queues: [String: Int],
+        workerID: String = WorkerConfiguration.defaultWorkerID(),
+        leaseDuration: Duration = .seconds(30),
+        heartbeatInterval: Duration = .milliseconds(500),
+        pollInterval: Duration = .seconds(1),
+        progressInterval: Duration = .milliseconds(250),
+        shutdownGracePeriod: Duration = .seconds(30),
+        maxRuntime: Duration? = nil
+    ) {
+        self.queues = queues
+        self.workerID = workerID
+        self.leaseDuration = leaseDuration
+        self.heartbeatInterval = heartbeatInterval
+        self.pollInterval = pollInterval
+        self.progressInterval = progressInterval
+        self.shutdownGracePeriod = shutdownGracePeriod
+        self.maxRuntime = maxRuntime
+    }
+
+    /// `host:pid:random`, unique per process.
+    public static func defaultWorkerID() -> String {
+        let host = ProcessInfo.processInfo.hostName
+        let pid = ProcessInfo.processInfo.processIdentifier
+        return "\(host):\(pid):\(UUID().uuidString.prefix(8).lowercased())"
+    }
+}

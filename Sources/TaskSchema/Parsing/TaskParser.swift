@@ -1,0 +1,102 @@
+/// Reads one entry under `tasks:` into a ``TaskDefinition``.
+struct TaskParser {
+    let context: ParseContext
+
+    private static let keys = ["version", "summary", "description", "queue", "timeout", "retry", "input", "output"]
+    private static let requiredKeys = ["version", "summary", "timeout", "input", "output"]
+
+    /// The task, or `nil` when a required part is missing or invalid (the problems are reported).
+    func parse(_ entry: YAMLNode.Entry) -> TaskDefinition? {
+        let name = entry.key
+        if !Naming.isLowerSnakeCase(name) {
+            let suggestion = NameSuggestions.lowerSnakeCase(name).map { ", like '\($0)'" } ?? ""
+            context.error("task name '\(name)' must be lower snake_case\(suggestion)", at: entry.keyLocation)
+        }
+        guard let rawEntries = entry.value.entries else {
+            context.error("task '\(name)' must be a mapping, found \(entry.value.found)", at: entry.valueLocation)
+            return nil
+        }
+        let entries = context.uniqueEntries(rawEntries, noun: "key")
+        context.rejectUnknownKeys(entries, allowed: Self.keys, place: "in task '\(name)'")
+        context.requireKeys(Self.requiredKeys, in: entries, owner: "task '\(name)'", at: entry.keyLocation)
+        func value(_ key: String) -> YAMLNode.Entry? { entries.first { $0.key == key } }
+
+        let version = value("version").flatMap { context.integer($0, minimum: 1) }
+        let summary = value("summary").flatMap(summary)
+        let description = value("description").flatMap(context.string)
+        let queue = value("queue").map(queue) ?? "default"
+        let timeout = value("timeout").flatMap(context.duration)
+        let retry = value("retry").map(retryPolicy) ?? RetryPolicy.none
+        let input = value("input").map { objectSchema($0) }
+        let output = value("output").map { objectSchema($0) }
+
+        guard let version, let summary, let timeout, let input, let output else { return nil }
+        return TaskDefinition(
+            name: name, version: version, summary: summary, description: description, queue: queue,
+            timeout: timeout, retry: retry, input: input, output: output, location: entry.keyLocation)
+    }
+
+    private func summary(_ entry: YAMLNode.Entry) -> String? {
+        guard let summary = context.string(entry) else { return nil }
+        guard !summary.allSatisfy(\.isWhitespace) else {
+            context.error("'summary' must not be empty", at: entry.valueLocation)
+            return nil
+        }
+        return summary
+    }
+
+    private func queue(_ entry: YAMLNode.Entry) -> String {
+        guard let queue = context.string(entry) else { return "default" }
+        if !Naming.isLowerSnakeCase(queue) {
+            let suggestion = NameSuggestions.lowerSnakeCase(queue).map { ", like '\($0)'" } ?? ""
+            context.error("queue name '\(queue)' must be lower snake_case\(suggestion)", at: entry.valueLocation)
+        }
+        return queue
+    }
+
+    /// `input` and `output` are object schemas: their properties become a Swift struct's fields.
+    private func objectSchema(_ entry: YAMLNode.Entry) -> Schema {
+        let schema = SchemaParser(context: context).parse(entry, role: "'\(entry.key)'")
+        if entry.value.entries != nil, schema.types != [.object] {
+            let found = schema.ref != nil ? "a $ref" : schema.types.map { "type \($0.map(\.rawValue).joined(separator: " or "))" }
+            context.error(
+                "'\(entry.key)' must be a schema with 'type: object', found \(found ?? "no 'type'")", at: entry.keyLocation)
+        }
+        return schema
+    }
+
+    private static let retryKeys = ["max_attempts", "backoff", "initial", "max"]
+
+    private func retryPolicy(_ entry: YAMLNode.Entry) -> RetryPolicy {
+        guard let rawEntries = entry.value.entries else {
+            context.error("'retry' must be a mapping, found \(entry.value.found)", at: entry.valueLocation)
+            return .none
+        }
+        let entries = context.uniqueEntries(rawEntries, noun: "key")
+        context.rejectUnknownKeys(entries, allowed: Self.retryKeys, place: "in 'retry'")
+        context.requireKeys(["max_attempts"], in: entries, owner: "'retry'", at: entry.keyLocation)
+        func value(_ key: String) -> YAMLNode.Entry? { entries.first { $0.key == key } }
+
+        var policy = RetryPolicy.none
+        policy.maxAttempts = value("max_attempts").flatMap { context.integer($0, minimum: 1) } ?? 1
+        if let backoffEntry = value("backoff"), let name = context.string(backoffEntry) {
+            if let backoff = RetryPolicy.Backoff(rawValue: name) {
+                policy.backoff = backoff
+            } else {
+                context.error("'backoff' must be 'exponential' or 'fixed', found '\(name)'", at: backoffEntry.valueLocation)
+            }
+        }
+        let initialEntry = value("initial")
+        let maxEntry = value("max")
+        policy.initial = initialEntry.flatMap(context.duration) ?? policy.initial
+        policy.max = maxEntry.flatMap(context.duration) ?? policy.max
+        if policy.initial > policy.max {
+            let initial = initialEntry?.value.string ?? "1s, the default"
+            let max = maxEntry?.value.string ?? "1m, the default"
+            context.error(
+                "'initial' (\(initial)) is greater than 'max' (\(max))",
+                at: initialEntry?.valueLocation ?? maxEntry?.valueLocation ?? entry.keyLocation)
+        }
+        return policy
+    }
+}

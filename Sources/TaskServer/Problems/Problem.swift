@@ -1,0 +1,75 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TaskRuntime
+
+/// An error answered as `application/problem+json` (RFC 9457) carrying a stable ``ErrorCode``.
+public struct Problem: Error, HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var code: ErrorCode
+    public var detail: String
+    /// Extra members (`violations`, `job`, ...).
+    public var extensions: [String: JSONValue]
+    public var headers: HTTPFields
+
+    public init(
+        _ status: HTTPResponse.Status, _ code: ErrorCode, _ detail: String, extensions: [String: JSONValue] = [:],
+        headers: HTTPFields = [:]
+    ) {
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.extensions = extensions
+        self.headers = headers
+    }
+
+    /// The problem document; `instance` is the request path.
+    func document(instance: String?, requestID: String?) -> JSONValue {
+        var members = extensions
+        members["type"] = .string("urn:taskforge:error:\(code.rawValue)")
+        members["title"] = .string(status.reasonPhrase)
+        members["status"] = .integer(status.code)
+        members["code"] = .string(code.rawValue)
+        members["detail"] = .string(detail)
+        if let instance { members["instance"] = .string(instance) }
+        if let requestID { members["request_id"] = .string(requestID) }
+        return .object(members)
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        response(instance: request.uri.path, requestID: context.id)
+    }
+
+    func response(instance: String?, requestID: String?) -> Response {
+        var headers = self.headers
+        headers[.contentType] = "application/problem+json"
+        return Response(
+            status: status, headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(data: (try? document(instance: instance, requestID: requestID).canonicalData()) ?? Data())))
+    }
+}
+
+extension Problem {
+    static func invalidInput(_ violations: [Violation], detail: String? = nil) -> Problem {
+        Problem(
+            .unprocessableContent, .invalidInput,
+            detail ?? "the input does not match the task's schema: \(violations.count) violation(s)",
+            extensions: ["violations": .array(violations.map(\.json))])
+    }
+
+    static func jobNotFound(_ id: String) -> Problem {
+        Problem(.notFound, .jobNotFound, "no job with id '\(id)'")
+    }
+
+    static func taskNotFound(_ name: String, known: [String]) -> Problem {
+        Problem(
+            .notFound, .taskNotFound,
+            "no task named '\(name)'; known tasks: \(known.joined(separator: ", "))")
+    }
+}
+
+extension Violation {
+    var json: JSONValue {
+        ["pointer": .string(pointer), "code": .string(code), "message": .string(message)]
+    }
+}

@@ -1,0 +1,53 @@
+import Hummingbird
+import Logging
+import TaskRuntime
+
+/// Turns every error into a problem document: ``Problem``s as they are, Hummingbird's own errors
+/// (unknown route, body too large) under a stable code, anything else as a logged 500 that leaks
+/// nothing. Also logs one access line per request.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let started = ContinuousClock.now
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch let problem as Problem {
+            response = problem.response(instance: request.uri.path, requestID: context.id)
+        } catch let error as HTTPError {
+            response = Self.problem(for: error).response(instance: request.uri.path, requestID: context.id)
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(error)"])
+            response = Problem(.internalServerError, .internalError, "an unexpected error occurred; see the server log for request \(context.id)")
+                .response(instance: request.uri.path, requestID: context.id)
+        }
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
+                "status": "\(response.status.code)",
+                "durationMs": "\(((ContinuousClock.now - started).seconds * 1000 * 100).rounded() / 100)",
+            ])
+        var headers = response.headers
+        headers[.init("X-Request-Id")!] = context.id
+        return Response(status: response.status, headers: headers, body: response.body)
+    }
+
+    private static func problem(for error: HTTPError) -> Problem {
+        switch error.status {
+        case .notFound:
+            Problem(.notFound, .routeNotFound, "no route for this path")
+        case .methodNotAllowed:
+            Problem(.methodNotAllowed, .methodNotAllowed, "the route does not accept this method")
+        case .contentTooLarge:
+            Problem(.contentTooLarge, .bodyTooLarge, "the request body is larger than the server accepts")
+        case .badRequest:
+            Problem(.badRequest, .invalidParameter, error.body ?? "the request is malformed")
+        default:
+            Problem(
+                error.status, error.status.code >= 500 ? .internalError : .requestRejected,
+                error.body ?? error.status.reasonPhrase)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import TaskRuntime
+
+/// The JSON form of a job, as every route that returns one shows it.
+enum JobResource {
+    static func json(_ job: Job) -> JSONValue {
+        let path = "/v1/jobs/\(job.id.lowercasedString)"
+        return [
+            "id": .string(job.id.lowercasedString),
+            "task": .string(job.task),
+            "version": .integer(job.version),
+            "queue": .string(job.queue),
+            "priority": .integer(job.priority),
+            "state": .string(job.state.rawValue),
+            "stage": job.stage.map(JSONValue.string) ?? .null,
+            "progress": JSONValue(number: job.progress),
+            "input": job.input,
+            "output": job.output ?? .null,
+            "error": job.error.map(errorJSON) ?? .null,
+            "attempt": .integer(job.attempt),
+            "max_attempts": .integer(job.maxAttempts),
+            "cancel_requested": .bool(job.cancelRequested),
+            "created_at": timestamp(job.createdAt),
+            "run_at": timestamp(job.runAt),
+            "started_at": job.startedAt.map(timestamp) ?? .null,
+            "finished_at": job.finishedAt.map(timestamp) ?? .null,
+            "links": ["self": .string(path), "events": .string(path + "/events"), "cancel": .string(path + "/cancel")],
+        ]
+    }
+
+    static func errorJSON(_ error: JobError) -> JSONValue {
+        [
+            "code": .string(error.code.rawValue),
+            "message": .string(error.message),
+            "retryable": .bool(error.retryable),
+            "details": error.details ?? .null,
+        ]
+    }
+
+    static func eventJSON(_ event: JobEvent) -> JSONValue {
+        [
+            "id": .integer(Int(event.sequence)),
+            "at": timestamp(event.at),
+            "state": .string(event.state.rawValue),
+            "stage": event.stage.map(JSONValue.string) ?? .null,
+            "progress": JSONValue(number: event.progress),
+            "attempt": .integer(event.attempt),
+            "error": event.error.map(errorJSON) ?? .null,
+        ]
+    }
+
+    /// RFC 3339, UTC, with milliseconds: `2026-11-24T10:15:30.123Z`.
+    static func timestamp(_ date: Date) -> JSONValue {
+        .string(date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+    }
+}

@@ -1,0 +1,24 @@
+import TaskRuntime
+
+/// The JSON form of a task in the registry (`GET /v1/tasks`).
+enum TaskResource {
+    static func json(_ definition: TaskDefinition) -> JSONValue {
+        [
+            "name": .string(definition.name),
+            "version": .integer(definition.version),
+            "summary": .string(definition.summary),
+            "description": definition.description.map(JSONValue.string) ?? .null,
+            "queue": .string(definition.queue),
+            "timeout_seconds": JSONValue(number: definition.timeout.seconds),
+            "retry": [
+                "max_attempts": .integer(definition.retry.maxAttempts),
+                "backoff": .string(definition.retry.backoff.rawValue),
+                "initial_seconds": JSONValue(number: definition.retry.initial.seconds),
+                "max_seconds": JSONValue(number: definition.retry.max.seconds),
+            ],
+            "input_schema": definition.input.jsonSchema(),
+            "output_schema": definition.output.jsonSchema(),
+            "links": ["submit": .string("/v1/tasks/\(definition.name)")],
+        ]
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import TaskRuntime
+
+/// `GET /v1/jobs`, `GET /v1/jobs/{id}`, `POST /v1/jobs/{id}/cancel`, `GET /v1/jobs/{id}/events`.
+struct JobRoutes {
+    let store: any JobStore
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/v1/jobs") { request, _ in
+            let page = try await store.jobs(matching: try JobListParameters(request.uri.queryParameters).query)
+            return Response.json([
+                "jobs": .array(page.jobs.map(JobResource.json)),
+                "next_cursor": page.nextBefore.map { .string(JobListParameters.cursor(for: $0)) } ?? .null,
+            ])
+        }
+        router.get("/v1/jobs/:id") { _, context in
+            Response.json(JobResource.json(try await job(context)))
+        }
+        router.get("/v1/jobs/:id/events") { _, context in
+            let job = try await job(context)
+            let events = try await store.events(forJob: job.id)
+            return Response.json(["events": .array(events.map(JobResource.eventJSON))])
+        }
+        router.post("/v1/jobs/:id/cancel") { _, context in
+            let id = try context.parameters.require("id")
+            guard let uuid = UUID(uuidString: id) else { throw Problem.jobNotFound(id) }
+            switch try await store.requestCancel(id: uuid) {
+            case .cancelled(let job):
+                return Response.json(JobResource.json(job))
+            case .requested(let job):
+                return Response.json(JobResource.json(job), status: .accepted)
+            case .alreadyFinished(let job):
+                throw Problem(
+                    .conflict, .jobFinished, "the job already finished as '\(job.state.rawValue)'; it cannot be cancelled",
+                    extensions: ["job": JobResource.json(job)])
+            case .notFound:
+                throw Problem.jobNotFound(id)
+            }
+        }
+    }
+
+    private func job(_ context: BasicRequestContext) async throws -> Job {
+        let id = try context.parameters.require("id")
+        guard let uuid = UUID(uuidString: id), let job = try await store.job(id: uuid) else {
+            throw Problem.jobNotFound(id)
+        }
+        return job
+    }
+}
+
+/// The query string of `GET /v1/jobs`: `task`, `status` (or `state`), `limit` (1...1000, default
+/// 50) and `cursor` (opaque, from `next_cursor`).
+struct JobListParameters {
+    var query = JobQuery()
+
+    init(_ parameters: Parameters) throws {
+        query.task = parameters["task"].map(String.init)
+        if let state = parameters["status"] ?? parameters["state"] {
+            guard let parsed = JobState(rawValue: String(state)) else {
+                throw Self.invalid(
+                    "status", "must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            query.state = parsed
+        }
+        if let limit = parameters["limit"] {
+            guard let parsed = Int(limit), (1...1000).contains(parsed) else {
+                throw Self.invalid("limit", "must be an integer from 1 to 1000")
+            }
+            query.limit = parsed
+        }
+        if let cursor = parameters["cursor"] {
+            guard let data = Data(base64URLEncoded: String(cursor)), let text = String(data: data, encoding: .utf8),
+                text.hasPrefix("seq:"), let before = Int64(text.dropFirst(4))
+            else { throw Self.invalid("cursor", "is not a cursor this server issued") }
+            query.before = before
+        }
+    }
+
+    /// The opaque cursor that continues a listing after the job with `sequence`.
+    static func cursor(for sequence: Int64) -> String {
+        Data("seq:\(sequence)".utf8).base64URLEncodedString()
+    }
+
+    private static func invalid(_ name: String, _ reason: String) -> Problem {
+        Problem(.badRequest, .invalidParameter, "query parameter '\(name)' \(reason)", extensions: ["parameter": .string(name)])
+    }
+}
+
+extension Data {
+    init?(base64URLEncoded text: String) {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
+        self.init(base64Encoded: base64)
+    }
+
+    func base64URLEncodedString() -> String {
+        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,48 @@
+import Hummingbird
+import TaskRuntime
+
+/// `GET /v1/tasks`, `GET /v1/tasks/{name}` and the generated submit route of every task,
+/// `POST /v1/tasks/{name}`: validate, enqueue, `202 Accepted` with the job and its `Location`.
+struct TaskRoutes {
+    let catalog: TaskCatalog
+    let submitter: JobSubmitter
+    let maxBodyBytes: Int
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/v1/tasks") { _, _ in
+            Response.json(["tasks": .array(catalog.entries.map { TaskResource.json($0.definition) })])
+        }
+        router.get("/v1/tasks/:name") { _, context in
+            let name = try context.parameters.require("name")
+            guard let entry = catalog.entry(named: name) else { throw taskNotFound(name) }
+            return Response.json(TaskResource.json(entry.definition))
+        }
+        for entry in catalog.entries {
+            let name = entry.definition.name
+            router.post("/v1/tasks/\(name)") { request, _ in
+                var request = request
+                return try await submit(task: name, input: try await request.jsonBody(limit: maxBodyBytes))
+            }
+        }
+        router.post("/v1/tasks/:name") { _, context -> Response in
+            throw taskNotFound(try context.parameters.require("name"))
+        }
+    }
+
+    private func submit(task: String, input: JSONValue) async throws -> Response {
+        let job: Job
+        do {
+            job = try await submitter.submit(task: task, input: input)
+        } catch SubmissionError.invalidInput(let violations) {
+            throw Problem.invalidInput(violations)
+        } catch SubmissionError.unknownTask(let name) {
+            throw taskNotFound(name)
+        }
+        return Response.json(
+            JobResource.json(job), status: .accepted, headers: [.location: "/v1/jobs/\(job.id.lowercasedString)"])
+    }
+
+    private func taskNotFound(_ name: String) -> Problem {
+        Problem.taskNotFound(name, known: catalog.entries.map(\.definition.name))
+    }
+}

@@ -1,0 +1,14 @@
+/// How the HTTP API listens and what it accepts.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port (tests).
+    public var port: Int
+    /// The largest JSON request body accepted (`413 body_too_large` above it).
+    public var maxBodyBytes: Int
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20) {
+        self.host = host
+        self.port = port
+        self.maxBodyBytes = maxBodyBytes
+    }
+}

@@ -1,0 +1,265 @@
+import Foundation
+import Logging
+import SQLiteNIO
+import TaskRuntime
+
+/// The embedded ``JobStore``: one SQLite file in WAL mode.
+///
+/// Every operation is a single SQL statement (claims use `UPDATE ... RETURNING`), so each is
+/// atomic without explicit transactions, and the job event log is written by triggers in the same
+/// statement. Several processes may share the file (`busy_timeout` makes writers queue).
+public final class SQLiteJobStore: JobStore {
+    private let connection: SQLiteConnection
+    private let signals = SignalBroadcaster<String>()
+
+    private init(connection: SQLiteConnection) {
+        self.connection = connection
+    }
+
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    public static func open(path: String, logger: Logger) async throws -> SQLiteJobStore {
+        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000"] {
+            _ = try await connection.query(pragma)
+        }
+        try await migrate(connection, logger: logger)
+        return SQLiteJobStore(connection: connection)
+    }
+
+    /// Closes the connection; the store must not be used afterwards.
+    public func close() async throws {
+        try await connection.close()
+    }
+
+    private static func migrate(_ connection: SQLiteConnection, logger: Logger) async throws {
+        _ = try await connection.query(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)"
+        )
+        _ = try await connection.query("BEGIN IMMEDIATE")
+        do {
+            let applied = Set(
+                try await connection.query("SELECT version FROM schema_migrations").compactMap {
+                    $0.column("version")?.integer
+                })
+            for migration in SQLiteMigrations.all where !applied.contains(migration.version) {
+                for statement in migration.statements {
+                    _ = try await connection.query(statement)
+                }
+                _ = try await connection.query(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    [.integer(migration.version), .text(migration.name), .integer(Int(Date().microseconds))])
+                logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+            }
+            _ = try await connection.query("COMMIT")
+        } catch {
+            _ = try? await connection.query("ROLLBACK")
+            throw error
+        }
+    }
+
+    // MARK: JobStore
+
+    public func enqueue(_ jobs: [NewJob]) async throws -> [Job] {
+        guard !jobs.isEmpty else { return [] }
+        let now = Date().microseconds
+        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)", count: jobs.count)
+            .joined(separator: ", ")
+        var binds: [SQLiteData] = []
+        for job in jobs {
+            binds += [
+                .text(job.id.lowercasedString), .text(job.task), .integer(job.version), .text(job.queue),
+                .integer(job.priority), .text(job.input.canonicalString()), .integer(job.maxAttempts),
+                .integer(Int(now)), .integer(Int(job.runAt.microseconds)),
+            ]
+        }
+        let rows = try await connection.query(
+            """
+            INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, created_at, run_at)
+            VALUES \(placeholders) RETURNING *
+            """, binds)
+        let stored = try rows.map(Job.init(row:))
+        for queue in Set(jobs.map(\.queue)) { signals.broadcast(queue) }
+        let order = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.id, $0) })
+        return stored.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+    }
+
+    public func job(id: UUID) async throws -> Job? {
+        try await connection.query("SELECT * FROM jobs WHERE id = ?", [.text(id.lowercasedString)])
+            .first.map(Job.init(row:))
+    }
+
+    public func jobs(matching query: JobQuery) async throws -> JobPage {
+        var conditions: [String] = []
+        var binds: [SQLiteData] = []
+        if let task = query.task {
+            conditions.append("task = ?")
+            binds.append(.text(task))
+        }
+        if let state = query.state {
+            conditions.append("state = ?")
+            binds.append(.text(state.rawValue))
+        }
+        if let before = query.before {
+            conditions.append("seq < ?")
+            binds.append(.integer(Int(before)))
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        binds.append(.integer(query.limit + 1))
+        let rows = try await connection.query("SELECT * FROM jobs \(filter) ORDER BY seq DESC LIMIT ?", binds)
+        let jobs = try rows.prefix(query.limit).map(Job.init(row:))
+        return JobPage(jobs: jobs, nextBefore: rows.count > query.limit ? jobs.last?.sequence : nil)
+    }
+
+    public func events(forJob id: UUID) async throws -> [JobEvent] {
+        try await connection.query(
+            "SELECT * FROM job_events WHERE job_id = ? ORDER BY seq", [.text(id.lowercasedString)]
+        ).map(JobEvent.init(row:))
+    }
+
+    public func claim(queues: [String], limit: Int, worker: String, leaseDuration: Duration) async throws -> [Job] {
+        guard !queues.isEmpty, limit > 0 else { return [] }
+        let now = Date()
+        let queueList = queues.indices.map { "?\($0 + 5)" }.joined(separator: ", ")
+        let rows = try await connection.query(
+            """
+            UPDATE jobs SET state = 'running', attempt = attempt + 1, fence = fence + 1,
+                started_at = ?1, heartbeat_at = ?1, lease_owner = ?2, lease_expires_at = ?3, cancel_requested = 0
+            WHERE seq IN (
+                SELECT seq FROM jobs
+                WHERE state = 'pending' AND run_at <= ?1 AND queue IN (\(queueList))
+                ORDER BY priority DESC, run_at, seq LIMIT ?4)
+            RETURNING *
+            """,
+            [
+                .integer(Int(now.microseconds)), .text(worker),
+                .integer(Int(now.addingTimeInterval(leaseDuration.seconds).microseconds)), .integer(limit),
+            ] + queues.map(SQLiteData.text))
+        return try rows.map(Job.init(row:)).sorted {
+            ($0.priority, $1.runAt, $1.sequence) > ($1.priority, $0.runAt, $0.sequence)
+        }
+    }
+
+    public func heartbeat(_ leases: [Lease], leaseDuration: Duration) async throws -> [Lease: LeaseStatus] {
+        guard !leases.isEmpty else { return [:] }
+        let now = Date()
+        let pairs = Array(repeating: "(?, ?)", count: leases.count).joined(separator: ", ")
+        let rows = try await connection.query(
+            """
+            UPDATE jobs SET heartbeat_at = ?, lease_expires_at = ?
+            WHERE state = 'running' AND (id, fence) IN (VALUES \(pairs))
+            RETURNING id, fence, cancel_requested
+            """,
+            [.integer(Int(now.microseconds)), .integer(Int(now.addingTimeInterval(leaseDuration.seconds).microseconds))]
+                + leases.flatMap { [SQLiteData.text($0.jobID.lowercasedString), .integer($0.fence)] })
+        var statuses: [Lease: LeaseStatus] = [:]
+        for row in rows {
+            guard let id = row.column("id")?.string.flatMap(UUID.init(uuidString:)),
+                let fence = row.column("fence")?.integer
+            else { continue }
+            statuses[Lease(jobID: id, fence: fence)] = LeaseStatus(
+                cancelRequested: row.column("cancel_requested")?.bool ?? false)
+        }
+        return statuses
+    }
+
+    public func reportProgress(_ lease: Lease, progress: Double, stage: String?) async throws -> Bool {
+        try await !connection.query(
+            """
+            UPDATE jobs SET progress = ?, stage = COALESCE(?, stage)
+            WHERE id = ? AND fence = ? AND state = 'running' RETURNING seq
+            """,
+            [.float(progress), stage.map(SQLiteData.text) ?? .null] + lease.binds
+        ).isEmpty
+    }
+
+    public func finish(_ lease: Lease, _ outcome: AttemptOutcome) async throws -> Bool {
+        let now = SQLiteData.integer(Int(Date().microseconds))
+        let update: (assignments: String, binds: [SQLiteData])
+        switch outcome {
+        case .succeeded(let output):
+            update = (
+                "state = 'succeeded', output = ?, error = NULL, progress = 100, finished_at = ?",
+                [.text(output.canonicalString()), now]
+            )
+        case .failed(let error, let progress):
+            update = (
+                "state = 'failed', error = ?, progress = ?, finished_at = ?",
+                [try error.sqliteText(), .float(progress), now]
+            )
+        case .retry(let error, let retryAt, let progress):
+            update = (
+                "state = 'pending', error = ?, progress = ?, run_at = ?",
+                [try error.sqliteText(), .float(progress), .integer(Int(retryAt.microseconds))]
+            )
+        case .cancelled(let progress):
+            update = (
+                "state = 'cancelled', error = ?, progress = ?, finished_at = ?",
+                [try JobError.cancelledByRequest.sqliteText(), .float(progress), now]
+            )
+        case .released:
+            update = ("state = 'pending', attempt = attempt - 1, run_at = ?", [now])
+        }
+        let rows = try await connection.query(
+            """
+            UPDATE jobs SET \(update.assignments), lease_owner = NULL, lease_expires_at = NULL
+            WHERE id = ? AND fence = ? AND state = 'running' RETURNING queue, state
+            """, update.binds + lease.binds)
+        if let row = rows.first, row.column("state")?.string == JobState.pending.rawValue,
+            let queue = row.column("queue")?.string
+        {
+            signals.broadcast(queue)
+        }
+        return !rows.isEmpty
+    }
+
+    public func requestCancel(id: UUID) async throws -> CancelResult {
+        let idBind = SQLiteData.text(id.lowercasedString)
+        let cancelled = try await connection.query(
+            """
+            UPDATE jobs SET state = 'cancelled', error = ?, finished_at = ?
+            WHERE id = ? AND state = 'pending' RETURNING *
+            """,
+            [try JobError.cancelledByRequest.sqliteText(), .integer(Int(Date().microseconds)), idBind])
+        if let row = cancelled.first { return .cancelled(try Job(row: row)) }
+        let requested = try await connection.query(
+            "UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND state = 'running' RETURNING *", [idBind])
+        if let row = requested.first { return .requested(try Job(row: row)) }
+        guard let job = try await job(id: id) else { return .notFound }
+        return job.state.isTerminal ? .alreadyFinished(job) : try await requestCancel(id: id)
+    }
+
+    public func rescueExpiredLeases(now: Date) async throws -> [Job] {
+        let lost = JobError(
+            code: .workerLost, message: "the worker running this job stopped renewing its lease", retryable: true)
+        let nowBind = SQLiteData.integer(Int(now.microseconds))
+        let rows = try await connection.query(
+            """
+            UPDATE jobs SET
+                state = CASE WHEN attempt < max_attempts THEN 'pending' ELSE 'failed' END,
+                finished_at = CASE WHEN attempt < max_attempts THEN NULL ELSE ?1 END,
+                run_at = ?1, error = ?2, lease_owner = NULL, lease_expires_at = NULL
+            WHERE state = 'running' AND lease_expires_at < ?1
+            RETURNING *
+            """, [nowBind, try lost.sqliteText()])
+        let rescued = try rows.map(Job.init(row:))
+        for queue in Set(rescued.filter { $0.state == .pending }.map(\.queue)) { signals.broadcast(queue) }
+        return rescued
+    }
+
+    public func readyJobSignals() -> AsyncStream<String> {
+        signals.subscribe()
+    }
+}
+
+extension JobError {
+    /// The error recorded on a job cancelled at a client's request.
+    static let cancelledByRequest = JobError(code: .cancelled, message: "the job was cancelled on request", retryable: false)
+
+    func sqliteText() throws -> SQLiteData {
+        .text(try JSONValue(encoding: self).canonicalString())
+    }
+}
+
+extension Lease {
+    var binds: [SQLiteData] { [.text(jobID.lowercasedString), .integer(fence)] }
+}

@@ -1,0 +1,6 @@
+import TaskRuntime
+
+/// Sends the message back.
+func echo(_ input: Echo.Input, _ job: JobContext) async throws -> Echo.Output {
+    Echo.Output(message: input.message)
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Logging
+import ServiceLifecycle
+import TaskRuntime
+import TaskServer
+import Tasks
+
+/// `taskforge serve`: the HTTP API with in-process workers, on the embedded store by default.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the HTTP API and in-process workers (SQLite under --data-dir unless told otherwise).")
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: "The largest JSON request body accepted, in bytes.")
+    var maxBodyBytes = 1 << 20
+
+    @OptionGroup var runtime: RuntimeOptions
+    @OptionGroup var queues: QueueOptions
+
+    func run() async throws {
+        let logger = runtime.bootstrapLogging()
+        let store = try await runtime.openStore(logger: logger)
+        let catalog = GeneratedTasks.catalog
+        let worker = Worker(
+            store: store, catalog: catalog,
+            configuration: WorkerConfiguration(queues: queues.resolve(catalogQueues: catalog.queues)),
+            logger: logger)
+        let api = TaskAPI(
+            catalog: catalog, store: store,
+            configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes))
+        let app = api.application(services: [worker], logger: logger) { port in
+            logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])
+        }
+        try await app.runService()
+        try await store.close()
+    }
+}

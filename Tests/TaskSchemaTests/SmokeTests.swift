@@ -1,0 +1,6 @@
+import Testing
+import TaskSchema
+
+@Test func jsonValueNormalisesIntegralNumbers() {
+    #expect(JSONValue(number: 2.0) == .integer(2))
+}
