@@ -237,7 +237,7 @@ public final class SQLiteJobStore: JobStore {
             UPDATE jobs SET
                 state = CASE WHEN attempt < max_attempts THEN 'pending' ELSE 'failed' END,
                 finished_at = CASE WHEN attempt < max_attempts THEN NULL ELSE ?1 END,
-                run_at = ?1, error = ?2, lease_owner = NULL, lease_expires_at = NULL
+                error = ?2, lease_owner = NULL, lease_expires_at = NULL
             WHERE state = 'running' AND lease_expires_at < ?1
             RETURNING *
             """, [nowBind, try lost.sqliteText()])

@@ -4,8 +4,8 @@ extension Schema {
     /// Every violation of `value` against this schema, in document order; empty when `value` is valid.
     ///
     /// `$ref`s must already be resolved (``Registry/resolvingRefs(in:)``). When a value has the
-    /// wrong type its other keywords are not checked. Objects are closed unless
-    /// `additionalProperties` is `true`.
+    /// wrong type its other keywords are not checked. Object schemas are closed unless
+    /// `additionalProperties` is `true`: `nil` counts as `false`.
     public func validate(_ value: JSONValue) -> [Violation] {
         var validator = SchemaValidator()
         validator.check(value, against: self, at: "")
@@ -111,7 +111,9 @@ private struct SchemaValidator {
         for name in schema.required where !declared.contains(name) && object[name] == nil {
             fail(pointer + "/" + Self.escape(name), "required", "missing required property '\(name)'")
         }
-        guard schema.additionalProperties != true else { return }
+        // Object schemas are closed unless opened; a schema without a type accepts any object.
+        let open = schema.additionalProperties ?? (schema.types?.contains(.object) != true)
+        guard !open else { return }
         for name in object.keys.sorted() where !declared.contains(name) {
             let suggestion = NameSuggestions.didYouMean(name, in: schema.properties.map(\.name))
             fail(pointer + "/" + Self.escape(name), "additional_property", "unknown property '\(name)'\(suggestion)")
@@ -140,7 +142,7 @@ private struct SchemaValidator {
     }
 
     /// A value as JSON, shortened when long.
-    static func describe(_ value: JSONValue) -> String {
+    private static func describe(_ value: JSONValue) -> String {
         let json = value.canonicalString()
         return json.count > 80 ? String(json.prefix(77)) + "..." : json
     }

@@ -13,5 +13,6 @@ public struct Violation: Sendable, Hashable, Codable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(pointer.isEmpty ? "/" : pointer): \(message)" }
+    /// `"/bboxes/1/2: must be at most 180, found 200"`; just the message for the root.
+    public var description: String { pointer.isEmpty ? message : "\(pointer): \(message)" }
 }
