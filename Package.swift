@@ -63,6 +63,9 @@ let package = Package(
 
         .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),
         .testTarget(name: "TaskCodegenTests", dependencies: ["TaskCodegen"], exclude: ["Golden"]),
+        // Compiles the golden registry through the build plugin (a target with its own tasks.yaml).
+        .testTarget(
+            name: "GeneratedCodeTests", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
         .testTarget(name: "JobStoreTests", dependencies: ["TaskRuntime", "TaskStoreSQLite"]),
         .testTarget(
             name: "TaskforgeTests",
