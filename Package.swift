@@ -19,10 +19,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // tasks.yaml -> model, with line-precise diagnostics; validation; JSON Schema rendering.
-        .target(name: "TaskSchema", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "TaskSchema",
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]),
         // model -> Swift source (types, dispatch table, CLI flags).
         .target(name: "TaskCodegen", dependencies: ["TaskSchema"]),
         .executableTarget(
