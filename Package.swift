@@ -32,6 +32,12 @@ let package = Package(
             name: "taskgen",
             dependencies: ["TaskCodegen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .plugin(name: "TaskgenPlugin", capability: .buildTool(), dependencies: ["taskgen"]),
+        .plugin(
+            name: "TaskgenCommand",
+            capability: .command(
+                intent: .custom(verb: "taskgen", description: "Refresh or check the schema lock and the OpenAPI document"),
+                permissions: [.writeToPackageDirectory(reason: "writes Generated/tasks.lock.json and Generated/openapi.json")]),
+            dependencies: ["taskgen"]),
 
         // Jobs, the JobStore seam, workers.
         .target(

@@ -1,26 +1,45 @@
 import Foundation
 import TaskSchema
 
-/// Checks, before the compiler does, that every task has its handler function, so that a missing
-/// one is reported at the task's line with the exact function to write.
+/// Checks, before the compiler does, that every task has its handler function and an upgrade
+/// function for each older version it accepts, so that a missing one is reported at the task's
+/// line with the exact function to write and the file to write it in.
 struct HandlerCheck {
     let registry: Registry
     /// The Swift source files of the target, by path.
     let sources: [String: String]
-    /// Where handlers live, for the suggestion (`Sources/Tasks/Handlers`).
-    let handlersDirectory: String?
+    /// The target's directory (`Sources/Tasks`), for the suggested file.
+    let targetDirectory: String?
 
     func diagnostics() -> [Diagnostic] {
-        registry.tasks.compactMap { task in
-            let pattern = "\\bfunc\\s+\(NSRegularExpression.escapedPattern(for: task.handlerName))\\s*\\("
-            let declared = sources.values.contains { $0.range(of: pattern, options: .regularExpression) != nil }
-            guard !declared else { return nil }
-            let file = handlersDirectory.map { "\($0)/\(task.typeName).swift" } ?? "\(task.typeName).swift"
-            return .error(
-                "task '\(task.name)' has no handler: add 'func \(task.handlerName)(_ input: \(task.typeName).Input, "
-                    + "_ job: JobContext) async throws -> \(task.typeName).Output' in \(file)",
-                at: task.location)
+        registry.tasks.flatMap { task in
+            var missing: [Diagnostic] = []
+            let type = task.typeName
+            if !declares("\\bfunc\\s+\(NSRegularExpression.escapedPattern(for: task.handlerName))\\s*\\(") {
+                missing.append(
+                    .error(
+                        "task '\(task.name)' has no handler: add 'func \(task.handlerName)(_ input: \(type).Input, "
+                            + "_ job: JobContext) async throws -> \(type).Output' in \(file("Handlers", type))",
+                        at: task.location))
+            }
+            for version in task.acceptedVersions
+            where !declares("\\bfunc\\s+upgrade\\s*\\(\\s*_\\s+\\w+\\s*:\\s*\(type)\\.V\(version)\\.Input\\b") {
+                missing.append(
+                    .error(
+                        "task '\(task.name)' accepts version \(version) but has no upgrade: add 'func upgrade(_ old: "
+                            + "\(type).V\(version).Input) throws -> \(type).Input' in \(file("Upgrades", type))",
+                        at: task.location))
+            }
+            return missing
         }
+    }
+
+    private func declares(_ pattern: String) -> Bool {
+        sources.values.contains { $0.range(of: pattern, options: .regularExpression) != nil }
+    }
+
+    private func file(_ folder: String, _ type: String) -> String {
+        [targetDirectory, folder, "\(type).swift"].compactMap { $0 }.joined(separator: "/")
     }
 }
 

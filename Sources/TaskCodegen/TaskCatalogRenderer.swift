@@ -14,10 +14,18 @@ struct TaskCatalogRenderer {
             writer.block("public static let catalog = TaskCatalog([", closing: "])") { writer in
                 for task in registry.tasks {
                     let type = task.typeName
+                    let upgrades = task.acceptedVersions.map { version in
+                        ".accepting(\(type).V\(version).version, schema: \(type).V\(version).inputSchema) "
+                            + "{ (old: \(type).V\(version).Input) in try upgrade(old) }"
+                    }
                     writer.block(
-                        "TaskEntry(\(type).definition) { (input: \(type).Input, job: JobContext) in", closing: "},"
+                        "TaskEntry(\(type).definition) { (input: \(type).Input, job: JobContext) in",
+                        closing: upgrades.isEmpty ? "}," : "}"
                     ) { writer in
                         writer.line("try await \(task.handlerName)(input, job)")
+                    }
+                    for (index, upgrade) in upgrades.enumerated() {
+                        writer.line(upgrade + (index == upgrades.count - 1 ? "," : ""))
                     }
                 }
             }

@@ -4,15 +4,18 @@ import TaskSchema
 /// the command-line flags. Output is deterministic: the same registry gives the same bytes.
 public struct TaskCodeGenerator {
     public let registry: Registry
+    /// The released schemas; older versions a task still `accepts` get their `Input` types from it.
+    public let lock: SchemaLock
 
-    public init(registry: Registry) {
+    public init(registry: Registry, lock: SchemaLock = SchemaLock()) {
         self.registry = registry
+        self.lock = lock
     }
 
     /// The generated Swift files, in a fixed order with fixed names.
     public func swiftFiles() -> [GeneratedFile] {
         [
-            TaskTypesRenderer(registry: registry).render(),
+            TaskTypesRenderer(registry: registry, lock: lock).render(),
             TaskCatalogRenderer(registry: registry).render(),
             CommandLineRenderer(registry: registry).render(),
         ]
@@ -23,10 +26,11 @@ public struct TaskCodeGenerator {
         TaskTypesRenderer.fileName, TaskCatalogRenderer.fileName, CommandLineRenderer.fileName,
     ]
 
-    /// Problems the compiler would report less clearly: missing handler functions (given the
-    /// target's Swift sources by path) and input properties that clash with command-line options.
-    public func diagnostics(sources: [String: String], handlersDirectory: String?) -> [Diagnostic] {
-        HandlerCheck(registry: registry, sources: sources, handlersDirectory: handlersDirectory).diagnostics()
+    /// Problems the compiler would report less clearly: missing handler and upgrade functions
+    /// (given the target's Swift sources by path, and its directory for the suggestion) and input
+    /// properties that clash with command-line options.
+    public func diagnostics(sources: [String: String], targetDirectory: String?) -> [Diagnostic] {
+        HandlerCheck(registry: registry, sources: sources, targetDirectory: targetDirectory).diagnostics()
             + ReservedFlagCheck(registry: registry).diagnostics()
     }
 }

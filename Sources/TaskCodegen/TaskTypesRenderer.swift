@@ -7,6 +7,7 @@ struct TaskTypesRenderer {
     static let fileName = "Generated+TaskTypes.swift"
 
     let registry: Registry
+    let lock: SchemaLock
 
     func render() -> GeneratedFile {
         let builder = SwiftTypeBuilder(sharedTypeNames: Set(registry.types.map(\.name)))
@@ -50,6 +51,9 @@ struct TaskTypesRenderer {
                 let indent = "        "
                 writer.line("input: \(SchemaLiteralRenderer.expression(registry.resolvingRefs(in: task.input), indent: indent)),")
                 writer.line("output: \(SchemaLiteralRenderer.expression(registry.resolvingRefs(in: task.output), indent: indent)),")
+                if !task.acceptedVersions.isEmpty {
+                    writer.line("acceptedVersions: [\(task.acceptedVersions.map(String.init).joined(separator: ", "))],")
+                }
                 writer.line(
                     "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
                         + "line: \(task.location.line), column: \(task.location.column))")
@@ -61,11 +65,40 @@ struct TaskTypesRenderer {
                 }
             }
         }
+        for version in task.acceptedVersions {
+            renderOlderVersion(version, of: task, builder: builder, into: &writer)
+        }
         writer.line()
         writer.block("extension \(task.typeName).Input {") { writer in
             writer.line("/// Every violation of `json` against the `\(task.name)` input schema; empty when it is valid.")
             writer.block("public static func validate(_ json: JSONValue) -> [Violation] {") { writer in
                 writer.line("\(task.typeName).definition.input.validate(json)")
+            }
+        }
+    }
+}
+
+extension TaskTypesRenderer {
+    /// `Search.V1`: the input of a released version the task still accepts, rebuilt from the lock.
+    private func renderOlderVersion(
+        _ version: Int, of task: TaskDefinition, builder: SwiftTypeBuilder, into writer: inout CodeWriter
+    ) {
+        // A version missing from the lock is reported by LockCheck; there is nothing to render.
+        guard let entry = lock.entry(task: task.name, version: version), let schema = try? entry.input.schema() else {
+            return
+        }
+        writer.line()
+        writer.docComment(
+            "Version \(version) of `\(task.name)`, still accepted: its payloads are upgraded with "
+                + "`upgrade(_:)` before the handler runs.")
+        writer.block("extension \(task.typeName) {") { writer in
+            writer.block("public enum V\(version) {") { writer in
+                writer.line("public static let version = \(version)")
+                writer.line("public static let inputSchema = \(SchemaLiteralRenderer.expression(schema, indent: "        "))")
+                for declaration in builder.declarations(named: "Input", for: schema) {
+                    writer.line()
+                    DeclarationRenderer.render(declaration, into: &writer)
+                }
             }
         }
     }

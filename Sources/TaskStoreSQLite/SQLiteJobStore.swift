@@ -172,7 +172,7 @@ public final class SQLiteJobStore: JobStore {
         ).isEmpty
     }
 
-    public func finish(_ lease: Lease, _ outcome: AttemptOutcome) async throws -> Bool {
+    public func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool {
         let now = SQLiteData.integer(Int(Date().microseconds))
         let update: (assignments: String, binds: [SQLiteData])
         switch outcome {
@@ -201,9 +201,10 @@ public final class SQLiteJobStore: JobStore {
         }
         let rows = try await connection.query(
             """
-            UPDATE jobs SET \(update.assignments), lease_owner = NULL, lease_expires_at = NULL
+            UPDATE jobs SET \(update.assignments), handler_version = COALESCE(?, handler_version),
+                lease_owner = NULL, lease_expires_at = NULL
             WHERE id = ? AND fence = ? AND state = 'running' RETURNING queue, state
-            """, update.binds + lease.binds)
+            """, update.binds + [handlerVersion.map(SQLiteData.integer) ?? .null] + lease.binds)
         if let row = rows.first, row.column("state")?.string == JobState.pending.rawValue,
             let queue = row.column("queue")?.string
         {

@@ -73,5 +73,8 @@ enum SQLiteMigrations {
                 END
                 """,
             ]),
+        Migration(
+            version: 2, name: "the handler version that ran a job",
+            statements: ["ALTER TABLE jobs ADD COLUMN handler_version INTEGER"]),
     ]
 }

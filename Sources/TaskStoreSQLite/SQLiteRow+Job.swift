@@ -46,6 +46,7 @@ extension Job {
             id: id,
             task: try row.required("task", \.string),
             version: try row.required("version", \.integer),
+            handlerVersion: row.optional("handler_version", \.integer),
             queue: try row.required("queue", \.string),
             priority: try row.required("priority", \.integer),
             state: state,

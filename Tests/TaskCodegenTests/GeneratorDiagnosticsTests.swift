@@ -28,7 +28,7 @@ struct GeneratorDiagnosticsTests {
 
     @Test func aMissingHandlerNamesTheFunctionToWrite() throws {
         let sources = ["Handlers/Echo.swift": "func echo(_ input: Echo.Input, _ job: JobContext) async throws -> Echo.Output {}"]
-        let diagnostics = try Self.generator().diagnostics(sources: sources, handlersDirectory: "Sources/Tasks/Handlers")
+        let diagnostics = try Self.generator().diagnostics(sources: sources, targetDirectory: "Sources/Tasks")
         #expect(diagnostics.map(\.description).contains(
             "tasks.yaml:8:3: error: task 'aod_estimation' has no handler: add 'func aodEstimation(_ input: AodEstimation.Input, _ job: JobContext) async throws -> AodEstimation.Output' in Sources/Tasks/Handlers/AodEstimation.swift"
         ))
@@ -36,7 +36,7 @@ struct GeneratorDiagnosticsTests {
     }
 
     @Test func aPropertyMayNotShadowASubmitOption() throws {
-        let diagnostics = try Self.generator().diagnostics(sources: [:], handlersDirectory: nil)
+        let diagnostics = try Self.generator().diagnostics(sources: [:], targetDirectory: nil)
         #expect(diagnostics.map(\.description).contains(
             "tasks.yaml:12:40: error: input property 'wait' of task 'aod_estimation' would shadow the command-line option '--wait' of 'taskforge submit'; rename the property"
         ))

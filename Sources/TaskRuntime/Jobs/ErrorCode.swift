@@ -55,6 +55,12 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let workerLost: ErrorCode = "worker_lost"
     /// The stored job names a task or version this process does not know.
     public static let unknownTask: ErrorCode = "unknown_task"
+    /// The job (or the pinned `version`) names a version of the task that is no longer accepted.
+    public static let taskVersionRetired: ErrorCode = "task_version_retired"
+    /// A pinned `version` that the task never had.
+    public static let taskVersionNotFound: ErrorCode = "task_version_not_found"
+    /// The upgrade function of an older accepted version threw.
+    public static let upgradeFailed: ErrorCode = "upgrade_failed"
     /// The task rejected parameters that passed the schema (a limit or allowlist).
     public static let taskRejectedInvalidParams: ErrorCode = "task_rejected_invalid_params"
 }

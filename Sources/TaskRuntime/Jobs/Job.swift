@@ -4,7 +4,10 @@ import Foundation
 public struct Job: Sendable, Hashable {
     public var id: UUID
     public var task: String
+    /// The version the job was submitted under.
     public var version: Int
+    /// The version of the handler that ran its last attempt (newer when the input was upgraded).
+    public var handlerVersion: Int?
     public var queue: String
     /// Higher runs first within a queue.
     public var priority: Int
@@ -34,7 +37,7 @@ public struct Job: Sendable, Hashable {
     public var sequence: Int64
 
     public init(
-        id: UUID, task: String, version: Int, queue: String, priority: Int, state: JobState,
+        id: UUID, task: String, version: Int, handlerVersion: Int? = nil, queue: String, priority: Int, state: JobState,
         stage: String? = nil, progress: Double = 0, input: JSONValue, output: JSONValue? = nil,
         error: JobError? = nil, attempt: Int = 0, maxAttempts: Int, createdAt: Date, runAt: Date,
         startedAt: Date? = nil, finishedAt: Date? = nil, heartbeatAt: Date? = nil,
@@ -43,6 +46,7 @@ public struct Job: Sendable, Hashable {
         self.id = id
         self.task = task
         self.version = version
+        self.handlerVersion = handlerVersion
         self.queue = queue
         self.priority = priority
         self.state = state

@@ -31,9 +31,11 @@ public protocol JobStore: Sendable {
     @discardableResult
     func reportProgress(_ lease: Lease, progress: Double, stage: String?) async throws -> Bool
 
-    /// Ends an attempt. Returns `false` when the lease was no longer held (nothing written).
+    /// Ends an attempt, recording which version of the task's handler ran it (a job submitted under
+    /// an older accepted version runs, upgraded, under the current one). Returns `false` when the
+    /// lease was no longer held (nothing written).
     @discardableResult
-    func finish(_ lease: Lease, _ outcome: AttemptOutcome) async throws -> Bool
+    func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool
 
     /// Cancels a pending job at once, or asks the worker running it to stop.
     func requestCancel(id: UUID) async throws -> CancelResult

@@ -14,27 +14,41 @@ public struct JobSubmitter: Sendable {
     }
 
     /// Validates `input` for `task` and returns the job to insert, with defaults applied.
-    public func prepare(task: String, input: JSONValue) throws(SubmissionError) -> NewJob {
+    ///
+    /// `version` pins the input's version: the current one (the default), or an older one the task
+    /// still `accepts`, whose schema then applies and whose jobs are upgraded before they run.
+    public func prepare(task: String, version: Int? = nil, input: JSONValue) throws(SubmissionError) -> NewJob {
         guard let entry = catalog.entry(named: task) else {
             throw .unknownTask(task)
         }
         let definition = entry.definition
-        let violations = definition.input.validate(input)
+        let schema: Schema
+        switch version {
+        case nil, definition.version?:
+            schema = definition.input
+        case let older? where entry.olderVersions[older] != nil:
+            schema = entry.olderVersions[older]?.inputSchema ?? definition.input
+        case let older? where older < definition.version:
+            throw .versionRetired(task: task, version: older, current: definition.version)
+        case let unknown?:
+            throw .versionNotFound(task: task, version: unknown, current: definition.version)
+        }
+        let violations = schema.validate(input)
         guard violations.isEmpty else {
             throw .invalidInput(violations)
         }
         return NewJob(
             task: definition.name,
-            version: definition.version,
+            version: version ?? definition.version,
             queue: definition.queue,
-            input: definition.input.applyingDefaults(to: input),
+            input: schema.applyingDefaults(to: input),
             maxAttempts: definition.retry.maxAttempts
         )
     }
 
     /// Validates and enqueues one job.
-    public func submit(task: String, input: JSONValue) async throws -> Job {
-        let stored = try await store.enqueue([try prepare(task: task, input: input)])
+    public func submit(task: String, version: Int? = nil, input: JSONValue) async throws -> Job {
+        let stored = try await store.enqueue([try prepare(task: task, version: version, input: input)])
         guard let job = stored.first else {
             preconditionFailure("JobStore.enqueue returned no job for one insert")
         }
@@ -46,4 +60,8 @@ public struct JobSubmitter: Sendable {
 public enum SubmissionError: Error, Sendable, Hashable {
     case unknownTask(String)
     case invalidInput([Violation])
+    /// An older version the task no longer accepts.
+    case versionRetired(task: String, version: Int, current: Int)
+    /// A version the task never had.
+    case versionNotFound(task: String, version: Int, current: Int)
 }

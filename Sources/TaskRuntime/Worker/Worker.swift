@@ -146,10 +146,9 @@ public final class Worker: Service {
     private func execute(_ job: Job) async {
         var logger = self.logger
         for (key, value) in jobMetadata(job) { logger[metadataKey: key] = value }
-        guard let entry = catalog.entry(named: job.task), entry.definition.version == job.version else {
-            let error = TaskError.permanent(
-                .unknownTask, "this worker has no handler for task '\(job.task)' version \(job.version)")
-            await record(.failed(error.jobError, progress: job.progress), for: job, logger: logger)
+        guard let entry = catalog.entry(named: job.task) else {
+            let error = TaskError.permanent(.unknownTask, "this worker has no handler for task '\(job.task)'")
+            await record(.failed(error.jobError, progress: job.progress), for: job, handlerVersion: nil, logger: logger)
             return
         }
         logger.info("attempt started")
@@ -160,7 +159,7 @@ public final class Worker: Service {
         let attempt = Task {
             do {
                 return Result<JSONValue, any Error>.success(
-                    try await withTimeout(timeout) { try await entry.run(job.input, context) })
+                    try await withTimeout(timeout) { try await entry.run(job.input, version: job.version, context) })
             } catch {
                 return .failure(error)
             }
@@ -178,7 +177,7 @@ public final class Worker: Service {
             return
         }
         let outcome = self.outcome(of: result, job: job, timeout: timeout, stopReason: stopReason, progress: progress)
-        await record(outcome, for: job, logger: logger)
+        await record(outcome, for: job, handlerVersion: entry.definition.version, logger: logger)
     }
 
     private func outcome(
@@ -208,9 +207,9 @@ public final class Worker: Service {
         return .retry(error.jobError, retryAt: Date().addingTimeInterval(delay), progress: progress)
     }
 
-    private func record(_ outcome: AttemptOutcome, for job: Job, logger: Logger) async {
+    private func record(_ outcome: AttemptOutcome, for job: Job, handlerVersion: Int?, logger: Logger) async {
         do {
-            let written = try await store.finish(job.lease, outcome)
+            let written = try await store.finish(job.lease, outcome, handlerVersion: handlerVersion)
             guard written else {
                 logger.warning("attempt result discarded: the job no longer carries this attempt's lease")
                 return

@@ -9,6 +9,7 @@ enum JobResource {
             "id": .string(job.id.lowercasedString),
             "task": .string(job.task),
             "version": .integer(job.version),
+            "handler_version": job.handlerVersion.map(JSONValue.integer) ?? .null,
             "queue": .string(job.queue),
             "priority": .integer(job.priority),
             "state": .string(job.state.rawValue),

@@ -21,7 +21,8 @@ struct TaskRoutes {
             let name = entry.definition.name
             router.post("/v1/tasks/\(name)") { request, _ in
                 var request = request
-                return try await submit(task: name, input: try await request.jsonBody(limit: maxBodyBytes))
+                let version = try Self.version(request.uri.queryParameters["version"])
+                return try await submit(task: name, version: version, input: try await request.jsonBody(limit: maxBodyBytes))
             }
         }
         router.post("/v1/tasks/:name") { _, context -> Response in
@@ -29,17 +30,36 @@ struct TaskRoutes {
         }
     }
 
-    private func submit(task: String, input: JSONValue) async throws -> Response {
+    private func submit(task: String, version: Int?, input: JSONValue) async throws -> Response {
         let job: Job
         do {
-            job = try await submitter.submit(task: task, input: input)
+            job = try await submitter.submit(task: task, version: version, input: input)
         } catch SubmissionError.invalidInput(let violations) {
             throw Problem.invalidInput(violations)
         } catch SubmissionError.unknownTask(let name) {
             throw taskNotFound(name)
+        } catch SubmissionError.versionRetired(let task, let version, let current) {
+            throw Problem(
+                .gone, .taskVersionRetired,
+                "task '\(task)' no longer accepts version \(version); submit a version-\(current) input "
+                    + "(see GET /v1/tasks/\(task))")
+        } catch SubmissionError.versionNotFound(let task, let version, let current) {
+            throw Problem(
+                .notFound, .taskVersionNotFound, "task '\(task)' has no version \(version); its current version is \(current)")
         }
         return Response.json(
             JobResource.json(job), status: .accepted, headers: [.location: "/v1/jobs/\(job.id.lowercasedString)"])
+    }
+
+    /// The `version` query parameter: a positive integer when present.
+    private static func version(_ text: Substring?) throws -> Int? {
+        guard let text else { return nil }
+        guard let version = Int(text), version > 0 else {
+            throw Problem(
+                .badRequest, .invalidParameter, "query parameter 'version' must be a positive integer",
+                extensions: ["parameter": "version"])
+        }
+        return version
     }
 
     private func taskNotFound(_ name: String) -> Problem {

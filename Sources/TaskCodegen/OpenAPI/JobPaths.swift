@@ -1,0 +1,54 @@
+import TaskSchema
+
+/// `GET /v1/jobs`, `GET /v1/jobs/{id}`, `POST /v1/jobs/{id}/cancel` and `GET /v1/jobs/{id}/events`
+/// (`TaskServer`'s `JobRoutes`).
+enum JobPaths {
+    static var items: [String: JSONValue] {
+        [
+            "/v1/jobs": ["get": list.json],
+            "/v1/jobs/{id}": ["get": get.json],
+            "/v1/jobs/{id}/cancel": ["post": cancel.json],
+            "/v1/jobs/{id}/events": ["get": events.json],
+        ]
+    }
+
+    private static let list = Operation(
+        id: "list_jobs", tag: .jobs, summary: "List jobs, newest first.",
+        description: "Pages with `limit` and `cursor`: pass a page's `next_cursor` as `cursor` to get the next one.",
+        parameters: [
+            Operation.query("task", ["type": "string"], "Only jobs of this task."),
+            Operation.query("status", JSONSchema.ref("JobState"), "Only jobs in this state."),
+            Operation.query("state", JSONSchema.ref("JobState"), "The same as `status`, which wins when both are given."),
+            Operation.query(
+                "limit", ["type": "integer", "minimum": 1, "maximum": 1000, "default": 50], "The most jobs to return."),
+            Operation.query(
+                "cursor", ["type": "string", "pattern": "^[A-Za-z0-9_-]+$"],
+                "Where to continue: the `next_cursor` of the previous page, used as is."),
+        ],
+        responses: ["200": Operation.jsonResponse("A page of jobs.", JSONSchema.ref("JobList"))],
+        problems: [.invalidParameter])
+
+    private static let get = Operation(
+        id: "get_job", tag: .jobs, summary: "Get a job: its state, progress, output or error.",
+        parameters: [PathParameter.jobID.reference],
+        responses: ["200": Operation.jsonResponse("The job.", JSONSchema.ref("Job"))],
+        problems: [.jobNotFound])
+
+    private static let cancel = Operation(
+        id: "cancel_job", tag: .jobs, summary: "Cancel a job, even while it runs.",
+        description: "A pending job is cancelled at once (200). A running job is asked to stop (202): its worker "
+            + "cancels the handler at its next heartbeat, and the job ends `cancelled` (or as it finished meanwhile).",
+        parameters: [PathParameter.jobID.reference],
+        responses: [
+            "200": Operation.jsonResponse("The job was pending and is now cancelled.", JSONSchema.ref("Job")),
+            "202": Operation.jsonResponse(
+                "The job is running; cancelling was requested (`cancel_requested` is true).", JSONSchema.ref("Job")),
+        ],
+        problems: [.jobNotFound, .jobFinished])
+
+    private static let events = Operation(
+        id: "list_job_events", tag: .jobs, summary: "A job's state and stage changes, oldest first.",
+        parameters: [PathParameter.jobID.reference],
+        responses: ["200": Operation.jsonResponse("The job's event log.", JSONSchema.ref("JobEventList"))],
+        problems: [.jobNotFound])
+}

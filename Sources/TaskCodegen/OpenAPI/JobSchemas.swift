@@ -1,0 +1,77 @@
+import TaskSchema
+
+/// The component schemas of jobs, as `TaskServer`'s `JobResource` renders them: `Job`, `JobError`,
+/// `JobEvent`, `JobState` and the list wrappers.
+enum JobSchemas {
+    /// A job's states, in the order of its life (`JobState` in TaskRuntime).
+    static let states: [JSONValue] = ["pending", "running", "succeeded", "failed", "cancelled"]
+
+    static let all: [String: JSONValue] = [
+        "JobState": JSONValue.object(["type": "string", "enum": .array(states)])
+            .described("Where a job is in its life; `succeeded`, `failed` and `cancelled` are final."),
+        "Job": job,
+        "JobError": jobError,
+        "JobEvent": jobEvent,
+        "JobList": JSONSchema.closedObject([
+            "jobs": JSONSchema.array(of: JSONSchema.ref("Job")).described("Newest first."),
+            "next_cursor": JSONSchema.scalar(.string, nullable: true)
+                .described("Pass as `cursor` to continue the listing; `null` on the last page."),
+        ]).described("A page of jobs."),
+        "JobEventList": JSONSchema.closedObject([
+            "events": JSONSchema.array(of: JSONSchema.ref("JobEvent")).described("Oldest first.")
+        ]).described("A job's event log."),
+    ]
+
+    private static let job = JSONSchema.closedObject([
+        "id": JSONSchema.scalar(.string).adding(["format": "uuid"]).described("The job's id, a lowercase UUID."),
+        "task": JSONSchema.scalar(.string).described("The task's name."),
+        "version": JSONSchema.scalar(.integer).adding(["minimum": 1])
+            .described("The task version the job was submitted under (the version of its input)."),
+        "handler_version": JSONSchema.scalar(.integer, nullable: true).adding(["minimum": 1]).described(
+            "The task version whose handler ran the last attempt: newer than `version` when the input was "
+                + "upgraded; `null` until an attempt was recorded."),
+        "queue": JSONSchema.scalar(.string).described("The queue the job is on."),
+        "priority": JSONSchema.scalar(.integer).described("Higher runs first within a queue."),
+        "state": JSONSchema.ref("JobState"),
+        "stage": JSONSchema.scalar(.string, nullable: true).described("The handler's current stage, if it names one."),
+        "progress": progress,
+        "input": JSONSchema.anyValue.described(
+            "The input as stored, defaults filled in; it follows the task's input schema of `version`."),
+        "output": JSONSchema.anyValue.described(
+            "The handler's output once the job succeeded (it follows the task's `x-taskforge-output` schema), "
+                + "else `null`."),
+        "error": JSONSchema.nullableRef("JobError").described("Why the last attempt failed, else `null`."),
+        "attempt": JSONSchema.scalar(.integer).adding(["minimum": 0]).described("Attempts started so far."),
+        "max_attempts": JSONSchema.scalar(.integer).adding(["minimum": 1]).described("Attempts allowed in all."),
+        "cancel_requested": JSONSchema.scalar(.boolean).described("Whether cancelling was requested."),
+        "created_at": JSONSchema.timestamp().described("When the job was submitted."),
+        "run_at": JSONSchema.timestamp().described("When the job becomes ready to run."),
+        "started_at": JSONSchema.timestamp(nullable: true).described("When the last attempt started."),
+        "finished_at": JSONSchema.timestamp(nullable: true).described("When the job reached a final state."),
+        "links": JSONSchema.closedObject([
+            "self": JSONSchema.scalar(.string).described("`GET` the job."),
+            "events": JSONSchema.scalar(.string).described("`GET` its event log."),
+            "cancel": JSONSchema.scalar(.string).described("`POST` to cancel it."),
+        ]),
+    ]).described("A job: one run of a task on one input.")
+
+    private static let jobError = JSONSchema.closedObject([
+        "code": JSONSchema.scalar(.string).described("A stable, snake_case error code (docs/errors.md)."),
+        "message": JSONSchema.scalar(.string),
+        "retryable": JSONSchema.scalar(.boolean).described("Whether the failure was transient."),
+        "details": JSONSchema.anyValue.described("Extra data from the handler, or `null`."),
+    ]).described("Why a job's attempt failed.")
+
+    private static let jobEvent = JSONSchema.closedObject([
+        "id": JSONSchema.scalar(.integer).described("The event's sequence number; later events have larger ones."),
+        "at": JSONSchema.timestamp(),
+        "state": JSONSchema.ref("JobState"),
+        "stage": JSONSchema.scalar(.string, nullable: true),
+        "progress": progress,
+        "attempt": JSONSchema.scalar(.integer).adding(["minimum": 0]),
+        "error": JSONSchema.nullableRef("JobError"),
+    ]).described("A state or stage change of a job.")
+
+    private static let progress = JSONSchema.scalar(.number).adding(["minimum": 0, "maximum": 100])
+        .described("Percent done, 0 to 100.")
+}

@@ -1,0 +1,88 @@
+import TaskSchema
+
+/// One operation of a path item. Its ``json`` adds the responses every operation shares
+/// (``ProblemResponse/sharedByEveryOperation``).
+struct Operation {
+    var id: String
+    var tag: APITag
+    var summary: String
+    var description: String?
+    var parameters: [JSONValue] = []
+    var requestBody: JSONValue?
+    /// Success responses by status code.
+    var responses: [String: JSONValue]
+    /// The errors this operation can answer besides the shared ones.
+    var problems: [ProblemResponse] = []
+    /// `x-` members.
+    var extensions: [String: JSONValue] = [:]
+
+    var json: JSONValue {
+        var responses = self.responses
+        for problem in problems + ProblemResponse.sharedByEveryOperation {
+            responses[problem.status] = problem.reference
+        }
+        var operation = extensions
+        operation["operationId"] = .string(id)
+        operation["tags"] = [.string(tag.rawValue)]
+        operation["summary"] = .string(summary)
+        if let description { operation["description"] = .string(description) }
+        if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
+        if let requestBody { operation["requestBody"] = requestBody }
+        operation["responses"] = .object(responses)
+        return .object(operation)
+    }
+
+    /// A success response with a JSON body following `schema`.
+    static func jsonResponse(_ description: String, _ schema: JSONValue, headers: [String: JSONValue] = [:]) -> JSONValue {
+        var response: [String: JSONValue] = [
+            "description": .string(description),
+            "content": ["application/json": ["schema": schema]],
+        ]
+        if !headers.isEmpty { response["headers"] = .object(headers) }
+        return .object(response)
+    }
+
+    /// An optional query parameter.
+    static func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
+        ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
+    }
+}
+
+/// The groups operations are listed under.
+enum APITag: String, CaseIterable {
+    case tasks, jobs, operations
+
+    var json: JSONValue {
+        let description = switch self {
+        case .tasks: "The registry, and one submit operation per task."
+        case .jobs: "Jobs: look them up, list, cancel, follow their events."
+        case .operations: "Health checks and this document."
+        }
+        return ["name": .string(rawValue), "description": .string(description)]
+    }
+}
+
+/// The path parameters shared by several operations, under `#/components/parameters`.
+enum PathParameter: String, CaseIterable {
+    case jobID = "JobID"
+    case taskName = "TaskName"
+
+    var reference: JSONValue {
+        ["$ref": .string("#/components/parameters/" + rawValue)]
+    }
+
+    static var components: [String: JSONValue] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.json) })
+    }
+
+    private var json: JSONValue {
+        let (name, description) = switch self {
+        case .jobID: ("id", "The job's id. An id that is not a UUID names no job (404).")
+        case .taskName: ("name", "The task's name.")
+        }
+        return [
+            "name": .string(name), "in": "path", "required": true, "description": .string(description),
+            "schema": ["type": "string", "minLength": 1],
+        ]
+    }
+}

@@ -1,0 +1,21 @@
+import TaskSchema
+
+/// `GET /healthz`, `GET /readyz` and `GET /openapi.json`.
+enum OperationalPaths {
+    static var items: [String: JSONValue] {
+        ["/healthz": ["get": health.json], "/readyz": ["get": readiness.json], "/openapi.json": ["get": document.json]]
+    }
+
+    private static let health = Operation(
+        id: "get_health", tag: .operations, summary: "Liveness: the process answers.",
+        responses: ["200": Operation.jsonResponse("The process is alive.", JSONSchema.ref("Health"))])
+
+    private static let readiness = Operation(
+        id: "get_readiness", tag: .operations, summary: "Readiness: the job store answers too.",
+        responses: ["200": Operation.jsonResponse("The server can take requests.", JSONSchema.ref("Readiness"))],
+        problems: [.storeUnavailable])
+
+    private static let document = Operation(
+        id: "get_openapi_document", tag: .operations, summary: "This OpenAPI document.",
+        responses: ["200": Operation.jsonResponse("The OpenAPI 3.1 document of the API.", ["type": "object"])])
+}

@@ -1,0 +1,73 @@
+import TaskSchema
+
+/// The error responses, each an `application/problem+json` body under `#/components/responses`.
+enum ProblemResponse: String, CaseIterable {
+    case submitBadRequest = "SubmitBadRequest"
+    case invalidParameter = "InvalidParameter"
+    case taskNotFound = "TaskNotFound"
+    case taskVersionNotFound = "TaskVersionNotFound"
+    case jobNotFound = "JobNotFound"
+    case jobFinished = "JobFinished"
+    case taskVersionRetired = "TaskVersionRetired"
+    case bodyTooLarge = "BodyTooLarge"
+    case invalidInput = "InvalidInput"
+    case storeUnavailable = "StoreUnavailable"
+    case unexpected = "UnexpectedError"
+
+    /// The responses every operation declares: where authentication's 401 and 403 will go.
+    static let sharedByEveryOperation: [ProblemResponse] = [.unexpected]
+
+    /// The response's key in an operation's `responses`.
+    var status: String {
+        switch self {
+        case .submitBadRequest, .invalidParameter: "400"
+        case .taskNotFound, .taskVersionNotFound, .jobNotFound: "404"
+        case .jobFinished: "409"
+        case .taskVersionRetired: "410"
+        case .bodyTooLarge: "413"
+        case .invalidInput: "422"
+        case .storeUnavailable: "503"
+        case .unexpected: "default"
+        }
+    }
+
+    var reference: JSONValue {
+        ["$ref": .string("#/components/responses/" + rawValue)]
+    }
+
+    static var components: [String: JSONValue] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.json) })
+    }
+
+    private var json: JSONValue {
+        [
+            "description": .string(description),
+            "content": ["application/problem+json": ["schema": JSONSchema.ref(schema)]],
+        ]
+    }
+
+    private var schema: String {
+        switch self {
+        case .invalidInput: "ValidationProblem"
+        case .jobFinished: "JobFinishedProblem"
+        default: "Problem"
+        }
+    }
+
+    private var description: String {
+        switch self {
+        case .submitBadRequest:
+            "`invalid_json`: the body is empty or not well-formed JSON; or `invalid_parameter`: `version` is not a positive integer."
+        case .invalidParameter: "`invalid_parameter`: a query parameter is malformed; `parameter` names it."
+        case .taskNotFound: "`task_not_found`: no task has that name."
+        case .taskVersionNotFound: "`task_version_not_found`: the task never had the pinned `version`."
+        case .jobNotFound: "`job_not_found`: no job has that id."
+        case .jobFinished: "`job_finished`: the job already finished; `job` holds it."
+        case .taskVersionRetired: "`task_version_retired`: the task no longer accepts the pinned `version`."
+        case .bodyTooLarge: "`body_too_large`: the body is larger than the server accepts."
+        case .invalidInput: "`invalid_input`: the input breaks the task's schema; `violations` lists every failure."
+        case .storeUnavailable: "`store_unavailable`: the job store does not answer."
+        case .unexpected: "Any other error, such as `internal_error` (500) or `request_rejected`."
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import TaskSchema
+
+/// The component schemas of `application/problem+json` errors (RFC 9457), as `TaskServer`'s
+/// `Problem` renders them: `Problem`, and the variants that promise an extension member.
+enum ProblemSchemas {
+    static let all: [String: JSONValue] = [
+        "Problem": problem,
+        "Violation": JSONSchema.closedObject([
+            "pointer": JSONSchema.scalar(.string).described("The JSON pointer of the failing value (`\"\"` is the whole input)."),
+            "code": JSONSchema.scalar(.string).described("The JSON Schema keyword that failed, in snake_case."),
+            "message": JSONSchema.scalar(.string),
+        ]).described("One way the input breaks the task's schema."),
+        "ValidationProblem": JSONValue.object([
+            "allOf": [JSONSchema.ref("Problem")],
+            "required": ["violations"],
+        ]).described("A problem that lists every violation of the input's schema."),
+        "JobFinishedProblem": JSONValue.object([
+            "allOf": [JSONSchema.ref("Problem")],
+            "required": ["job"],
+        ]).described("A problem about a job that already finished; `job` holds it."),
+    ]
+
+    private static let problem = JSONValue.object([
+        "type": "object",
+        "required": ["type", "title", "status", "code", "detail"],
+        "properties": [
+            "type": JSONSchema.scalar(.string).described("`urn:taskforge:error:<code>`."),
+            "title": JSONSchema.scalar(.string).described("The HTTP status's reason phrase."),
+            "status": JSONSchema.scalar(.integer).adding(["minimum": 400, "maximum": 599]),
+            "code": JSONSchema.scalar(.string).adding(["pattern": "^[a-z][a-z0-9_]*$"])
+                .described("A stable, snake_case error code (docs/errors.md)."),
+            "detail": JSONSchema.scalar(.string).described("What went wrong, for people."),
+            "instance": JSONSchema.scalar(.string).described("The request's path."),
+            "request_id": JSONSchema.scalar(.string).described("The request's id, as in the `X-Request-Id` header and the log."),
+            "violations": JSONSchema.array(of: JSONSchema.ref("Violation")).described("With `invalid_input`."),
+            "parameter": JSONSchema.scalar(.string).described("With `invalid_parameter`: the query parameter at fault."),
+            "job": JSONSchema.ref("Job").described("With `job_finished`: the job as it is."),
+        ],
+    ]).described("An error (RFC 9457). More members may be added; clients ignore the ones they do not know.")
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import TaskCodegen
+import TaskSchema
+
+/// `taskgen generate`: the build plugin's step. Checks the registry against the lock and writes
+/// the generated Swift files of a target.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write the generated Swift files for a target.")
+
+    @OptionGroup var inputs: RegistryInputs
+
+    @Option(help: "The directory to write the generated files to.")
+    var outputDirectory: String
+
+    @Option(help: "A Swift source file of the target, searched for handler and upgrade functions (repeatable).")
+    var source: [String] = []
+
+    @Option(help: "The target's directory, for the file named in missing-handler messages.")
+    var targetDirectory: String?
+
+    func run() throws {
+        let registry = try inputs.loadRegistry()
+        let lock = try inputs.loadLock()
+        var diagnostics = inputs.lockDiagnostics(registry, lock)
+        let generator = TaskCodeGenerator(registry: registry, lock: lock ?? SchemaLock())
+        var sources: [String: String] = [:]
+        for path in source {
+            sources[path] = try String(contentsOfFile: path, encoding: .utf8)
+        }
+        diagnostics += generator.diagnostics(sources: sources, targetDirectory: targetDirectory)
+        report(diagnostics)
+        try failOnErrors(diagnostics)
+        for file in generator.swiftFiles() {
+            try writeIfChanged(file.contents, to: URL(fileURLWithPath: outputDirectory).appendingPathComponent(file.name).path)
+        }
+    }
+}
