@@ -156,6 +156,9 @@ public final class PostgresJobStore: JobStore {
 
     public func claim(queues: [String], limit: Int, worker: String, leaseDuration: Duration) async throws -> [Job] {
         guard !queues.isEmpty, limit > 0 else { return [] }
+        // Per queue (LATERAL) so that each lookup walks the jobs_ready index in claim order; with
+        // `queue = ANY(...)` PostgreSQL scans and sorts every pending job instead. With several
+        // queues, rows beyond the best `limit` stay locked (skipped by others) until this statement ends.
         let rows = try await rows(
             """
             WITH claimed AS (
@@ -163,10 +166,12 @@ public final class PostgresJobStore: JobStore {
                     started_at = now(), heartbeat_at = now(), lease_owner = \(worker),
                     lease_expires_at = now() + make_interval(secs => \(leaseDuration.seconds)), cancel_requested = false
                 WHERE seq IN (
-                    SELECT seq FROM jobs
-                    WHERE state = 'pending' AND queue = ANY(\(queues)) AND run_at <= now()
-                    ORDER BY priority DESC, run_at, seq LIMIT \(limit)
-                    FOR UPDATE SKIP LOCKED)
+                    SELECT ready.seq FROM unnest(\(Array(Set(queues)))::text[]) AS wanted (queue) CROSS JOIN LATERAL (
+                        SELECT seq, priority, run_at FROM jobs
+                        WHERE state = 'pending' AND jobs.queue = wanted.queue AND run_at <= now()
+                        ORDER BY priority DESC, run_at, seq LIMIT \(limit)
+                        FOR UPDATE SKIP LOCKED) AS ready
+                    ORDER BY ready.priority DESC, ready.run_at, ready.seq LIMIT \(limit))
                 RETURNING *)
             SELECT * FROM claimed ORDER BY priority DESC, run_at, seq
             """)

@@ -26,6 +26,20 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func aClaimOnSeveralQueuesTakesTheBestJobsOfAll() async throws {
+        try await StoreKind.postgres.withStore { store in
+            let io = NewJob.sample(queue: "io", priority: 1)
+            let geoHigh = NewJob.sample(queue: "geo", priority: 3)
+            let geoLow = NewJob.sample(queue: "geo", priority: 0)
+            let other = NewJob.sample(queue: "other", priority: 9)
+            for job in [geoLow, io, geoHigh, other] { _ = try await store.enqueue([job]) }
+            let claimed = try await store.claim(queues: ["geo", "io", "geo"], limit: 2, worker: "w", leaseDuration: .seconds(30))
+            #expect(claimed.map(\.id) == [geoHigh.id, io.id])
+            let rest = try await store.claim(queues: ["io", "geo"], limit: 5, worker: "w", leaseDuration: .seconds(30))
+            #expect(rest.map(\.id) == [geoLow.id])
+        }
+    }
+
     @Test func readySignalsReachOtherProcesses() async throws {
         try await withTwoStores { _, listening, other in
             let enqueued = listening.readyJobSignals()
