@@ -75,30 +75,37 @@ public final class PostgresJobStore: JobStore {
     /// exactly once, the others wait and then find nothing to do.
     public func migrate() async throws {
         let logger = self.logger
-        try await client.withTransaction(logger: logger) { connection in
+        let applied = try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockKey))", logger: logger)
             try await connection.query(
                 """
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
                 """, logger: logger)
-            let versions = try await connection.query("SELECT version FROM schema_migrations", logger: logger)
-            let applied = Set(try await versions.collect().map { try $0.decode(Int.self) })
-            for migration in PostgresMigrations.all where !applied.contains(migration.version) {
+            let recorded = try await connection.query("SELECT version FROM schema_migrations", logger: logger)
+            let done = Set(try await recorded.collect().map { try $0.decode(Int.self) })
+            let pending = PostgresMigrations.all.filter { !done.contains($0.version) }
+            for migration in pending {
                 for statement in migration.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 try await connection.query(
                     "INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))",
                     logger: logger)
-                logger.info(
-                    "applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
             }
+            return pending.map { (version: $0.version, name: $0.name) }
+        }
+        for migration in applied {
+            logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
         }
     }
 
     private func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await client.query(query, logger: logger).collect()
+        do {
+            return try await client.query(query, logger: logger).collect()
+        } catch let error as PSQLError {
+            throw PostgresStoreError(error)
+        }
     }
 
     // MARK: JobStore
@@ -276,12 +283,26 @@ public final class PostgresJobStore: JobStore {
     }
 }
 
-/// The store could not be opened; the description carries the database's own message.
+/// A failure of the PostgreSQL store, described with the database's own message (postgres-nio's
+/// errors describe themselves only generically, so logs would not say what went wrong).
 public struct PostgresStoreError: Error, CustomStringConvertible {
     public var description: String
 
     init(_ description: String) {
         self.description = description
+    }
+
+    /// The error's code, the server's SQLSTATE and message, and the underlying cause; never the
+    /// query's bound values (a job's input).
+    init(_ error: PSQLError) {
+        var parts = ["PostgreSQL error (\(error.code))"]
+        if let info = error.serverInfo, let message = info[.message] {
+            parts.append("\(info[.sqlState].map { "[\($0)] " } ?? "")\(message)")
+        }
+        if let underlying = error.underlying {
+            parts.append("\(underlying)")
+        }
+        self.init(parts.joined(separator: ": "))
     }
 }
 

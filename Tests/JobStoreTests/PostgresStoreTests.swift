@@ -40,6 +40,15 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func errorsCarryTheDatabaseMessage() async throws {
+        try await StoreKind.postgres.withStore { store in
+            let job = NewJob.sample()
+            _ = try await store.enqueue([job])
+            let error = await #expect(throws: PostgresStoreError.self) { try await store.enqueue([job]) }
+            #expect(error?.description.contains("[23505] duplicate key value violates unique constraint") == true)
+        }
+    }
+
     @Test func readySignalsReachOtherProcesses() async throws {
         try await withTwoStores { _, listening, other in
             let enqueued = listening.readyJobSignals()
