@@ -20,10 +20,13 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // tasks.yaml -> model, with line-precise diagnostics; validation; JSON Schema rendering.
-        .target(name: "TaskSchema", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "TaskSchema",
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]),
         // model -> Swift source (types, dispatch table, CLI flags).
         .target(name: "TaskCodegen", dependencies: ["TaskSchema"]),
         .executableTarget(
@@ -71,6 +74,9 @@ let package = Package(
 
         .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),
         .testTarget(name: "TaskCodegenTests", dependencies: ["TaskCodegen"], exclude: ["Golden"]),
+        // Compiles the golden registry through the build plugin (a target with its own tasks.yaml).
+        .testTarget(
+            name: "GeneratedCodeTests", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
         .testTarget(name: "JobStoreTests", dependencies: ["TaskRuntime", "TaskStoreSQLite", "TaskStorePostgres"]),
         .testTarget(
             name: "TaskforgeTests",

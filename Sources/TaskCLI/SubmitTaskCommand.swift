@@ -13,7 +13,7 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
             commandName: definition.name,
             abstract: definition.summary,
             discussion: (definition.description.map { $0 + "\n\n" } ?? "")
-                + "Task version \(definition.version), queue '\(definition.queue)', timeout \(definition.timeout.formattedSeconds).")
+                + "Task version \(definition.version), queue '\(definition.queue)', timeout \(definition.timeout.compactDescription).")
     }
 
     @OptionGroup public var arguments: Arguments

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds indented source text line by line.
 struct CodeWriter {
     private(set) var text = ""
@@ -18,7 +20,7 @@ struct CodeWriter {
 
     /// Writes a `///` comment, one line per line of `text`.
     mutating func docComment(_ text: String?) {
-        guard let text, !text.isEmpty else { return }
+        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return }
         for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
             line(part.isEmpty ? "///" : "/// \(part)")
         }

@@ -1,14 +1,18 @@
 import TaskSchema
 
 /// Describes a property's schema in a few words, for `--help`: `required; integer, 1...3650; default: 10`.
+/// Enum values are left out: ArgumentParser lists them.
 enum ConstraintSummary {
     static func describe(_ schema: Schema, required: Bool) -> String {
         var parts: [String] = []
         if required { parts.append("required") }
-        if let values = schema.enumValues {
-            parts.append("one of: " + values.map(plain).joined(separator: ", "))
-        } else if let type = schema.nonNullTypes.first {
+        switch schema.nonNullTypes.first {
+        case .array?:
+            parts.append((["repeatable"] + bounds(schema)).joined(separator: ", "))
+        case let type? where schema.enumValues == nil:
             parts.append(([type.rawValue] + bounds(schema)).joined(separator: ", "))
+        default:
+            break  // enums: the parser lists the values itself
         }
         if let format = schema.format { parts.append("format: \(format.rawValue)") }
         if let pattern = schema.pattern { parts.append("matching /\(pattern)/") }

@@ -10,6 +10,9 @@
 # postgres cannot run as root: as root the server runs as the `postgres` system user (created
 # when missing); as any other user it runs as that user. Both functions are safe to call twice.
 
+# shellcheck source=common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 # Runs a PostgreSQL binary as the user that owns the server.
 _postgres_as_owner() {
     if [ "$(id -u)" -eq 0 ]; then
@@ -30,26 +33,17 @@ _postgres_bindir() {
 
 _postgres_install() {
     if [ -n "$(_postgres_bindir)" ]; then return 0; fi
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "postgres.sh: PostgreSQL is not installed and installing it needs root (apt-get install postgresql)" >&2
-        return 1
-    fi
-    echo "postgres.sh: installing PostgreSQL from Debian" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 &&
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >&2 || return 1
-    [ -n "$(_postgres_bindir)" ] || { echo "postgres.sh: initdb not found after installing postgresql" >&2; return 1; }
-}
-
-_postgres_free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+    apt_install postgresql || return 1
+    [ -n "$(_postgres_bindir)" ] || { log "initdb not found after installing postgresql"; return 1; }
 }
 
 postgres_start() {
     if [ -n "${TASKFORGE_PG_ROOT:-}" ] && [ -d "$TASKFORGE_PG_ROOT/data" ]; then
-        echo "postgres.sh: already running ($TASKFORGE_TEST_POSTGRES_URL)" >&2
+        log "PostgreSQL is already running on $TASKFORGE_TEST_POSTGRES_URL"
         return 0
     fi
     _postgres_install || return 1
+    command -v python3 >/dev/null || apt_install python3 || return 1
     local bin root port attempt
     bin=$(_postgres_bindir)
     if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
@@ -61,26 +55,26 @@ postgres_start() {
     if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$root"; fi
     if ! _postgres_as_owner "$bin/initdb" -D "$root/data" -U postgres --auth=trust -E UTF8 --no-sync \
         >"$root/initdb.log" 2>&1; then
-        echo "postgres.sh: initdb failed:" >&2
+        log "initdb failed:"
         cat "$root/initdb.log" >&2
         rm -rf "$root"
         return 1
     fi
     # A free port can be taken by someone else before the server binds it: try a few.
     for attempt in 1 2 3; do
-        port=$(_postgres_free_port) || break
+        port=$(free_port) || break
         if _postgres_as_owner "$bin/pg_ctl" -D "$root/data" -l "$root/server.log" -w -t 30 \
             -o "-p $port -k $root/sock -c listen_addresses=127.0.0.1 -c max_connections=200 $*" start >/dev/null; then
             export TASKFORGE_PG_ROOT="$root"
             export TASKFORGE_PG_BIN="$bin"
             export TASKFORGE_TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$port/postgres"
-            echo "postgres.sh: PostgreSQL $("$bin/pg_ctl" --version | awk '{print $3}') on $TASKFORGE_TEST_POSTGRES_URL" >&2
+            log "PostgreSQL $("$bin/pg_ctl" --version | awk '{print $3}') on $TASKFORGE_TEST_POSTGRES_URL"
             return 0
         fi
-        echo "postgres.sh: start on port $port failed (attempt $attempt)" >&2
+        log "starting PostgreSQL on port $port failed (attempt $attempt)"
     done
-    echo "postgres.sh: could not start PostgreSQL; server log:" >&2
-    cat "$root/server.log" >&2 2>/dev/null
+    log "could not start PostgreSQL; server log:"
+    cat "$root/server.log" >&2 2>/dev/null || true
     rm -rf "$root"
     return 1
 }

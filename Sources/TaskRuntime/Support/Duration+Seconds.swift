@@ -5,10 +5,16 @@ extension Duration {
         return Double(seconds) + Double(attoseconds) / 1e18
     }
 
-    /// `30s`, `1.5s`, `250ms`: the way `tasks.yaml` writes durations.
-    public var formattedSeconds: String {
-        let value = seconds
-        if value < 1 { return "\(Int((value * 1000).rounded()))ms" }
-        return value.rounded() == value ? "\(Int(value))s" : "\(value)s"
+    /// `30s`, `1h30m`, `250ms`: the way `tasks.yaml` writes durations (sub-millisecond parts dropped).
+    public var compactDescription: String {
+        var milliseconds = Int((seconds * 1000).rounded())
+        guard milliseconds > 0 else { return "0s" }
+        var parts = ""
+        for (unit, size) in [("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1)]
+        where milliseconds >= size {
+            parts += "\(milliseconds / size)\(unit)"
+            milliseconds %= size
+        }
+        return parts
     }
 }

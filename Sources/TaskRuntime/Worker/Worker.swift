@@ -196,7 +196,7 @@ public final class Worker: Service {
             error = failure
         case (.failure(is AttemptTimedOut), _):
             error = .transient(
-                .taskRuntimeExceeded, "the attempt ran longer than its timeout of \(timeout.formattedSeconds)")
+                .taskRuntimeExceeded, "the attempt ran longer than its timeout of \(timeout.compactDescription)")
         case (.failure(let failure), _):
             error = .transient(.taskFailed, String(describing: failure))
         }

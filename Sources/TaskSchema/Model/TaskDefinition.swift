@@ -12,6 +12,9 @@ public struct TaskDefinition: Sendable, Hashable {
     public var retry: RetryPolicy
     public var input: Schema
     public var output: Schema
+    /// `accepts`: the older versions whose payloads are still taken and upgraded to ``version``,
+    /// ascending; each is lower than ``version``. Empty when the task accepts only its current version.
+    public var acceptedVersions: [Int]
     /// Where the task's name was written.
     public var location: SourceLocation
 
@@ -25,6 +28,7 @@ public struct TaskDefinition: Sendable, Hashable {
         retry: RetryPolicy = .none,
         input: Schema,
         output: Schema,
+        acceptedVersions: [Int] = [],
         location: SourceLocation
     ) {
         self.name = name
@@ -36,6 +40,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.retry = retry
         self.input = input
         self.output = output
+        self.acceptedVersions = acceptedVersions
         self.location = location
     }
 

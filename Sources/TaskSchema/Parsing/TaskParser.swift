@@ -2,7 +2,9 @@
 struct TaskParser {
     let context: ParseContext
 
-    private static let keys = ["version", "summary", "description", "queue", "timeout", "retry", "input", "output"]
+    private static let keys = [
+        "version", "accepts", "summary", "description", "queue", "timeout", "retry", "input", "output",
+    ]
     private static let requiredKeys = ["version", "summary", "timeout", "input", "output"]
 
     /// The task, or `nil` when a required part is missing or invalid (the problems are reported).
@@ -29,11 +31,13 @@ struct TaskParser {
         let retry = value("retry").map(retryPolicy) ?? RetryPolicy.none
         let input = value("input").map { objectSchema($0) }
         let output = value("output").map { objectSchema($0) }
+        let accepted = value("accepts").map { acceptedVersions($0, version: version) } ?? []
 
         guard let version, let summary, let timeout, let input, let output else { return nil }
         return TaskDefinition(
             name: name, version: version, summary: summary, description: description, queue: queue,
-            timeout: timeout, retry: retry, input: input, output: output, location: entry.keyLocation)
+            timeout: timeout, retry: retry, input: input, output: output, acceptedVersions: accepted,
+            location: entry.keyLocation)
     }
 
     private func summary(_ entry: YAMLNode.Entry) -> String? {
@@ -43,6 +47,34 @@ struct TaskParser {
             return nil
         }
         return summary
+    }
+
+    /// `accepts: [1, 2]`: distinct positive versions, each lower than `version` (when that is valid),
+    /// returned ascending.
+    private func acceptedVersions(_ entry: YAMLNode.Entry, version: Int?) -> [Int] {
+        guard let items = entry.value.items else {
+            context.error(
+                "'accepts' must be a list of older versions, such as [1, 2], found \(entry.value.found)",
+                at: entry.valueLocation)
+            return []
+        }
+        var versions: [Int] = []
+        for item in items {
+            guard case .integer(let accepted) = item.scalar, accepted >= 1 else {
+                context.error("'accepts' entries must be positive integers, found \(item.found)", at: item.location)
+                continue
+            }
+            if versions.contains(accepted) {
+                context.error("'accepts' lists version \(accepted) more than once", at: item.location)
+            } else if let version, accepted >= version {
+                context.error(
+                    "'accepts' lists version \(accepted), which is not lower than the task's version \(version)",
+                    at: item.location)
+            } else {
+                versions.append(accepted)
+            }
+        }
+        return versions.sorted()
     }
 
     private func queue(_ entry: YAMLNode.Entry) -> String {

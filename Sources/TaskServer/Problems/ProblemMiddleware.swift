@@ -2,9 +2,9 @@ import Hummingbird
 import Logging
 import TaskRuntime
 
-/// Turns every error into a problem document: ``Problem``s as they are, Hummingbird's own errors
-/// (unknown route, body too large) under a stable code, anything else as a logged 500 that leaks
-/// nothing. Also logs one access line per request.
+/// Turns every error into a problem document: ``Problem``s as they are, the framework's own errors
+/// under a stable code, anything else as a logged 500 that leaks nothing. Also logs one access line
+/// per request.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -15,7 +15,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let problem as Problem {
             response = problem.response(instance: request.uri.path, requestID: context.id)
-        } catch let error as HTTPError {
+        } catch let error as any HTTPResponseError {
             response = Self.problem(for: error).response(instance: request.uri.path, requestID: context.id)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
@@ -34,8 +34,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         return Response(status: response.status, headers: headers, body: response.body)
     }
 
-    private static func problem(for error: HTTPError) -> Problem {
-        switch error.status {
+    /// Hummingbird's and NIO's own errors (unknown route, too many body bytes) under a stable code.
+    private static func problem(for error: any HTTPResponseError) -> Problem {
+        let detail = (error as? HTTPError)?.body
+        return switch error.status {
         case .notFound:
             Problem(.notFound, .routeNotFound, "no route for this path")
         case .methodNotAllowed:
@@ -43,11 +45,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .contentTooLarge:
             Problem(.contentTooLarge, .bodyTooLarge, "the request body is larger than the server accepts")
         case .badRequest:
-            Problem(.badRequest, .invalidParameter, error.body ?? "the request is malformed")
+            Problem(.badRequest, .invalidParameter, detail ?? "the request is malformed")
         default:
             Problem(
                 error.status, error.status.code >= 500 ? .internalError : .requestRejected,
-                error.body ?? error.status.reasonPhrase)
+                detail ?? error.status.reasonPhrase)
         }
     }
 }

@@ -1,0 +1,5 @@
+import TaskRuntime
+
+func echo(_ input: Echo.Input, _ job: JobContext) async throws -> Echo.Output {
+    Echo.Output(message: input.message)
+}

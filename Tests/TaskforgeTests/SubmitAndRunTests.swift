@@ -1,0 +1,116 @@
+import Foundation
+import TaskRuntime
+import Testing
+
+/// Jobs submitted over HTTP and run by in-process workers.
+@Suite("Submit and run over HTTP")
+struct SubmitAndRunTests {
+    @Test func echoRoundTrip() async throws {
+        try await TestServer.with { server in
+            let reply = try await server.submit("echo", ["message": "hello, taskforge"])
+            #expect(reply.status == 202)
+            let id = try #require(reply.json["id"]?.stringValue)
+            #expect(reply.headers["location"] == "/v1/jobs/\(id)")
+            #expect(reply.json["state"] == "pending")
+            #expect(reply.json["task"] == "echo" && reply.json["version"] == 1)
+            let finished = try await server.waitUntilFinished(id)
+            #expect(finished["state"] == "succeeded")
+            #expect(finished["output"] == ["message": "hello, taskforge"])
+            #expect(finished["progress"] == 100)
+            #expect(finished["attempt"] == 1)
+            for key in ["created_at", "started_at", "finished_at"] {
+                let stamp = try #require(finished[key]?.stringValue)
+                #expect(stamp.hasSuffix("Z"), "\(key) is RFC 3339 UTC: \(stamp)")
+                #expect(try Date(stamp, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) <= Date())
+            }
+        }
+    }
+
+    @Test func sleepReportsRisingProgress() async throws {
+        try await TestServer.with { server in
+            let id = try #require(try await server.submit("sleep", ["seconds": 1.5]).json["id"]?.stringValue)
+            var seen: [Double] = []
+            let finished = try await server.waitForJob(id) { job in
+                if let progress = job["progress"]?.doubleValue, job["state"] == "running" { seen.append(progress) }
+                return job["state"] == "succeeded"
+            }
+            let midway = Set(seen.filter { $0 > 0 && $0 < 100 })
+            #expect(midway.count >= 2, "progress seen while running: \(seen)")
+            #expect(seen == seen.sorted(), "progress never goes back: \(seen)")
+            #expect(finished["progress"] == 100)
+            let slept = try #require(finished["output"]?["slept_seconds"]?.doubleValue)
+            #expect(slept >= 1.5)
+        }
+    }
+
+    @Test func cancellingARunningSleepStopsItWithinASecond() async throws {
+        try await TestServer.with { server in
+            let id = try #require(try await server.submit("sleep", ["seconds": 600]).json["id"]?.stringValue)
+            try await server.waitForJob(id) { $0["state"] == "running" }
+            let requested = ContinuousClock.now
+            let reply = try await server.request("POST", "/v1/jobs/\(id)/cancel")
+            #expect(reply.status == 202)
+            #expect(reply.json["cancel_requested"] == true)
+            let finished = try await server.waitUntilFinished(id, timeout: .seconds(5))
+            let elapsed = ContinuousClock.now - requested
+            #expect(finished["state"] == "cancelled")
+            #expect(finished["error"]?["code"] == "cancelled")
+            #expect(elapsed < .seconds(1), "stopped after \(elapsed)")
+        }
+    }
+
+    @Test func cancellingAPendingJobIsImmediateAndAFinishedOneConflicts() async throws {
+        try await TestServer.with { server in
+            let id = try #require(try await server.submit("echo", ["message": "x"]).json["id"]?.stringValue)
+            _ = try await server.waitUntilFinished(id)
+            let conflict = try await server.request("POST", "/v1/jobs/\(id)/cancel")
+            #expect(conflict.status == 409)
+            #expect(conflict.json["code"] == "job_finished")
+            #expect(conflict.headers["content-type"] == "application/problem+json")
+        }
+    }
+
+    @Test func anAttemptLongerThanItsTimeoutFails() async throws {
+        try await TestServer.with(maxRuntime: .milliseconds(300)) { server in
+            let id = try #require(try await server.submit("sleep", ["seconds": 30]).json["id"]?.stringValue)
+            let finished = try await server.waitUntilFinished(id, timeout: .seconds(10))
+            #expect(finished["state"] == "failed")
+            #expect(finished["error"]?["code"] == "task_runtime_exceeded")
+            #expect(finished["error"]?["retryable"] == true)
+            #expect(finished["attempt"] == 1)
+        }
+    }
+
+    @Test func jobsAreListedNewestFirstWithACursor() async throws {
+        try await TestServer.with { server in
+            var ids: [String] = []
+            for index in 0..<3 {
+                ids.append(try #require(try await server.submit("echo", ["message": .string("\(index)")]).json["id"]?.stringValue))
+            }
+            let first = try await server.request("GET", "/v1/jobs?task=echo&limit=2")
+            #expect(first.json["jobs"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [ids[2], ids[1]])
+            let cursor = try #require(first.json["next_cursor"]?.stringValue)
+            let second = try await server.request("GET", "/v1/jobs?task=echo&limit=2&cursor=\(cursor)")
+            #expect(second.json["jobs"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [ids[0]])
+            #expect(second.json["next_cursor"] == .null)
+            let none = try await server.request("GET", "/v1/jobs?task=sleep")
+            #expect(none.json["jobs"] == [])
+        }
+    }
+
+    @Test func theRegistryDescribesEveryTask() async throws {
+        try await TestServer.with { server in
+            let reply = try await server.request("GET", "/v1/tasks")
+            let tasks = try #require(reply.json["tasks"]?.arrayValue)
+            #expect(tasks.compactMap { $0["name"]?.stringValue } == ["echo", "sleep"])
+            let echo = try #require(tasks.first)
+            #expect(echo["version"] == 1)
+            #expect(echo["summary"] == "Echo a message back.")
+            #expect(echo["input_schema"]?["properties"]?["message"]?["maxLength"] == 10000)
+            #expect(echo["input_schema"]?["additionalProperties"] == false)
+            #expect(echo["output_schema"]?["required"] == ["message"])
+            #expect(try await server.request("GET", "/healthz").json["status"] == "ok")
+            #expect(try await server.request("GET", "/readyz").json["status"] == "ready")
+        }
+    }
+}
