@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -51,6 +52,13 @@ let package = Package(
             name: "TaskStoreSQLite",
             dependencies: ["TaskRuntime", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         .target(
+            name: "TaskStorePostgres",
+            dependencies: [
+                "TaskRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .target(
             name: "TaskServer",
             dependencies: ["TaskRuntime", .product(name: "Hummingbird", package: "hummingbird")]),
         .target(
@@ -66,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "taskforge",
             dependencies: [
-                "Tasks", "TaskServer", "TaskStoreSQLite", "TaskCLI",
+                "Tasks", "TaskServer", "TaskStoreSQLite", "TaskStorePostgres", "TaskCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -75,7 +83,7 @@ let package = Package(
         // Compiles the golden registry through the build plugin (a target with its own tasks.yaml).
         .testTarget(
             name: "GeneratedCodeTests", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
-        .testTarget(name: "JobStoreTests", dependencies: ["TaskRuntime", "TaskStoreSQLite"]),
+        .testTarget(name: "JobStoreTests", dependencies: ["TaskRuntime", "TaskStoreSQLite", "TaskStorePostgres"]),
         .testTarget(
             name: "TaskforgeTests",
             dependencies: [

@@ -16,13 +16,14 @@ public final class SQLiteJobStore: JobStore {
         self.connection = connection
     }
 
-    /// Opens (creating if needed) the database at `path` and applies pending migrations.
-    public static func open(path: String, logger: Logger) async throws -> SQLiteJobStore {
+    /// Opens (creating if needed) the database at `path` and applies pending migrations unless
+    /// `migrate` is false.
+    public static func open(path: String, logger: Logger, migrate: Bool = true) async throws -> SQLiteJobStore {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000"] {
             _ = try await connection.query(pragma)
         }
-        try await migrate(connection, logger: logger)
+        if migrate { try await Self.migrate(connection, logger: logger) }
         return SQLiteJobStore(connection: connection)
     }
 

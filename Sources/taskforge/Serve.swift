@@ -22,9 +22,12 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var queues: QueueOptions
 
+    @Flag(help: "Do not apply pending schema migrations on start (run `taskforge migrate` first).")
+    var noMigrate = false
+
     func run() async throws {
         let logger = runtime.bootstrapLogging()
-        let store = try await runtime.openStore(logger: logger)
+        let store = try await runtime.openStore(logger: logger, migrate: !noMigrate)
         let catalog = GeneratedTasks.catalog
         let worker = Worker(
             store: store, catalog: catalog,

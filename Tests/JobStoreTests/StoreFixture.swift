@@ -1,12 +1,15 @@
 import Foundation
 import Logging
+import PostgresNIO
 import TaskRuntime
+import TaskStorePostgres
 import TaskStoreSQLite
 import Testing
 
 /// The stores every conformance test runs against.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
+    case postgres
 
     var testDescription: String { rawValue }
 
@@ -27,6 +30,61 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
                 try? await store.close()
                 throw error
             }
+        case .postgres:
+            return try await PostgresTestServer.fromEnvironment().withDatabase { url in
+                let store = try await PostgresJobStore.connect(to: url, logger: Logger(label: "test"))
+                do {
+                    let result = try await body(store)
+                    await store.close()
+                    return result
+                } catch {
+                    await store.close()
+                    throw error
+                }
+            }
+        }
+    }
+}
+
+/// The PostgreSQL server the tests use, named by `TASKFORGE_TEST_POSTGRES_URL` (set by `scripts/test`).
+struct PostgresTestServer {
+    var url: PostgresURL
+
+    /// The server of the environment; throws (never skips) when it is not configured.
+    static func fromEnvironment() throws -> PostgresTestServer {
+        guard let url = ProcessInfo.processInfo.environment["TASKFORGE_TEST_POSTGRES_URL"], !url.isEmpty else {
+            throw FixtureError(
+                "set TASKFORGE_TEST_POSTGRES_URL (like postgres://postgres@127.0.0.1:5432/postgres); scripts/test starts PostgreSQL")
+        }
+        return PostgresTestServer(url: try PostgresURL(url))
+    }
+
+    /// Runs `body` with the URL of a new, empty database, and drops the database afterwards.
+    func withDatabase<T>(_ body: (PostgresURL) async throws -> T) async throws -> T {
+        let name = "tf_" + UUID().lowercasedString.replacingOccurrences(of: "-", with: "")
+        try await query("CREATE DATABASE \(name)")
+        var database = url
+        database.configuration.database = name
+        do {
+            let result = try await body(database)
+            try await query("DROP DATABASE \(name) WITH (FORCE)")
+            return result
+        } catch {
+            _ = try? await query("DROP DATABASE \(name) WITH (FORCE)")
+            throw error
+        }
+    }
+
+    /// Runs one SQL statement on `database` (the server's URL when nil) and returns its rows.
+    @discardableResult
+    func query(_ sql: String, database: String? = nil) async throws -> [PostgresRow] {
+        var configuration = url.configuration
+        if let database { configuration.database = database }
+        let client = PostgresClient(configuration: configuration)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await client.query(PostgresQuery(unsafeSQL: sql)).collect()
         }
     }
 }

@@ -1,0 +1,316 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TaskRuntime
+
+/// The production ``JobStore``: one PostgreSQL database shared by any number of processes.
+///
+/// Every operation is one SQL statement, so each is atomic on its own: claims lock ready rows with
+/// `FOR UPDATE SKIP LOCKED` and flip them in the same `UPDATE ... RETURNING`, batches are inserted
+/// from arrays with `unnest`, and triggers append the job event log and send
+/// `NOTIFY taskforge_ready, '<queue>'` whenever jobs become pending.
+///
+/// The store owns its connection pool: ``connect(to:logger:migrate:)`` starts the pool's
+/// `run()` loop and one connection that `LISTEN`s for ready jobs (reconnecting with backoff when
+/// it drops) in a background task, and ``close()`` stops them. It can therefore be used before,
+/// inside and after a service group, like the SQLite store; close it after the last query.
+public final class PostgresJobStore: JobStore {
+    private let client: PostgresClient
+    private let logger: Logger
+    private let signals: SignalBroadcaster<String>
+    private let background: Task<Void, Never>
+
+    private init(client: PostgresClient, logger: Logger, signals: SignalBroadcaster<String>, background: Task<Void, Never>) {
+        self.client = client
+        self.logger = logger
+        self.signals = signals
+        self.background = background
+    }
+
+    /// Connects to the database at `url`, waits until the ready-job listener is listening (so an
+    /// unreachable database fails here), and applies pending migrations unless `migrate` is false.
+    public static func connect(to url: PostgresURL, logger: Logger, migrate: Bool = true) async throws -> PostgresJobStore {
+        let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
+        let signals = SignalBroadcaster<String>()
+        let listener = ReadyJobListener(client: client, signals: signals, logger: logger)
+        let (firstListen, firstListenResult) = AsyncStream.makeStream(of: Result<Void, any Error>.self)
+        // Detached: the pool must outlive a service group's graceful shutdown (workers still give
+        // their jobs back), so it must not inherit a caller's cancellation or shutdown task-locals.
+        let background = Task.detached {
+            await withDiscardingTaskGroup { group in
+                // The listener's first lease waits until the pool runs (else postgres-nio warns).
+                await withCheckedContinuation { running in
+                    group.addTask {
+                        running.resume()
+                        await client.run()
+                    }
+                }
+                await listener.run(reportingFirstAttemptTo: firstListenResult)
+                group.cancelAll()
+            }
+        }
+        let store = PostgresJobStore(client: client, logger: logger, signals: signals, background: background)
+        do {
+            for await result in firstListen {
+                try result.get()
+                break
+            }
+            if migrate { try await store.migrate() }
+        } catch {
+            await store.close()
+            throw PostgresStoreError("cannot open the job store at \(url): \(String(reflecting: error))")
+        }
+        logger.info("using the PostgreSQL store", metadata: ["database": "\(url)"])
+        return store
+    }
+
+    /// Stops the listener and closes every connection; the store must not be used afterwards.
+    public func close() async {
+        background.cancel()
+        await background.value
+    }
+
+    /// Applies the migrations this build knows and the database has not recorded yet, in one
+    /// transaction that holds an advisory lock: processes starting at once apply each migration
+    /// exactly once, the others wait and then find nothing to do.
+    public func migrate() async throws {
+        let logger = self.logger
+        let applied = try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockKey))", logger: logger)
+            try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
+                """, logger: logger)
+            let recorded = try await connection.query("SELECT version FROM schema_migrations", logger: logger)
+            let done = Set(try await recorded.collect().map { try $0.decode(Int.self) })
+            let pending = PostgresMigrations.all.filter { !done.contains($0.version) }
+            for migration in pending {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query(
+                    "INSERT INTO schema_migrations (version, name) VALUES (\(migration.version), \(migration.name))",
+                    logger: logger)
+            }
+            return pending.map { (version: $0.version, name: $0.name) }
+        }
+        for migration in applied {
+            logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+        }
+    }
+
+    private func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        do {
+            return try await client.query(query, logger: logger).collect()
+        } catch let error as PSQLError {
+            throw PostgresStoreError(error)
+        }
+    }
+
+    // MARK: JobStore
+
+    public func enqueue(_ jobs: [NewJob]) async throws -> [Job] {
+        guard !jobs.isEmpty else { return [] }
+        let rows = try await rows(
+            """
+            INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at)
+            SELECT id, task, version, queue, priority, 'pending', input::jsonb, max_attempts, run_at
+            FROM unnest(
+                \(jobs.map(\.id))::uuid[], \(jobs.map(\.task))::text[], \(jobs.map(\.version))::int8[],
+                \(jobs.map(\.queue))::text[], \(jobs.map(\.priority))::int8[],
+                \(jobs.map { $0.input.canonicalString() })::text[], \(jobs.map(\.maxAttempts))::int8[],
+                \(jobs.map(\.runAt))::timestamptz[]
+            ) WITH ORDINALITY AS batch (id, task, version, queue, priority, input, max_attempts, run_at, position)
+            ORDER BY position
+            RETURNING *
+            """)
+        let stored = try rows.map(Job.init(row:))
+        let order = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.id, $0) })
+        return stored.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+    }
+
+    public func job(id: UUID) async throws -> Job? {
+        try await rows("SELECT * FROM jobs WHERE id = \(id)").first.map(Job.init(row:))
+    }
+
+    public func jobs(matching query: JobQuery) async throws -> JobPage {
+        var conditions: [String] = []
+        var binds = PostgresBindings()
+        if let task = query.task {
+            binds.append(task)
+            conditions.append("task = $\(binds.count)")
+        }
+        if let state = query.state {
+            binds.append(state.rawValue)
+            conditions.append("state = $\(binds.count)")
+        }
+        if let before = query.before {
+            binds.append(before)
+            conditions.append("seq < $\(binds.count)")
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        binds.append(query.limit + 1)
+        let rows = try await rows(
+            PostgresQuery(unsafeSQL: "SELECT * FROM jobs \(filter) ORDER BY seq DESC LIMIT $\(binds.count)", binds: binds))
+        let jobs = try rows.prefix(query.limit).map(Job.init(row:))
+        return JobPage(jobs: jobs, nextBefore: rows.count > query.limit ? jobs.last?.sequence : nil)
+    }
+
+    public func events(forJob id: UUID) async throws -> [JobEvent] {
+        try await rows("SELECT * FROM job_events WHERE job_id = \(id) ORDER BY seq").map(JobEvent.init(row:))
+    }
+
+    public func claim(queues: [String], limit: Int, worker: String, leaseDuration: Duration) async throws -> [Job] {
+        guard !queues.isEmpty, limit > 0 else { return [] }
+        // Per queue (LATERAL) so that each lookup walks the jobs_ready index in claim order; with
+        // `queue = ANY(...)` PostgreSQL scans and sorts every pending job instead. With several
+        // queues, rows beyond the best `limit` stay locked (skipped by others) until this statement ends.
+        let rows = try await rows(
+            """
+            WITH claimed AS (
+                UPDATE jobs SET state = 'running', attempt = attempt + 1, fence = fence + 1,
+                    started_at = now(), heartbeat_at = now(), lease_owner = \(worker),
+                    lease_expires_at = now() + make_interval(secs => \(leaseDuration.seconds)), cancel_requested = false
+                WHERE seq IN (
+                    SELECT ready.seq FROM unnest(\(Array(Set(queues)))::text[]) AS wanted (queue) CROSS JOIN LATERAL (
+                        SELECT seq, priority, run_at FROM jobs
+                        WHERE state = 'pending' AND jobs.queue = wanted.queue AND run_at <= now()
+                        ORDER BY priority DESC, run_at, seq LIMIT \(limit)
+                        FOR UPDATE SKIP LOCKED) AS ready
+                    ORDER BY ready.priority DESC, ready.run_at, ready.seq LIMIT \(limit))
+                RETURNING *)
+            SELECT * FROM claimed ORDER BY priority DESC, run_at, seq
+            """)
+        return try rows.map(Job.init(row:))
+    }
+
+    public func heartbeat(_ leases: [Lease], leaseDuration: Duration) async throws -> [Lease: LeaseStatus] {
+        guard !leases.isEmpty else { return [:] }
+        let rows = try await rows(
+            """
+            UPDATE jobs SET heartbeat_at = now(), lease_expires_at = now() + make_interval(secs => \(leaseDuration.seconds))
+            FROM unnest(\(leases.map(\.jobID))::uuid[], \(leases.map(\.fence))::int8[]) AS held (id, fence)
+            WHERE jobs.id = held.id AND jobs.fence = held.fence AND jobs.state = 'running'
+            RETURNING jobs.id, jobs.fence, jobs.cancel_requested
+            """)
+        var statuses: [Lease: LeaseStatus] = [:]
+        for row in rows {
+            let (id, fence, cancelRequested) = try row.decode((UUID, Int, Bool).self)
+            statuses[Lease(jobID: id, fence: fence)] = LeaseStatus(cancelRequested: cancelRequested)
+        }
+        return statuses
+    }
+
+    @discardableResult
+    public func reportProgress(_ lease: Lease, progress: Double, stage: String?) async throws -> Bool {
+        try await !rows(
+            """
+            UPDATE jobs SET progress = \(progress), stage = COALESCE(\(stage)::text, stage)
+            WHERE id = \(lease.jobID) AND fence = \(lease.fence) AND state = 'running' RETURNING seq
+            """
+        ).isEmpty
+    }
+
+    @discardableResult
+    public func finish(_ lease: Lease, _ outcome: AttemptOutcome) async throws -> Bool {
+        // $1 and $2 select the attempt; each outcome appends its own values from $3 on.
+        var binds = PostgresBindings()
+        binds.append(lease.jobID)
+        binds.append(lease.fence)
+        let assignments: String
+        switch outcome {
+        case .succeeded(let output):
+            binds.append(output.canonicalString())
+            assignments = "state = 'succeeded', output = $3::jsonb, error = NULL, progress = 100, finished_at = now()"
+        case .failed(let error, let progress):
+            binds.append(try error.jsonText())
+            binds.append(progress)
+            assignments = "state = 'failed', error = $3::jsonb, progress = $4, finished_at = now()"
+        case .retry(let error, let retryAt, let progress):
+            binds.append(try error.jsonText())
+            binds.append(progress)
+            binds.append(retryAt)
+            assignments = "state = 'pending', error = $3::jsonb, progress = $4, run_at = $5"
+        case .cancelled(let progress):
+            binds.append(try JobError.cancelledByRequest.jsonText())
+            binds.append(progress)
+            assignments = "state = 'cancelled', error = $3::jsonb, progress = $4, finished_at = now()"
+        case .released:
+            assignments = "state = 'pending', attempt = attempt - 1, run_at = now()"
+        }
+        return try await !rows(
+            PostgresQuery(
+                unsafeSQL: """
+                    UPDATE jobs SET \(assignments), lease_owner = NULL, lease_expires_at = NULL
+                    WHERE id = $1 AND fence = $2 AND state = 'running' RETURNING seq
+                    """, binds: binds)
+        ).isEmpty
+    }
+
+    public func requestCancel(id: UUID) async throws -> CancelResult {
+        let cancelled = try await rows(
+            """
+            UPDATE jobs SET state = 'cancelled', error = \(try JobError.cancelledByRequest.jsonText())::jsonb, finished_at = now()
+            WHERE id = \(id) AND state = 'pending' RETURNING *
+            """)
+        if let row = cancelled.first { return .cancelled(try Job(row: row)) }
+        let requested = try await rows(
+            "UPDATE jobs SET cancel_requested = true WHERE id = \(id) AND state = 'running' RETURNING *")
+        if let row = requested.first { return .requested(try Job(row: row)) }
+        guard let job = try await job(id: id) else { return .notFound }
+        return job.state.isTerminal ? .alreadyFinished(job) : try await requestCancel(id: id)
+    }
+
+    @discardableResult
+    public func rescueExpiredLeases(now: Date) async throws -> [Job] {
+        let lost = JobError(
+            code: .workerLost, message: "the worker running this job stopped renewing its lease", retryable: true)
+        return try await rows(
+            """
+            UPDATE jobs SET
+                state = CASE WHEN attempt < max_attempts THEN 'pending' ELSE 'failed' END,
+                finished_at = CASE WHEN attempt < max_attempts THEN NULL ELSE \(now) END,
+                error = \(try lost.jsonText())::jsonb, lease_owner = NULL, lease_expires_at = NULL
+            WHERE state = 'running' AND lease_expires_at < \(now)
+            RETURNING *
+            """
+        ).map(Job.init(row:))
+    }
+
+    public func readyJobSignals() -> AsyncStream<String> {
+        signals.subscribe()
+    }
+}
+
+/// A failure of the PostgreSQL store, described with the database's own message (postgres-nio's
+/// errors describe themselves only generically, so logs would not say what went wrong).
+public struct PostgresStoreError: Error, CustomStringConvertible {
+    public var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+
+    /// The error's code, the server's SQLSTATE and message, and the underlying cause; never the
+    /// query's bound values (a job's input).
+    init(_ error: PSQLError) {
+        var parts = ["PostgreSQL error (\(error.code))"]
+        if let info = error.serverInfo, let message = info[.message] {
+            parts.append("\(info[.sqlState].map { "[\($0)] " } ?? "")\(message)")
+        }
+        if let underlying = error.underlying {
+            parts.append("\(underlying)")
+        }
+        self.init(parts.joined(separator: ": "))
+    }
+}
+
+extension JobError {
+    /// The error recorded on a job cancelled at a client's request.
+    static let cancelledByRequest = JobError(code: .cancelled, message: "the job was cancelled on request", retryable: false)
+
+    func jsonText() throws -> String {
+        try JSONValue(encoding: self).canonicalString()
+    }
+}

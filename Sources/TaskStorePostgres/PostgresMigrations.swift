@@ -1,0 +1,105 @@
+/// The PostgreSQL schema, as an ordered list of migrations. Applied migrations are recorded in
+/// `schema_migrations`; a migration, once released, is never edited: add a new one.
+enum PostgresMigrations {
+    struct Migration {
+        var version: Int
+        var name: String
+        /// Run in order, in the one transaction that applies every pending migration.
+        var statements: [String]
+    }
+
+    /// The key of the transaction-scoped advisory lock that serialises migrations: "taskforg" in ASCII.
+    static let lockKey: Int64 = 0x7461_736B_666F_7267
+
+    /// The `LISTEN`/`NOTIFY` channel on which the queue name is sent when jobs become ready.
+    static let readyChannel = "taskforge_ready"
+
+    static let all: [Migration] = [
+        Migration(
+            version: 1, name: "jobs and job events",
+            statements: [
+                """
+                CREATE TABLE jobs (
+                    seq bigserial PRIMARY KEY,
+                    id uuid NOT NULL UNIQUE,
+                    task text NOT NULL,
+                    version integer NOT NULL,
+                    queue text NOT NULL,
+                    priority integer NOT NULL DEFAULT 0,
+                    state text NOT NULL,
+                    stage text,
+                    progress double precision NOT NULL DEFAULT 0,
+                    input jsonb NOT NULL,
+                    output jsonb,
+                    error jsonb,
+                    attempt integer NOT NULL DEFAULT 0,
+                    max_attempts integer NOT NULL,
+                    created_at timestamptz NOT NULL DEFAULT now(),
+                    run_at timestamptz NOT NULL,
+                    started_at timestamptz,
+                    finished_at timestamptz,
+                    heartbeat_at timestamptz,
+                    lease_owner text,
+                    lease_expires_at timestamptz,
+                    fence bigint NOT NULL DEFAULT 0,
+                    cancel_requested boolean NOT NULL DEFAULT false
+                )
+                """,
+                "CREATE INDEX jobs_ready ON jobs (queue, priority DESC, run_at, seq) WHERE state = 'pending'",
+                "CREATE INDEX jobs_leases ON jobs (lease_expires_at) WHERE state = 'running'",
+                "CREATE INDEX jobs_by_task ON jobs (task, seq)",
+                "CREATE INDEX jobs_by_state ON jobs (state, seq)",
+                """
+                CREATE TABLE job_events (
+                    seq bigserial PRIMARY KEY,
+                    job_id uuid NOT NULL,
+                    at timestamptz NOT NULL,
+                    state text NOT NULL,
+                    stage text,
+                    progress double precision NOT NULL,
+                    attempt integer NOT NULL,
+                    error jsonb
+                )
+                """,
+                "CREATE INDEX job_events_by_job ON job_events (job_id, seq)",
+                // One statement-level trigger per INSERT: a batch logs its events with one INSERT and
+                // sends one notification per queue (NOTIFY also folds duplicates within a transaction).
+                """
+                CREATE FUNCTION taskforge_jobs_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO job_events (job_id, at, state, stage, progress, attempt, error)
+                    SELECT id, created_at, state, stage, progress, attempt, error FROM inserted ORDER BY seq;
+                    PERFORM pg_notify('\(readyChannel)', queue)
+                    FROM (SELECT DISTINCT queue FROM inserted WHERE state = 'pending') AS ready;
+                    RETURN NULL;
+                END
+                $$
+                """,
+                """
+                CREATE TRIGGER jobs_inserted AFTER INSERT ON jobs
+                REFERENCING NEW TABLE AS inserted
+                FOR EACH STATEMENT EXECUTE FUNCTION taskforge_jobs_inserted()
+                """,
+                // Row-level, and only for rows whose state, stage or attempt changed: heartbeats and
+                // progress reports never call it.
+                """
+                CREATE FUNCTION taskforge_job_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO job_events (job_id, at, state, stage, progress, attempt, error)
+                    VALUES (NEW.id, now(), NEW.state, NEW.stage, NEW.progress, NEW.attempt, NEW.error);
+                    IF NEW.state = 'pending' AND OLD.state IS DISTINCT FROM 'pending' THEN
+                        PERFORM pg_notify('\(readyChannel)', NEW.queue);
+                    END IF;
+                    RETURN NULL;
+                END
+                $$
+                """,
+                """
+                CREATE TRIGGER jobs_changed AFTER UPDATE ON jobs FOR EACH ROW
+                WHEN (OLD.state IS DISTINCT FROM NEW.state OR OLD.stage IS DISTINCT FROM NEW.stage
+                    OR OLD.attempt IS DISTINCT FROM NEW.attempt)
+                EXECUTE FUNCTION taskforge_job_changed()
+                """,
+            ]),
+    ]
+}
