@@ -213,36 +213,38 @@ public final class PostgresJobStore: JobStore {
     }
 
     @discardableResult
-    public func finish(_ lease: Lease, _ outcome: AttemptOutcome) async throws -> Bool {
-        // $1 and $2 select the attempt; each outcome appends its own values from $3 on.
+    public func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool {
+        // $1, $2 select the attempt, $3 is the handler version; each outcome appends its own values from $4 on.
         var binds = PostgresBindings()
         binds.append(lease.jobID)
         binds.append(lease.fence)
+        binds.append(handlerVersion)
         let assignments: String
         switch outcome {
         case .succeeded(let output):
             binds.append(output.canonicalString())
-            assignments = "state = 'succeeded', output = $3::jsonb, error = NULL, progress = 100, finished_at = now()"
+            assignments = "state = 'succeeded', output = $4::jsonb, error = NULL, progress = 100, finished_at = now()"
         case .failed(let error, let progress):
             binds.append(try error.jsonText())
             binds.append(progress)
-            assignments = "state = 'failed', error = $3::jsonb, progress = $4, finished_at = now()"
+            assignments = "state = 'failed', error = $4::jsonb, progress = $5, finished_at = now()"
         case .retry(let error, let retryAt, let progress):
             binds.append(try error.jsonText())
             binds.append(progress)
             binds.append(retryAt)
-            assignments = "state = 'pending', error = $3::jsonb, progress = $4, run_at = $5"
+            assignments = "state = 'pending', error = $4::jsonb, progress = $5, run_at = $6"
         case .cancelled(let progress):
             binds.append(try JobError.cancelledByRequest.jsonText())
             binds.append(progress)
-            assignments = "state = 'cancelled', error = $3::jsonb, progress = $4, finished_at = now()"
+            assignments = "state = 'cancelled', error = $4::jsonb, progress = $5, finished_at = now()"
         case .released:
             assignments = "state = 'pending', attempt = attempt - 1, run_at = now()"
         }
         return try await !rows(
             PostgresQuery(
                 unsafeSQL: """
-                    UPDATE jobs SET \(assignments), lease_owner = NULL, lease_expires_at = NULL
+                    UPDATE jobs SET \(assignments), handler_version = COALESCE($3::integer, handler_version),
+                        lease_owner = NULL, lease_expires_at = NULL
                     WHERE id = $1 AND fence = $2 AND state = 'running' RETURNING seq
                     """, binds: binds)
         ).isEmpty

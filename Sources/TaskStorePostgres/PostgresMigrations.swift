@@ -101,5 +101,8 @@ enum PostgresMigrations {
                 EXECUTE FUNCTION taskforge_job_changed()
                 """,
             ]),
+        Migration(
+            version: 2, name: "the handler version that ran a job",
+            statements: ["ALTER TABLE jobs ADD COLUMN handler_version integer"]),
     ]
 }

@@ -41,6 +41,7 @@ extension Job {
             id: try row.decode("id", as: UUID.self),
             task: try row.decode("task", as: String.self),
             version: try row.decode("version", as: Int.self),
+            handlerVersion: try row.decode("handler_version", as: Int?.self),
             queue: try row.decode("queue", as: String.self),
             priority: try row.decode("priority", as: Int.self),
             state: try row.state("state"),

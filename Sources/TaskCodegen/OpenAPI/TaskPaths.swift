@@ -1,3 +1,4 @@
+import Foundation
 import TaskSchema
 
 /// `GET /v1/tasks`, `GET /v1/tasks/{name}`, and for each task its literal path
@@ -37,53 +38,57 @@ struct TaskPaths {
     private func submit(_ task: TaskDefinition) -> Operation {
         let inputs = components.inputNames(of: task)
         let output = JSONSchema.schemaPointer(components.names[.output(task)])
-        let notes = [
-            task.description,
-            "The job's `output` follows `\(output)` once it succeeded.",
-            Self.versionNote(task, inputs: inputs),
-        ]
         return Operation(
             id: "submit_\(task.name)", tag: .tasks, summary: task.summary,
-            description: notes.compactMap { $0 }.joined(separator: "\n\n"),
-            parameters: [
-                Operation.query(
-                    "version", ["type": "integer", "enum": .array((task.acceptedVersions + [task.version]).map(JSONValue.integer))],
-                    "The version of the input: \(task.version), the current one (the default)"
-                        + (task.acceptedVersions.isEmpty ? "." : ", or an older one the task still accepts."))
-            ],
+            description: Self.description(of: task, output: output, inputs: inputs),
+            parameters: [Self.versionParameter(task)],
             requestBody: [
                 "required": true,
                 "description": "The job's input. Defaults are filled in before it is stored.",
                 "content": ["application/json": ["schema": JSONSchema.ref(components.names[.input(task)])]],
             ],
-            responses: [
-                "202": Operation.jsonResponse(
-                    "The job was queued.", JSONSchema.ref("Job"),
-                    headers: [
-                        "Location": [
-                            "description": "The job's path, `/v1/jobs/{id}`.", "required": true, "schema": ["type": "string"],
-                        ]
-                    ])
-            ],
+            responses: ["202": Self.queued],
             problems: [.submitBadRequest, .taskVersionNotFound, .taskVersionRetired, .bodyTooLarge, .invalidInput],
             extensions: [
                 "x-taskforge-task": .string(task.name),
                 "x-taskforge-version": .integer(task.version),
                 "x-taskforge-output": .string(output),
-                "x-taskforge-inputs": .object(Dictionary(uniqueKeysWithValues: inputs.map {
-                    (String($0.key), JSONValue.string(JSONSchema.schemaPointer($0.value)))
+                "x-taskforge-inputs": .object(Dictionary(uniqueKeysWithValues: inputs.map { version, name in
+                    (String(version), JSONValue.string(JSONSchema.schemaPointer(name)))
                 })),
             ])
     }
 
-    /// How `?version=` selects an older input schema, when the task accepts older versions.
-    private static func versionNote(_ task: TaskDefinition, inputs: [Int: String]) -> String? {
-        guard !task.acceptedVersions.isEmpty else { return nil }
-        let schemas = task.acceptedVersions.compactMap { version in
-            inputs[version].map { "`?version=\(version)`: `\(JSONSchema.schemaPointer($0))`" }
+    private static let queued = Operation.jsonResponse(
+        "The job was queued.", JSONSchema.ref("Job"),
+        headers: [
+            "Location": ["description": "The job's path, `/v1/jobs/{id}`.", "required": true, "schema": ["type": "string"]]
+        ])
+
+    /// `?version=`: the current version or an older one the task still accepts.
+    private static func versionParameter(_ task: TaskDefinition) -> JSONValue {
+        Operation.query(
+            "version", ["type": "integer", "enum": .array((task.acceptedVersions + [task.version]).map(JSONValue.integer))],
+            "The version of the input: \(task.version), the current one (the default)"
+                + (task.acceptedVersions.isEmpty ? "." : ", or an older one the task still accepts."))
+    }
+
+    /// The task's description, where its output schema is, and which schema each older version takes.
+    private static func description(of task: TaskDefinition, output: String, inputs: [Int: String]) -> String {
+        var paragraphs = [String]()
+        if let description = task.description?.trimmingCharacters(in: .whitespacesAndNewlines), !description.isEmpty {
+            paragraphs.append(description)
         }
-        return "The request body shows the input of version \(task.version). Older versions still accepted take "
-            + "their own input (upgraded before the job runs)"
-            + (schemas.isEmpty ? "." : ": " + schemas.joined(separator: ", ") + ".")
+        paragraphs.append("The job's `output` follows `\(output)` once it succeeded.")
+        if !task.acceptedVersions.isEmpty {
+            let schemas = task.acceptedVersions.compactMap { version in
+                inputs[version].map { "`?version=\(version)`: `\(JSONSchema.schemaPointer($0))`" }
+            }
+            paragraphs.append(
+                "The request body shows the input of version \(task.version). Older versions still accepted take "
+                    + "their own input, upgraded before the job runs"
+                    + (schemas.isEmpty ? "." : ": " + schemas.joined(separator: ", ") + "."))
+        }
+        return paragraphs.joined(separator: "\n\n")
     }
 }
