@@ -84,11 +84,21 @@ let package = Package(
         .testTarget(
             name: "GeneratedCodeTests", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
         .testTarget(name: "JobStoreTests", dependencies: ["TaskRuntime", "TaskStoreSQLite", "TaskStorePostgres"]),
+        // A live server on loopback for end-to-end tests, serving any catalog.
+        .target(
+            name: "TaskforgeTestSupport",
+            dependencies: [
+                "TaskServer", "TaskStoreSQLite",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Tests/Support"),
         .testTarget(
             name: "TaskforgeTests",
-            dependencies: [
-                "Tasks", "TaskServer", "TaskStoreSQLite", "taskforge",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]),
+            dependencies: ["Tasks", "TaskforgeTestSupport", "taskforge"]),
+        // Version pinning and upgrades, on a registry of its own with a lock beside it.
+        .testTarget(
+            name: "VersioningTests",
+            dependencies: ["TaskRuntime", "TaskCLI", "TaskforgeTestSupport"],
+            plugins: ["TaskgenPlugin"]),
     ]
 )

@@ -12,11 +12,12 @@ struct TaskgenCommand: CommandPlugin {
         let registry = root.appending(path: "tasks.yaml").path()
         let generated = root.appending(path: "Generated")
         let lock = generated.appending(path: "tasks.lock.json").path()
+        let openAPI = generated.appending(path: "openapi.json").path()
         switch arguments.first {
         case "lock":
-            try run(taskgen, ["lock", registry, "--lock", lock])
+            try run(taskgen, ["lock", registry, "--lock", lock, "--openapi", openAPI])
         case "check", nil:
-            try run(taskgen, ["check", registry, "--lock", lock])
+            try run(taskgen, ["check", registry, "--lock", lock, "--openapi", openAPI])
         case let other?:
             Diagnostics.error("unknown subcommand '\(other)'; use 'lock' or 'check'")
         }

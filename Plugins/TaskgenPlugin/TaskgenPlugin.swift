@@ -20,7 +20,10 @@ struct TaskgenPlugin: BuildToolPlugin {
             : context.package.directoryURL.appending(path: "Generated/tasks.lock.json")
         let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
         let sources = target.sourceFiles(withSuffix: "swift").map(\.url)
-        let outputs = ["Generated+TaskTypes.swift", "Generated+TaskCatalog.swift", "Generated+CommandLine.swift"]
+        let outputs = [
+            "Generated+TaskTypes.swift", "Generated+TaskCatalog.swift", "Generated+CommandLine.swift",
+            "Generated+OpenAPI.swift",
+        ]
         let lockExists = FileManager.default.fileExists(atPath: lock.path())
         return [
             .buildCommand(

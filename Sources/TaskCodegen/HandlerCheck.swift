@@ -27,7 +27,7 @@ struct HandlerCheck {
                 missing.append(
                     .error(
                         "task '\(task.name)' accepts version \(version) but has no upgrade: add 'func upgrade(_ old: "
-                            + "\(type).V\(version).Input) throws -> \(type).Input' in \(file("Upgrades", type))",
+                            + "\(type).V\(version).Input) throws -> \(type).Input' in \(file("Upgrades", type + "+Upgrade"))",
                         at: task.location))
             }
             return missing

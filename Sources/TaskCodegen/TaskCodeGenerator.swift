@@ -18,12 +18,14 @@ public struct TaskCodeGenerator {
             TaskTypesRenderer(registry: registry, lock: lock).render(),
             TaskCatalogRenderer(registry: registry).render(),
             CommandLineRenderer(registry: registry).render(),
+            OpenAPIConstantRenderer(registry: registry, lock: lock).render(),
         ]
     }
 
     /// The names of ``swiftFiles()``, known before parsing (the build plugin declares them up front).
     public static let swiftFileNames = [
         TaskTypesRenderer.fileName, TaskCatalogRenderer.fileName, CommandLineRenderer.fileName,
+        OpenAPIConstantRenderer.fileName,
     ]
 
     /// Problems the compiler would report less clearly: missing handler and upgrade functions

@@ -9,11 +9,14 @@ public struct TaskAPI: Sendable {
     public let catalog: TaskCatalog
     public let store: any JobStore
     public let configuration: ServerConfiguration
+    /// The OpenAPI document served at `GET /openapi.json` (generated from the same registry).
+    public let openAPIDocument: String
 
-    public init(catalog: TaskCatalog, store: any JobStore, configuration: ServerConfiguration) {
+    public init(catalog: TaskCatalog, store: any JobStore, configuration: ServerConfiguration, openAPIDocument: String) {
         self.catalog = catalog
         self.store = store
         self.configuration = configuration
+        self.openAPIDocument = openAPIDocument
     }
 
     /// The router with every route and the problem+json error handling.
@@ -24,6 +27,10 @@ public struct TaskAPI: Sendable {
         TaskRoutes(catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes).register(on: router)
         JobRoutes(store: store).register(on: router)
         HealthRoutes(store: store).register(on: router)
+        let document = ByteBuffer(string: openAPIDocument)
+        router.get("/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: document))
+        }
         return router
     }
 

@@ -35,7 +35,8 @@ struct Serve: AsyncParsableCommand {
             logger: logger)
         let api = TaskAPI(
             catalog: catalog, store: store,
-            configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes))
+            configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes),
+            openAPIDocument: GeneratedTasks.openAPIDocument)
         let app = api.application(services: [worker], logger: logger) { port in
             logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])
         }

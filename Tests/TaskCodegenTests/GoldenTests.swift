@@ -15,7 +15,10 @@ struct GoldenTests {
         return TaskCodeGenerator(registry: registry).swiftFiles()
     }
 
-    @Test(arguments: TaskCodeGenerator.swiftFileNames)
+    /// Every generated Swift file but the OpenAPI constant, whose document has its own golden file.
+    static let goldenSwiftFiles = TaskCodeGenerator.swiftFileNames.filter { $0 != "Generated+OpenAPI.swift" }
+
+    @Test(arguments: goldenSwiftFiles)
     func matchesTheGoldenFile(name: String) throws {
         let file = try #require(try Self.generate().first { $0.name == name })
         let golden = Self.directory.appendingPathComponent(name + ".golden")
@@ -24,6 +27,18 @@ struct GoldenTests {
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(file.contents == expected, "regenerate with TASKFORGE_UPDATE_GOLDENS=1 and review the diff")
+    }
+
+    @Test func theOpenAPIConstantHoldsTheDocument() throws {
+        let registry = try Registry.load(path: Self.directory.appendingPathComponent("tasks.yaml").path)
+        let file = try #require(try Self.generate().first { $0.name == "Generated+OpenAPI.swift" })
+        let document = OpenAPIRenderer.render(for: registry, lock: SchemaLock())
+        let embedded = file.contents.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { !$0.hasSuffix("\"\"\"") }.dropFirst()
+            .prefix { !$0.hasPrefix("        \"\"\"") }
+            .map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : String($0) }
+            .joined(separator: "\n")
+        #expect(embedded == document)
     }
 
     @Test func outputIsDeterministic() throws {

@@ -62,36 +62,32 @@ struct OpenAPITests {
         #expect(try JSONValue(json: Data(text.utf8)) == OpenAPIRenderer.document(for: registry, lock: lock))
     }
 
+    /// Every route with every status it can answer (`TaskServer`'s routes and `ProblemMiddleware`).
     @Test func describesEveryRouteOfTheServer() throws {
         let (registry, lock) = try Self.golden()
         let document = OpenAPIRenderer.document(for: registry, lock: lock)
         #expect(document["openapi"] == "3.1.0")
         let paths = try #require(document["paths"]?.objectValue)
-        let methods = paths.mapValues { Set(($0.objectValue ?? [:]).keys) }
-        #expect(methods == [
-            "/v1/tasks": ["get"], "/v1/tasks/{name}": ["get"],
-            "/v1/tasks/echo": ["get", "post"], "/v1/tasks/aod_estimation": ["get", "post"],
-            "/v1/jobs": ["get"], "/v1/jobs/{id}": ["get"], "/v1/jobs/{id}/cancel": ["post"],
-            "/v1/jobs/{id}/events": ["get"],
-            "/healthz": ["get"], "/readyz": ["get"], "/openapi.json": ["get"],
-        ])
-        let statuses = paths.flatMap { path, item in
-            (item.objectValue ?? [:]).map { method, operation in
-                ("\(method) \(path)", Set(operation["responses"]?.objectValue?.keys.map { $0 } ?? []))
+        var statuses: [String: Set<String>] = [:]
+        for (path, item) in paths {
+            for (method, operation) in item.objectValue ?? [:] {
+                statuses["\(method) \(path)"] = Set(operation["responses"]?.objectValue?.keys.map { $0 } ?? [])
             }
         }
-        let expected: [String: Set<String>] = [
+        let submit: Set = ["202", "400", "404", "410", "413", "422", "default"]
+        #expect(statuses == [
+            "get /v1/tasks": ["200", "default"],
+            "get /v1/tasks/{name}": ["200", "404", "default"],
+            "get /v1/tasks/echo": ["200", "default"], "post /v1/tasks/echo": submit,
+            "get /v1/tasks/aod_estimation": ["200", "default"], "post /v1/tasks/aod_estimation": submit,
             "get /v1/jobs": ["200", "400", "default"],
             "get /v1/jobs/{id}": ["200", "404", "default"],
             "post /v1/jobs/{id}/cancel": ["200", "202", "404", "409", "default"],
             "get /v1/jobs/{id}/events": ["200", "404", "default"],
-            "get /v1/tasks/{name}": ["200", "404", "default"],
+            "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
-        ]
-        for (operation, codes) in statuses {
-            #expect(codes == expected[operation, default: codes], "\(operation)")
-            #expect(codes.contains("default"), "\(operation) declares no default response")
-        }
+            "get /openapi.json": ["200", "default"],
+        ])
     }
 
     @Test(arguments: ["echo", "aod_estimation"])
@@ -104,8 +100,6 @@ struct OpenAPITests {
         #expect(operation["requestBody"]?["content"]?["application/json"]?["schema"]
             == ["$ref": .string("#/components/schemas/\(type)Input")])
         #expect(operation["requestBody"]?["required"] == true)
-        #expect(Set(operation["responses"]?.objectValue?.keys.map { $0 } ?? [])
-            == ["202", "400", "404", "410", "413", "422", "default"])
         #expect(operation["responses"]?["202"]?["headers"]?["Location"]?["required"] == true)
         #expect(operation["responses"]?["422"] == ["$ref": "#/components/responses/InvalidInput"])
         #expect(operation["x-taskforge-output"] == .string("#/components/schemas/\(type)Output"))

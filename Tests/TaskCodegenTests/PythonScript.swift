@@ -18,7 +18,8 @@ enum PythonScript {
         let result = try await run(["-c", "import \(module)"])
         guard result.status == 0 else {
             let missing = result.status == 127 ? "python3 is not installed" : "the Python package '\(package)' is not installed"
-            throw Failure(description: "\(missing): run scripts/test, which installs it (\(result.stderr))")
+            let reason = result.stderr.split(separator: "\n").last.map { " (\($0))" } ?? ""
+            throw Failure(description: "\(missing): run scripts/test, which installs it\(reason)")
         }
     }
 

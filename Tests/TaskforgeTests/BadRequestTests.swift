@@ -1,12 +1,14 @@
 import Foundation
 import TaskRuntime
+import TaskforgeTestSupport
+import Tasks
 import Testing
 
 /// Bad input of every kind gets a problem document with a stable code, never a 500.
 @Suite("Bad requests")
 struct BadRequestTests {
     @Test func schemaViolationsAreListedByPointer() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let reply = try await server.request(
                 "POST", "/v1/tasks/echo", body: #"{"message": 42, "extra": true}"#)
             #expect(reply.status == 422)
@@ -27,7 +29,7 @@ struct BadRequestTests {
         ("not json at all", "invalid_json"),
     ])
     func malformedBodiesAre400(body: String, code: String) async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let reply = try await server.request("POST", "/v1/tasks/echo", body: body)
             #expect(reply.status == 400)
             #expect(reply.json["code"] == .string(code))
@@ -35,7 +37,7 @@ struct BadRequestTests {
     }
 
     @Test func wrongShapesAndBoundsAre422() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let notObject = try await server.request("POST", "/v1/tasks/echo", body: "[1, 2]")
             #expect(notObject.status == 422)
             #expect(notObject.json["violations"]?.arrayValue?.first?["pointer"] == "")
@@ -53,7 +55,7 @@ struct BadRequestTests {
     }
 
     @Test func unknownThingsAre404() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let task = try await server.submit("nope", [:])
             #expect(task.status == 404 && task.json["code"] == "task_not_found")
             let job = try await server.request("GET", "/v1/jobs/\(UUID().uuidString)")
@@ -68,7 +70,7 @@ struct BadRequestTests {
     }
 
     @Test func badQueryParametersAre400() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             for query in ["status=sleeping", "limit=0", "limit=abc", "cursor=%%%"] {
                 let reply = try await server.request("GET", "/v1/jobs?\(query)")
                 #expect(reply.status == 400, "\(query)")
@@ -78,7 +80,7 @@ struct BadRequestTests {
     }
 
     @Test func oversizedBodiesAre413() async throws {
-        try await TestServer.with(maxBodyBytes: 1024) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxBodyBytes: 1024) { server in
             let reply = try await server.submit("echo", ["message": .string(String(repeating: "a", count: 2000))])
             #expect(reply.status == 413)
             #expect(reply.json["code"] == "body_too_large")

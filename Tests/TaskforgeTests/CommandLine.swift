@@ -1,4 +1,5 @@
 import Foundation
+import TaskforgeTestSupport
 
 /// Runs the built `taskforge` executable and collects what it printed.
 enum CommandLineRunner {

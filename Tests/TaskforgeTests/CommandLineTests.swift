@@ -1,12 +1,14 @@
 import Foundation
 import TaskRuntime
+import TaskforgeTestSupport
+import Tasks
 import Testing
 
 /// The generated `taskforge submit` commands and `taskforge jobs`, against a live server.
 @Suite("Command line")
 struct CommandLineTests {
     @Test func submitWaitPrintsTheOutputAndSucceeds() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let result = try await CommandLineRunner.run(["submit", "echo", "--message", "hi from the CLI", "--wait", "--server", server.baseURL])
             #expect(result.status == 0, "\(result.stderr)")
             let output = try JSONValue(json: Data(result.stdout.utf8))
@@ -16,7 +18,7 @@ struct CommandLineTests {
     }
 
     @Test func invalidFlagsAreRefusedBeforeAnythingIsSent() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let result = try await CommandLineRunner.run(["submit", "sleep", "--seconds", "5000", "--server", server.baseURL])
             #expect(result.status != 0)
             #expect(result.stderr.contains("--seconds: must be at most 3600"), "\(result.stderr)")
@@ -30,7 +32,7 @@ struct CommandLineTests {
     }
 
     @Test func aFailedJobExitsWithOne() async throws {
-        try await TestServer.with(maxRuntime: .milliseconds(200)) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxRuntime: .milliseconds(200)) { server in
             let result = try await CommandLineRunner.run(["submit", "sleep", "--seconds", "30", "--wait", "--server", server.baseURL])
             #expect(result.status == 1)
             #expect(result.stderr.contains("task_runtime_exceeded"), "\(result.stderr)")
@@ -38,7 +40,7 @@ struct CommandLineTests {
     }
 
     @Test func inputJSONAndFlagsCombine() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let result = try await CommandLineRunner.run([
                 "submit", "echo", "--input-json", #"{"message": "from json"}"#, "--json", "--server", server.baseURL,
             ])
@@ -50,7 +52,7 @@ struct CommandLineTests {
     }
 
     @Test func jobsCommandsShowListAndCancel() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let id = try #require(try await server.submit("sleep", ["seconds": 600]).json["id"]?.stringValue)
             try await server.waitForJob(id) { $0["state"] == "running" }
             let list = try await CommandLineRunner.run(["jobs", "list", "--server", server.baseURL])

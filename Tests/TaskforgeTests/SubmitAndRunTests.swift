@@ -1,12 +1,14 @@
 import Foundation
 import TaskRuntime
+import TaskforgeTestSupport
+import Tasks
 import Testing
 
 /// Jobs submitted over HTTP and run by in-process workers.
 @Suite("Submit and run over HTTP")
 struct SubmitAndRunTests {
     @Test func echoRoundTrip() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let reply = try await server.submit("echo", ["message": "hello, taskforge"])
             #expect(reply.status == 202)
             let id = try #require(reply.json["id"]?.stringValue)
@@ -27,7 +29,7 @@ struct SubmitAndRunTests {
     }
 
     @Test func sleepReportsRisingProgress() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let id = try #require(try await server.submit("sleep", ["seconds": 1.5]).json["id"]?.stringValue)
             var seen: [Double] = []
             let finished = try await server.waitForJob(id) { job in
@@ -44,7 +46,7 @@ struct SubmitAndRunTests {
     }
 
     @Test func cancellingARunningSleepStopsItWithinASecond() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let id = try #require(try await server.submit("sleep", ["seconds": 600]).json["id"]?.stringValue)
             try await server.waitForJob(id) { $0["state"] == "running" }
             let requested = ContinuousClock.now
@@ -60,7 +62,7 @@ struct SubmitAndRunTests {
     }
 
     @Test func cancellingAPendingJobIsImmediateAndAFinishedOneConflicts() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let id = try #require(try await server.submit("echo", ["message": "x"]).json["id"]?.stringValue)
             _ = try await server.waitUntilFinished(id)
             let conflict = try await server.request("POST", "/v1/jobs/\(id)/cancel")
@@ -71,7 +73,7 @@ struct SubmitAndRunTests {
     }
 
     @Test func anAttemptLongerThanItsTimeoutFails() async throws {
-        try await TestServer.with(maxRuntime: .milliseconds(300)) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxRuntime: .milliseconds(300)) { server in
             let id = try #require(try await server.submit("sleep", ["seconds": 30]).json["id"]?.stringValue)
             let finished = try await server.waitUntilFinished(id, timeout: .seconds(10))
             #expect(finished["state"] == "failed")
@@ -82,7 +84,7 @@ struct SubmitAndRunTests {
     }
 
     @Test func jobsAreListedNewestFirstWithACursor() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             var ids: [String] = []
             for index in 0..<3 {
                 ids.append(try #require(try await server.submit("echo", ["message": .string("\(index)")]).json["id"]?.stringValue))
@@ -99,7 +101,7 @@ struct SubmitAndRunTests {
     }
 
     @Test func theRegistryDescribesEveryTask() async throws {
-        try await TestServer.with { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let reply = try await server.request("GET", "/v1/tasks")
             let tasks = try #require(reply.json["tasks"]?.arrayValue)
             #expect(tasks.compactMap { $0["name"]?.stringValue } == ["echo", "sleep"])
@@ -111,6 +113,20 @@ struct SubmitAndRunTests {
             #expect(echo["output_schema"]?["required"] == ["message"])
             #expect(try await server.request("GET", "/healthz").json["status"] == "ok")
             #expect(try await server.request("GET", "/readyz").json["status"] == "ready")
+        }
+    }
+}
+
+@Suite("Operational routes")
+struct OperationalRouteTests {
+    @Test func theServerServesTheCommittedOpenAPIDocument() async throws {
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+            let reply = try await server.request("GET", "/openapi.json")
+            #expect(reply.status == 200)
+            #expect(reply.json["openapi"] == "3.1.0")
+            #expect(reply.json["paths"]?["/v1/tasks/echo"]?["post"]?["operationId"] == "submit_echo")
+            let task = try await server.request("GET", "/v1/tasks/echo")
+            #expect(task.status == 200 && task.json["name"] == "echo")
         }
     }
 }

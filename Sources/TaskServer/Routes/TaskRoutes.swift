@@ -19,6 +19,8 @@ struct TaskRoutes {
         }
         for entry in catalog.entries {
             let name = entry.definition.name
+            // The literal path shadows `/v1/tasks/:name` for every method, so GET is routed here too.
+            router.get("/v1/tasks/\(name)") { _, _ in Response.json(TaskResource.json(entry.definition)) }
             router.post("/v1/tasks/\(name)") { request, _ in
                 var request = request
                 let version = try Self.version(request.uri.queryParameters["version"])

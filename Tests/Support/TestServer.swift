@@ -6,17 +6,16 @@ import ServiceLifecycle
 import TaskRuntime
 import TaskServer
 import TaskStoreSQLite
-import Tasks
-import Testing
 
 /// A real Taskforge server (HTTP on an ephemeral loopback port, in-process workers, SQLite in a
-/// temporary directory) for the duration of `body`.
-struct TestServer {
-    let baseURL: String
-    let store: SQLiteJobStore
+/// temporary directory) serving `catalog` and its OpenAPI document for the duration of `body`.
+public struct TestServer: Sendable {
+    public let baseURL: String
+    public let store: SQLiteJobStore
 
-    static func with<T>(
-        maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20, _ body: (TestServer) async throws -> T
+    public static func with<T>(
+        catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
+        _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -24,13 +23,15 @@ struct TestServer {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let store = try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger)
-        let catalog = GeneratedTasks.catalog
         let worker = Worker(
             store: store, catalog: catalog,
-            configuration: WorkerConfiguration(queues: ["default": 4], maxRuntime: maxRuntime), logger: logger)
+            configuration: WorkerConfiguration(
+                queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, 4) }), maxRuntime: maxRuntime),
+            logger: logger)
         let api = TaskAPI(
             catalog: catalog, store: store,
-            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes))
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes),
+            openAPIDocument: openAPIDocument)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = api.application(services: [worker], logger: logger) { port in portContinuation.yield(port) }
         let group = ServiceGroup(services: [app], logger: logger)
@@ -54,13 +55,13 @@ struct TestServer {
 
     // MARK: HTTP
 
-    struct Reply {
-        var status: Int
-        var headers: [String: String]
-        var json: JSONValue
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var json: JSONValue
     }
 
-    func request(_ method: String, _ path: String, body: String? = nil, contentType: String? = "application/json") async throws -> Reply {
+    public func request(_ method: String, _ path: String, body: String? = nil, contentType: String? = "application/json") async throws -> Reply {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .init(rawValue: method)
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
@@ -73,17 +74,17 @@ struct TestServer {
         return Reply(status: Int(response.status.code), headers: headers, json: json)
     }
 
-    func submit(_ task: String, _ input: JSONValue) async throws -> Reply {
-        try await request("POST", "/v1/tasks/\(task)", body: input.canonicalString())
+    public func submit(_ task: String, version: Int? = nil, _ input: JSONValue) async throws -> Reply {
+        try await request("POST", "/v1/tasks/\(task)" + (version.map { "?version=\($0)" } ?? ""), body: input.canonicalString())
     }
 
-    func job(_ id: String) async throws -> JSONValue {
+    public func job(_ id: String) async throws -> JSONValue {
         try await request("GET", "/v1/jobs/\(id)").json
     }
 
     /// Polls the job until `condition` holds (a state to reach, not a fixed delay), or fails after `timeout`.
     @discardableResult
-    func waitForJob(
+    public func waitForJob(
         _ id: String, timeout: Duration = .seconds(20), until condition: (JSONValue) -> Bool
     ) async throws -> JSONValue {
         let deadline = ContinuousClock.now + timeout
@@ -95,14 +96,14 @@ struct TestServer {
         throw TestFailure("job \(id) did not reach the expected condition within \(timeout)")
     }
 
-    func waitUntilFinished(_ id: String, timeout: Duration = .seconds(20)) async throws -> JSONValue {
+    public func waitUntilFinished(_ id: String, timeout: Duration = .seconds(20)) async throws -> JSONValue {
         try await waitForJob(id, timeout: timeout) {
             ["succeeded", "failed", "cancelled"].contains($0["state"]?.stringValue ?? "")
         }
     }
 }
 
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct TestFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
