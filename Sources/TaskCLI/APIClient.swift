@@ -8,8 +8,8 @@ import TaskRuntime
 struct APIClient: Sendable {
     let baseURL: String
 
-    func submit(task: String, input: JSONValue) async throws -> RemoteJob {
-        RemoteJob(try await send(.POST, "/v1/tasks/\(task)", body: input))
+    func submit(task: String, version: Int?, input: JSONValue) async throws -> RemoteJob {
+        RemoteJob(try await send(.POST, "/v1/tasks/\(task)" + (version.map { "?version=\($0)" } ?? ""), body: input))
     }
 
     func job(id: String) async throws -> RemoteJob {

@@ -19,6 +19,9 @@ public struct SubmitOptions: ParsableArguments {
     @Flag(help: "Wait for the job to finish, showing its progress, then print its output.")
     public var wait = false
 
+    @Option(name: .customLong("task-version"), help: "Submit under an older version the task still accepts.")
+    public var taskVersion: Int?
+
     @Flag(help: "Print the job as JSON instead of a summary.")
     public var json = false
 

@@ -22,6 +22,8 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
     public init() {}
 
     public func validate() throws {
+        // An older pinned version has its own schema, which the server checks.
+        if let version = options.taskVersion, version != Arguments.definition.version { return }
         let violations = Arguments.definition.input.validate(try input())
         guard violations.isEmpty else {
             throw ValidationError(
@@ -32,7 +34,8 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
 
     public func run() async throws {
         let client = options.connection.client
-        let job = try await client.submit(task: Arguments.definition.name, input: try input())
+        let job = try await client.submit(
+            task: Arguments.definition.name, version: options.taskVersion, input: try input())
         guard options.wait else {
             print(options.json ? job.prettyString : "submitted job \(job.idString) (\(job.summary))")
             return

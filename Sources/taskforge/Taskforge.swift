@@ -8,7 +8,7 @@ struct Taskforge: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taskforge",
         abstract: "Typed background tasks behind an HTTP API, declared in tasks.yaml.",
-        subcommands: [Serve.self, WorkerCommand.self, Migrate.self, Submit.self, JobsCommand.self])
+        subcommands: [Serve.self, WorkerCommand.self, Migrate.self, Submit.self, JobsCommand.self, SchemaCommand.self])
 }
 
 /// `taskforge submit <task>`: one subcommand per task, generated from tasks.yaml.

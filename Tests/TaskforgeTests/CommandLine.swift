@@ -22,8 +22,15 @@ enum CommandLineRunner {
         }
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+    /// The package's root directory.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
+    ) async throws -> Result {
         let process = Process()
+        process.currentDirectoryURL = directory
         process.executableURL = try executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
