@@ -79,7 +79,7 @@ let package = Package(
             ]),
 
         .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),
-        .testTarget(name: "TaskCodegenTests", dependencies: ["TaskCodegen"], exclude: ["Golden"]),
+        .testTarget(name: "TaskCodegenTests", dependencies: ["TaskCodegen", "TaskforgeTestSupport"], exclude: ["Golden"]),
         // Compiles the golden registry through the build plugin (a target with its own tasks.yaml).
         .testTarget(
             name: "GeneratedCodeTests", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
