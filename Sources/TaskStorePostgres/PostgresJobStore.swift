@@ -280,6 +280,17 @@ public final class PostgresJobStore: JobStore {
         ).map(Job.init(row:))
     }
 
+    public func unfinishedJobCounts() async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try await rows(
+            "SELECT task, count(*)::bigint AS n FROM jobs WHERE state IN ('pending', 'running') GROUP BY task")
+        {
+            let (task, count) = try row.decode((String, Int64).self)
+            counts[task] = Int(count)
+        }
+        return counts
+    }
+
     public func readyJobSignals() -> AsyncStream<String> {
         signals.subscribe()
     }

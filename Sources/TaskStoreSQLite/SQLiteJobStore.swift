@@ -248,6 +248,16 @@ public final class SQLiteJobStore: JobStore {
         return rescued
     }
 
+    public func unfinishedJobCounts() async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try await connection.query(
+            "SELECT task, count(*) AS n FROM jobs WHERE state IN ('pending', 'running') GROUP BY task")
+        {
+            counts[try row.required("task", \.string)] = try row.required("n", \.integer)
+        }
+        return counts
+    }
+
     public func readyJobSignals() -> AsyncStream<String> {
         signals.subscribe()
     }

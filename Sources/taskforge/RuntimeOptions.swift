@@ -62,6 +62,18 @@ struct RuntimeOptions: ParsableArguments {
 
     /// Opens PostgreSQL when a database URL is set, else SQLite under `dataDir`; applies pending
     /// schema migrations first unless `migrate` is false.
+    /// The store, refused when it holds unfinished jobs of tasks `catalog` no longer declares.
+    func openStore(logger: Logger, migrate: Bool, serving catalog: TaskCatalog) async throws -> any ClosableJobStore {
+        let store = try await openStore(logger: logger, migrate: migrate)
+        do {
+            try await UndeclaredTaskCheck.verify(catalog, against: store)
+            return store
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
     func openStore(logger: Logger, migrate: Bool) async throws -> any ClosableJobStore {
         if let url = resolvedDatabaseURL {
             return try await PostgresJobStore.connect(to: try PostgresURL(url), logger: logger, migrate: migrate)

@@ -17,8 +17,8 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = runtime.bootstrapLogging()
-        let store = try await runtime.openStore(logger: logger, migrate: !noMigrate)
         let catalog = GeneratedTasks.catalog
+        let store = try await runtime.openStore(logger: logger, migrate: !noMigrate, serving: catalog)
         let worker = Worker(
             store: store, catalog: catalog,
             configuration: WorkerConfiguration(queues: queues.resolve(catalogQueues: catalog.queues)),

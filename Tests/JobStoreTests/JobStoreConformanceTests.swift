@@ -211,3 +211,30 @@ struct JobStoreConformanceTests {
         }
     }
 }
+
+@Suite("Undeclared tasks")
+struct UndeclaredTaskTests {
+    @Test(arguments: StoreKind.allCases)
+    func unfinishedJobsOfATaskNoLongerDeclaredRefuseTheStart(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let echo = TaskEntry(
+                TaskDefinition(
+                    name: "echo", version: 1, summary: "Echo.", queue: "default", timeout: .seconds(1),
+                    input: Schema(type: [.object]), output: Schema(type: [.object]),
+                    location: SourceLocation(file: "tasks.yaml", line: 1, column: 1))
+            ) { (input: JSONValue, _: JobContext) in input }
+            _ = try await store.enqueue([
+                .sample(), .sample(),
+                NewJob(task: "gone", version: 1, queue: "default", input: [:], maxAttempts: 1),
+                NewJob(task: "finished", version: 1, queue: "default", input: [:], maxAttempts: 1),
+            ])
+            _ = try await store.requestCancel(id: try #require(try await store.jobs(matching: JobQuery(task: "finished")).jobs.first?.id))
+            #expect(try await store.unfinishedJobCounts() == ["echo": 2, "gone": 1])
+            await #expect(throws: UndeclaredTasksWithJobs(counts: ["gone": 1])) {
+                try await UndeclaredTaskCheck.verify(TaskCatalog([echo]), against: store)
+            }
+            _ = try await store.requestCancel(id: try #require(try await store.jobs(matching: JobQuery(task: "gone")).jobs.first?.id))
+            try await UndeclaredTaskCheck.verify(TaskCatalog([echo]), against: store)
+        }
+    }
+}

@@ -45,6 +45,9 @@ public protocol JobStore: Sendable {
     @discardableResult
     func rescueExpiredLeases(now: Date) async throws -> [Job]
 
+    /// The number of unfinished (`pending` or `running`) jobs of each task that has any.
+    func unfinishedJobCounts() async throws -> [String: Int]
+
     /// Yields the queue name whenever jobs may have become ready on it (best effort: workers
     /// also poll). The stream ends when the consumer stops iterating.
     func readyJobSignals() -> AsyncStream<String>
