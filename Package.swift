@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "taskforge", targets: ["taskforge"]),
         .executable(name: "taskgen", targets: ["taskgen"]),
+        .executable(name: "taskforge-bench", targets: ["taskforge-bench"]),
         .plugin(name: "TaskgenPlugin", targets: ["TaskgenPlugin"]),
         .library(name: "TaskRuntime", targets: ["TaskRuntime"]),
         .library(name: "TaskCLI", targets: ["TaskCLI"]),
@@ -76,6 +77,16 @@ let package = Package(
             dependencies: [
                 "Tasks", "TaskServer", "TaskStoreSQLite", "TaskStorePostgres", "TaskCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Benchmarks of both stores against their database's own limit (docs/benchmarks.md).
+        .executableTarget(
+            name: "taskforge-bench",
+            dependencies: [
+                "TaskRuntime", "TaskStoreSQLite", "TaskStorePostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
 
         .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),

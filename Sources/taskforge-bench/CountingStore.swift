@@ -1,0 +1,51 @@
+import Foundation
+import Synchronization
+import TaskRuntime
+
+/// A ``JobStore`` that forwards every call to `base` and counts the attempt results written: how the
+/// burn-down knows, without querying the database, that the last job has been recorded.
+final class CountingStore: JobStore {
+    private let base: any JobStore
+    private let finished = Atomic<Int>(0)
+
+    init(_ base: any JobStore) {
+        self.base = base
+    }
+
+    /// Attempt results the store accepted so far.
+    var written: Int { finished.load(ordering: .relaxed) }
+
+    func enqueue(_ jobs: [NewJob]) async throws -> [Job] { try await base.enqueue(jobs) }
+
+    func job(id: UUID) async throws -> Job? { try await base.job(id: id) }
+
+    func jobs(matching query: JobQuery) async throws -> JobPage { try await base.jobs(matching: query) }
+
+    func events(forJob id: UUID) async throws -> [JobEvent] { try await base.events(forJob: id) }
+
+    func claim(queues: [String], limit: Int, worker: String, leaseDuration: Duration) async throws -> [Job] {
+        try await base.claim(queues: queues, limit: limit, worker: worker, leaseDuration: leaseDuration)
+    }
+
+    func heartbeat(_ leases: [Lease], leaseDuration: Duration) async throws -> [Lease: LeaseStatus] {
+        try await base.heartbeat(leases, leaseDuration: leaseDuration)
+    }
+
+    func reportProgress(_ lease: Lease, progress: Double, stage: String?) async throws -> Bool {
+        try await base.reportProgress(lease, progress: progress, stage: stage)
+    }
+
+    func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool {
+        let written = try await base.finish(lease, outcome, handlerVersion: handlerVersion)
+        if written { finished.add(1, ordering: .relaxed) }
+        return written
+    }
+
+    func requestCancel(id: UUID) async throws -> CancelResult { try await base.requestCancel(id: id) }
+
+    func rescueExpiredLeases(now: Date) async throws -> [Job] { try await base.rescueExpiredLeases(now: now) }
+
+    func unfinishedJobCounts() async throws -> [String: Int] { try await base.unfinishedJobCounts() }
+
+    func readyJobSignals() -> AsyncStream<String> { base.readyJobSignals() }
+}

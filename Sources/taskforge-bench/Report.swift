@@ -1,0 +1,116 @@
+import Foundation
+
+/// Everything measured for one store.
+struct StoreReport: Codable, Sendable {
+    var store: StoreKind
+    var database: String
+    var insert: Throughput
+    var burnDown: Throughput
+    var pickup: LatencySummary
+    var idleResidentBytes: Int
+    var peakResidentBytes: Int
+    var verification: Verification
+    var baseline: Baseline.Result
+    var ratios: Ratios
+
+    /// Taskforge's figure divided by the bare SQL figure: for rates the share of the database's
+    /// limit reached (1 = all of it), for latencies how many times the floor it takes.
+    struct Ratios: Codable, Sendable {
+        var burnDown: Double
+        var insert: Double
+        var pickupP50: Double
+        var pickupP99: Double
+    }
+}
+
+/// The whole run, as `--json` prints it.
+struct RunReport: Codable, Sendable {
+    var settings: BenchSettings
+    var machine: Machine
+    var stores: [StoreReport]
+
+    struct Machine: Codable, Sendable {
+        var cores: Int
+        var memoryBytes: UInt64
+        var os: String
+    }
+}
+
+enum Report {
+    static func ratio(_ value: Double, _ base: Double) -> Double {
+        base > 0 ? value / base : 0
+    }
+
+    static func rate(_ value: Double) -> String {
+        let rounded = Int(value.rounded())
+        let digits = String(rounded)
+        var grouped = ""
+        for (index, digit) in digits.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return String(grouped.reversed())
+    }
+
+    static func milliseconds(_ value: Double) -> String {
+        String(format: value < 10 ? "%.2f" : "%.1f", value)
+    }
+
+    static func mebibytes(_ bytes: Int) -> String {
+        String(format: "%.1f", Double(bytes) / 1_048_576)
+    }
+
+    /// The human-readable table.
+    static func table(_ run: RunReport) -> String {
+        let settings = run.settings
+        var lines = [
+            "Taskforge benchmark: \(rate(Double(settings.jobs))) no-op jobs, \(settings.concurrency) worker slots, "
+                + "batches of \(rate(Double(settings.batchSize))), \(settings.latencySamples) pickups; "
+                + "\(run.machine.cores) cores, \(mebibytes(Int(run.machine.memoryBytes))) MiB",
+            "",
+        ]
+        for store in run.stores {
+            let base = store.baseline
+            lines.append(
+                "\(store.store.title) (\(base.database)); bare SQL: \(base.loops) loop\(base.loops == 1 ? "" : "s") "
+                    + "claiming up to \(base.claimBatch)")
+            let rows: [(String, String, String, String)] = [
+                ("figure", "taskforge", "bare SQL", "ratio"),
+                (
+                    "burn-down (jobs/s)", rate(store.burnDown.jobsPerSecond), rate(base.claimComplete.jobsPerSecond),
+                    String(format: "%.2f", store.ratios.burnDown)
+                ),
+                (
+                    "batch insert (jobs/s)", rate(store.insert.jobsPerSecond), rate(base.insert.jobsPerSecond),
+                    String(format: "%.2f", store.ratios.insert)
+                ),
+                (
+                    "pickup p50 (ms)", milliseconds(store.pickup.p50Ms), milliseconds(base.pickup.p50Ms),
+                    String(format: "%.1fx", store.ratios.pickupP50)
+                ),
+                (
+                    "pickup p99 (ms)", milliseconds(store.pickup.p99Ms), milliseconds(base.pickup.p99Ms),
+                    String(format: "%.1fx", store.ratios.pickupP99)
+                ),
+                ("worker RSS idle (MiB)", mebibytes(store.idleResidentBytes), "", ""),
+                ("worker RSS peak, burn-down (MiB)", mebibytes(store.peakResidentBytes), "", ""),
+            ]
+            let widths = [34, 12, 12, 7]
+            for row in rows {
+                let cells = [row.0, row.1, row.2, row.3]
+                var line = "  " + cells[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
+                for index in 1..<4 {
+                    line += String(repeating: " ", count: max(widths[index] - cells[index].count, 1)) + cells[index]
+                }
+                lines.append(line)
+            }
+            let verification = store.verification
+            lines.append(
+                verification.ok
+                    ? "  verified: all \(rate(Double(verification.expected))) jobs succeeded, each run once, one attempt each"
+                    : "  VERIFICATION FAILED: " + verification.problems.joined(separator: "; "))
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,41 @@
+import Logging
+import TaskRuntime
+
+/// The phases for one store, each on a fresh database: idle memory and pickup latency, the
+/// burn-down, and the bare SQL baseline.
+struct StoreBenchmark {
+    let backend: any StoreBackend
+    let settings: BenchSettings
+    let logger: Logger
+
+    func run() async throws -> StoreReport {
+        let title = backend.kind.title
+        progress("\(title): idle worker memory and pickup latency (\(settings.latencySamples) jobs, one at a time)")
+        let pickup = try await backend.withFreshDatabase { database in
+            try await PickupLatency(settings: settings, logger: logger).run(on: database)
+        }
+        progress("  pickup p50 \(Report.milliseconds(pickup.latency.p50Ms)) ms, p99 \(Report.milliseconds(pickup.latency.p99Ms)) ms")
+
+        progress("\(title): burn-down of \(settings.jobs) jobs with \(settings.concurrency) worker slots")
+        let burnDown = try await backend.withFreshDatabase { database in
+            try await BurnDown(settings: settings, logger: logger).run(on: database)
+        }
+        progress("  drained at \(Report.rate(burnDown.drain.jobsPerSecond)) jobs/s")
+
+        progress("\(title): bare SQL baseline (\(settings.baselineLoops) loops claiming up to \(settings.baselineClaimBatch))")
+        let baseline = try await backend.withFreshDatabase { database in
+            try await Baseline(settings: settings, logger: logger).run(on: database)
+        }
+        progress("  bare claim-and-complete at \(Report.rate(baseline.claimComplete.jobsPerSecond)) jobs/s")
+
+        return StoreReport(
+            store: backend.kind, database: baseline.database, insert: burnDown.insert, burnDown: burnDown.drain,
+            pickup: pickup.latency, idleResidentBytes: pickup.idleResidentBytes,
+            peakResidentBytes: burnDown.peakResidentBytes, verification: burnDown.verification, baseline: baseline,
+            ratios: StoreReport.Ratios(
+                burnDown: Report.ratio(burnDown.drain.jobsPerSecond, baseline.claimComplete.jobsPerSecond),
+                insert: Report.ratio(burnDown.insert.jobsPerSecond, baseline.insert.jobsPerSecond),
+                pickupP50: Report.ratio(pickup.latency.p50Ms, baseline.pickup.p50Ms),
+                pickupP99: Report.ratio(pickup.latency.p99Ms, baseline.pickup.p99Ms)))
+    }
+}
