@@ -28,6 +28,10 @@ struct APIClient: Sendable {
         RemoteJob(try await send(.POST, "/v1/jobs/\(id)/cancel"))
     }
 
+    func retry(id: String) async throws -> RemoteJob {
+        RemoteJob(try await send(.POST, "/v1/jobs/\(id)/retry"))
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, body: JSONValue? = nil) async throws -> JSONValue {
         var request = HTTPClientRequest(url: baseURL.trimmingSuffix("/") + path)
         request.method = method

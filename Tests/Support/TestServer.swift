@@ -98,7 +98,7 @@ public struct TestServer: Sendable {
 
     public func waitUntilFinished(_ id: String, timeout: Duration = .seconds(20)) async throws -> JSONValue {
         try await waitForJob(id, timeout: timeout) {
-            ["succeeded", "failed", "cancelled"].contains($0["state"]?.stringValue ?? "")
+            ["succeeded", "failed", "cancelled", "quarantined"].contains($0["state"]?.stringValue ?? "")
         }
     }
 }

@@ -307,7 +307,7 @@ private enum ServerSamples {
           {"name": "invalid input without violations", "schema": "ValidationProblem", "valid": false, "instance": {
             "type": "urn:taskforge:error:invalid_input", "title": "Unprocessable Content", "status": 422,
             "code": "invalid_input", "detail": "d"}},
-          {"name": "job finished", "schema": "JobFinishedProblem", "valid": true, "instance": {
+          {"name": "job finished", "schema": "JobStateProblem", "valid": true, "instance": {
             "type": "urn:taskforge:error:job_finished", "title": "Conflict", "status": 409, "code": "job_finished",
             "detail": "the job already finished as 'failed'; it cannot be cancelled", "instance": "/v1/jobs/x/cancel",
             "request_id": "5b45dd63", "job": \(failedJob)}},

@@ -3,12 +3,12 @@ import Logging
 import ServiceLifecycle
 import TaskRuntime
 import TaskServer
-import Tasks
 
 /// `taskforge serve`: the HTTP API with in-process workers, on the embedded store by default.
-struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Run the HTTP API and in-process workers (SQLite under --data-dir unless told otherwise).")
+struct Serve<App: TaskApplication>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: "Run the HTTP API and workers (SQLite under --data-dir unless told otherwise).")
+    }
 
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
@@ -20,27 +20,24 @@ struct Serve: AsyncParsableCommand {
     var maxBodyBytes = 1 << 20
 
     @OptionGroup var runtime: RuntimeOptions
-    @OptionGroup var queues: QueueOptions
+    @OptionGroup var workers: WorkerOptions
 
     @Flag(help: "Do not apply pending schema migrations on start (run `taskforge migrate` first).")
     var noMigrate = false
 
     func run() async throws {
-        let logger = runtime.bootstrapLogging()
-        let catalog = GeneratedTasks.catalog
-        let store = try await runtime.openStore(logger: logger, migrate: !noMigrate, serving: catalog)
-        let worker = Worker(
-            store: store, catalog: catalog,
-            configuration: WorkerConfiguration(queues: queues.resolve(catalogQueues: catalog.queues)),
-            logger: logger)
+        let logger = runtime.logging.bootstrap()
+        let store = try await runtime.openStore(logger: logger, migrate: !noMigrate, serving: App.catalog)
+        let (worker, pool) = workers.makeWorker(store: store, catalog: App.catalog, logging: runtime.logging, logger: logger)
         let api = TaskAPI(
-            catalog: catalog, store: store,
+            catalog: App.catalog, store: store,
             configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes),
-            openAPIDocument: GeneratedTasks.openAPIDocument)
+            openAPIDocument: App.openAPIDocument)
         let app = api.application(services: [worker], logger: logger) { port in
             logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])
         }
         try await app.runService()
+        pool?.shutdown()
         try await store.close()
     }
 }
