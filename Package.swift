@@ -122,7 +122,6 @@ let package = Package(
             name: "ReliabilityTests",
             dependencies: [
                 "TaskforgeTestSupport", "TaskStorePostgres", "taskforge-testbed",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
         // Version pinning and upgrades, on a registry of its own with a lock beside it.
         .testTarget(

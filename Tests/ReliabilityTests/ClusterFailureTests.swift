@@ -1,6 +1,4 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
 import Synchronization
 import TaskRuntime
 import TaskforgeTestSupport
@@ -78,15 +76,9 @@ struct ClusterFailureTests {
     }
 }
 
-/// `POST /v1/tasks/<task>` with an empty input; the job's id when the server answered 202.
+/// Submits `task` with an empty input; the job's id when the server answered 202.
 private func submit(to url: String, task: String) async throws -> UUID? {
-    var request = HTTPClientRequest(url: "\(url)/v1/tasks/\(task)")
-    request.method = .POST
-    request.headers.add(name: "Content-Type", value: "application/json")
-    request.body = .bytes(ByteBuffer(string: "{}"))
-    let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-    let body = try await response.body.collect(upTo: 1 << 20)
-    guard response.status == .accepted else { return nil }
-    let job = try JSONValue(json: Data(body.readableBytesView))
-    return job["id"]?.stringValue.flatMap(UUID.init(uuidString:))
+    let reply = try await RemoteServer(baseURL: url).submit(task, [:])
+    guard reply.status == 202 else { return nil }
+    return reply.json["id"]?.stringValue.flatMap(UUID.init(uuidString:))
 }

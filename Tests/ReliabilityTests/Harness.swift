@@ -12,7 +12,7 @@ final class Harness: Sendable {
     let server: PostgresTestServer
     private let databaseURL: String
     private let directory: URL
-    private let processes = Mutex<[TestbedProcess]>([])
+    private let processes = Mutex<[BackgroundProcess]>([])
 
     private init(store: PostgresJobStore, server: PostgresTestServer, databaseURL: String, directory: URL) {
         self.store = store
@@ -43,21 +43,21 @@ final class Harness: Sendable {
     }
 
     /// Starts `taskforge-testbed worker` with short leases and kill grace, plus `arguments`.
-    func worker(_ arguments: [String] = []) throws -> TestbedProcess {
+    func worker(_ arguments: [String] = []) throws -> BackgroundProcess {
         try start(["worker", "--lease-seconds", "2", "--kill-grace", "0.5", "--no-migrate"] + arguments)
     }
 
     /// Starts `taskforge-testbed serve` on a free port and returns it with its base URL.
-    func serve(_ arguments: [String] = []) async throws -> (TestbedProcess, String) {
+    func serve(_ arguments: [String] = []) async throws -> (BackgroundProcess, String) {
         let server = try start(
             ["serve", "--port", "0", "--lease-seconds", "2", "--kill-grace", "0.5", "--no-migrate"] + arguments)
         return (server, try await server.listeningURL())
     }
 
-    private func start(_ arguments: [String]) throws -> TestbedProcess {
+    private func start(_ arguments: [String]) throws -> BackgroundProcess {
         let index = processes.withLock { $0.count }
-        let process = try TestbedProcess(
-            arguments,
+        let process = try BackgroundProcess(
+            try BuiltExecutable.named("taskforge-testbed"), arguments,
             environment: ["TASKFORGE_DATABASE_URL": databaseURL, "TESTBED_LEDGER": ledgerFile.path],
             logFile: directory.appendingPathComponent("process-\(index)-\(arguments[0]).log"))
         processes.withLock { $0.append(process) }

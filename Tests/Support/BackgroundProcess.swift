@@ -1,17 +1,16 @@
 import Foundation
-import TaskforgeTestSupport
 
-/// A running `taskforge-testbed serve` or `worker`, its output kept in a log file.
-final class TestbedProcess: @unchecked Sendable {
+/// A long-running process under test (a `serve` or a `worker`), its output kept in a log file.
+public final class BackgroundProcess: Sendable {
     private let process: Process
-    let logFile: URL
+    public let logFile: URL
 
-    /// Starts `taskforge-testbed` with `arguments` and `environment` on top of this process's.
-    init(_ arguments: [String], environment: [String: String], logFile: URL) throws {
+    /// Starts `executable` with `arguments` and `environment` on top of this process's.
+    public init(_ executable: URL, _ arguments: [String], environment: [String: String], logFile: URL) throws {
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let log = try FileHandle(forWritingTo: logFile)
         process = Process()
-        process.executableURL = try BuiltExecutable.named("taskforge-testbed")
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = log
@@ -21,18 +20,18 @@ final class TestbedProcess: @unchecked Sendable {
         try process.run()
     }
 
-    var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { process.isRunning }
 
-    var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
+    public var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
     /// `kill -9`: no shutdown code runs.
-    func kill9() {
+    public func kill9() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 
     /// SIGTERM, then waits for the exit and returns its status.
-    func terminate() async -> Int32 {
+    public func terminate() async -> Int32 {
         process.terminate()
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread { [process] in
@@ -43,7 +42,7 @@ final class TestbedProcess: @unchecked Sendable {
     }
 
     /// The `url` of the "taskforge is listening" log line of `serve`, once it is written.
-    func listeningURL(timeout: Duration = .seconds(30)) async throws -> String {
+    public func listeningURL(timeout: Duration = .seconds(30)) async throws -> String {
         try await eventually("the server to listen", timeout: timeout) {
             log.split(separator: "\n").lazy.compactMap { line -> String? in
                 guard line.contains("taskforge is listening"),
@@ -56,7 +55,7 @@ final class TestbedProcess: @unchecked Sendable {
 }
 
 /// Polls `condition` every 20 ms until it yields a value, failing after `timeout`.
-func eventually<T>(
+public func eventually<T>(
     _ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> T?
 ) async throws -> T {
     let deadline = ContinuousClock.now + timeout
@@ -68,6 +67,6 @@ func eventually<T>(
 }
 
 /// Polls until `condition` holds.
-func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
+public func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
     _ = try await eventually(what, timeout: timeout) { try await condition() ? true : nil }
 }
