@@ -8,31 +8,40 @@ import TaskRuntime
 /// Every operation is one SQL statement, so each is atomic on its own: claims lock ready rows with
 /// `FOR UPDATE SKIP LOCKED` and flip them in the same `UPDATE ... RETURNING`, batches are inserted
 /// from arrays with `unnest`, and triggers append the job event log and send
-/// `NOTIFY taskforge_ready, '<queue>'` whenever jobs become pending.
+/// `NOTIFY taskforge_ready, '<queue>'` whenever jobs become pending. Statements that update several
+/// running rows (a batched finish, a heartbeat, the lease rescue) lock them in `seq` order first, so
+/// two of them touching the same rows from different connections wait for each other instead of
+/// deadlocking.
 ///
 /// The store owns its connection pool: ``connect(to:logger:migrate:)`` starts the pool's
-/// `run()` loop and one connection that `LISTEN`s for ready jobs (reconnecting with backoff when
-/// it drops) in a background task, and ``close()`` stops them. It can therefore be used before,
+/// `run()` loop and one connection that `LISTEN`s for ready jobs and cancel requests (reconnecting
+/// with backoff when it drops) in a background task, and ``close()`` stops them. It can therefore be used before,
 /// inside and after a service group, like the SQLite store; close it after the last query.
 public final class PostgresJobStore: JobStore {
     private let client: PostgresClient
     private let logger: Logger
-    private let signals: SignalBroadcaster<String>
+    private let readySignals: SignalBroadcaster<String>
+    private let cancelRequests: SignalBroadcaster<UUID>
     private let background: Task<Void, Never>
 
-    private init(client: PostgresClient, logger: Logger, signals: SignalBroadcaster<String>, background: Task<Void, Never>) {
+    private init(
+        client: PostgresClient, logger: Logger, readySignals: SignalBroadcaster<String>,
+        cancelRequests: SignalBroadcaster<UUID>, background: Task<Void, Never>
+    ) {
         self.client = client
         self.logger = logger
-        self.signals = signals
+        self.readySignals = readySignals
+        self.cancelRequests = cancelRequests
         self.background = background
     }
 
-    /// Connects to the database at `url`, waits until the ready-job listener is listening (so an
+    /// Connects to the database at `url`, waits until the notification listener is listening (so an
     /// unreachable database fails here), and applies pending migrations unless `migrate` is false.
     public static func connect(to url: PostgresURL, logger: Logger, migrate: Bool = true) async throws -> PostgresJobStore {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
-        let signals = SignalBroadcaster<String>()
-        let listener = ReadyJobListener(client: client, signals: signals, logger: logger)
+        let readySignals = SignalBroadcaster<String>()
+        let cancelRequests = SignalBroadcaster<UUID>()
+        let listener = NotificationListener(client: client, ready: readySignals, cancels: cancelRequests, logger: logger)
         let (firstListen, firstListenResult) = AsyncStream.makeStream(of: Result<Void, any Error>.self)
         // Detached: the pool must outlive a service group's graceful shutdown (workers still give
         // their jobs back), so it must not inherit a caller's cancellation or shutdown task-locals.
@@ -49,7 +58,9 @@ public final class PostgresJobStore: JobStore {
                 group.cancelAll()
             }
         }
-        let store = PostgresJobStore(client: client, logger: logger, signals: signals, background: background)
+        let store = PostgresJobStore(
+            client: client, logger: logger, readySignals: readySignals, cancelRequests: cancelRequests,
+            background: background)
         do {
             for await result in firstListen {
                 try result.get()
@@ -257,8 +268,14 @@ public final class PostgresJobStore: JobStore {
             WHERE id = \(id) AND state = 'pending' RETURNING *
             """)
         if let row = cancelled.first { return .cancelled(try Job(row: row)) }
+        // The notification leaves with the update's commit, to every store's listener.
         let requested = try await rows(
-            "UPDATE jobs SET cancel_requested = true WHERE id = \(id) AND state = 'running' RETURNING *")
+            """
+            WITH requested AS (
+                UPDATE jobs SET cancel_requested = true WHERE id = \(id) AND state = 'running' RETURNING *)
+            SELECT requested.* FROM requested
+            CROSS JOIN LATERAL pg_notify(\(PostgresMigrations.cancelChannel), requested.id::text)
+            """)
         if let row = requested.first { return .requested(try Job(row: row)) }
         guard let job = try await job(id: id) else { return .notFound }
         return job.state.isTerminal ? .alreadyFinished(job) : try await requestCancel(id: id)
@@ -292,7 +309,11 @@ public final class PostgresJobStore: JobStore {
     }
 
     public func readyJobSignals() -> AsyncStream<String> {
-        signals.subscribe()
+        readySignals.subscribe()
+    }
+
+    public func cancelSignals() -> AsyncStream<UUID> {
+        cancelRequests.subscribe()
     }
 }
 
