@@ -225,6 +225,10 @@ public final class Worker: Service {
                     metadata: ["code": "\(error.code)", "error": "\(error.message)", "retryAt": "\(retryAt)"])
             case .cancelled:
                 logger.info("job cancelled")
+            case .crashed(let error, let retryAt, _):
+                logger.error(
+                    "the worker process died running the attempt",
+                    metadata: ["code": "\(error.code)", "retryAt": "\(retryAt.map { "\($0)" } ?? "never: quarantined")"])
             case .released:
                 logger.info("job given back at shutdown")
             }
