@@ -111,7 +111,8 @@ public final class PostgresJobStore: JobStore {
         }
     }
 
-    private func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+    /// Runs one statement and collects its rows, describing a failure with the database's message.
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
         do {
             return try await client.query(query, logger: logger).collect()
         } catch let error as PSQLError {
@@ -200,10 +201,15 @@ public final class PostgresJobStore: JobStore {
         guard !leases.isEmpty else { return [:] }
         let rows = try await rows(
             """
+            WITH locked AS (
+                SELECT jobs.seq FROM jobs
+                JOIN unnest(\(leases.map(\.jobID))::uuid[], \(leases.map(\.fence))::int8[]) AS held (id, fence)
+                    ON jobs.id = held.id AND jobs.fence = held.fence
+                WHERE jobs.state = 'running'
+                ORDER BY jobs.seq FOR UPDATE OF jobs)
             UPDATE jobs SET heartbeat_at = now(), lease_expires_at = now() + make_interval(secs => \(leaseDuration.seconds))
-            FROM unnest(\(leases.map(\.jobID))::uuid[], \(leases.map(\.fence))::int8[]) AS held (id, fence)
-            WHERE jobs.id = held.id AND jobs.fence = held.fence AND jobs.state = 'running'
-            RETURNING jobs.id, jobs.fence, jobs.cancel_requested
+            WHERE seq IN (SELECT seq FROM locked)
+            RETURNING id, fence, cancel_requested
             """)
         var statuses: [Lease: LeaseStatus] = [:]
         for row in rows {
@@ -220,44 +226,6 @@ public final class PostgresJobStore: JobStore {
             UPDATE jobs SET progress = \(progress), stage = COALESCE(\(stage)::text, stage)
             WHERE id = \(lease.jobID) AND fence = \(lease.fence) AND state = 'running' RETURNING seq
             """
-        ).isEmpty
-    }
-
-    @discardableResult
-    public func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool {
-        // $1, $2 select the attempt, $3 is the handler version; each outcome appends its own values from $4 on.
-        var binds = PostgresBindings()
-        binds.append(lease.jobID)
-        binds.append(lease.fence)
-        binds.append(handlerVersion)
-        let assignments: String
-        switch outcome {
-        case .succeeded(let output):
-            binds.append(output.canonicalString())
-            assignments = "state = 'succeeded', output = $4::jsonb, error = NULL, progress = 100, finished_at = now()"
-        case .failed(let error, let progress):
-            binds.append(try error.jsonText())
-            binds.append(progress)
-            assignments = "state = 'failed', error = $4::jsonb, progress = $5, finished_at = now()"
-        case .retry(let error, let retryAt, let progress):
-            binds.append(try error.jsonText())
-            binds.append(progress)
-            binds.append(retryAt)
-            assignments = "state = 'pending', error = $4::jsonb, progress = $5, run_at = $6"
-        case .cancelled(let progress):
-            binds.append(try JobError.cancelledByRequest.jsonText())
-            binds.append(progress)
-            assignments = "state = 'cancelled', error = $4::jsonb, progress = $5, finished_at = now()"
-        case .released:
-            assignments = "state = 'pending', attempt = attempt - 1, run_at = now()"
-        }
-        return try await !rows(
-            PostgresQuery(
-                unsafeSQL: """
-                    UPDATE jobs SET \(assignments), handler_version = COALESCE($3::integer, handler_version),
-                        lease_owner = NULL, lease_expires_at = NULL
-                    WHERE id = $1 AND fence = $2 AND state = 'running' RETURNING seq
-                    """, binds: binds)
         ).isEmpty
     }
 
@@ -285,13 +253,17 @@ public final class PostgresJobStore: JobStore {
     public func rescueExpiredLeases(now: Date) async throws -> [Job] {
         let lost = JobError(
             code: .workerLost, message: "the worker running this job stopped renewing its lease", retryable: true)
+        // SKIP LOCKED: a row locked by a heartbeat or a finish is being looked after right now.
         return try await rows(
             """
+            WITH expired AS (
+                SELECT seq FROM jobs WHERE state = 'running' AND lease_expires_at < \(now)
+                ORDER BY seq FOR UPDATE SKIP LOCKED)
             UPDATE jobs SET
                 state = CASE WHEN attempt < max_attempts THEN 'pending' ELSE 'failed' END,
                 finished_at = CASE WHEN attempt < max_attempts THEN NULL ELSE \(now) END,
                 error = \(try lost.jsonText())::jsonb, lease_owner = NULL, lease_expires_at = NULL
-            WHERE state = 'running' AND lease_expires_at < \(now)
+            WHERE seq IN (SELECT seq FROM expired)
             RETURNING *
             """
         ).map(Job.init(row:))
