@@ -111,3 +111,24 @@ struct FixtureError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// The first value of `stream`, or an error when none arrives within `timeout` or the stream ends.
+func firstValue<Value: Sendable>(of stream: AsyncStream<Value>, within timeout: Duration) async throws -> Value {
+    try await withThrowingTaskGroup(of: Value?.self) { group in
+        group.addTask {
+            for await value in stream { return value }
+            return nil
+        }
+        group.addTask {
+            try await Task.sleep(for: timeout)
+            throw FixtureError("no value within \(timeout)")
+        }
+        defer { group.cancelAll() }
+        guard let value = try await group.next() ?? nil else { throw FixtureError("the stream ended") }
+        return value
+    }
+}
+
+extension JobError {
+    static let crash = JobError(code: .workerCrashed, message: "the worker process died", retryable: true)
+}
