@@ -7,7 +7,8 @@ import TaskServer
 /// `taskforge serve`: the HTTP API with in-process workers, on the embedded store by default.
 struct Serve<App: TaskApplication>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(abstract: "Run the HTTP API and workers (SQLite under --data-dir unless told otherwise).")
+        CommandConfiguration(
+            commandName: "serve", abstract: "Run the HTTP API and workers (SQLite under --data-dir unless told otherwise).")
     }
 
     @Option(help: "The address to listen on.")

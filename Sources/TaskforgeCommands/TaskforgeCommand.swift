@@ -20,6 +20,8 @@ public struct TaskforgeCommand<App: TaskApplication>: AsyncParsableCommand {
 /// `taskforge submit <task>`: one subcommand per task, generated from tasks.yaml.
 struct Submit<App: TaskApplication>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(abstract: "Submit a job to a running server.", subcommands: App.submitArguments.map { $0.submitCommand })
+        CommandConfiguration(
+            commandName: "submit", abstract: "Submit a job to a running server.",
+            subcommands: App.submitArguments.map { $0.submitCommand })
     }
 }

@@ -9,4 +9,4 @@ enum Taskforge {
     }
 }
 
-extension GeneratedTasks: @retroactive TaskApplication {}
+extension GeneratedTasks: TaskApplication {}

@@ -23,7 +23,7 @@ struct GeneratedCodeTests {
     }
 
     @Test func theValidatorReportsEveryViolationByPointer() {
-        let violations = AodEstimation.Input.validate(
+        let violations = AodEstimation.validateInput(
             ["bboxes": [[1, 2, 3]], "date": "2026-02-30", "chip_size": 2048, "sources": ["gopher"], "bogus": 1])
         #expect(Set(violations.map(\.pointer)) == ["/bboxes/0", "/date", "/chip_size", "/sources/0", "/bogus"])
     }

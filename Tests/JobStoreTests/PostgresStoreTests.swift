@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import TaskRuntime
 @testable import TaskStorePostgres
+import TaskforgeTestSupport
 import Testing
 
 /// What only the PostgreSQL store has: several processes on one database, migrations, NOTIFY.
@@ -10,7 +11,7 @@ import Testing
 struct PostgresStoreTests {
     @Test func migrationsStartedByFourProcessesAtOnceApplyOnce() async throws {
         let server = try PostgresTestServer.fromEnvironment()
-        try await server.withDatabase { url in
+        try await server.withDatabase { url, _ in
             let stores = try await withThrowingTaskGroup(of: PostgresJobStore.self) { group in
                 for _ in 0..<4 {
                     group.addTask { try await PostgresJobStore.connect(to: url, logger: Logger(label: "test")) }
@@ -94,7 +95,7 @@ struct PostgresStoreTests {
     func withTwoStores(
         _ body: (PostgresURL, PostgresJobStore, PostgresJobStore) async throws -> Void
     ) async throws {
-        try await PostgresTestServer.fromEnvironment().withDatabase { url in
+        try await PostgresTestServer.fromEnvironment().withDatabase { url, _ in
             let first = try await PostgresJobStore.connect(to: url, logger: Logger(label: "test"))
             let second = try await PostgresJobStore.connect(to: url, logger: Logger(label: "test"))
             do {

@@ -10,7 +10,7 @@ import Testing
 struct ClusterFailureTests {
     @Test func fourWorkersDrainFiveThousandJobsRunningEachOnce() async throws {
         try await Harness.with { harness in
-            let ids = try await harness.enqueue("record", count: 5000)
+            let ids = try await harness.enqueue("record", ["hold_ms": 0], count: 5000)
             for _ in 0..<4 { _ = try harness.worker(["--queues", "default=4"]) }
             try await eventually("every job to finish", timeout: .seconds(300)) {
                 try await harness.store.unfinishedJobCounts().isEmpty
@@ -32,21 +32,21 @@ struct ClusterFailureTests {
     @Test func everyAcceptedSubmitSurvivesTheServerBeingKilled() async throws {
         try await Harness.with { harness in
             let (server, url) = try await harness.serve(["--queues", "default=1"])
-            let accepted = Mutex<[UUID]>([])
+            let accepted = AcceptedJobs()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
                         while true {
                             guard let id = try? await submit(to: url, task: "record") else { return }
-                            accepted.withLock { $0.append(id) }
+                            accepted.append(id)
                         }
                     }
                 }
-                try await eventually("200 accepted submits") { accepted.withLock { $0.count } >= 200 }
+                try await eventually("200 accepted submits") { accepted.ids.count >= 200 }
                 server.kill9()
                 try await group.waitForAll()
             }
-            let ids = accepted.withLock { $0 }
+            let ids = accepted.ids
             for id in ids {
                 #expect(try await harness.store.job(id: id) != nil, "job \(id) was accepted, then lost")
             }
@@ -57,7 +57,7 @@ struct ClusterFailureTests {
         try await Harness.with { harness in
             let (_, url) = try await harness.serve(["--queues", "default=2"])
             _ = try harness.worker(["--queues", "default=2"])
-            var ids = try await harness.enqueue("record", count: 300)
+            var ids = try await harness.enqueue("record", ["hold_ms": 0], count: 300)
             try await eventually("some jobs to finish") {
                 try await harness.store.unfinishedJobCounts()["record", default: 0] < 250
             }
@@ -74,6 +74,15 @@ struct ClusterFailureTests {
             }
         }
     }
+}
+
+/// The ids of the jobs a server accepted, from concurrent submitters.
+private final class AcceptedJobs: Sendable {
+    private let storage = Mutex<[UUID]>([])
+
+    func append(_ id: UUID) { storage.withLock { $0.append(id) } }
+
+    var ids: [UUID] { storage.withLock { $0 } }
 }
 
 /// Submits `task` with an empty input; the job's id when the server answered 202.

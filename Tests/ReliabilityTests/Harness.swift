@@ -70,8 +70,9 @@ final class Harness: Sendable {
 
     // MARK: Jobs
 
-    /// Enqueues `count` jobs of `task` straight into the store, in batches.
-    func enqueue(_ task: String, _ input: JSONValue = [:], count: Int = 1, maxAttempts: Int = 3) async throws -> [UUID] {
+    /// Enqueues `count` jobs of `task` straight into the store, in batches. The input is stored as
+    /// given: no defaults are filled in, unlike a submit through the server.
+    func enqueue(_ task: String, _ input: JSONValue, count: Int = 1, maxAttempts: Int = 3) async throws -> [UUID] {
         var ids: [UUID] = []
         for start in stride(from: 0, to: count, by: 1000) {
             let batch = (start..<min(start + 1000, count)).map { _ in

@@ -29,13 +29,13 @@ struct WorkerFailureTests {
     @Test func aHandlerIgnoringItsTimeoutIsKilledAndTheWorkerGoesOn() async throws {
         try await Harness.with { harness in
             let worker = try harness.worker(["--queues", "default=1"])
-            let spin = try #require(try await harness.enqueue("spin", maxAttempts: 1).first)
-            let after = try #require(try await harness.enqueue("record").first)
+            let spin = try #require(try await harness.enqueue("spin", [:], maxAttempts: 1).first)
+            let after = try #require(try await harness.enqueue("record", ["hold_ms": 0]).first)
             let spun = try await harness.waitForJob(spin) { $0.state.isTerminal }
             #expect(spun.state == .failed)
             #expect(spun.error?.code == .taskRuntimeExceeded)
             let recorded = try await harness.waitForJob(after) { $0.state.isTerminal }
-            #expect(recorded.state == .succeeded)
+            #expect(recorded.state == .succeeded, "\(String(describing: recorded.error))")
             #expect(worker.isRunning)
             #expect(worker.log.contains("killed the handler process"))
         }
@@ -44,7 +44,7 @@ struct WorkerFailureTests {
     @Test func aJobThatKeepsKillingItsProcessIsQuarantinedAndCanBeRetried() async throws {
         try await Harness.with { harness in
             let (_, url) = try await harness.serve()
-            let id = try #require(try await harness.enqueue("crash", maxAttempts: 5).first)
+            let id = try #require(try await harness.enqueue("crash", [:], maxAttempts: 5).first)
             let quarantined = try await harness.waitForJob(id) { $0.state.isTerminal }
             #expect(quarantined.state == .quarantined)
             #expect(quarantined.crashes == 3)

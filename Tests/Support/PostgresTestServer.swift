@@ -55,7 +55,10 @@ public struct PostgresTestServer: Sendable {
         guard let root = environment["TASKFORGE_PG_ROOT"], let bin = environment["TASKFORGE_PG_BIN"] else {
             throw TestFailure("restarting PostgreSQL needs TASKFORGE_PG_ROOT and TASKFORGE_PG_BIN (scripts/lib/postgres.sh)")
         }
-        let pgctl = ["\(bin)/pg_ctl", "-D", "\(root)/data", "-m", "fast", "-w", "-t", "60", "restart"]
+        // With -l the restarted server writes to its log, not to our pipes (which would never close).
+        let pgctl = [
+            "\(bin)/pg_ctl", "-D", "\(root)/data", "-l", "\(root)/server.log", "-m", "fast", "-w", "-t", "60", "restart",
+        ]
         let result =
             getuid() == 0
             ? try await ProcessRunner.run(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--"] + pgctl)
