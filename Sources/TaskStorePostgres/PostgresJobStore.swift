@@ -15,8 +15,8 @@ import TaskRuntime
 ///
 /// The store owns its connection pool: ``connect(to:logger:migrate:)`` starts the pool's
 /// `run()` loop and one connection that `LISTEN`s for ready jobs and cancel requests (reconnecting
-/// with backoff when it drops) in a background task, and ``close()`` stops them. It can therefore be used before,
-/// inside and after a service group, like the SQLite store; close it after the last query.
+/// with backoff when it drops) in a background task, and ``close()`` stops them. It can therefore be
+/// used before, inside and after a service group, like the SQLite store; close it after the last query.
 public final class PostgresJobStore: JobStore {
     private let client: PostgresClient
     private let logger: Logger
