@@ -23,22 +23,16 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var workers: WorkerOptions
 
-    @Flag(help: "Do not apply pending schema migrations on start (run `taskforge migrate` first).")
-    var noMigrate = false
-
     func run() async throws {
-        let logger = runtime.logging.bootstrap()
-        let store = try await runtime.openStore(logger: logger, migrate: !noMigrate, serving: App.catalog)
-        let (worker, pool) = workers.makeWorker(store: store, catalog: App.catalog, logging: runtime.logging, logger: logger)
-        let api = TaskAPI(
-            catalog: App.catalog, store: store,
-            configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes),
-            openAPIDocument: App.openAPIDocument)
-        let app = api.application(services: [worker], logger: logger) { port in
-            logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])
+        try await workers.withWorker(runtime: runtime, catalog: App.catalog) { worker, store, logger in
+            let api = TaskAPI(
+                catalog: App.catalog, store: store,
+                configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes),
+                openAPIDocument: App.openAPIDocument)
+            let app = api.application(services: [worker], logger: logger) { port in
+                logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])
+            }
+            try await app.runService()
         }
-        try await app.runService()
-        pool?.shutdown()
-        try await store.close()
     }
 }

@@ -12,17 +12,11 @@ struct WorkerCommand<App: TaskApplication>: AsyncParsableCommand {
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var workers: WorkerOptions
 
-    @Flag(help: "Do not apply pending schema migrations on start (run `taskforge migrate` first).")
-    var noMigrate = false
-
     func run() async throws {
-        let logger = runtime.logging.bootstrap()
-        let store = try await runtime.openStore(logger: logger, migrate: !noMigrate, serving: App.catalog)
-        let (worker, pool) = workers.makeWorker(store: store, catalog: App.catalog, logging: runtime.logging, logger: logger)
-        let group = ServiceGroup(
-            configuration: .init(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
-        pool?.shutdown()
-        try await store.close()
+        try await workers.withWorker(runtime: runtime, catalog: App.catalog) { worker, _, logger in
+            let group = ServiceGroup(
+                configuration: .init(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        }
     }
 }

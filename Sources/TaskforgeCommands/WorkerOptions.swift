@@ -7,6 +7,9 @@ import TaskRuntime
 struct WorkerOptions: ParsableArguments {
     @OptionGroup var queues: QueueOptions
 
+    @Flag(help: "Do not apply pending schema migrations on start (run `taskforge migrate` first).")
+    var noMigrate = false
+
     @Option(
         help: """
             Where handlers run: process (in supervised handler processes, killed and replaced when a handler \
@@ -38,8 +41,27 @@ struct WorkerOptions: ParsableArguments {
         guard retentionDays >= 0 else { throw ValidationError("--retention-days must not be negative") }
     }
 
-    /// A worker for `catalog` on `store`, with the handler-process pool to shut down once it stopped.
-    func makeWorker(
+    /// Sets up logging, opens the store of `runtime` (migrating it unless `--no-migrate`) and runs
+    /// `body` with a worker for `catalog` on it; then stops the handler processes and closes the store.
+    func withWorker(
+        runtime: RuntimeOptions, catalog: TaskCatalog,
+        _ body: (Worker, any JobStore, Logger) async throws -> Void
+    ) async throws {
+        let logger = runtime.logging.bootstrap()
+        let store = try await runtime.openStore(logger: logger, migrate: !noMigrate, serving: catalog)
+        let (worker, pool) = makeWorker(store: store, catalog: catalog, logging: runtime.logging, logger: logger)
+        do {
+            try await body(worker, store, logger)
+        } catch {
+            pool?.shutdown()
+            try? await store.close()
+            throw error
+        }
+        pool?.shutdown()
+        try await store.close()
+    }
+
+    private func makeWorker(
         store: any JobStore, catalog: TaskCatalog, logging: LoggingOptions, logger: Logger
     ) -> (Worker, HandlerProcessPool?) {
         let pool: HandlerProcessPool? =

@@ -55,14 +55,16 @@ public struct PostgresTestServer: Sendable {
         guard let root = environment["TASKFORGE_PG_ROOT"], let bin = environment["TASKFORGE_PG_BIN"] else {
             throw TestFailure("restarting PostgreSQL needs TASKFORGE_PG_ROOT and TASKFORGE_PG_BIN (scripts/lib/postgres.sh)")
         }
-        // With -l the restarted server writes to its log, not to our pipes (which would never close).
+        // With -l the restarted server writes to its log, not to our pipes. Through python3's
+        // subprocess (close_fds): the server must not inherit the descriptor by which Foundation
+        // notices that the process it started has exited, or `run` would never return.
         let pgctl = [
             "\(bin)/pg_ctl", "-D", "\(root)/data", "-l", "\(root)/server.log", "-m", "fast", "-w", "-t", "60", "restart",
         ]
-        let result =
-            getuid() == 0
-            ? try await ProcessRunner.run(URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "postgres", "--"] + pgctl)
-            : try await ProcessRunner.run(URL(fileURLWithPath: pgctl[0]), Array(pgctl.dropFirst()))
+        let command = (getuid() == 0 ? ["runuser", "-u", "postgres", "--"] : []) + pgctl
+        let result = try await ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", "-c", "import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:]).returncode)"] + command)
         guard result.status == 0 else { throw TestFailure("pg_ctl restart failed: \(result.stderr)\(result.stdout)") }
     }
 }

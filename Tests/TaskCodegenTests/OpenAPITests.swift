@@ -83,6 +83,7 @@ struct OpenAPITests {
             "get /v1/jobs": ["200", "400", "default"],
             "get /v1/jobs/{id}": ["200", "404", "default"],
             "post /v1/jobs/{id}/cancel": ["200", "202", "404", "409", "default"],
+            "post /v1/jobs/{id}/retry": ["200", "404", "409", "default"],
             "get /v1/jobs/{id}/events": ["200", "404", "default"],
             "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
@@ -263,11 +264,12 @@ private enum ServerSamples {
         {"id": "6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b", "task": "echo", "version": 1, "handler_version": null,
          "queue": "default", "priority": 0, "state": "pending", "stage": null, "progress": 0,
          "input": {"message": "hello"}, "output": null, "error": null, "attempt": 0, "max_attempts": 1,
-         "cancel_requested": false, "created_at": "2026-11-24T10:15:30.123Z", "run_at": "2026-11-24T10:15:30.123Z",
+         "crashes": 0, "cancel_requested": false, "created_at": "2026-11-24T10:15:30.123Z", "run_at": "2026-11-24T10:15:30.123Z",
          "started_at": null, "finished_at": null,
          "links": {"self": "/v1/jobs/6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
                    "events": "/v1/jobs/6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b/events",
-                   "cancel": "/v1/jobs/6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b/cancel"}}
+                   "cancel": "/v1/jobs/6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b/cancel",
+                   "retry": "/v1/jobs/6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b/retry"}}
         """
 
     static let failedJob = """
@@ -275,10 +277,11 @@ private enum ServerSamples {
          "queue": "io", "priority": 5, "state": "failed", "stage": "download", "progress": 42.5,
          "input": [1, "any JSON"], "output": null,
          "error": {"code": "task_runtime_exceeded", "message": "ran past 30s", "retryable": true, "details": {"limit": 30}},
-         "attempt": 3, "max_attempts": 3, "cancel_requested": true,
+         "attempt": 3, "max_attempts": 3, "crashes": 1, "cancel_requested": true,
          "created_at": "2026-11-24T10:15:30.123Z", "run_at": "2026-11-24T10:15:31.000Z",
          "started_at": "2026-11-24T10:15:31.500Z", "finished_at": "2026-11-24T10:16:01.500Z",
-         "links": {"self": "/v1/jobs/x", "events": "/v1/jobs/x/events", "cancel": "/v1/jobs/x/cancel"}}
+         "links": {"self": "/v1/jobs/x", "events": "/v1/jobs/x/events", "cancel": "/v1/jobs/x/cancel",
+                   "retry": "/v1/jobs/x/retry"}}
         """
 
     static let cases = """
@@ -287,7 +290,8 @@ private enum ServerSamples {
           {"name": "failed job", "schema": "Job", "valid": true, "instance": \(failedJob)},
           {"name": "job without links", "schema": "Job", "valid": false,
            "instance": {"id": "6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b", "task": "echo", "state": "pending"}},
-          {"name": "job in an unknown state", "schema": "JobState", "valid": false, "instance": "waiting"},
+          {"name": "job in an unknown state", "schema": "JobState", "valid": false, "instance": "asleep"},
+          {"name": "quarantined", "schema": "JobState", "valid": true, "instance": "quarantined"},
           {"name": "job list", "schema": "JobList", "valid": true, "instance": {"jobs": [\(pendingJob)], "next_cursor": "c2VxOjQy"}},
           {"name": "last job page", "schema": "JobList", "valid": true, "instance": {"jobs": [], "next_cursor": null}},
           {"name": "events", "schema": "JobEventList", "valid": true, "instance": {"events": [
@@ -311,6 +315,10 @@ private enum ServerSamples {
             "type": "urn:taskforge:error:job_finished", "title": "Conflict", "status": 409, "code": "job_finished",
             "detail": "the job already finished as 'failed'; it cannot be cancelled", "instance": "/v1/jobs/x/cancel",
             "request_id": "5b45dd63", "job": \(failedJob)}},
+          {"name": "job not retryable", "schema": "JobStateProblem", "valid": true, "instance": {
+            "type": "urn:taskforge:error:job_not_retryable", "title": "Conflict", "status": 409, "code": "job_not_retryable",
+            "detail": "the job is 'pending'; only failed, cancelled and quarantined jobs can be retried",
+            "instance": "/v1/jobs/x/retry", "request_id": "5b45dd63", "job": \(pendingJob)}},
           {"name": "invalid parameter", "schema": "Problem", "valid": true, "instance": {
             "type": "urn:taskforge:error:invalid_parameter", "title": "Bad Request", "status": 400,
             "code": "invalid_parameter", "detail": "query parameter 'limit' must be an integer from 1 to 1000",
