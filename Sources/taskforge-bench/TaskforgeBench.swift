@@ -79,6 +79,7 @@ struct TaskforgeBench: AsyncParsableCommand {
     }
 
     func validate() throws {
+        guard !handlerHost else { return }
         guard (1...10_000_000).contains(jobs) else { throw ValidationError("--jobs must be 1...10000000") }
         guard (0...10_000_000).contains(isolatedJobs) else { throw ValidationError("--isolated-jobs must be 0...10000000") }
         guard (1...1_000).contains(concurrency) else { throw ValidationError("--concurrency must be 1...1000") }

@@ -97,6 +97,7 @@ final class HandlerProcess: Sendable {
                         throw Self.failure(reply, stopped: stopped)
                     }
                 case .exited(let how):
+                    closeRequests()
                     switch stopped {
                     case .timedOut: throw AttemptTimedOut()
                     case .cancelled: throw CancellationError()
@@ -122,6 +123,17 @@ final class HandlerProcess: Sendable {
 
     /// Closes the process's standard input, on which it exits.
     func terminate() {
+        closeRequests()
+    }
+
+    deinit {
+        closeRequests()
+    }
+
+    /// Closes our end of the process's standard input. Called only where no request is being sent
+    /// (its exit seen by the attempt's own loop, an idle process, the last reference gone), so a
+    /// write can never land on a descriptor number reused by another file.
+    private func closeRequests() {
         try? requests.close()
     }
 
@@ -159,6 +171,7 @@ final class HandlerProcess: Sendable {
                     }
                 }
             }
+            try? output.close()
         }
         reader.name = "handler-process-reader"
         reader.start()
