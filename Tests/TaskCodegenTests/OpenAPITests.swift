@@ -106,6 +106,8 @@ struct OpenAPITests {
         #expect(operation["x-taskforge-output"] == .string("#/components/schemas/\(type)Output"))
         let version = try #require(operation["parameters"]?.arrayValue?.first)
         #expect(version["name"] == "version" && version["in"] == "query" && version["required"] == false)
+        let names = operation["parameters"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+        #expect(names == ["version", "priority", "delay", "run_at"])
         let schemas = try #require(document["components"]?["schemas"])
         #expect(schemas["\(type)Input"]?["x-taskforge-task"] == .string(task))
         #expect(schemas["\(type)Output"]?["type"] == "object")
@@ -300,7 +302,7 @@ private enum ServerSamples {
              "error": {"code": "task_failed", "message": "boom", "retryable": true, "details": null}}]}},
           {"name": "task", "schema": "TaskInfo", "valid": true, "instance": {
             "name": "echo", "version": 1, "summary": "Echo a message back.", "description": null, "queue": "default",
-            "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
+            "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
             "input_schema": {"type": "object"}, "output_schema": {"type": "object"}, "links": {"submit": "/v1/tasks/echo"}}},
           {"name": "tasks", "schema": "TaskList", "valid": true, "instance": {"tasks": []}},
           {"name": "invalid input", "schema": "ValidationProblem", "valid": true, "instance": {
