@@ -26,6 +26,10 @@ struct APIClient: Sendable {
         return try await send(.GET, "/v1/jobs" + (query.isEmpty ? "" : "?" + query.joined(separator: "&")))
     }
 
+    func queues() async throws -> JSONValue {
+        try await send(.GET, "/v1/queues")
+    }
+
     func cancel(id: String) async throws -> RemoteJob {
         RemoteJob(try await send(.POST, "/v1/jobs/\(id)/cancel"))
     }

@@ -85,6 +85,7 @@ struct OpenAPITests {
             "post /v1/jobs/{id}/cancel": ["200", "202", "404", "409", "default"],
             "post /v1/jobs/{id}/retry": ["200", "404", "409", "default"],
             "get /v1/jobs/{id}/events": ["200", "404", "default"],
+            "get /v1/queues": ["200", "default"],
             "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
             "get /openapi.json": ["200", "default"],
@@ -305,6 +306,11 @@ private enum ServerSamples {
             "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
             "input_schema": {"type": "object"}, "output_schema": {"type": "object"}, "links": {"submit": "/v1/tasks/echo"}}},
           {"name": "tasks", "schema": "TaskList", "valid": true, "instance": {"tasks": []}},
+          {"name": "queues", "schema": "QueueList", "valid": true, "instance": {"queues": [
+            {"name": "default", "pending": 3, "scheduled": 1, "running": 2, "workers": 1},
+            {"name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0}]}},
+          {"name": "queue with a negative count", "schema": "QueueStatus", "valid": false, "instance":
+            {"name": "default", "pending": -1, "scheduled": 0, "running": 0, "workers": 0}},
           {"name": "invalid input", "schema": "ValidationProblem", "valid": true, "instance": {
             "type": "urn:taskforge:error:invalid_input", "title": "Unprocessable Content", "status": 422,
             "code": "invalid_input", "detail": "the input does not match the task's schema: 1 violation(s)",
