@@ -43,6 +43,9 @@ struct TaskTypesRenderer {
                     writer.line("description: \(SwiftSyntax.stringLiteral(description)),")
                 }
                 writer.line("queue: \(SwiftSyntax.stringLiteral(task.queue)),")
+                if task.priority != 0 {
+                    writer.line("priority: \(task.priority),")
+                }
                 writer.line("timeout: \(SwiftSyntax.duration(task.timeout)),")
                 let retry = task.retry
                 writer.line(

@@ -113,5 +113,11 @@ enum PostgresMigrations {
                 "ALTER TABLE jobs ADD COLUMN crashes integer NOT NULL DEFAULT 0",
                 "CREATE INDEX jobs_prunable ON jobs (finished_at) WHERE state IN ('succeeded', 'failed', 'cancelled')",
             ]),
+        Migration(
+            version: 4, name: "worker presence",
+            statements: [
+                // `queues` is the JSON object of the queues a worker serves with their slots.
+                "CREATE TABLE workers (id text PRIMARY KEY, queues jsonb NOT NULL, expires_at timestamptz NOT NULL)"
+            ]),
     ]
 }

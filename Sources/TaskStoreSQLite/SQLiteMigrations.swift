@@ -88,5 +88,17 @@ enum SQLiteMigrations {
                 END
                 """,
             ]),
+        Migration(
+            version: 4, name: "worker presence",
+            statements: [
+                // `queues` is the JSON object of the queues a worker serves with their slots.
+                """
+                CREATE TABLE workers (
+                    id TEXT PRIMARY KEY,
+                    queues TEXT NOT NULL,
+                    expires_at INTEGER NOT NULL
+                )
+                """
+            ]),
     ]
 }

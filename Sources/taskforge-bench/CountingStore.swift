@@ -55,6 +55,14 @@ final class CountingStore: JobStore {
 
     func unfinishedJobCounts() async throws -> [String: Int] { try await base.unfinishedJobCounts() }
 
+    func registerWorker(id: String, queues: [String: Int], expiresAt: Date) async throws {
+        try await base.registerWorker(id: id, queues: queues, expiresAt: expiresAt)
+    }
+
+    func unregisterWorker(id: String) async throws { try await base.unregisterWorker(id: id) }
+
+    func queueStatus(now: Date) async throws -> [QueueStatus] { try await base.queueStatus(now: now) }
+
     func readyJobSignals() -> AsyncStream<String> { base.readyJobSignals() }
 
     func cancelSignals() -> AsyncStream<UUID> { base.cancelSignals() }

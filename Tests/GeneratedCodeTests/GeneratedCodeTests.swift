@@ -30,7 +30,7 @@ struct GeneratedCodeTests {
 
     @Test func theDispatchTableRunsTheHandler() async throws {
         let entry = try #require(GeneratedTasks.catalog.entry(named: "aod_estimation"))
-        #expect(entry.definition.version == 3 && entry.definition.queue == "geo")
+        #expect(entry.definition.version == 3 && entry.definition.queue == "geo" && entry.definition.priority == 5)
         #expect(GeneratedTasks.catalog.entries.map(\.definition.name) == ["aod_estimation", "echo"])
     }
 

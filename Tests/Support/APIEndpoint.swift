@@ -52,13 +52,21 @@ extension APIEndpoint {
     public func waitForJob(
         _ id: String, timeout: Duration = .seconds(20), until condition: (JSONValue) -> Bool
     ) async throws -> JSONValue {
+        try await waitFor("/v1/jobs/\(id)", timeout: timeout, until: condition)
+    }
+
+    /// Polls `GET path` until its JSON body satisfies `condition`, or fails after `timeout`.
+    @discardableResult
+    public func waitFor(
+        _ path: String, timeout: Duration = .seconds(20), until condition: (JSONValue) -> Bool
+    ) async throws -> JSONValue {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            let job = try await job(id)
-            if condition(job) { return job }
+            let body = try await request("GET", path).json
+            if condition(body) { return body }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw TestFailure("job \(id) did not reach the expected condition within \(timeout)")
+        throw TestFailure("\(path) did not reach the expected condition within \(timeout)")
     }
 
     public func waitUntilFinished(_ id: String, timeout: Duration = .seconds(20)) async throws -> JSONValue {

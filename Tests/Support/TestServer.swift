@@ -13,8 +13,11 @@ public struct TestServer: APIEndpoint {
     public let baseURL: String
     public let store: SQLiteJobStore
 
+    /// Runs `body` against a fresh server whose worker serves every queue of `catalog` with `slots`
+    /// concurrent jobs each.
     public static func with<T>(
         catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
+        slots: Int = 4,
         _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
@@ -26,7 +29,7 @@ public struct TestServer: APIEndpoint {
         let worker = Worker(
             store: store, catalog: catalog,
             configuration: WorkerConfiguration(
-                queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, 4) }), maxRuntime: maxRuntime),
+                queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, slots) }), maxRuntime: maxRuntime),
             logger: logger)
         let api = TaskAPI(
             catalog: catalog, store: store,

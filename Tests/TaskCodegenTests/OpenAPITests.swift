@@ -85,6 +85,7 @@ struct OpenAPITests {
             "post /v1/jobs/{id}/cancel": ["200", "202", "404", "409", "default"],
             "post /v1/jobs/{id}/retry": ["200", "404", "409", "default"],
             "get /v1/jobs/{id}/events": ["200", "404", "default"],
+            "get /v1/queues": ["200", "default"],
             "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
             "get /openapi.json": ["200", "default"],
@@ -106,6 +107,8 @@ struct OpenAPITests {
         #expect(operation["x-taskforge-output"] == .string("#/components/schemas/\(type)Output"))
         let version = try #require(operation["parameters"]?.arrayValue?.first)
         #expect(version["name"] == "version" && version["in"] == "query" && version["required"] == false)
+        let names = operation["parameters"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+        #expect(names == ["version", "priority", "delay", "run_at"])
         let schemas = try #require(document["components"]?["schemas"])
         #expect(schemas["\(type)Input"]?["x-taskforge-task"] == .string(task))
         #expect(schemas["\(type)Output"]?["type"] == "object")
@@ -300,9 +303,14 @@ private enum ServerSamples {
              "error": {"code": "task_failed", "message": "boom", "retryable": true, "details": null}}]}},
           {"name": "task", "schema": "TaskInfo", "valid": true, "instance": {
             "name": "echo", "version": 1, "summary": "Echo a message back.", "description": null, "queue": "default",
-            "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
+            "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
             "input_schema": {"type": "object"}, "output_schema": {"type": "object"}, "links": {"submit": "/v1/tasks/echo"}}},
           {"name": "tasks", "schema": "TaskList", "valid": true, "instance": {"tasks": []}},
+          {"name": "queues", "schema": "QueueList", "valid": true, "instance": {"queues": [
+            {"name": "default", "pending": 3, "scheduled": 1, "running": 2, "workers": 1},
+            {"name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0}]}},
+          {"name": "queue with a negative count", "schema": "QueueStatus", "valid": false, "instance":
+            {"name": "default", "pending": -1, "scheduled": 0, "running": 0, "workers": 0}},
           {"name": "invalid input", "schema": "ValidationProblem", "valid": true, "instance": {
             "type": "urn:taskforge:error:invalid_input", "title": "Unprocessable Content", "status": 422,
             "code": "invalid_input", "detail": "the input does not match the task's schema: 1 violation(s)",

@@ -58,7 +58,7 @@ enum ProblemResponse: String, CaseIterable {
     private var description: String {
         switch self {
         case .submitBadRequest:
-            "`invalid_json`: the body is empty or not well-formed JSON; or `invalid_parameter`: `version` is not a positive integer."
+            "`invalid_json`: the body is empty or not well-formed JSON; or `invalid_parameter`: `version`, `priority`, `delay` or `run_at` is malformed, or both `delay` and `run_at` are given; `parameter` names it."
         case .invalidParameter: "`invalid_parameter`: a query parameter is malformed; `parameter` names it."
         case .taskNotFound: "`task_not_found`: no task has that name."
         case .taskVersionNotFound: "`task_version_not_found`: the task never had the pinned `version`."

@@ -56,6 +56,17 @@ public protocol JobStore: Sendable {
     /// The number of unfinished (`pending` or `running`) jobs of each task that has any.
     func unfinishedJobCounts() async throws -> [String: Int]
 
+    /// Records that worker process `id` serves `queues` (name: slots) until `expiresAt`; a worker
+    /// calls it again before then to stay listed.
+    func registerWorker(id: String, queues: [String: Int], expiresAt: Date) async throws
+
+    /// Removes worker process `id` from the list at once (at shutdown).
+    func unregisterWorker(id: String) async throws
+
+    /// Every queue that has pending or running jobs or a worker registered past `now`, with its
+    /// counts at `now`, sorted by name.
+    func queueStatus(now: Date) async throws -> [QueueStatus]
+
     /// Yields the queue name whenever jobs may have become ready on it (best effort: workers
     /// also poll). The stream ends when the consumer stops iterating.
     func readyJobSignals() -> AsyncStream<String>

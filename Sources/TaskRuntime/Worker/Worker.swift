@@ -8,9 +8,10 @@ import Synchronization
 /// One claim loop per queue keeps that queue's slots full and hands each job to an
 /// ``AttemptRunner``; results are written in batches (``CompletionWriter``). A heartbeat loop renews
 /// leases and stops attempts whose job was cancelled or whose lease was lost (cancel signals from the
-/// store stop them sooner); a maintenance loop retries jobs whose worker vanished and prunes finished
-/// jobs past their retention. On graceful shutdown it stops claiming, lets running attempts finish
-/// within ``WorkerConfiguration/shutdownGracePeriod``, then gives the rest back.
+/// store stop them sooner); a maintenance loop keeps the worker registered in the store, retries jobs
+/// whose worker vanished and prunes finished jobs past their retention. On graceful shutdown it stops
+/// claiming, lets running attempts finish within ``WorkerConfiguration/shutdownGracePeriod``, then
+/// gives the rest back.
 public final class Worker: Service {
     private let store: any JobStore
     private let catalog: TaskCatalog
@@ -58,6 +59,11 @@ public final class Worker: Service {
             }
         } onGracefulShutdown: {
             self.beginShutdown()
+        }
+        do {
+            try await store.unregisterWorker(id: configuration.workerID)
+        } catch {
+            logger.error("unregistering the worker failed", metadata: ["error": "\(error)"])
         }
         logger.info("worker stopped", metadata: ["workerId": "\(configuration.workerID)"])
     }
@@ -149,6 +155,7 @@ public final class Worker: Service {
         let clock = ContinuousClock()
         var lastPrune: ContinuousClock.Instant?
         while !Task.isCancelled {
+            await registerPresence()
             await rescueExpiredLeases()
             if let retention = configuration.retention,
                 lastPrune.map({ clock.now - $0 >= configuration.pruneInterval }) ?? true
@@ -157,6 +164,17 @@ public final class Worker: Service {
                 await pruneFinishedJobs(olderThan: retention)
             }
             try? await Task.sleep(for: configuration.leaseDuration / 2)
+        }
+    }
+
+    /// Lists this worker as serving its queues for three lease durations (`GET /v1/queues`); the
+    /// maintenance loop renews it well before then.
+    private func registerPresence() async {
+        let expiresAt = Date().addingTimeInterval(3 * configuration.leaseDuration.seconds)
+        do {
+            try await store.registerWorker(id: configuration.workerID, queues: configuration.queues, expiresAt: expiresAt)
+        } catch {
+            logger.error("registering the worker failed", metadata: ["error": "\(error)"])
         }
     }
 
