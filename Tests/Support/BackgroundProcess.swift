@@ -7,7 +7,9 @@ public final class BackgroundProcess: Sendable {
 
     /// Starts `executable` with `arguments` and `environment` on top of this process's.
     public init(_ executable: URL, _ arguments: [String], environment: [String: String], logFile: URL) throws {
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        guard FileManager.default.createFile(atPath: logFile.path, contents: nil) else {
+            throw TestFailure("cannot create the log file \(logFile.path)")
+        }
         let log = try FileHandle(forWritingTo: logFile)
         process = Process()
         process.executableURL = executable
