@@ -11,6 +11,7 @@ let package = Package(
         .plugin(name: "TaskgenPlugin", targets: ["TaskgenPlugin"]),
         .library(name: "TaskRuntime", targets: ["TaskRuntime"]),
         .library(name: "TaskCLI", targets: ["TaskCLI"]),
+        .library(name: "TaskforgeCommands", targets: ["TaskforgeCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -70,14 +71,18 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
 
+        // serve, worker, handler-host, migrate, schema, submit, jobs: the command line of any task catalog.
+        .target(
+            name: "TaskforgeCommands",
+            dependencies: [
+                "TaskServer", "TaskStoreSQLite", "TaskStorePostgres", "TaskCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+
         // The application: generated code from tasks.yaml plus one handler file per task.
         .target(name: "Tasks", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
-        .executableTarget(
-            name: "taskforge",
-            dependencies: [
-                "Tasks", "TaskServer", "TaskStoreSQLite", "TaskStorePostgres", "TaskCLI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+        .executableTarget(name: "taskforge", dependencies: ["Tasks", "TaskforgeCommands"]),
         // Benchmarks of both stores against their database's own limit (docs/benchmarks.md).
         .executableTarget(
             name: "taskforge-bench",
@@ -94,18 +99,30 @@ let package = Package(
         // Compiles the golden registry through the build plugin (a target with its own tasks.yaml).
         .testTarget(
             name: "GeneratedCodeTests", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
-        .testTarget(name: "JobStoreTests", dependencies: ["TaskRuntime", "TaskStoreSQLite", "TaskStorePostgres"]),
+        .testTarget(
+            name: "JobStoreTests", dependencies: ["TaskRuntime", "TaskStoreSQLite", "TaskStorePostgres", "TaskforgeTestSupport"]),
         // A live server on loopback for end-to-end tests, serving any catalog.
         .target(
             name: "TaskforgeTestSupport",
             dependencies: [
-                "TaskServer", "TaskStoreSQLite",
+                "TaskServer", "TaskStoreSQLite", "TaskStorePostgres",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             path: "Tests/Support"),
         .testTarget(
             name: "TaskforgeTests",
             dependencies: ["Tasks", "TaskforgeTestSupport", "taskforge"]),
+        // The taskforge command line over test-only tasks (record, spin, crash), for the reliability tests.
+        .executableTarget(
+            name: "taskforge-testbed", dependencies: ["TaskforgeCommands"], path: "Tests/Testbed",
+            plugins: ["TaskgenPlugin"]),
+        // Real worker and server processes on PostgreSQL, with faults injected from outside.
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "TaskforgeTestSupport", "TaskStorePostgres", "taskforge-testbed",
+            ]),
         // Version pinning and upgrades, on a registry of its own with a lock beside it.
         .testTarget(
             name: "VersioningTests",

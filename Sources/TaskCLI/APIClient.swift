@@ -8,8 +8,10 @@ import TaskRuntime
 struct APIClient: Sendable {
     let baseURL: String
 
-    func submit(task: String, version: Int?, input: JSONValue) async throws -> RemoteJob {
-        RemoteJob(try await send(.POST, "/v1/tasks/\(task)" + (version.map { "?version=\($0)" } ?? ""), body: input))
+    /// `query`: the submit options (`version`, `priority`, `delay`, `run_at`) that are given.
+    func submit(task: String, query: [(name: String, value: String)], input: JSONValue) async throws -> RemoteJob {
+        let parameters = query.map { "\($0.name)=\($0.value.urlQueryEncoded)" }.joined(separator: "&")
+        return RemoteJob(try await send(.POST, "/v1/tasks/\(task)" + (parameters.isEmpty ? "" : "?" + parameters), body: input))
     }
 
     func job(id: String) async throws -> RemoteJob {
@@ -24,8 +26,16 @@ struct APIClient: Sendable {
         return try await send(.GET, "/v1/jobs" + (query.isEmpty ? "" : "?" + query.joined(separator: "&")))
     }
 
+    func queues() async throws -> JSONValue {
+        try await send(.GET, "/v1/queues")
+    }
+
     func cancel(id: String) async throws -> RemoteJob {
         RemoteJob(try await send(.POST, "/v1/jobs/\(id)/cancel"))
+    }
+
+    func retry(id: String) async throws -> RemoteJob {
+        RemoteJob(try await send(.POST, "/v1/jobs/\(id)/retry"))
     }
 
     private func send(_ method: HTTPMethod, _ path: String, body: JSONValue? = nil) async throws -> JSONValue {

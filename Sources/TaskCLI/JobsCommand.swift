@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `taskforge jobs get|list|cancel`.
+/// `taskforge jobs get|list|cancel|retry`.
 public struct JobsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "jobs", abstract: "Look at and cancel jobs.",
-        subcommands: [Get.self, List.self, Cancel.self])
+        commandName: "jobs", abstract: "Look at, cancel and retry jobs.",
+        subcommands: [Get.self, List.self, Cancel.self, Retry.self])
 
     public init() {}
 
@@ -22,7 +22,7 @@ public struct JobsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List jobs, newest first.")
         @OptionGroup var connection: ConnectionOptions
         @Option(help: "Only jobs of this task.") var task: String?
-        @Option(help: "Only jobs in this state (pending, running, succeeded, failed, cancelled).") var state: String?
+        @Option(help: "Only jobs in this state (pending, running, succeeded, failed, cancelled, quarantined).") var state: String?
         @Option(help: "At most this many jobs (1...1000).") var limit: Int?
         @Flag(help: "Print the page as JSON.") var json = false
 
@@ -47,6 +47,18 @@ public struct JobsCommand: AsyncParsableCommand {
         func run() async throws {
             let job = try await connection.client.cancel(id: id)
             print(job.state == "cancelled" ? "cancelled job \(job.idString)" : "cancellation requested for job \(job.idString)")
+        }
+    }
+
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a failed, cancelled or quarantined job again, with a fresh attempt budget.")
+        @OptionGroup var connection: ConnectionOptions
+        @Argument(help: "The job id.") var id: String
+
+        func run() async throws {
+            let job = try await connection.client.retry(id: id)
+            print("job \(job.idString) is \(job.state) again")
         }
     }
 }

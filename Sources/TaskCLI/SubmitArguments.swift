@@ -22,10 +22,36 @@ public struct SubmitOptions: ParsableArguments {
     @Option(name: .customLong("task-version"), help: "Submit under an older version the task still accepts.")
     public var taskVersion: Int?
 
+    @Option(help: "Override the task's priority (-1000...1000); higher is claimed first.")
+    public var priority: Int?
+
+    @Option(help: "Hold the job back this long: '30s', '5m', '1h30m'.")
+    public var delay: String?
+
+    @Option(name: .customLong("run-at"), help: "Hold the job back until this RFC 3339 time.")
+    public var runAt: String?
+
     @Flag(help: "Print the job as JSON instead of a summary.")
     public var json = false
 
     public init() {}
+
+    public func validate() throws {
+        if let priority, !TaskDefinition.priorityRange.contains(priority) {
+            throw ValidationError("--priority must be from -1000 to 1000")
+        }
+        if delay != nil, runAt != nil {
+            throw ValidationError("--delay and --run-at exclude each other; give one")
+        }
+    }
+
+    /// The query parameters of the submit request; the server checks their values.
+    var queryParameters: [(name: String, value: String)] {
+        [
+            ("version", taskVersion.map(String.init)), ("priority", priority.map(String.init)),
+            ("delay", delay), ("run_at", runAt),
+        ].compactMap { name, value in value.map { (name, $0) } }
+    }
 }
 
 /// Where the server is.

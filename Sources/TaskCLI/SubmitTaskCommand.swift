@@ -35,7 +35,7 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
     public func run() async throws {
         let client = options.connection.client
         let job = try await client.submit(
-            task: Arguments.definition.name, version: options.taskVersion, input: try input())
+            task: Arguments.definition.name, query: options.queryParameters, input: try input())
         guard options.wait else {
             print(options.json ? job.prettyString : "submitted job \(job.idString) (\(job.summary))")
             return

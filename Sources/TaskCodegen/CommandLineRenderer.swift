@@ -9,7 +9,9 @@ struct CommandLineRenderer {
     static let fileName = "Generated+CommandLine.swift"
 
     /// Flags that `taskforge submit` defines for every task; an input property may not take them.
-    static let reservedFlags: Set<String> = ["wait", "json", "server", "input-json", "help", "token", "task-version"]
+    static let reservedFlags: Set<String> = [
+        "wait", "json", "server", "input-json", "help", "token", "task-version", "priority", "delay", "run-at",
+    ]
 
     let registry: Registry
 

@@ -43,6 +43,9 @@ struct TaskTypesRenderer {
                     writer.line("description: \(SwiftSyntax.stringLiteral(description)),")
                 }
                 writer.line("queue: \(SwiftSyntax.stringLiteral(task.queue)),")
+                if task.priority != 0 {
+                    writer.line("priority: \(task.priority),")
+                }
                 writer.line("timeout: \(SwiftSyntax.duration(task.timeout)),")
                 let retry = task.retry
                 writer.line(
@@ -64,16 +67,15 @@ struct TaskTypesRenderer {
                     DeclarationRenderer.render(declaration, into: &writer)
                 }
             }
+            // On the task, not on `Input`: a free-form input is a type alias that several tasks share.
+            writer.line()
+            writer.line("/// Every violation of `json` against the `\(task.name)` input schema; empty when it is valid.")
+            writer.block("public static func validateInput(_ json: JSONValue) -> [Violation] {") { writer in
+                writer.line("definition.input.validate(json)")
+            }
         }
         for version in task.acceptedVersions {
             renderOlderVersion(version, of: task, builder: builder, into: &writer)
-        }
-        writer.line()
-        writer.block("extension \(task.typeName).Input {") { writer in
-            writer.line("/// Every violation of `json` against the `\(task.name)` input schema; empty when it is valid.")
-            writer.block("public static func validate(_ json: JSONValue) -> [Violation] {") { writer in
-                writer.line("\(task.typeName).definition.input.validate(json)")
-            }
         }
     }
 }

@@ -25,7 +25,8 @@ public struct TaskAPI: Sendable {
         router.middlewares.add(ProblemMiddleware())
         let submitter = JobSubmitter(catalog: catalog, store: store)
         TaskRoutes(catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes).register(on: router)
-        JobRoutes(store: store).register(on: router)
+        JobRoutes(catalog: catalog, store: store).register(on: router)
+        QueueRoutes(catalog: catalog, store: store).register(on: router)
         HealthRoutes(store: store).register(on: router)
         let document = ByteBuffer(string: openAPIDocument)
         router.get("/openapi.json") { _, _ in

@@ -8,31 +8,40 @@ import TaskRuntime
 /// Every operation is one SQL statement, so each is atomic on its own: claims lock ready rows with
 /// `FOR UPDATE SKIP LOCKED` and flip them in the same `UPDATE ... RETURNING`, batches are inserted
 /// from arrays with `unnest`, and triggers append the job event log and send
-/// `NOTIFY taskforge_ready, '<queue>'` whenever jobs become pending.
+/// `NOTIFY taskforge_ready, '<queue>'` whenever jobs become pending. Statements that update several
+/// running rows (a batched finish, a heartbeat, the lease rescue) lock them in `seq` order first, so
+/// two of them touching the same rows from different connections wait for each other instead of
+/// deadlocking.
 ///
 /// The store owns its connection pool: ``connect(to:logger:migrate:)`` starts the pool's
-/// `run()` loop and one connection that `LISTEN`s for ready jobs (reconnecting with backoff when
-/// it drops) in a background task, and ``close()`` stops them. It can therefore be used before,
-/// inside and after a service group, like the SQLite store; close it after the last query.
+/// `run()` loop and one connection that `LISTEN`s for ready jobs and cancel requests (reconnecting
+/// with backoff when it drops) in a background task, and ``close()`` stops them. It can therefore be
+/// used before, inside and after a service group, like the SQLite store; close it after the last query.
 public final class PostgresJobStore: JobStore {
     private let client: PostgresClient
     private let logger: Logger
-    private let signals: SignalBroadcaster<String>
+    private let readySignals: SignalBroadcaster<String>
+    private let cancelRequests: SignalBroadcaster<UUID>
     private let background: Task<Void, Never>
 
-    private init(client: PostgresClient, logger: Logger, signals: SignalBroadcaster<String>, background: Task<Void, Never>) {
+    private init(
+        client: PostgresClient, logger: Logger, readySignals: SignalBroadcaster<String>,
+        cancelRequests: SignalBroadcaster<UUID>, background: Task<Void, Never>
+    ) {
         self.client = client
         self.logger = logger
-        self.signals = signals
+        self.readySignals = readySignals
+        self.cancelRequests = cancelRequests
         self.background = background
     }
 
-    /// Connects to the database at `url`, waits until the ready-job listener is listening (so an
+    /// Connects to the database at `url`, waits until the notification listener is listening (so an
     /// unreachable database fails here), and applies pending migrations unless `migrate` is false.
     public static func connect(to url: PostgresURL, logger: Logger, migrate: Bool = true) async throws -> PostgresJobStore {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
-        let signals = SignalBroadcaster<String>()
-        let listener = ReadyJobListener(client: client, signals: signals, logger: logger)
+        let readySignals = SignalBroadcaster<String>()
+        let cancelRequests = SignalBroadcaster<UUID>()
+        let listener = NotificationListener(client: client, ready: readySignals, cancels: cancelRequests, logger: logger)
         let (firstListen, firstListenResult) = AsyncStream.makeStream(of: Result<Void, any Error>.self)
         // Detached: the pool must outlive a service group's graceful shutdown (workers still give
         // their jobs back), so it must not inherit a caller's cancellation or shutdown task-locals.
@@ -49,7 +58,9 @@ public final class PostgresJobStore: JobStore {
                 group.cancelAll()
             }
         }
-        let store = PostgresJobStore(client: client, logger: logger, signals: signals, background: background)
+        let store = PostgresJobStore(
+            client: client, logger: logger, readySignals: readySignals, cancelRequests: cancelRequests,
+            background: background)
         do {
             for await result in firstListen {
                 try result.get()
@@ -100,7 +111,8 @@ public final class PostgresJobStore: JobStore {
         }
     }
 
-    private func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+    /// Runs one statement and collects its rows, describing a failure with the database's message.
+    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
         do {
             return try await client.query(query, logger: logger).collect()
         } catch let error as PSQLError {
@@ -189,10 +201,15 @@ public final class PostgresJobStore: JobStore {
         guard !leases.isEmpty else { return [:] }
         let rows = try await rows(
             """
+            WITH locked AS (
+                SELECT jobs.seq FROM jobs
+                JOIN unnest(\(leases.map(\.jobID))::uuid[], \(leases.map(\.fence))::int8[]) AS held (id, fence)
+                    ON jobs.id = held.id AND jobs.fence = held.fence
+                WHERE jobs.state = 'running'
+                ORDER BY jobs.seq FOR UPDATE OF jobs)
             UPDATE jobs SET heartbeat_at = now(), lease_expires_at = now() + make_interval(secs => \(leaseDuration.seconds))
-            FROM unnest(\(leases.map(\.jobID))::uuid[], \(leases.map(\.fence))::int8[]) AS held (id, fence)
-            WHERE jobs.id = held.id AND jobs.fence = held.fence AND jobs.state = 'running'
-            RETURNING jobs.id, jobs.fence, jobs.cancel_requested
+            WHERE seq IN (SELECT seq FROM locked)
+            RETURNING id, fence, cancel_requested
             """)
         var statuses: [Lease: LeaseStatus] = [:]
         for row in rows {
@@ -212,44 +229,6 @@ public final class PostgresJobStore: JobStore {
         ).isEmpty
     }
 
-    @discardableResult
-    public func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool {
-        // $1, $2 select the attempt, $3 is the handler version; each outcome appends its own values from $4 on.
-        var binds = PostgresBindings()
-        binds.append(lease.jobID)
-        binds.append(lease.fence)
-        binds.append(handlerVersion)
-        let assignments: String
-        switch outcome {
-        case .succeeded(let output):
-            binds.append(output.canonicalString())
-            assignments = "state = 'succeeded', output = $4::jsonb, error = NULL, progress = 100, finished_at = now()"
-        case .failed(let error, let progress):
-            binds.append(try error.jsonText())
-            binds.append(progress)
-            assignments = "state = 'failed', error = $4::jsonb, progress = $5, finished_at = now()"
-        case .retry(let error, let retryAt, let progress):
-            binds.append(try error.jsonText())
-            binds.append(progress)
-            binds.append(retryAt)
-            assignments = "state = 'pending', error = $4::jsonb, progress = $5, run_at = $6"
-        case .cancelled(let progress):
-            binds.append(try JobError.cancelledByRequest.jsonText())
-            binds.append(progress)
-            assignments = "state = 'cancelled', error = $4::jsonb, progress = $5, finished_at = now()"
-        case .released:
-            assignments = "state = 'pending', attempt = attempt - 1, run_at = now()"
-        }
-        return try await !rows(
-            PostgresQuery(
-                unsafeSQL: """
-                    UPDATE jobs SET \(assignments), handler_version = COALESCE($3::integer, handler_version),
-                        lease_owner = NULL, lease_expires_at = NULL
-                    WHERE id = $1 AND fence = $2 AND state = 'running' RETURNING seq
-                    """, binds: binds)
-        ).isEmpty
-    }
-
     public func requestCancel(id: UUID) async throws -> CancelResult {
         let cancelled = try await rows(
             """
@@ -257,8 +236,14 @@ public final class PostgresJobStore: JobStore {
             WHERE id = \(id) AND state = 'pending' RETURNING *
             """)
         if let row = cancelled.first { return .cancelled(try Job(row: row)) }
+        // The notification leaves with the update's commit, to every store's listener.
         let requested = try await rows(
-            "UPDATE jobs SET cancel_requested = true WHERE id = \(id) AND state = 'running' RETURNING *")
+            """
+            WITH requested AS (
+                UPDATE jobs SET cancel_requested = true WHERE id = \(id) AND state = 'running' RETURNING *)
+            SELECT requested.* FROM requested
+            CROSS JOIN LATERAL pg_notify(\(PostgresMigrations.cancelChannel), requested.id::text)
+            """)
         if let row = requested.first { return .requested(try Job(row: row)) }
         guard let job = try await job(id: id) else { return .notFound }
         return job.state.isTerminal ? .alreadyFinished(job) : try await requestCancel(id: id)
@@ -268,13 +253,17 @@ public final class PostgresJobStore: JobStore {
     public func rescueExpiredLeases(now: Date) async throws -> [Job] {
         let lost = JobError(
             code: .workerLost, message: "the worker running this job stopped renewing its lease", retryable: true)
+        // SKIP LOCKED: a row locked by a heartbeat or a finish is being looked after right now.
         return try await rows(
             """
+            WITH expired AS (
+                SELECT seq FROM jobs WHERE state = 'running' AND lease_expires_at < \(now)
+                ORDER BY seq FOR UPDATE SKIP LOCKED)
             UPDATE jobs SET
                 state = CASE WHEN attempt < max_attempts THEN 'pending' ELSE 'failed' END,
                 finished_at = CASE WHEN attempt < max_attempts THEN NULL ELSE \(now) END,
                 error = \(try lost.jsonText())::jsonb, lease_owner = NULL, lease_expires_at = NULL
-            WHERE state = 'running' AND lease_expires_at < \(now)
+            WHERE seq IN (SELECT seq FROM expired)
             RETURNING *
             """
         ).map(Job.init(row:))
@@ -292,7 +281,11 @@ public final class PostgresJobStore: JobStore {
     }
 
     public func readyJobSignals() -> AsyncStream<String> {
-        signals.subscribe()
+        readySignals.subscribe()
+    }
+
+    public func cancelSignals() -> AsyncStream<UUID> {
+        cancelRequests.subscribe()
     }
 }
 

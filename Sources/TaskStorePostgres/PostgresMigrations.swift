@@ -14,6 +14,9 @@ enum PostgresMigrations {
     /// The `LISTEN`/`NOTIFY` channel on which the queue name is sent when jobs become ready.
     static let readyChannel = "taskforge_ready"
 
+    /// The `LISTEN`/`NOTIFY` channel on which a running job's id is sent when a cancel is requested.
+    static let cancelChannel = "taskforge_cancel"
+
     static let all: [Migration] = [
         Migration(
             version: 1, name: "jobs and job events",
@@ -104,5 +107,17 @@ enum PostgresMigrations {
         Migration(
             version: 2, name: "the handler version that ran a job",
             statements: ["ALTER TABLE jobs ADD COLUMN handler_version integer"]),
+        Migration(
+            version: 3, name: "crash counts; an index for pruning finished jobs",
+            statements: [
+                "ALTER TABLE jobs ADD COLUMN crashes integer NOT NULL DEFAULT 0",
+                "CREATE INDEX jobs_prunable ON jobs (finished_at) WHERE state IN ('succeeded', 'failed', 'cancelled')",
+            ]),
+        Migration(
+            version: 4, name: "worker presence",
+            statements: [
+                // `queues` is the JSON object of the queues a worker serves with their slots.
+                "CREATE TABLE workers (id text PRIMARY KEY, queues jsonb NOT NULL, expires_at timestamptz NOT NULL)"
+            ]),
     ]
 }

@@ -52,6 +52,7 @@ extension Job {
             error: try row.jobError("error"),
             attempt: try row.decode("attempt", as: Int.self),
             maxAttempts: try row.decode("max_attempts", as: Int.self),
+            crashes: try row.decode("crashes", as: Int.self),
             createdAt: try row.decode("created_at", as: Date.self),
             runAt: try row.decode("run_at", as: Date.self),
             startedAt: try row.decode("started_at", as: Date?.self),

@@ -5,12 +5,15 @@ import TaskRuntime
 
 /// The embedded ``JobStore``: one SQLite file in WAL mode.
 ///
-/// Every operation is a single SQL statement (claims use `UPDATE ... RETURNING`), so each is
-/// atomic without explicit transactions, and the job event log is written by triggers in the same
-/// statement. Several processes may share the file (`busy_timeout` makes writers queue).
+/// Every operation is a single SQL statement (claims use `UPDATE ... RETURNING`, a batched finish
+/// `UPDATE ... FROM` a `VALUES` list), so each is atomic without explicit transactions, and the job
+/// event log is written (or, for a deleted job, deleted) by triggers in the same statement. Several
+/// processes may share the file (`busy_timeout` makes writers queue); ready-job and cancel signals
+/// reach only the workers of this process, the others learn from polling and heartbeats.
 public final class SQLiteJobStore: JobStore {
-    private let connection: SQLiteConnection
-    private let signals = SignalBroadcaster<String>()
+    let connection: SQLiteConnection
+    let readySignals = SignalBroadcaster<String>()
+    private let cancelRequests = SignalBroadcaster<UUID>()
 
     private init(connection: SQLiteConnection) {
         self.connection = connection
@@ -79,7 +82,7 @@ public final class SQLiteJobStore: JobStore {
             VALUES \(placeholders) RETURNING *
             """, binds)
         let stored = try rows.map(Job.init(row:))
-        for queue in Set(jobs.map(\.queue)) { signals.broadcast(queue) }
+        for queue in Set(jobs.map(\.queue)) { readySignals.broadcast(queue) }
         let order = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.id, $0) })
         return stored.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
     }
@@ -173,47 +176,6 @@ public final class SQLiteJobStore: JobStore {
         ).isEmpty
     }
 
-    public func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool {
-        let now = SQLiteData.integer(Int(Date().microseconds))
-        let update: (assignments: String, binds: [SQLiteData])
-        switch outcome {
-        case .succeeded(let output):
-            update = (
-                "state = 'succeeded', output = ?, error = NULL, progress = 100, finished_at = ?",
-                [.text(output.canonicalString()), now]
-            )
-        case .failed(let error, let progress):
-            update = (
-                "state = 'failed', error = ?, progress = ?, finished_at = ?",
-                [try error.sqliteText(), .float(progress), now]
-            )
-        case .retry(let error, let retryAt, let progress):
-            update = (
-                "state = 'pending', error = ?, progress = ?, run_at = ?",
-                [try error.sqliteText(), .float(progress), .integer(Int(retryAt.microseconds))]
-            )
-        case .cancelled(let progress):
-            update = (
-                "state = 'cancelled', error = ?, progress = ?, finished_at = ?",
-                [try JobError.cancelledByRequest.sqliteText(), .float(progress), now]
-            )
-        case .released:
-            update = ("state = 'pending', attempt = attempt - 1, run_at = ?", [now])
-        }
-        let rows = try await connection.query(
-            """
-            UPDATE jobs SET \(update.assignments), handler_version = COALESCE(?, handler_version),
-                lease_owner = NULL, lease_expires_at = NULL
-            WHERE id = ? AND fence = ? AND state = 'running' RETURNING queue, state
-            """, update.binds + [handlerVersion.map(SQLiteData.integer) ?? .null] + lease.binds)
-        if let row = rows.first, row.column("state")?.string == JobState.pending.rawValue,
-            let queue = row.column("queue")?.string
-        {
-            signals.broadcast(queue)
-        }
-        return !rows.isEmpty
-    }
-
     public func requestCancel(id: UUID) async throws -> CancelResult {
         let idBind = SQLiteData.text(id.lowercasedString)
         let cancelled = try await connection.query(
@@ -225,7 +187,10 @@ public final class SQLiteJobStore: JobStore {
         if let row = cancelled.first { return .cancelled(try Job(row: row)) }
         let requested = try await connection.query(
             "UPDATE jobs SET cancel_requested = 1 WHERE id = ? AND state = 'running' RETURNING *", [idBind])
-        if let row = requested.first { return .requested(try Job(row: row)) }
+        if let row = requested.first {
+            cancelRequests.broadcast(id)
+            return .requested(try Job(row: row))
+        }
         guard let job = try await job(id: id) else { return .notFound }
         return job.state.isTerminal ? .alreadyFinished(job) : try await requestCancel(id: id)
     }
@@ -244,7 +209,7 @@ public final class SQLiteJobStore: JobStore {
             RETURNING *
             """, [nowBind, try lost.sqliteText()])
         let rescued = try rows.map(Job.init(row:))
-        for queue in Set(rescued.filter { $0.state == .pending }.map(\.queue)) { signals.broadcast(queue) }
+        for queue in Set(rescued.filter { $0.state == .pending }.map(\.queue)) { readySignals.broadcast(queue) }
         return rescued
     }
 
@@ -259,7 +224,11 @@ public final class SQLiteJobStore: JobStore {
     }
 
     public func readyJobSignals() -> AsyncStream<String> {
-        signals.subscribe()
+        readySignals.subscribe()
+    }
+
+    public func cancelSignals() -> AsyncStream<UUID> {
+        cancelRequests.subscribe()
     }
 }
 

@@ -76,5 +76,29 @@ enum SQLiteMigrations {
         Migration(
             version: 2, name: "the handler version that ran a job",
             statements: ["ALTER TABLE jobs ADD COLUMN handler_version INTEGER"]),
+        Migration(
+            version: 3, name: "crash counts; pruning finished jobs with their events",
+            statements: [
+                "ALTER TABLE jobs ADD COLUMN crashes INTEGER NOT NULL DEFAULT 0",
+                "CREATE INDEX jobs_prunable ON jobs (finished_at) WHERE state IN ('succeeded', 'failed', 'cancelled')",
+                // A deleted job takes its event log along, in the same statement.
+                """
+                CREATE TRIGGER jobs_delete_events AFTER DELETE ON jobs BEGIN
+                    DELETE FROM job_events WHERE job_id = OLD.id;
+                END
+                """,
+            ]),
+        Migration(
+            version: 4, name: "worker presence",
+            statements: [
+                // `queues` is the JSON object of the queues a worker serves with their slots.
+                """
+                CREATE TABLE workers (
+                    id TEXT PRIMARY KEY,
+                    queues TEXT NOT NULL,
+                    expires_at INTEGER NOT NULL
+                )
+                """
+            ]),
     ]
 }

@@ -57,6 +57,7 @@ extension Job {
             error: try row.jobError("error"),
             attempt: try row.required("attempt", \.integer),
             maxAttempts: try row.required("max_attempts", \.integer),
+            crashes: try row.required("crashes", \.integer),
             createdAt: try row.date("created_at"),
             runAt: try row.date("run_at"),
             startedAt: row.optionalDate("started_at"),

@@ -35,17 +35,35 @@ final class CountingStore: JobStore {
         try await base.reportProgress(lease, progress: progress, stage: stage)
     }
 
-    func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool {
-        let written = try await base.finish(lease, outcome, handlerVersion: handlerVersion)
-        if written { finished.add(1, ordering: .relaxed) }
+    func finish(_ completions: [Completion]) async throws -> [Bool] {
+        let written = try await base.finish(completions)
+        finished.add(written.count { $0 }, ordering: .relaxed)
         return written
     }
 
     func requestCancel(id: UUID) async throws -> CancelResult { try await base.requestCancel(id: id) }
 
+    func retry(id: UUID, additionalAttempts: Int) async throws -> RetryResult {
+        try await base.retry(id: id, additionalAttempts: additionalAttempts)
+    }
+
     func rescueExpiredLeases(now: Date) async throws -> [Job] { try await base.rescueExpiredLeases(now: now) }
+
+    func pruneFinishedJobs(finishedBefore: Date, limit: Int) async throws -> Int {
+        try await base.pruneFinishedJobs(finishedBefore: finishedBefore, limit: limit)
+    }
 
     func unfinishedJobCounts() async throws -> [String: Int] { try await base.unfinishedJobCounts() }
 
+    func registerWorker(id: String, queues: [String: Int], expiresAt: Date) async throws {
+        try await base.registerWorker(id: id, queues: queues, expiresAt: expiresAt)
+    }
+
+    func unregisterWorker(id: String) async throws { try await base.unregisterWorker(id: id) }
+
+    func queueStatus(now: Date) async throws -> [QueueStatus] { try await base.queueStatus(now: now) }
+
     func readyJobSignals() -> AsyncStream<String> { base.readyJobSignals() }
+
+    func cancelSignals() -> AsyncStream<UUID> { base.cancelSignals() }
 }

@@ -10,6 +10,8 @@ struct StoreReport: Codable, Sendable {
     var idleResidentBytes: Int
     var peakResidentBytes: Int
     var verification: Verification
+    /// The burn-down with handlers in supervised handler processes, when measured.
+    var isolatedBurnDown: IsolatedBurnDown?
     var baseline: Baseline.Result
     var ratios: Ratios
 
@@ -21,6 +23,12 @@ struct StoreReport: Codable, Sendable {
         var pickupP50: Double
         var pickupP99: Double
     }
+}
+
+/// The drain rate with handlers in handler processes (`--isolation process`), and its check.
+struct IsolatedBurnDown: Codable, Sendable {
+    var drain: Throughput
+    var verification: Verification
 }
 
 /// The whole run, as `--json` prints it.
@@ -92,10 +100,17 @@ enum Report {
                     "pickup p99 (ms)", milliseconds(store.pickup.p99Ms), milliseconds(base.pickup.p99Ms),
                     String(format: "%.1fx", store.ratios.pickupP99)
                 ),
+                (
+                    "burn-down, handler processes (jobs/s)", store.isolatedBurnDown.map { rate($0.drain.jobsPerSecond) } ?? "-",
+                    rate(base.claimComplete.jobsPerSecond),
+                    store.isolatedBurnDown.map {
+                        String(format: "%.2f", ratio($0.drain.jobsPerSecond, base.claimComplete.jobsPerSecond))
+                    } ?? ""
+                ),
                 ("worker RSS idle (MiB)", mebibytes(store.idleResidentBytes), "", ""),
                 ("worker RSS peak, burn-down (MiB)", mebibytes(store.peakResidentBytes), "", ""),
             ]
-            let widths = [34, 12, 12, 7]
+            let widths = [38, 12, 12, 7]
             for row in rows {
                 let cells = [row.0, row.1, row.2, row.3]
                 var line = "  " + cells[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
@@ -104,11 +119,12 @@ enum Report {
                 }
                 lines.append(line)
             }
-            let verification = store.verification
-            lines.append(
-                verification.ok
-                    ? "  verified: all \(rate(Double(verification.expected))) jobs succeeded, each run once, one attempt each"
-                    : "  VERIFICATION FAILED: " + verification.problems.joined(separator: "; "))
+            for verification in [store.verification] + (store.isolatedBurnDown.map { [$0.verification] } ?? []) {
+                lines.append(
+                    verification.ok
+                        ? "  verified: all \(rate(Double(verification.expected))) jobs succeeded, each run once, one attempt each"
+                        : "  VERIFICATION FAILED: " + verification.problems.joined(separator: "; "))
+            }
             lines.append("")
         }
         return lines.joined(separator: "\n")

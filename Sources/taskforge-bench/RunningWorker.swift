@@ -8,10 +8,10 @@ final class RunningWorker: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    init(store: any JobStore, catalog: TaskCatalog, slots: Int, logger: Logger) {
+    init(store: any JobStore, catalog: TaskCatalog, slots: Int, runner: any AttemptRunner = InProcessRunner(), logger: Logger) {
         let worker = Worker(
             store: store, catalog: catalog, configuration: WorkerConfiguration(queues: [NoopTask.queue: slots]),
-            logger: logger)
+            runner: runner, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [worker], logger: logger))
         self.group = group
         task = Task { try await group.run() }

@@ -5,6 +5,8 @@ import Synchronization
 struct BenchSettings: Codable, Sendable {
     /// Jobs enqueued and drained by the burn-down (and by the bare loop).
     var jobs: Int
+    /// Jobs drained with handlers in handler processes (`--isolation process`); 0 skips that phase.
+    var isolatedJobs: Int
     /// Worker slots (the worker's concurrency), and jobs in flight in the bare loop.
     var concurrency: Int
     /// Jobs per `enqueue` call.

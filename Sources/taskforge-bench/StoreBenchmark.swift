@@ -22,6 +22,15 @@ struct StoreBenchmark {
         }
         progress("  drained at \(Report.rate(burnDown.drain.jobsPerSecond)) jobs/s")
 
+        var isolated: BurnDown.Result?
+        if settings.isolatedJobs > 0 {
+            progress("\(title): burn-down of \(settings.isolatedJobs) jobs with handlers in handler processes")
+            isolated = try await backend.withFreshDatabase { database in
+                try await BurnDown(settings: settings, logger: logger, isolated: true).run(on: database)
+            }
+            progress("  drained at \(Report.rate(isolated?.drain.jobsPerSecond ?? 0)) jobs/s")
+        }
+
         progress("\(title): bare SQL baseline (\(settings.baselineLoops) loops claiming up to \(settings.baselineClaimBatch))")
         let baseline = try await backend.withFreshDatabase { database in
             try await Baseline(settings: settings, logger: logger).run(on: database)
@@ -31,7 +40,9 @@ struct StoreBenchmark {
         return StoreReport(
             store: backend.kind, database: baseline.database, insert: burnDown.insert, burnDown: burnDown.drain,
             pickup: pickup.latency, idleResidentBytes: pickup.idleResidentBytes,
-            peakResidentBytes: burnDown.peakResidentBytes, verification: burnDown.verification, baseline: baseline,
+            peakResidentBytes: burnDown.peakResidentBytes, verification: burnDown.verification,
+            isolatedBurnDown: isolated.map { IsolatedBurnDown(drain: $0.drain, verification: $0.verification) },
+            baseline: baseline,
             ratios: StoreReport.Ratios(
                 burnDown: Report.ratio(burnDown.drain.jobsPerSecond, baseline.claimComplete.jobsPerSecond),
                 insert: Report.ratio(burnDown.insert.jobsPerSecond, baseline.insert.jobsPerSecond),

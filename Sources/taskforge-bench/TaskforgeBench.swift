@@ -20,6 +20,9 @@ struct TaskforgeBench: AsyncParsableCommand {
     @Option(help: "No-op jobs enqueued and drained by the burn-down.")
     var jobs = 100_000
 
+    @Option(help: "No-op jobs drained with handlers in supervised handler processes (0 skips this phase).")
+    var isolatedJobs = 10_000
+
     @Option(help: "Worker slots; the bare SQL loop keeps as many jobs in flight.")
     var concurrency = 16
 
@@ -61,9 +64,13 @@ struct TaskforgeBench: AsyncParsableCommand {
     @Flag(help: .hidden)
     var child = false
 
+    /// Serve as a handler process of the isolated burn-down.
+    @Flag(help: .hidden)
+    var handlerHost = false
+
     var settings: BenchSettings {
         BenchSettings(
-            jobs: jobs, concurrency: concurrency, batchSize: batchSize, latencySamples: latencySamples,
+            jobs: jobs, isolatedJobs: isolatedJobs, concurrency: concurrency, batchSize: batchSize, latencySamples: latencySamples,
             latencySpacingMilliseconds: latencySpacing, baselineLoops: baselineLoops, phaseTimeoutSeconds: phaseTimeout)
     }
 
@@ -72,7 +79,9 @@ struct TaskforgeBench: AsyncParsableCommand {
     }
 
     func validate() throws {
+        guard !handlerHost else { return }
         guard (1...10_000_000).contains(jobs) else { throw ValidationError("--jobs must be 1...10000000") }
+        guard (0...10_000_000).contains(isolatedJobs) else { throw ValidationError("--isolated-jobs must be 0...10000000") }
         guard (1...1_000).contains(concurrency) else { throw ValidationError("--concurrency must be 1...1000") }
         // SQLite binds 9 values per job; 3,000 stays under its 32,766 variables per statement.
         guard (1...3_000).contains(batchSize) else { throw ValidationError("--batch-size must be 1...3000") }
@@ -94,6 +103,9 @@ struct TaskforgeBench: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if handlerHost {
+            await HandlerHost(catalog: NoopTask.catalog { _ in }, logger: Logger(label: "taskforge-bench")).run()
+        }
         if child {
             try await runInThisProcess()
             return
@@ -115,16 +127,17 @@ struct TaskforgeBench: AsyncParsableCommand {
         } else {
             print(Report.table(run))
         }
-        if reports.contains(where: { !$0.verification.ok }) { throw ExitCode.failure }
+        if reports.contains(where: { !$0.verification.ok || $0.isolatedBurnDown?.verification.ok == false }) {
+            throw ExitCode.failure
+        }
     }
 
     /// Runs one store's benchmark in a fresh process (so memory figures are that store's alone) and
     /// reads its report from the child's standard output.
     private func runChild(for kind: StoreKind) throws -> StoreReport {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? CommandLine.arguments[0]
         let arguments = [
-            "--child", "--stores", kind.rawValue, "--jobs", "\(jobs)", "--concurrency", "\(concurrency)",
+            "--child", "--stores", kind.rawValue, "--jobs", "\(jobs)", "--isolated-jobs", "\(isolatedJobs)",
+            "--concurrency", "\(concurrency)",
             "--batch-size", "\(batchSize)", "--latency-samples", "\(latencySamples)",
             "--latency-spacing", "\(latencySpacing)", "--baseline-loops", "\(baselineLoops)",
             "--phase-timeout", "\(phaseTimeout)",
@@ -135,7 +148,7 @@ struct TaskforgeBench: AsyncParsableCommand {
             environment["TASKFORGE_BENCH_POSTGRES_URL"] = url
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = Self.executable
         process.arguments = arguments
         process.environment = environment
         let output = Pipe()
@@ -177,5 +190,10 @@ struct TaskforgeBench: AsyncParsableCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         FileHandle.standardOutput.write(try encoder.encode(report))
+    }
+
+    /// This executable, which is also the handler process of the isolated burn-down.
+    static var executable: URL {
+        URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
     }
 }

@@ -23,14 +23,14 @@ struct GeneratedCodeTests {
     }
 
     @Test func theValidatorReportsEveryViolationByPointer() {
-        let violations = AodEstimation.Input.validate(
+        let violations = AodEstimation.validateInput(
             ["bboxes": [[1, 2, 3]], "date": "2026-02-30", "chip_size": 2048, "sources": ["gopher"], "bogus": 1])
         #expect(Set(violations.map(\.pointer)) == ["/bboxes/0", "/date", "/chip_size", "/sources/0", "/bogus"])
     }
 
     @Test func theDispatchTableRunsTheHandler() async throws {
         let entry = try #require(GeneratedTasks.catalog.entry(named: "aod_estimation"))
-        #expect(entry.definition.version == 3 && entry.definition.queue == "geo")
+        #expect(entry.definition.version == 3 && entry.definition.queue == "geo" && entry.definition.priority == 5)
         #expect(GeneratedTasks.catalog.entries.map(\.definition.name) == ["aod_estimation", "echo"])
     }
 

@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import TaskRuntime
 @testable import TaskStorePostgres
+import TaskforgeTestSupport
 import Testing
 
 /// What only the PostgreSQL store has: several processes on one database, migrations, NOTIFY.
@@ -10,7 +11,7 @@ import Testing
 struct PostgresStoreTests {
     @Test func migrationsStartedByFourProcessesAtOnceApplyOnce() async throws {
         let server = try PostgresTestServer.fromEnvironment()
-        try await server.withDatabase { url in
+        try await server.withDatabase { url, _ in
             let stores = try await withThrowingTaskGroup(of: PostgresJobStore.self) { group in
                 for _ in 0..<4 {
                     group.addTask { try await PostgresJobStore.connect(to: url, logger: Logger(label: "test")) }
@@ -53,12 +54,12 @@ struct PostgresStoreTests {
         try await withTwoStores { _, listening, other in
             let enqueued = listening.readyJobSignals()
             _ = try await other.enqueue([.sample(queue: "io")])
-            #expect(try await firstSignal(of: enqueued, within: .seconds(5)) == "io")
+            #expect(try await firstValue(of: enqueued, within: .seconds(5)) == "io")
 
             let released = listening.readyJobSignals()
             let claimed = try await other.claimOne(queue: "io")
             try await other.finish(claimed.lease, .released, handlerVersion: nil)
-            #expect(try await firstSignal(of: released, within: .seconds(5)) == "io")
+            #expect(try await firstValue(of: released, within: .seconds(5)) == "io")
         }
     }
 
@@ -75,7 +76,7 @@ struct PostgresStoreTests {
             let signals = listening.readyJobSignals()
             // The listener comes back after a short backoff; enqueue until a signal arrives.
             let signal = try await withThrowingTaskGroup(of: String?.self) { group in
-                group.addTask { try await firstSignal(of: signals, within: .seconds(10)) }
+                group.addTask { try await firstValue(of: signals, within: .seconds(10)) }
                 group.addTask {
                     while !Task.isCancelled {
                         _ = try await other.enqueue([.sample(queue: "geo")])
@@ -91,10 +92,10 @@ struct PostgresStoreTests {
     }
 
     /// Two stores on one fresh database, as two processes would have.
-    private func withTwoStores(
+    func withTwoStores(
         _ body: (PostgresURL, PostgresJobStore, PostgresJobStore) async throws -> Void
     ) async throws {
-        try await PostgresTestServer.fromEnvironment().withDatabase { url in
+        try await PostgresTestServer.fromEnvironment().withDatabase { url, _ in
             let first = try await PostgresJobStore.connect(to: url, logger: Logger(label: "test"))
             let second = try await PostgresJobStore.connect(to: url, logger: Logger(label: "test"))
             do {
@@ -106,22 +107,6 @@ struct PostgresStoreTests {
             }
             await first.close()
             await second.close()
-        }
-    }
-
-    /// The first signal of `signals`, or an error when none arrives within `timeout`.
-    private func firstSignal(of signals: AsyncStream<String>, within timeout: Duration) async throws -> String? {
-        try await withThrowingTaskGroup(of: String?.self) { group in
-            group.addTask {
-                for await signal in signals { return signal }
-                return nil
-            }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                throw FixtureError("no ready-job signal within \(timeout)")
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? nil
         }
     }
 }

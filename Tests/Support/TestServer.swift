@@ -9,12 +9,15 @@ import TaskStoreSQLite
 
 /// A real Taskforge server (HTTP on an ephemeral loopback port, in-process workers, SQLite in a
 /// temporary directory) serving `catalog` and its OpenAPI document for the duration of `body`.
-public struct TestServer: Sendable {
+public struct TestServer: APIEndpoint {
     public let baseURL: String
     public let store: SQLiteJobStore
 
+    /// Runs `body` against a fresh server whose worker serves every queue of `catalog` with `slots`
+    /// concurrent jobs each.
     public static func with<T>(
         catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
+        slots: Int = 4,
         _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
@@ -26,7 +29,7 @@ public struct TestServer: Sendable {
         let worker = Worker(
             store: store, catalog: catalog,
             configuration: WorkerConfiguration(
-                queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, 4) }), maxRuntime: maxRuntime),
+                queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, slots) }), maxRuntime: maxRuntime),
             logger: logger)
         let api = TaskAPI(
             catalog: catalog, store: store,
@@ -50,55 +53,6 @@ public struct TestServer: Sendable {
             _ = try? await running.value
             try? await store.close()
             throw error
-        }
-    }
-
-    // MARK: HTTP
-
-    public struct Reply: Sendable {
-        public var status: Int
-        public var headers: [String: String]
-        public var json: JSONValue
-    }
-
-    public func request(_ method: String, _ path: String, body: String? = nil, contentType: String? = "application/json") async throws -> Reply {
-        var request = HTTPClientRequest(url: baseURL + path)
-        request.method = .init(rawValue: method)
-        if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
-        if let body { request.body = .bytes(ByteBuffer(string: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-        let bytes = try await response.body.collect(upTo: 16 << 20)
-        let json = (try? JSONValue(json: Data(bytes.readableBytesView))) ?? .null
-        var headers: [String: String] = [:]
-        for header in response.headers { headers[header.name.lowercased()] = header.value }
-        return Reply(status: Int(response.status.code), headers: headers, json: json)
-    }
-
-    public func submit(_ task: String, version: Int? = nil, _ input: JSONValue) async throws -> Reply {
-        try await request("POST", "/v1/tasks/\(task)" + (version.map { "?version=\($0)" } ?? ""), body: input.canonicalString())
-    }
-
-    public func job(_ id: String) async throws -> JSONValue {
-        try await request("GET", "/v1/jobs/\(id)").json
-    }
-
-    /// Polls the job until `condition` holds (a state to reach, not a fixed delay), or fails after `timeout`.
-    @discardableResult
-    public func waitForJob(
-        _ id: String, timeout: Duration = .seconds(20), until condition: (JSONValue) -> Bool
-    ) async throws -> JSONValue {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            let job = try await job(id)
-            if condition(job) { return job }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw TestFailure("job \(id) did not reach the expected condition within \(timeout)")
-    }
-
-    public func waitUntilFinished(_ id: String, timeout: Duration = .seconds(20)) async throws -> JSONValue {
-        try await waitForJob(id, timeout: timeout) {
-            ["succeeded", "failed", "cancelled"].contains($0["state"]?.stringValue ?? "")
         }
     }
 }

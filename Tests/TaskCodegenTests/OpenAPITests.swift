@@ -83,7 +83,9 @@ struct OpenAPITests {
             "get /v1/jobs": ["200", "400", "default"],
             "get /v1/jobs/{id}": ["200", "404", "default"],
             "post /v1/jobs/{id}/cancel": ["200", "202", "404", "409", "default"],
+            "post /v1/jobs/{id}/retry": ["200", "404", "409", "default"],
             "get /v1/jobs/{id}/events": ["200", "404", "default"],
+            "get /v1/queues": ["200", "default"],
             "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
             "get /openapi.json": ["200", "default"],
@@ -105,6 +107,8 @@ struct OpenAPITests {
         #expect(operation["x-taskforge-output"] == .string("#/components/schemas/\(type)Output"))
         let version = try #require(operation["parameters"]?.arrayValue?.first)
         #expect(version["name"] == "version" && version["in"] == "query" && version["required"] == false)
+        let names = operation["parameters"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+        #expect(names == ["version", "priority", "delay", "run_at"])
         let schemas = try #require(document["components"]?["schemas"])
         #expect(schemas["\(type)Input"]?["x-taskforge-task"] == .string(task))
         #expect(schemas["\(type)Output"]?["type"] == "object")
@@ -263,11 +267,12 @@ private enum ServerSamples {
         {"id": "6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b", "task": "echo", "version": 1, "handler_version": null,
          "queue": "default", "priority": 0, "state": "pending", "stage": null, "progress": 0,
          "input": {"message": "hello"}, "output": null, "error": null, "attempt": 0, "max_attempts": 1,
-         "cancel_requested": false, "created_at": "2026-11-24T10:15:30.123Z", "run_at": "2026-11-24T10:15:30.123Z",
+         "crashes": 0, "cancel_requested": false, "created_at": "2026-11-24T10:15:30.123Z", "run_at": "2026-11-24T10:15:30.123Z",
          "started_at": null, "finished_at": null,
          "links": {"self": "/v1/jobs/6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
                    "events": "/v1/jobs/6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b/events",
-                   "cancel": "/v1/jobs/6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b/cancel"}}
+                   "cancel": "/v1/jobs/6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b/cancel",
+                   "retry": "/v1/jobs/6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b/retry"}}
         """
 
     static let failedJob = """
@@ -275,10 +280,11 @@ private enum ServerSamples {
          "queue": "io", "priority": 5, "state": "failed", "stage": "download", "progress": 42.5,
          "input": [1, "any JSON"], "output": null,
          "error": {"code": "task_runtime_exceeded", "message": "ran past 30s", "retryable": true, "details": {"limit": 30}},
-         "attempt": 3, "max_attempts": 3, "cancel_requested": true,
+         "attempt": 3, "max_attempts": 3, "crashes": 1, "cancel_requested": true,
          "created_at": "2026-11-24T10:15:30.123Z", "run_at": "2026-11-24T10:15:31.000Z",
          "started_at": "2026-11-24T10:15:31.500Z", "finished_at": "2026-11-24T10:16:01.500Z",
-         "links": {"self": "/v1/jobs/x", "events": "/v1/jobs/x/events", "cancel": "/v1/jobs/x/cancel"}}
+         "links": {"self": "/v1/jobs/x", "events": "/v1/jobs/x/events", "cancel": "/v1/jobs/x/cancel",
+                   "retry": "/v1/jobs/x/retry"}}
         """
 
     static let cases = """
@@ -287,7 +293,8 @@ private enum ServerSamples {
           {"name": "failed job", "schema": "Job", "valid": true, "instance": \(failedJob)},
           {"name": "job without links", "schema": "Job", "valid": false,
            "instance": {"id": "6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b", "task": "echo", "state": "pending"}},
-          {"name": "job in an unknown state", "schema": "JobState", "valid": false, "instance": "waiting"},
+          {"name": "job in an unknown state", "schema": "JobState", "valid": false, "instance": "asleep"},
+          {"name": "quarantined", "schema": "JobState", "valid": true, "instance": "quarantined"},
           {"name": "job list", "schema": "JobList", "valid": true, "instance": {"jobs": [\(pendingJob)], "next_cursor": "c2VxOjQy"}},
           {"name": "last job page", "schema": "JobList", "valid": true, "instance": {"jobs": [], "next_cursor": null}},
           {"name": "events", "schema": "JobEventList", "valid": true, "instance": {"events": [
@@ -296,9 +303,14 @@ private enum ServerSamples {
              "error": {"code": "task_failed", "message": "boom", "retryable": true, "details": null}}]}},
           {"name": "task", "schema": "TaskInfo", "valid": true, "instance": {
             "name": "echo", "version": 1, "summary": "Echo a message back.", "description": null, "queue": "default",
-            "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
+            "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
             "input_schema": {"type": "object"}, "output_schema": {"type": "object"}, "links": {"submit": "/v1/tasks/echo"}}},
           {"name": "tasks", "schema": "TaskList", "valid": true, "instance": {"tasks": []}},
+          {"name": "queues", "schema": "QueueList", "valid": true, "instance": {"queues": [
+            {"name": "default", "pending": 3, "scheduled": 1, "running": 2, "workers": 1},
+            {"name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0}]}},
+          {"name": "queue with a negative count", "schema": "QueueStatus", "valid": false, "instance":
+            {"name": "default", "pending": -1, "scheduled": 0, "running": 0, "workers": 0}},
           {"name": "invalid input", "schema": "ValidationProblem", "valid": true, "instance": {
             "type": "urn:taskforge:error:invalid_input", "title": "Unprocessable Content", "status": 422,
             "code": "invalid_input", "detail": "the input does not match the task's schema: 1 violation(s)",
@@ -307,10 +319,14 @@ private enum ServerSamples {
           {"name": "invalid input without violations", "schema": "ValidationProblem", "valid": false, "instance": {
             "type": "urn:taskforge:error:invalid_input", "title": "Unprocessable Content", "status": 422,
             "code": "invalid_input", "detail": "d"}},
-          {"name": "job finished", "schema": "JobFinishedProblem", "valid": true, "instance": {
+          {"name": "job finished", "schema": "JobStateProblem", "valid": true, "instance": {
             "type": "urn:taskforge:error:job_finished", "title": "Conflict", "status": 409, "code": "job_finished",
             "detail": "the job already finished as 'failed'; it cannot be cancelled", "instance": "/v1/jobs/x/cancel",
             "request_id": "5b45dd63", "job": \(failedJob)}},
+          {"name": "job not retryable", "schema": "JobStateProblem", "valid": true, "instance": {
+            "type": "urn:taskforge:error:job_not_retryable", "title": "Conflict", "status": 409, "code": "job_not_retryable",
+            "detail": "the job is 'pending'; only failed, cancelled and quarantined jobs can be retried",
+            "instance": "/v1/jobs/x/retry", "request_id": "5b45dd63", "job": \(pendingJob)}},
           {"name": "invalid parameter", "schema": "Problem", "valid": true, "instance": {
             "type": "urn:taskforge:error:invalid_parameter", "title": "Bad Request", "status": 400,
             "code": "invalid_parameter", "detail": "query parameter 'limit' must be an integer from 1 to 1000",

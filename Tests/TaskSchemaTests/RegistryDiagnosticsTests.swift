@@ -245,6 +245,29 @@ let brokenRegistries: [BrokenRegistry] = [
             "tasks.yaml:12:14: error: 'timeout' \(durationHint), found '30 seconds'",
         ]),
     BrokenRegistry(
+        name: "bad priorities",
+        yaml: """
+            tasks:
+              high: {version: 1, summary: S., priority: 1001, timeout: 1s, input: {type: object}, output: {type: object}}
+              low: {version: 1, summary: S., priority: -1001, timeout: 1s, input: {type: object}, output: {type: object}}
+              text: {version: 1, summary: S., priority: high, timeout: 1s, input: {type: object}, output: {type: object}}
+              half: {version: 1, summary: S., priority: 1.5, timeout: 1s, input: {type: object}, output: {type: object}}
+              echo:
+                version: 1
+                summary: S.
+                priorty: 1
+                timeout: 1s
+                input: {type: object}
+                output: {type: object}
+            """,
+        expected: [
+            "tasks.yaml:2:45: error: 'priority' must be an integer from -1000 to 1000, found 1001",
+            "tasks.yaml:3:44: error: 'priority' must be an integer from -1000 to 1000, found -1001",
+            "tasks.yaml:4:45: error: 'priority' must be an integer from -1000 to 1000, found string",
+            "tasks.yaml:5:45: error: 'priority' must be an integer from -1000 to 1000, found 1.5",
+            "tasks.yaml:9:5: error: unknown key 'priorty' in task 'echo'; did you mean 'priority'?",
+        ]),
+    BrokenRegistry(
         name: "retry policy",
         yaml: """
             tasks:

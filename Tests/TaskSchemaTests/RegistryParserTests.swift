@@ -90,6 +90,7 @@ private let validRegistry = """
         #expect(echo.summary == "Echo a message.")
         #expect(echo.description == nil)
         #expect(echo.queue == "default")
+        #expect(echo.priority == 0)
         #expect(echo.timeout == .seconds(30))
         #expect(echo.retry == .none)
         #expect(echo.location == SourceLocation(file: "tasks.yaml", line: 9, column: 3))
@@ -104,6 +105,15 @@ private let validRegistry = """
             required: ["message"]))
         #expect(echo.output.withoutLocations == Schema(
             type: [.object], properties: [.init("message", Schema(type: [.string]))], required: ["message"]))
+    }
+
+    @Test(arguments: [-1000, -3, 7, 1000])
+    func parsesPriority(priority: Int) throws {
+        let registry = try parse("""
+            tasks:
+              urgent: {version: 1, summary: S., priority: \(priority), timeout: 1s, input: {type: object}, output: {type: object}}
+            """)
+        #expect(registry.task(named: "urgent")?.priority == priority)
     }
 
     @Test func parsesQueueRetryAndOpenObjects() throws {

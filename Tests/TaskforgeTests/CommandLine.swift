@@ -5,15 +5,7 @@ import TaskforgeTestSupport
 enum CommandLineRunner {
     /// The `taskforge` binary next to the test bundle in the build directory.
     static var executable: URL {
-        get throws {
-            var directory = Bundle.main.bundleURL
-            for _ in 0..<4 {
-                let candidate = directory.appendingPathComponent("taskforge")
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-                directory.deleteLastPathComponent()
-            }
-            throw TestFailure("the taskforge executable was not found near \(Bundle.main.bundleURL.path)")
-        }
+        get throws { try BuiltExecutable.named("taskforge") }
     }
 
     /// The package's root directory.

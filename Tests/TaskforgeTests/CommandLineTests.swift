@@ -51,6 +51,26 @@ struct CommandLineTests {
         }
     }
 
+    @Test func submitOptionsReachTheServer() async throws {
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+            let result = try await CommandLineRunner.run([
+                "submit", "echo", "--message", "later", "--priority", "7", "--delay", "1h", "--json", "--server", server.baseURL,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let job = try JSONValue(json: Data(result.stdout.utf8))
+            #expect(job["priority"] == 7)
+            #expect(job["state"] == "pending")
+            let both = try await CommandLineRunner.run([
+                "submit", "echo", "--message", "x", "--delay", "1m", "--run-at", "2099-01-31T09:30:00Z", "--server", server.baseURL,
+            ])
+            #expect(both.status != 0 && both.stderr.contains("exclude each other"), "\(both.stderr)")
+            let badDelay = try await CommandLineRunner.run([
+                "submit", "echo", "--message", "x", "--delay", "soon", "--server", server.baseURL,
+            ])
+            #expect(badDelay.status != 0 && badDelay.stderr.contains("invalid_parameter"), "\(badDelay.stderr)")
+        }
+    }
+
     @Test func jobsCommandsShowListAndCancel() async throws {
         try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let id = try #require(try await server.submit("sleep", ["seconds": 600]).json["id"]?.stringValue)

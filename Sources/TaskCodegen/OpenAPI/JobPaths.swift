@@ -1,13 +1,14 @@
 import TaskSchema
 
-/// `GET /v1/jobs`, `GET /v1/jobs/{id}`, `POST /v1/jobs/{id}/cancel` and `GET /v1/jobs/{id}/events`
-/// (`TaskServer`'s `JobRoutes`).
+/// `GET /v1/jobs`, `GET /v1/jobs/{id}`, `POST /v1/jobs/{id}/cancel`, `POST /v1/jobs/{id}/retry` and
+/// `GET /v1/jobs/{id}/events` (`TaskServer`'s `JobRoutes`).
 enum JobPaths {
     static var items: [String: JSONValue] {
         [
             "/v1/jobs": ["get": list.json],
             "/v1/jobs/{id}": ["get": get.json],
             "/v1/jobs/{id}/cancel": ["post": cancel.json],
+            "/v1/jobs/{id}/retry": ["post": retry.json],
             "/v1/jobs/{id}/events": ["get": events.json],
         ]
     }
@@ -45,6 +46,14 @@ enum JobPaths {
                 "The job is running; cancelling was requested (`cancel_requested` is true).", JSONSchema.ref("Job")),
         ],
         problems: [.jobNotFound, .jobFinished])
+
+    private static let retry = Operation(
+        id: "retry_job", tag: .jobs, summary: "Run a failed, cancelled or quarantined job again.",
+        description: "The job goes back to `pending` with the task's `retry.max_attempts` more attempts and its crash "
+            + "count cleared; its event log keeps the earlier attempts.",
+        parameters: [PathParameter.jobID.reference],
+        responses: ["200": Operation.jsonResponse("The job, `pending` again.", JSONSchema.ref("Job"))],
+        problems: [.jobNotFound, .jobNotRetryable])
 
     private static let events = Operation(
         id: "list_job_events", tag: .jobs, summary: "A job's state and stage changes, oldest first.",

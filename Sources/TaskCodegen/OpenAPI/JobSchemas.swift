@@ -4,11 +4,13 @@ import TaskSchema
 /// `JobEvent`, `JobState` and the list wrappers.
 enum JobSchemas {
     /// A job's states, in the order of its life (`JobState` in TaskRuntime).
-    static let states: [JSONValue] = ["pending", "running", "succeeded", "failed", "cancelled"]
+    static let states: [JSONValue] = ["pending", "running", "succeeded", "failed", "cancelled", "quarantined"]
 
     static let all: [String: JSONValue] = [
         "JobState": JSONValue.object(["type": "string", "enum": .array(states)])
-            .described("Where a job is in its life; `succeeded`, `failed` and `cancelled` are final."),
+            .described(
+                "Where a job is in its life; `succeeded`, `failed`, `cancelled` and `quarantined` are final, and an "
+                    + "operator may retry a `failed`, `cancelled` or `quarantined` job."),
         "Job": job,
         "JobError": jobError,
         "JobEvent": jobEvent,
@@ -43,6 +45,8 @@ enum JobSchemas {
         "error": JSONSchema.nullableRef("JobError").described("Why the last attempt failed, else `null`."),
         "attempt": JSONSchema.scalar(.integer).adding(["minimum": 0]).described("Attempts started so far."),
         "max_attempts": JSONSchema.scalar(.integer).adding(["minimum": 1]).described("Attempts allowed in all."),
+        "crashes": JSONSchema.scalar(.integer).adding(["minimum": 0]).described(
+            "Attempts that ended with their handler process dying; the job is quarantined after a few."),
         "cancel_requested": JSONSchema.scalar(.boolean).described("Whether cancelling was requested."),
         "created_at": JSONSchema.timestamp().described("When the job was submitted."),
         "run_at": JSONSchema.timestamp().described("When the job becomes ready to run."),
@@ -52,6 +56,7 @@ enum JobSchemas {
             "self": JSONSchema.scalar(.string).described("`GET` the job."),
             "events": JSONSchema.scalar(.string).described("`GET` its event log."),
             "cancel": JSONSchema.scalar(.string).described("`POST` to cancel it."),
+            "retry": JSONSchema.scalar(.string).described("`POST` to retry it once it failed, was cancelled or quarantined."),
         ]),
     ]).described("A job: one run of a task on one input.")
 

@@ -56,7 +56,7 @@ enum APITag: String, CaseIterable {
         let description = switch self {
         case .tasks: "The registry, and one submit operation per task."
         case .jobs: "Jobs: look them up, list, cancel, follow their events."
-        case .operations: "Health checks and this document."
+        case .operations: "Health checks, queue status and this document."
         }
         return ["name": .string(rawValue), "description": .string(description)]
     }

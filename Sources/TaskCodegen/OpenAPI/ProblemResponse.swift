@@ -8,6 +8,7 @@ enum ProblemResponse: String, CaseIterable {
     case taskVersionNotFound = "TaskVersionNotFound"
     case jobNotFound = "JobNotFound"
     case jobFinished = "JobFinished"
+    case jobNotRetryable = "JobNotRetryable"
     case taskVersionRetired = "TaskVersionRetired"
     case bodyTooLarge = "BodyTooLarge"
     case invalidInput = "InvalidInput"
@@ -22,7 +23,7 @@ enum ProblemResponse: String, CaseIterable {
         switch self {
         case .submitBadRequest, .invalidParameter: "400"
         case .taskNotFound, .taskVersionNotFound, .jobNotFound: "404"
-        case .jobFinished: "409"
+        case .jobFinished, .jobNotRetryable: "409"
         case .taskVersionRetired: "410"
         case .bodyTooLarge: "413"
         case .invalidInput: "422"
@@ -49,7 +50,7 @@ enum ProblemResponse: String, CaseIterable {
     private var schema: String {
         switch self {
         case .invalidInput: "ValidationProblem"
-        case .jobFinished: "JobFinishedProblem"
+        case .jobFinished, .jobNotRetryable: "JobStateProblem"
         default: "Problem"
         }
     }
@@ -57,12 +58,13 @@ enum ProblemResponse: String, CaseIterable {
     private var description: String {
         switch self {
         case .submitBadRequest:
-            "`invalid_json`: the body is empty or not well-formed JSON; or `invalid_parameter`: `version` is not a positive integer."
+            "`invalid_json`: the body is empty or not well-formed JSON; or `invalid_parameter`: `version`, `priority`, `delay` or `run_at` is malformed, or both `delay` and `run_at` are given; `parameter` names it."
         case .invalidParameter: "`invalid_parameter`: a query parameter is malformed; `parameter` names it."
         case .taskNotFound: "`task_not_found`: no task has that name."
         case .taskVersionNotFound: "`task_version_not_found`: the task never had the pinned `version`."
         case .jobNotFound: "`job_not_found`: no job has that id."
         case .jobFinished: "`job_finished`: the job already finished; `job` holds it."
+        case .jobNotRetryable: "`job_not_retryable`: the job is not failed, cancelled or quarantined; `job` holds it."
         case .taskVersionRetired: "`task_version_retired`: the task no longer accepts the pinned `version`."
         case .bodyTooLarge: "`body_too_large`: the body is larger than the server accepts."
         case .invalidInput: "`invalid_input`: the input breaks the task's schema; `violations` lists every failure."

@@ -14,10 +14,10 @@ enum ProblemSchemas {
             "allOf": [JSONSchema.ref("Problem")],
             "required": ["violations"],
         ]).described("A problem that lists every violation of the input's schema."),
-        "JobFinishedProblem": JSONValue.object([
+        "JobStateProblem": JSONValue.object([
             "allOf": [JSONSchema.ref("Problem")],
             "required": ["job"],
-        ]).described("A problem about a job that already finished; `job` holds it."),
+        ]).described("A problem about a job whose state forbids the request; `job` holds it."),
     ]
 
     private static let problem = JSONValue.object([

@@ -21,6 +21,8 @@ enum TaskInfoSchemas {
         "summary": JSONSchema.scalar(.string),
         "description": JSONSchema.scalar(.string, nullable: true),
         "queue": JSONSchema.scalar(.string),
+        "priority": JSONSchema.scalar(.integer).adding(["minimum": -1000, "maximum": 1000])
+            .described("The default priority of its jobs; higher is claimed first."),
         "timeout_seconds": JSONSchema.scalar(.number).adding(["minimum": 0])
             .described("The hard limit of one attempt."),
         "retry": JSONSchema.ref("RetryPolicy"),

@@ -41,7 +41,7 @@ struct TaskPaths {
         return Operation(
             id: "submit_\(task.name)", tag: .tasks, summary: task.summary,
             description: Self.description(of: task, output: output, inputs: inputs),
-            parameters: [Self.versionParameter(task)],
+            parameters: [Self.versionParameter(task)] + Self.schedulingParameters(task),
             requestBody: [
                 "required": true,
                 "description": "The job's input. Defaults are filled in before it is stored.",
@@ -71,6 +71,21 @@ struct TaskPaths {
             "version", ["type": "integer", "enum": .array((task.acceptedVersions + [task.version]).map(JSONValue.integer))],
             "The version of the input: \(task.version), the current one (the default)"
                 + (task.acceptedVersions.isEmpty ? "." : ", or an older one the task still accepts."))
+    }
+
+    /// `?priority=`, `?delay=` and `?run_at=`: how and when the job is claimed.
+    private static func schedulingParameters(_ task: TaskDefinition) -> [JSONValue] {
+        [
+            Operation.query(
+                "priority", ["type": "integer", "minimum": -1000, "maximum": 1000],
+                "Overrides the task's priority (\(task.priority)); higher is claimed first, then oldest first."),
+            Operation.query(
+                "delay", ["type": "string", "examples": ["30s", "5m", "1h30m"]],
+                "Hold the job back this long: a duration such as `30s`, `500ms` or `1h30m`. Excludes `run_at`."),
+            Operation.query(
+                "run_at", ["type": "string", "format": "date-time"],
+                "Hold the job back until this RFC 3339 time. Excludes `delay`."),
+        ]
     }
 
     /// The task's description, where its output schema is, and which schema each older version takes.

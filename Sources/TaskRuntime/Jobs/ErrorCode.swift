@@ -53,6 +53,8 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let cancelled: ErrorCode = "cancelled"
     /// The worker holding the job stopped renewing its lease and no attempts were left.
     public static let workerLost: ErrorCode = "worker_lost"
+    /// The worker process running the attempt died (a crash in the handler or a library it calls).
+    public static let workerCrashed: ErrorCode = "worker_crashed"
     /// The stored job names a task or version this process does not know.
     public static let unknownTask: ErrorCode = "unknown_task"
     /// The job (or the pinned `version`) names a version of the task that is no longer accepted.
@@ -63,4 +65,8 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let upgradeFailed: ErrorCode = "upgrade_failed"
     /// The task rejected parameters that passed the schema (a limit or allowlist).
     public static let taskRejectedInvalidParams: ErrorCode = "task_rejected_invalid_params"
+
+    // Operator actions
+    /// `POST /v1/jobs/{id}/retry` on a job that is not `failed`, `cancelled` or `quarantined`.
+    public static let jobNotRetryable: ErrorCode = "job_not_retryable"
 }

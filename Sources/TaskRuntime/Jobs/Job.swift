@@ -21,6 +21,8 @@ public struct Job: Sendable, Hashable {
     /// The number of attempts started so far.
     public var attempt: Int
     public var maxAttempts: Int
+    /// How many of its attempts ended with the worker process dying; see ``JobState/quarantined``.
+    public var crashes: Int
     public var createdAt: Date
     /// When the job becomes eligible to run.
     public var runAt: Date
@@ -39,7 +41,7 @@ public struct Job: Sendable, Hashable {
     public init(
         id: UUID, task: String, version: Int, handlerVersion: Int? = nil, queue: String, priority: Int, state: JobState,
         stage: String? = nil, progress: Double = 0, input: JSONValue, output: JSONValue? = nil,
-        error: JobError? = nil, attempt: Int = 0, maxAttempts: Int, createdAt: Date, runAt: Date,
+        error: JobError? = nil, attempt: Int = 0, maxAttempts: Int, crashes: Int = 0, createdAt: Date, runAt: Date,
         startedAt: Date? = nil, finishedAt: Date? = nil, heartbeatAt: Date? = nil,
         cancelRequested: Bool = false, leaseOwner: String? = nil, fence: Int = 0, sequence: Int64 = 0
     ) {
@@ -57,6 +59,7 @@ public struct Job: Sendable, Hashable {
         self.error = error
         self.attempt = attempt
         self.maxAttempts = maxAttempts
+        self.crashes = crashes
         self.createdAt = createdAt
         self.runAt = runAt
         self.startedAt = startedAt

@@ -31,26 +31,71 @@ public protocol JobStore: Sendable {
     @discardableResult
     func reportProgress(_ lease: Lease, progress: Double, stage: String?) async throws -> Bool
 
-    /// Ends an attempt, recording which version of the task's handler ran it (a job submitted under
-    /// an older accepted version runs, upgraded, under the current one). Returns `false` when the
-    /// lease was no longer held (nothing written).
-    @discardableResult
-    func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool
+    /// Ends attempts, all in one transaction, and returns per completion whether it was written:
+    /// `false` when the job no longer carried the completion's lease (nothing written for it).
+    /// Rows are locked in a fixed order, so concurrent batches never deadlock.
+    func finish(_ completions: [Completion]) async throws -> [Bool]
 
     /// Cancels a pending job at once, or asks the worker running it to stop.
     func requestCancel(id: UUID) async throws -> CancelResult
+
+    /// Sends a `failed`, `cancelled` or `quarantined` job back to `pending`, to run at once with
+    /// `additionalAttempts` more attempts allowed and its crash count cleared; its history is kept.
+    func retry(id: UUID, additionalAttempts: Int) async throws -> RetryResult
 
     /// Retries, or fails with `worker_lost` when attempts are spent, every running job whose lease
     /// expired before `now`. Returns the jobs it touched.
     @discardableResult
     func rescueExpiredLeases(now: Date) async throws -> [Job]
 
+    /// Deletes up to `limit` jobs (with their events) that succeeded, failed or were cancelled
+    /// before `finishedBefore`; quarantined jobs are kept for an operator. Returns how many it deleted.
+    @discardableResult
+    func pruneFinishedJobs(finishedBefore: Date, limit: Int) async throws -> Int
+
     /// The number of unfinished (`pending` or `running`) jobs of each task that has any.
     func unfinishedJobCounts() async throws -> [String: Int]
+
+    /// Records that worker process `id` serves `queues` (name: slots) until `expiresAt`; a worker
+    /// calls it again before then to stay listed.
+    func registerWorker(id: String, queues: [String: Int], expiresAt: Date) async throws
+
+    /// Removes worker process `id` from the list at once (at shutdown).
+    func unregisterWorker(id: String) async throws
+
+    /// Every queue that has pending or running jobs or a worker registered past `now`, with its
+    /// counts at `now`, sorted by name.
+    func queueStatus(now: Date) async throws -> [QueueStatus]
 
     /// Yields the queue name whenever jobs may have become ready on it (best effort: workers
     /// also poll). The stream ends when the consumer stops iterating.
     func readyJobSignals() -> AsyncStream<String>
+
+    /// Yields the id of a running job whenever a cancel is requested for it, from any process
+    /// sharing the store where the database can tell (best effort: heartbeats also report it).
+    func cancelSignals() -> AsyncStream<UUID>
+}
+
+extension JobStore {
+    /// Ends one attempt; see ``finish(_:)``.
+    @discardableResult
+    public func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool {
+        try await finish([Completion(lease: lease, outcome: outcome, handlerVersion: handlerVersion)]).first ?? false
+    }
+}
+
+/// The end of one attempt, recording which version of the task's handler ran it (a job submitted
+/// under an older accepted version runs, upgraded, under the current one).
+public struct Completion: Sendable, Hashable {
+    public var lease: Lease
+    public var outcome: AttemptOutcome
+    public var handlerVersion: Int?
+
+    public init(lease: Lease, outcome: AttemptOutcome, handlerVersion: Int?) {
+        self.lease = lease
+        self.outcome = outcome
+        self.handlerVersion = handlerVersion
+    }
 }
 
 /// A job to insert.
@@ -125,6 +170,9 @@ public enum AttemptOutcome: Sendable, Hashable {
     case retry(JobError, retryAt: Date, progress: Double)
     /// Stopped on request.
     case cancelled(progress: Double)
+    /// The worker process died running it: retried at `retryAt`, or `quarantined` when `retryAt`
+    /// is `nil`. Adds one to the job's ``Job/crashes``.
+    case crashed(JobError, retryAt: Date?, progress: Double)
     /// Not failed: given back unstarted-equivalent (graceful shutdown); the attempt is not counted.
     case released
 }
@@ -137,5 +185,14 @@ public enum CancelResult: Sendable, Hashable {
     case requested(Job)
     /// The job had already finished; nothing changed.
     case alreadyFinished(Job)
+    case notFound
+}
+
+/// The result of ``JobStore/retry(id:additionalAttempts:)``.
+public enum RetryResult: Sendable, Hashable {
+    /// The job is `pending` again.
+    case retried(Job)
+    /// The job is pending, running or succeeded; nothing changed.
+    case notRetryable(Job)
     case notFound
 }

@@ -17,7 +17,10 @@ public struct JobSubmitter: Sendable {
     ///
     /// `version` pins the input's version: the current one (the default), or an older one the task
     /// still `accepts`, whose schema then applies and whose jobs are upgraded before they run.
-    public func prepare(task: String, version: Int? = nil, input: JSONValue) throws(SubmissionError) -> NewJob {
+    /// `priority` overrides the task's default priority; `runAt` holds the job back until then.
+    public func prepare(
+        task: String, version: Int? = nil, priority: Int? = nil, runAt: Date? = nil, input: JSONValue
+    ) throws(SubmissionError) -> NewJob {
         guard let entry = catalog.entry(named: task) else {
             throw .unknownTask(task)
         }
@@ -41,14 +44,19 @@ public struct JobSubmitter: Sendable {
             task: definition.name,
             version: version ?? definition.version,
             queue: definition.queue,
+            priority: priority ?? definition.priority,
             input: schema.applyingDefaults(to: input),
-            maxAttempts: definition.retry.maxAttempts
+            maxAttempts: definition.retry.maxAttempts,
+            runAt: runAt ?? Date()
         )
     }
 
-    /// Validates and enqueues one job.
-    public func submit(task: String, version: Int? = nil, input: JSONValue) async throws -> Job {
-        let stored = try await store.enqueue([try prepare(task: task, version: version, input: input)])
+    /// Validates and enqueues one job; the options are those of ``prepare(task:version:priority:runAt:input:)``.
+    public func submit(
+        task: String, version: Int? = nil, priority: Int? = nil, runAt: Date? = nil, input: JSONValue
+    ) async throws -> Job {
+        let newJob = try prepare(task: task, version: version, priority: priority, runAt: runAt, input: input)
+        let stored = try await store.enqueue([newJob])
         guard let job = stored.first else {
             preconditionFailure("JobStore.enqueue returned no job for one insert")
         }

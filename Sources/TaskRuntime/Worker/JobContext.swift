@@ -10,21 +10,24 @@ public struct JobContext: Sendable {
     /// 1 for the first attempt.
     public let attempt: Int
     public let logger: Logger
-    private let reporter: ProgressReporter
+    private let reportProgress: @Sendable (Double) async -> Void
 
-    init(job: Job, logger: Logger, reporter: ProgressReporter) {
-        self.jobID = job.id
-        self.taskName = job.task
-        self.taskVersion = job.version
-        self.attempt = job.attempt
+    init(
+        jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, logger: Logger,
+        reportProgress: @escaping @Sendable (Double) async -> Void
+    ) {
+        self.jobID = jobID
+        self.taskName = taskName
+        self.taskVersion = taskVersion
+        self.attempt = attempt
         self.logger = logger
-        self.reporter = reporter
+        self.reportProgress = reportProgress
     }
 
     /// Reports progress in percent (clamped to 0...100). Cheap to call often: writes are throttled
     /// to a few per second and the final value is always recorded.
     public func progress(_ percent: Double) async {
-        await reporter.report(percent)
+        await reportProgress(percent)
     }
 
     /// Whether the job was cancelled, timed out or lost its lease; long loops should stop when set.
@@ -34,5 +37,15 @@ public struct JobContext: Sendable {
     /// Throws `CancellationError` when ``isCancelled``.
     public func checkCancellation() throws {
         try Task.checkCancellation()
+    }
+
+    /// The log metadata of an attempt, carried by every line logged on its behalf.
+    static func metadata(jobID: UUID, taskName: String, taskVersion: Int, attempt: Int) -> Logger.Metadata {
+        [
+            "jobId": "\(jobID.uuidString.lowercased())",
+            "taskName": "\(taskName)",
+            "taskVersion": "\(taskVersion)",
+            "attempt": "\(attempt)",
+        ]
     }
 }

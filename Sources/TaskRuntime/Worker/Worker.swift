@@ -5,24 +5,35 @@ import Synchronization
 
 /// Claims jobs from a ``JobStore`` and runs them through a ``TaskCatalog``.
 ///
-/// One claim loop per queue keeps that queue's slots full; a heartbeat loop renews leases and
-/// stops attempts whose job was cancelled or whose lease was lost; a rescue loop retries jobs whose
-/// worker vanished. On graceful shutdown it stops claiming, lets running attempts finish within
-/// ``WorkerConfiguration/shutdownGracePeriod``, then gives the rest back.
+/// One claim loop per queue keeps that queue's slots full and hands each job to an
+/// ``AttemptRunner``; results are written in batches (``CompletionWriter``). A heartbeat loop renews
+/// leases and stops attempts whose job was cancelled or whose lease was lost (cancel signals from the
+/// store stop them sooner); a maintenance loop keeps the worker registered in the store, retries jobs
+/// whose worker vanished and prunes finished jobs past their retention. On graceful shutdown it stops
+/// claiming, lets running attempts finish within ``WorkerConfiguration/shutdownGracePeriod``, then
+/// gives the rest back.
 public final class Worker: Service {
     private let store: any JobStore
     private let catalog: TaskCatalog
     private let configuration: WorkerConfiguration
+    private let runner: any AttemptRunner
     private let logger: Logger
     private let running = RunningAttempts()
+    private let completions: CompletionWriter
     private let doorbells: [String: Doorbell]
     private let draining = Atomic<Bool>(false)
 
-    public init(store: any JobStore, catalog: TaskCatalog, configuration: WorkerConfiguration, logger: Logger) {
+    /// A worker running handlers with `runner`: in this process by default.
+    public init(
+        store: any JobStore, catalog: TaskCatalog, configuration: WorkerConfiguration,
+        runner: any AttemptRunner = InProcessRunner(), logger: Logger
+    ) {
         self.store = store
         self.catalog = catalog
         self.configuration = configuration
+        self.runner = runner
         self.logger = logger
+        self.completions = CompletionWriter(store: store)
         self.doorbells = configuration.queues.mapValues { _ in Doorbell() }
     }
 
@@ -36,8 +47,9 @@ public final class Worker: Service {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { background in
                 background.addTask { await self.heartbeatLoop() }
-                background.addTask { await self.rescueLoop() }
+                background.addTask { await self.maintenanceLoop() }
                 background.addTask { await self.wakeOnReadyJobs() }
+                background.addTask { await self.stopOnCancelSignals() }
                 await withDiscardingTaskGroup { queues in
                     for (queue, slots) in configuration.queues where slots > 0 {
                         queues.addTask { await self.claimLoop(queue: queue, slots: slots) }
@@ -47,6 +59,11 @@ public final class Worker: Service {
             }
         } onGracefulShutdown: {
             self.beginShutdown()
+        }
+        do {
+            try await store.unregisterWorker(id: configuration.workerID)
+        } catch {
+            logger.error("unregistering the worker failed", metadata: ["error": "\(error)"])
         }
         logger.info("worker stopped", metadata: ["workerId": "\(configuration.workerID)"])
     }
@@ -124,20 +141,74 @@ public final class Worker: Service {
         }
     }
 
-    private func rescueLoop() async {
+    private func stopOnCancelSignals() async {
+        for await jobID in store.cancelSignals() {
+            for lease in running.leases where lease.jobID == jobID {
+                running.stop(lease, reason: .cancelRequested)
+            }
+        }
+    }
+
+    // MARK: Maintenance
+
+    private func maintenanceLoop() async {
+        let clock = ContinuousClock()
+        var lastPrune: ContinuousClock.Instant?
         while !Task.isCancelled {
-            do {
-                let rescued = try await store.rescueExpiredLeases(now: Date())
-                for job in rescued {
-                    logger.warning(
-                        "rescued a job whose lease expired",
-                        metadata: jobMetadata(job).merging(["state": "\(job.state.rawValue)"]) { $1 })
-                    doorbells[job.queue]?.ring()
-                }
-            } catch {
-                logger.error("lease rescue failed", metadata: ["error": "\(error)"])
+            await registerPresence()
+            await rescueExpiredLeases()
+            if let retention = configuration.retention,
+                lastPrune.map({ clock.now - $0 >= configuration.pruneInterval }) ?? true
+            {
+                lastPrune = clock.now
+                await pruneFinishedJobs(olderThan: retention)
             }
             try? await Task.sleep(for: configuration.leaseDuration / 2)
+        }
+    }
+
+    /// Lists this worker as serving its queues for three lease durations (`GET /v1/queues`); the
+    /// maintenance loop renews it well before then.
+    private func registerPresence() async {
+        let expiresAt = Date().addingTimeInterval(3 * configuration.leaseDuration.seconds)
+        do {
+            try await store.registerWorker(id: configuration.workerID, queues: configuration.queues, expiresAt: expiresAt)
+        } catch {
+            logger.error("registering the worker failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func rescueExpiredLeases() async {
+        do {
+            let rescued = try await store.rescueExpiredLeases(now: Date())
+            for job in rescued {
+                logger.warning(
+                    "rescued a job whose lease expired",
+                    metadata: jobMetadata(job).merging(["state": "\(job.state.rawValue)"]) { $1 })
+                doorbells[job.queue]?.ring()
+            }
+        } catch {
+            logger.error("lease rescue failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Deletes finished jobs past their retention, a bounded batch at a time so that no statement
+    /// holds the database for long.
+    private func pruneFinishedJobs(olderThan retention: Duration) async {
+        let cutoff = Date().addingTimeInterval(-retention.seconds)
+        let batch = 1000
+        do {
+            var deleted = 0
+            while !Task.isCancelled {
+                let count = try await store.pruneFinishedJobs(finishedBefore: cutoff, limit: batch)
+                deleted += count
+                if count < batch { break }
+            }
+            if deleted > 0 {
+                logger.info("pruned finished jobs", metadata: ["count": "\(deleted)", "finishedBefore": "\(cutoff)"])
+            }
+        } catch {
+            logger.error("pruning finished jobs failed", metadata: ["error": "\(error)"])
         }
     }
 
@@ -154,12 +225,14 @@ public final class Worker: Service {
         logger.info("attempt started")
         let reporter = ProgressReporter(
             lease: job.lease, store: store, initialStage: job.stage, interval: configuration.progressInterval)
-        let context = JobContext(job: job, logger: logger, reporter: reporter)
+        let context = JobContext(
+            jobID: job.id, taskName: job.task, taskVersion: job.version, attempt: job.attempt, logger: logger,
+            reportProgress: { await reporter.report($0) })
         let timeout = configuration.maxRuntime.map { min($0, entry.definition.timeout) } ?? entry.definition.timeout
-        let attempt = Task {
+        let attempt = Task { [runner] in
             do {
                 return Result<JSONValue, any Error>.success(
-                    try await withTimeout(timeout) { try await entry.run(job.input, version: job.version, context) })
+                    try await runner.run(job, entry: entry, timeout: timeout, context: context))
             } catch {
                 return .failure(error)
             }
@@ -196,20 +269,40 @@ public final class Worker: Service {
         case (.failure(is AttemptTimedOut), _):
             error = .transient(
                 .taskRuntimeExceeded, "the attempt ran longer than its timeout of \(timeout.compactDescription)")
+        case (.failure(let crash as HandlerProcessCrashed), _):
+            return crashOutcome(crash, job: job, progress: progress)
         case (.failure(let failure), _):
             error = .transient(.taskFailed, String(describing: failure))
         }
-        guard error.isTransient, job.attempt < job.maxAttempts, let entry = catalog.entry(named: job.task) else {
+        guard error.isTransient, job.attempt < job.maxAttempts, let retryAt = retryTime(for: job) else {
             return .failed(error.jobError, progress: progress)
         }
+        return .retry(error.jobError, retryAt: retryAt, progress: progress)
+    }
+
+    /// A crash is retried like a transient failure, unless attempts are spent or the job has now
+    /// crashed ``WorkerConfiguration/quarantineAfterCrashes`` processes: then it is quarantined.
+    private func crashOutcome(_ crash: HandlerProcessCrashed, job: Job, progress: Double) -> AttemptOutcome {
+        let spent = job.attempt >= job.maxAttempts || job.crashes + 1 >= configuration.quarantineAfterCrashes
+        let error = JobError(
+            code: .workerCrashed,
+            message: "the handler process died running this attempt (\(crash.description))"
+                + (spent ? "; quarantined after \(job.crashes + 1) crash(es): retry it with `taskforge jobs retry`" : ""),
+            retryable: !spent)
+        return .crashed(error, retryAt: spent ? nil : retryTime(for: job), progress: progress)
+    }
+
+    /// Now plus a full-jitter backoff from the task's retry policy.
+    private func retryTime(for job: Job) -> Date? {
+        guard let entry = catalog.entry(named: job.task) else { return nil }
         let ceiling = entry.definition.retry.delayCeiling(afterAttempt: job.attempt)
-        let delay = Double.random(in: 0...max(ceiling.seconds, 0))
-        return .retry(error.jobError, retryAt: Date().addingTimeInterval(delay), progress: progress)
+        return Date().addingTimeInterval(Double.random(in: 0...max(ceiling.seconds, 0)))
     }
 
     private func record(_ outcome: AttemptOutcome, for job: Job, handlerVersion: Int?, logger: Logger) async {
         do {
-            let written = try await store.finish(job.lease, outcome, handlerVersion: handlerVersion)
+            let written = try await completions.write(
+                Completion(lease: job.lease, outcome: outcome, handlerVersion: handlerVersion))
             guard written else {
                 logger.warning("attempt result discarded: the job no longer carries this attempt's lease")
                 return
@@ -225,6 +318,10 @@ public final class Worker: Service {
                     metadata: ["code": "\(error.code)", "error": "\(error.message)", "retryAt": "\(retryAt)"])
             case .cancelled:
                 logger.info("job cancelled")
+            case .crashed(let error, let retryAt, _):
+                logger.error(
+                    retryAt == nil ? "job quarantined" : "attempt crashed its process; retrying",
+                    metadata: ["code": "\(error.code)", "error": "\(error.message)"])
             case .released:
                 logger.info("job given back at shutdown")
             }
@@ -235,11 +332,6 @@ public final class Worker: Service {
     }
 
     private func jobMetadata(_ job: Job) -> Logger.Metadata {
-        [
-            "jobId": "\(job.id.uuidString.lowercased())",
-            "taskName": "\(job.task)",
-            "taskVersion": "\(job.version)",
-            "attempt": "\(job.attempt)",
-        ]
+        JobContext.metadata(jobID: job.id, taskName: job.task, taskVersion: job.version, attempt: job.attempt)
     }
 }

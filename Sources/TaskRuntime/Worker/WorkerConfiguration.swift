@@ -18,6 +18,12 @@ public struct WorkerConfiguration: Sendable {
     public var shutdownGracePeriod: Duration
     /// A cap on every task's `timeout` (`TASK_MAX_RUNTIME_SECONDS`).
     public var maxRuntime: Duration?
+    /// A job whose attempts killed this many handler processes is quarantined.
+    public var quarantineAfterCrashes: Int
+    /// How long succeeded, failed and cancelled jobs are kept; `nil` keeps them for ever.
+    public var retention: Duration?
+    /// How often finished jobs past their retention are pruned.
+    public var pruneInterval: Duration
 
     public init(
         queues: [String: Int],
@@ -27,7 +33,10 @@ public struct WorkerConfiguration: Sendable {
         pollInterval: Duration = .seconds(1),
         progressInterval: Duration = .milliseconds(250),
         shutdownGracePeriod: Duration = .seconds(30),
-        maxRuntime: Duration? = nil
+        maxRuntime: Duration? = nil,
+        quarantineAfterCrashes: Int = 3,
+        retention: Duration? = .seconds(7 * 24 * 3600),
+        pruneInterval: Duration = .seconds(60)
     ) {
         self.queues = queues
         self.workerID = workerID
@@ -37,6 +46,9 @@ public struct WorkerConfiguration: Sendable {
         self.progressInterval = progressInterval
         self.shutdownGracePeriod = shutdownGracePeriod
         self.maxRuntime = maxRuntime
+        self.quarantineAfterCrashes = quarantineAfterCrashes
+        self.retention = retention
+        self.pruneInterval = pruneInterval
     }
 
     /// `host:pid:random`, unique per process.

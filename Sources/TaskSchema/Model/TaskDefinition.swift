@@ -7,6 +7,9 @@ public struct TaskDefinition: Sendable, Hashable {
     public var description: String?
     /// The queue its jobs are put on; workers subscribe to queues.
     public var queue: String
+    /// The default priority of its jobs, in ``priorityRange``: higher is claimed first. An operational
+    /// setting like ``queue``: not part of the schema lock.
+    public var priority: Int
     /// Hard limit for one attempt.
     public var timeout: Duration
     public var retry: RetryPolicy
@@ -24,6 +27,7 @@ public struct TaskDefinition: Sendable, Hashable {
         summary: String,
         description: String? = nil,
         queue: String,
+        priority: Int = 0,
         timeout: Duration,
         retry: RetryPolicy = .none,
         input: Schema,
@@ -36,6 +40,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.summary = summary
         self.description = description
         self.queue = queue
+        self.priority = priority
         self.timeout = timeout
         self.retry = retry
         self.input = input
@@ -43,6 +48,9 @@ public struct TaskDefinition: Sendable, Hashable {
         self.acceptedVersions = acceptedVersions
         self.location = location
     }
+
+    /// The priorities a task or a submission may set: `-1000...1000`.
+    public static let priorityRange = -1000...1000
 
     /// The Swift type name generated for the task: `aod_estimation` -> `AodEstimation`.
     public var typeName: String { Naming.upperCamelCase(name) }

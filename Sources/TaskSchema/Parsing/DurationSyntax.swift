@@ -1,8 +1,8 @@
 /// Durations as written in `tasks.yaml`: one or more `<number><unit>` with units `ms`, `s`, `m`,
 /// `h` and `d`, such as `500ms`, `30s`, `1.5s` or `1h30m`.
-enum DurationSyntax {
+public enum DurationSyntax {
     /// Valid examples, for diagnostics.
-    static let examples = "'30s', '500ms' or '1h30m'"
+    public static let examples = "'30s', '500ms' or '1h30m'"
 
     private static let nanosecondsPerUnit: [String: Int64] = [
         "ms": 1_000_000,
@@ -13,7 +13,7 @@ enum DurationSyntax {
     ]
 
     /// The duration `text` spells, or `nil` when it is malformed or too long to represent.
-    static func parse(_ text: String) -> Duration? {
+    public static func parse(_ text: String) -> Duration? {
         var rest = Substring(text)
         var total: Int64 = 0
         guard !rest.isEmpty else { return nil }

@@ -3,7 +3,7 @@ struct TaskParser {
     let context: ParseContext
 
     private static let keys = [
-        "version", "accepts", "summary", "description", "queue", "timeout", "retry", "input", "output",
+        "version", "accepts", "summary", "description", "queue", "priority", "timeout", "retry", "input", "output",
     ]
     private static let requiredKeys = ["version", "summary", "timeout", "input", "output"]
 
@@ -27,6 +27,7 @@ struct TaskParser {
         let summary = value("summary").flatMap(summary)
         let description = value("description").flatMap(context.string)
         let queue = value("queue").map(queue) ?? "default"
+        let priority = value("priority").flatMap(priority) ?? 0
         let timeout = value("timeout").flatMap(context.duration)
         let retry = value("retry").map(retryPolicy) ?? RetryPolicy.none
         let input = value("input").map { objectSchema($0) }
@@ -36,7 +37,7 @@ struct TaskParser {
         guard let version, let summary, let timeout, let input, let output else { return nil }
         return TaskDefinition(
             name: name, version: version, summary: summary, description: description, queue: queue,
-            timeout: timeout, retry: retry, input: input, output: output, acceptedVersions: accepted,
+            priority: priority, timeout: timeout, retry: retry, input: input, output: output, acceptedVersions: accepted,
             location: entry.keyLocation)
     }
 
@@ -84,6 +85,18 @@ struct TaskParser {
             context.error("queue name '\(queue)' must be lower snake_case\(suggestion)", at: entry.valueLocation)
         }
         return queue
+    }
+
+    /// `priority: 10`: an integer in ``TaskDefinition/priorityRange``.
+    private func priority(_ entry: YAMLNode.Entry) -> Int? {
+        let range = TaskDefinition.priorityRange
+        guard case .integer(let priority) = entry.value.scalar, range.contains(priority) else {
+            context.error(
+                "'priority' must be an integer from \(range.lowerBound) to \(range.upperBound), found \(entry.value.found)",
+                at: entry.valueLocation)
+            return nil
+        }
+        return priority
     }
 
     /// `input` and `output` are object schemas: their properties become a Swift struct's fields.

@@ -20,12 +20,15 @@ enum JobResource {
             "error": job.error.map(errorJSON) ?? .null,
             "attempt": .integer(job.attempt),
             "max_attempts": .integer(job.maxAttempts),
+            "crashes": .integer(job.crashes),
             "cancel_requested": .bool(job.cancelRequested),
             "created_at": timestamp(job.createdAt),
             "run_at": timestamp(job.runAt),
             "started_at": job.startedAt.map(timestamp) ?? .null,
             "finished_at": job.finishedAt.map(timestamp) ?? .null,
-            "links": ["self": .string(path), "events": .string(path + "/events"), "cancel": .string(path + "/cancel")],
+            "links": ["self": .string(path), "events": .string(path + "/events"), "cancel": .string(path + "/cancel"),
+                "retry": .string(path + "/retry"),
+            ],
         ]
     }
 

@@ -9,6 +9,7 @@ enum TaskResource {
             "summary": .string(definition.summary),
             "description": definition.description.map(JSONValue.string) ?? .null,
             "queue": .string(definition.queue),
+            "priority": .integer(definition.priority),
             "timeout_seconds": JSONValue(number: definition.timeout.seconds),
             "retry": [
                 "max_attempts": .integer(definition.retry.maxAttempts),

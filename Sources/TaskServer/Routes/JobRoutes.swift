@@ -2,8 +2,10 @@ import Foundation
 import Hummingbird
 import TaskRuntime
 
-/// `GET /v1/jobs`, `GET /v1/jobs/{id}`, `POST /v1/jobs/{id}/cancel`, `GET /v1/jobs/{id}/events`.
+/// `GET /v1/jobs`, `GET /v1/jobs/{id}`, `POST /v1/jobs/{id}/cancel`, `POST /v1/jobs/{id}/retry`,
+/// `GET /v1/jobs/{id}/events`.
 struct JobRoutes {
+    let catalog: TaskCatalog
     let store: any JobStore
 
     func register(on router: Router<BasicRequestContext>) {
@@ -33,6 +35,24 @@ struct JobRoutes {
             case .alreadyFinished(let job):
                 throw Problem(
                     .conflict, .jobFinished, "the job already finished as '\(job.state.rawValue)'; it cannot be cancelled",
+                    extensions: ["job": JobResource.json(job)])
+            case .notFound:
+                throw Problem.jobNotFound(id)
+            }
+        }
+        router.post("/v1/jobs/:id/retry") { _, context in
+            let id = try context.parameters.require("id")
+            guard let uuid = UUID(uuidString: id) else { throw Problem.jobNotFound(id) }
+            let job = try await store.job(id: uuid)
+            // A fresh attempt budget: the task's current policy, or one attempt for a task no longer declared.
+            let attempts = job.flatMap { catalog.entry(named: $0.task)?.definition.retry.maxAttempts } ?? 1
+            switch try await store.retry(id: uuid, additionalAttempts: attempts) {
+            case .retried(let job):
+                return Response.json(JobResource.json(job))
+            case .notRetryable(let job):
+                throw Problem(
+                    .conflict, .jobNotRetryable,
+                    "the job is '\(job.state.rawValue)'; only failed, cancelled and quarantined jobs can be retried",
                     extensions: ["job": JobResource.json(job)])
             case .notFound:
                 throw Problem.jobNotFound(id)

@@ -23,8 +23,9 @@ struct TaskRoutes {
             router.get("/v1/tasks/\(name)") { _, _ in Response.json(TaskResource.json(entry.definition)) }
             router.post("/v1/tasks/\(name)") { request, _ in
                 var request = request
-                let version = try Self.version(request.uri.queryParameters["version"])
-                return try await submit(task: name, version: version, input: try await request.jsonBody(limit: maxBodyBytes))
+                let query = request.uri.queryParameters
+                let parameters = try SubmitParameters(query: { query[Substring($0)] })
+                return try await submit(task: name, parameters, input: try await request.jsonBody(limit: maxBodyBytes))
             }
         }
         router.post("/v1/tasks/:name") { _, context -> Response in
@@ -32,10 +33,12 @@ struct TaskRoutes {
         }
     }
 
-    private func submit(task: String, version: Int?, input: JSONValue) async throws -> Response {
+    private func submit(task: String, _ parameters: SubmitParameters, input: JSONValue) async throws -> Response {
         let job: Job
         do {
-            job = try await submitter.submit(task: task, version: version, input: input)
+            job = try await submitter.submit(
+                task: task, version: parameters.version, priority: parameters.priority, runAt: parameters.runAt,
+                input: input)
         } catch SubmissionError.invalidInput(let violations) {
             throw Problem.invalidInput(violations)
         } catch SubmissionError.unknownTask(let name) {
@@ -51,17 +54,6 @@ struct TaskRoutes {
         }
         return Response.json(
             JobResource.json(job), status: .accepted, headers: [.location: "/v1/jobs/\(job.id.lowercasedString)"])
-    }
-
-    /// The `version` query parameter: a positive integer when present.
-    private static func version(_ text: Substring?) throws -> Int? {
-        guard let text else { return nil }
-        guard let version = Int(text), version > 0 else {
-            throw Problem(
-                .badRequest, .invalidParameter, "query parameter 'version' must be a positive integer",
-                extensions: ["parameter": "version"])
-        }
-        return version
     }
 
     private func taskNotFound(_ name: String) -> Problem {

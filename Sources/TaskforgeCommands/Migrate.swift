@@ -10,7 +10,7 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var runtime: RuntimeOptions
 
     func run() async throws {
-        let logger = runtime.bootstrapLogging()
+        let logger = runtime.logging.bootstrap()
         let store = try await runtime.openStore(logger: logger, migrate: true)
         try await store.close()
         logger.info("the job store's schema is up to date")

@@ -1,5 +1,7 @@
-/// Thrown by ``withTimeout(_:_:)`` when the deadline passes first.
-struct AttemptTimedOut: Error {}
+/// An attempt ran past its task's `timeout` and was stopped.
+public struct AttemptTimedOut: Error {
+    public init() {}
+}
 
 /// Runs `body`, cancelling it and throwing ``AttemptTimedOut`` when it takes longer than `timeout`.
 /// Returns once `body` has ended (cancellation is cooperative).

@@ -1,0 +1,30 @@
+import TaskSchema
+
+/// `GET /v1/queues` and its schemas, `QueueStatus` and `QueueList` (`TaskServer`'s `QueueRoutes`).
+enum QueuePaths {
+    static var items: [String: JSONValue] {
+        ["/v1/queues": ["get": list.json]]
+    }
+
+    static let schemas: [String: JSONValue] = [
+        "QueueStatus": JSONSchema.closedObject([
+            "name": JSONSchema.scalar(.string),
+            "pending": count("Pending jobs ready to run now."),
+            "scheduled": count("Pending jobs held back until a later `run_at` (`delay`, `run_at`, retry backoff)."),
+            "running": count("Jobs running now."),
+            "workers": count("Live worker processes serving the queue."),
+        ]).described("The jobs and workers of one queue."),
+        "QueueList": JSONSchema.closedObject(["queues": JSONSchema.array(of: JSONSchema.ref("QueueStatus"))])
+            .described("Every queue a task uses or a job or live worker is on, by name."),
+    ]
+
+    private static let list = Operation(
+        id: "list_queues", tag: .operations, summary: "Queues: waiting, scheduled and running jobs, and their workers.",
+        description: "A queue that has waiting jobs but no workers is served by nobody: start a worker with "
+            + "`--queues <name>=<slots>`.",
+        responses: ["200": Operation.jsonResponse("Every queue.", JSONSchema.ref("QueueList"))])
+
+    private static func count(_ description: String) -> JSONValue {
+        JSONSchema.scalar(.integer).adding(["minimum": 0]).described(description)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// The loop of a handler process (`taskforge handler-host`), the child side of
+/// ``HandlerProcessPool``: reads ``HostRequest`` lines on standard input, runs each attempt with
+/// the catalog's handler and answers with ``HostReply`` lines on standard output. Logs, and anything
+/// a handler prints, go to standard error. The process exits as soon as standard input closes: its
+/// supervisor is gone.
+public struct HandlerHost: Sendable {
+    private let catalog: TaskCatalog
+    private let logger: Logger
+
+    public init(catalog: TaskCatalog, logger: Logger) {
+        self.catalog = catalog
+        self.logger = logger
+    }
+
+    /// Serves requests until standard input closes, then exits the process.
+    public func run() async -> Never {
+        let replies = ReplyWriter(output: Self.takeStandardOutput())
+        var attempt: Task<Void, Never>?
+        for await line in StandardInputLines.stream() {
+            let request: HostRequest
+            do {
+                request = try HostLine.decode(HostRequest.self, from: line)
+            } catch {
+                logger.error("unreadable request from the supervisor", metadata: ["error": "\(error)"])
+                continue
+            }
+            if let run = request.run {
+                attempt = Task { await self.execute(run, replies: replies) }
+            }
+            if request.cancel == true { attempt?.cancel() }
+        }
+        exit(0)
+    }
+
+    /// The replies' own handle on standard output; file descriptor 1 then points at standard error,
+    /// so that a handler's `print` cannot break a reply line.
+    private static func takeStandardOutput() -> FileHandle {
+        let replies = dup(STDOUT_FILENO)
+        dup2(STDERR_FILENO, STDOUT_FILENO)
+        return FileHandle(fileDescriptor: replies, closeOnDealloc: true)
+    }
+
+    private func execute(_ run: HostRequest.Run, replies: ReplyWriter) async {
+        var logger = self.logger
+        let metadata = JobContext.metadata(jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt)
+        for (key, value) in metadata { logger[metadataKey: key] = value }
+        let context = JobContext(
+            jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt, logger: logger,
+            reportProgress: { replies.progress($0) })
+        var reply = HostReply()
+        do {
+            guard let entry = catalog.entry(named: run.task) else {
+                throw TaskError.permanent(.unknownTask, "this worker has no handler for task '\(run.task)'")
+            }
+            reply.output = try await entry.run(run.input, version: run.version, context)
+        } catch where Task.isCancelled {
+            reply.cancelled = true
+        } catch let error as TaskError {
+            reply.error = error.jobError
+        } catch {
+            reply.error = TaskError.transient(.taskFailed, String(describing: error)).jobError
+        }
+        replies.finish(reply)
+    }
+}
+
+/// Writes replies to standard output, whole lines at a time, sending at most one progress line per
+/// `progressInterval` (the last value is sent before the attempt's end).
+private final class ReplyWriter: Sendable {
+    private struct State {
+        var lastSent: ContinuousClock.Instant?
+        var unsent: Double?
+    }
+
+    private let state = Mutex(State())
+    private let output: FileHandle
+    private let progressInterval = Duration.milliseconds(100)
+
+    init(output: FileHandle) {
+        self.output = output
+    }
+
+    func progress(_ value: Double) {
+        let send = state.withLock { state -> Bool in
+            let now = ContinuousClock.now
+            guard let last = state.lastSent, now - last < progressInterval else {
+                state.lastSent = now
+                state.unsent = nil
+                return true
+            }
+            state.unsent = value
+            return false
+        }
+        if send { write(HostReply(progress: value)) }
+    }
+
+    func finish(_ reply: HostReply) {
+        let unsent = state.withLock { state -> Double? in
+            defer { state = State() }
+            return state.unsent
+        }
+        if let unsent { write(HostReply(progress: unsent)) }
+        write(reply)
+    }
+
+    private func write(_ reply: HostReply) {
+        state.withLock { _ in
+            // A failed write means the supervisor is gone; standard input closing ends the process.
+            try? output.write(contentsOf: HostLine.encode(reply))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A line from the supervising worker to a handler process: run one attempt, or stop it.
+struct HostRequest: Codable, Sendable {
+    /// One attempt to run: what the handler needs to know of its job.
+    struct Run: Codable, Sendable {
+        var jobId: UUID
+        var task: String
+        var version: Int
+        var attempt: Int
+        var input: JSONValue
+    }
+
+    var run: Run?
+    /// Cancel the attempt running (cooperatively: the supervisor kills the process if it goes on).
+    var cancel: Bool?
+}
+
+/// A line from a handler process to its supervisor: progress, or how the attempt ended (exactly
+/// one of `output`, `error` and `cancelled` ends it).
+struct HostReply: Codable, Sendable {
+    var progress: Double?
+    var output: JSONValue?
+    var error: JobError?
+    var cancelled: Bool?
+}
+
+/// One JSON object a line, as handler processes and their supervisors speak.
+enum HostLine {
+    static func encode(_ value: some Encodable) throws -> Data {
+        var data = try JSONEncoder().encode(value)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    static func decode<Value: Decodable>(_ type: Value.Type, from line: some StringProtocol) throws -> Value {
+        try JSONDecoder().decode(type, from: Data(line.utf8))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The jobs and workers of one queue at a moment (`GET /v1/queues`).
+public struct QueueStatus: Sendable, Hashable {
+    public var name: String
+    /// Pending jobs ready to run now.
+    public var pending: Int
+    /// Pending jobs held back until a `run_at` still in the future.
+    public var scheduled: Int
+    public var running: Int
+    /// Live worker processes serving the queue.
+    public var workers: Int
+
+    public init(name: String, pending: Int = 0, scheduled: Int = 0, running: Int = 0, workers: Int = 0) {
+        self.name = name
+        self.pending = pending
+        self.scheduled = scheduled
+        self.running = running
+        self.workers = workers
+    }
+
+    /// The statuses of every queue in `jobs` or served by a live worker, sorted by name.
+    ///
+    /// `jobs` holds each queue's job counts without ``workers``; `workerQueues` holds, per live
+    /// worker, the queue map it registered, in ``workerQueuesText(_:)`` form.
+    public static func combining(jobs: [QueueStatus], workerQueues: [String]) -> [QueueStatus] {
+        var byName = Dictionary(jobs.map { ($0.name, $0) }) { first, _ in first }
+        for text in workerQueues {
+            let queues = (try? JSONValue(json: Data(text.utf8)))?.objectValue ?? [:]
+            for name in queues.keys {
+                byName[name, default: QueueStatus(name: name)].workers += 1
+            }
+        }
+        return byName.values.sorted { $0.name < $1.name }
+    }
+
+    /// The JSON text stores keep a worker's queues in: `{"default":4,"io":8}`.
+    public static func workerQueuesText(_ queues: [String: Int]) -> String {
+        JSONValue.object(queues.mapValues(JSONValue.integer)).canonicalString()
+    }
+
+    /// `statuses` with a zero status added for each name in `names` they lack, sorted by name.
+    public static func including(_ names: some Sequence<String>, in statuses: [QueueStatus]) -> [QueueStatus] {
+        let known = Set(statuses.map(\.name))
+        let missing = Set(names).subtracting(known).map { QueueStatus(name: $0) }
+        return (statuses + missing).sorted { $0.name < $1.name }
+    }
+}

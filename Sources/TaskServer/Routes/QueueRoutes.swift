@@ -1,0 +1,27 @@
+import Foundation
+import Hummingbird
+import TaskRuntime
+
+/// `GET /v1/queues`: every queue a task of the catalog uses or a job or live worker is on, with its
+/// ready, scheduled and running jobs and the workers serving it.
+struct QueueRoutes {
+    let catalog: TaskCatalog
+    let store: any JobStore
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/v1/queues") { _, _ in
+            let statuses = QueueStatus.including(catalog.queues, in: try await store.queueStatus(now: Date()))
+            return Response.json(["queues": .array(statuses.map(Self.json))])
+        }
+    }
+
+    private static func json(_ status: QueueStatus) -> JSONValue {
+        [
+            "name": .string(status.name),
+            "pending": .integer(status.pending),
+            "scheduled": .integer(status.scheduled),
+            "running": .integer(status.running),
+            "workers": .integer(status.workers),
+        ]
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import TaskRuntime
+
+/// The query parameters of `POST /v1/tasks/{name}`: `version`, `priority`, and `delay` or `run_at`.
+struct SubmitParameters {
+    /// The input's version; `nil` for the current one.
+    var version: Int?
+    /// Overrides the task's default priority.
+    var priority: Int?
+    /// When the job may run first; `nil` for now.
+    var runAt: Date?
+
+    /// Reads the parameters with `query`, relative to `now`; a malformed one throws `invalid_parameter`.
+    init(query: (String) -> Substring?, now: Date = Date()) throws {
+        version = try query("version").map { text in
+            guard let version = Int(text), version > 0 else {
+                throw Self.invalid("version", "must be a positive integer")
+            }
+            return version
+        }
+        priority = try query("priority").map { text in
+            let range = TaskDefinition.priorityRange
+            guard let priority = Int(text), range.contains(priority) else {
+                throw Self.invalid("priority", "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return priority
+        }
+        let delay = try query("delay").map { text in
+            guard let delay = DurationSyntax.parse(String(text)) else {
+                throw Self.invalid("delay", "must be a duration such as \(DurationSyntax.examples)")
+            }
+            return delay
+        }
+        let runAt = try query("run_at").map { text in
+            guard let date = Self.timestamp(String(text)) else {
+                throw Self.invalid("run_at", "must be an RFC 3339 timestamp such as '2026-01-31T09:30:00Z'")
+            }
+            return date
+        }
+        if delay != nil, runAt != nil {
+            throw Problem(
+                .badRequest, .invalidParameter, "query parameters 'delay' and 'run_at' exclude each other; give one",
+                extensions: ["parameter": "run_at"])
+        }
+        self.runAt = runAt ?? delay.map { now.addingTimeInterval($0.seconds) }
+    }
+
+    /// An RFC 3339 timestamp, with or without fractional seconds.
+    private static func timestamp(_ text: String) -> Date? {
+        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        return (try? fractional.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
+    }
+
+    private static func invalid(_ parameter: String, _ requirement: String) -> Problem {
+        Problem(
+            .badRequest, .invalidParameter, "query parameter '\(parameter)' \(requirement)",
+            extensions: ["parameter": .string(parameter)])
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Logging
+import ServiceLifecycle
+import TaskRuntime
+import TaskServer
+
+/// `taskforge serve`: the HTTP API with in-process workers, on the embedded store by default.
+struct Serve<App: TaskApplication>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "serve", abstract: "Run the HTTP API and workers (SQLite under --data-dir unless told otherwise).")
+    }
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: "The largest JSON request body accepted, in bytes.")
+    var maxBodyBytes = 1 << 20
+
+    @OptionGroup var runtime: RuntimeOptions
+    @OptionGroup var workers: WorkerOptions
+
+    func run() async throws {
+        try await workers.withWorker(runtime: runtime, catalog: App.catalog) { worker, store, logger in
+            let api = TaskAPI(
+                catalog: App.catalog, store: store,
+                configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes),
+                openAPIDocument: App.openAPIDocument)
+            let app = api.application(services: [worker], logger: logger) { port in
+                logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])
+            }
+            try await app.runService()
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import TaskCLI
+
+/// The `taskforge` command line of an application: server, workers, the handler processes they
+/// supervise, schema tools and the command-line client.
+public struct TaskforgeCommand<App: TaskApplication>: AsyncParsableCommand {
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "taskforge",
+            abstract: "Typed background tasks behind an HTTP API, declared in tasks.yaml.",
+            subcommands: [
+                Serve<App>.self, WorkerCommand<App>.self, Migrate.self, Submit<App>.self, JobsCommand.self,
+                QueuesCommand.self, SchemaCommand.self, HandlerHostCommand<App>.self,
+            ])
+    }
+
+    public init() {}
+}
+
+/// `taskforge submit <task>`: one subcommand per task, generated from tasks.yaml.
+struct Submit<App: TaskApplication>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "submit", abstract: "Submit a job to a running server.",
+            subcommands: App.submitArguments.map { $0.submitCommand })
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Logging
+import ServiceLifecycle
+import TaskRuntime
+
+/// `taskforge worker`: runs jobs only, beside a `taskforge serve` sharing the store.
+struct WorkerCommand<App: TaskApplication>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "worker", abstract: "Run workers only, on the same store as a server.")
+    }
+
+    @OptionGroup var runtime: RuntimeOptions
+    @OptionGroup var workers: WorkerOptions
+
+    func run() async throws {
+        try await workers.withWorker(runtime: runtime, catalog: App.catalog) { worker, _, logger in
+            let group = ServiceGroup(
+                configuration: .init(services: [worker], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TaskRuntime
+import TaskStoreSQLite
+import TaskforgeTestSupport
+import Tasks
+import Testing
+
+/// The worker's side of handler processes when they misbehave at scale.
+@Suite("Handler process pool")
+struct HandlerProcessPoolTests {
+    /// Handler processes that die at once (a broken install, a missing library): every job ends
+    /// quarantined with `worker_crashed`, and the worker keeps running without leaking the pipes
+    /// of the processes it replaced (it once ran out of descriptors and crashed in `Process.run`).
+    @Test func processesThatDieAtOnceQuarantineTheirJobsWithoutHarmingTheWorker() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-pool-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let store = try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger)
+        let jobs = (0..<1000).map { _ in
+            NewJob(task: "echo", version: 1, queue: "default", input: ["message": "hi"], maxAttempts: 1)
+        }
+        let ids = try await store.enqueue(jobs).map(\.id)
+        let pool = HandlerProcessPool(
+            executable: URL(fileURLWithPath: "/bin/false"), arguments: [], killGrace: .milliseconds(200), logger: logger)
+        let worker = Worker(
+            store: store, catalog: GeneratedTasks.catalog, configuration: WorkerConfiguration(queues: ["default": 16]),
+            runner: pool, logger: logger)
+        let descriptorsBefore = Self.openDescriptors()
+        let group = ServiceGroup(services: [worker], logger: logger)
+        let running = Task { try await group.run() }
+        try await eventually("every job to finish") { try await store.unfinishedJobCounts().isEmpty }
+        await group.triggerGracefulShutdown()
+        try await running.value
+        pool.shutdown()
+        #expect(Self.openDescriptors() < descriptorsBefore + 64, "1,000 dead processes must not leave their pipes open")
+        for id in ids {
+            let job = try #require(try await store.job(id: id))
+            #expect(job.state == .quarantined)
+            #expect(job.error?.code == .workerCrashed)
+        }
+        try await store.close()
+    }
+
+    private static func openDescriptors() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+    }
+}
