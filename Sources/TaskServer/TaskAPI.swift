@@ -22,7 +22,7 @@ public struct TaskAPI: Sendable {
     /// The router with every route and the problem+json error handling.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        router.middlewares.add(ProblemMiddleware())
+        router.middlewares.add(ProblemMiddleware(routes: RouteMethods(openAPIDocument: openAPIDocument)))
         let submitter = JobSubmitter(catalog: catalog, store: store)
         TaskRoutes(catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes).register(on: router)
         JobRoutes(catalog: catalog, store: store).register(on: router)

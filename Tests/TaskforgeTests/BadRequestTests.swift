@@ -71,11 +71,29 @@ struct BadRequestTests {
 
     @Test func badQueryParametersAre400() async throws {
         try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
-            for query in ["status=sleeping", "limit=0", "limit=abc", "cursor=%%%"] {
+            for query in ["status=sleeping", "limit=0", "limit=abc", "cursor=%%%", "status=running&state=bogus"] {
                 let reply = try await server.request("GET", "/v1/jobs?\(query)")
                 #expect(reply.status == 400, "\(query)")
                 #expect(reply.json["code"] == "invalid_parameter")
             }
+            let synonym = try await server.request("GET", "/v1/jobs?state=bogus")
+            #expect(synonym.json["parameter"] == "state")
+        }
+    }
+
+    @Test func aKnownPathWithAnotherMethodIs405WithAllow() async throws {
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+            let delete = try await server.request("DELETE", "/v1/jobs")
+            #expect(delete.status == 405)
+            #expect(delete.json["code"] == "method_not_allowed")
+            #expect(delete.headers["allow"] == "GET")
+            let put = try await server.request("PUT", "/v1/tasks/echo")
+            #expect(put.status == 405)
+            #expect(put.headers["allow"] == "GET, POST")
+            let cancel = try await server.request("GET", "/v1/jobs/\(UUID().uuidString)/cancel")
+            #expect(cancel.status == 405 && cancel.headers["allow"] == "POST")
+            let unknown = try await server.request("DELETE", "/v1/nothing")
+            #expect(unknown.status == 404 && unknown.json["code"] == "route_not_found")
         }
     }
 

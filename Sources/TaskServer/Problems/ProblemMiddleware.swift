@@ -3,9 +3,11 @@ import Logging
 import TaskRuntime
 
 /// Turns every error into a problem document: ``Problem``s as they are, the framework's own errors
-/// under a stable code, anything else as a logged 500 that leaks nothing. Also logs one access line
-/// per request.
+/// under a stable code (a known path asked with another method is 405 with `Allow`), anything else
+/// as a logged 500 that leaks nothing. Also logs one access line per request.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let routes: RouteMethods
+
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
@@ -16,7 +18,15 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let problem as Problem {
             response = problem.response(instance: request.uri.path, requestID: context.id)
         } catch let error as any HTTPResponseError {
-            response = Self.problem(for: error).response(instance: request.uri.path, requestID: context.id)
+            let allowed = error.status == .notFound ? routes.methods(forPath: request.uri.path) : []
+            let problem =
+                allowed.isEmpty
+                ? Self.problem(for: error)
+                : Problem(
+                    .methodNotAllowed, .methodNotAllowed,
+                    "\(request.uri.path) does not accept \(request.method.rawValue); it accepts \(allowed.joined(separator: ", "))",
+                    headers: [.allow: allowed.joined(separator: ", ")])
+            response = problem.response(instance: request.uri.path, requestID: context.id)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
             response = Problem(.internalServerError, .internalError, "an unexpected error occurred; see the server log for request \(context.id)")

@@ -76,10 +76,11 @@ struct JobListParameters {
 
     init(_ parameters: Parameters) throws {
         query.task = parameters["task"].map(String.init)
-        if let state = parameters["status"] ?? parameters["state"] {
+        // `status` and `state` are synonyms: each given one must be valid, and `status` wins.
+        for name in ["state", "status"] {
+            guard let state = parameters[Substring(name)] else { continue }
             guard let parsed = JobState(rawValue: String(state)) else {
-                throw Self.invalid(
-                    "status", "must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Self.invalid(name, "must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             query.state = parsed
         }
