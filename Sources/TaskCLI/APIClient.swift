@@ -77,6 +77,13 @@ struct RemoteJob: Sendable {
         "\(json["task"]?.stringValue ?? "?") v\(json["version"]?.doubleValue.map { Int($0) } ?? 0), \(state)"
     }
     var prettyString: String { json.prettyString }
+    /// What a submit did: the server created the job, or answered with an existing one because the
+    /// task declares `dedup`.
+    var submission: String {
+        if json["deduplicated"] == true { return "deduplicated: job \(idString) was already submitted" }
+        if json["reused"] == true { return "reused job \(idString), which already succeeded" }
+        return "submitted job \(idString)"
+    }
 }
 
 /// An error the command line reports in one message and a non-zero exit.

@@ -37,7 +37,7 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
         let job = try await client.submit(
             task: Arguments.definition.name, query: options.queryParameters, input: try input())
         guard options.wait else {
-            print(options.json ? job.prettyString : "submitted job \(job.idString) (\(job.summary))")
+            print(options.json ? job.prettyString : "\(job.submission) (\(job.summary))")
             return
         }
         let finished = try await JobWaiter(client: client).wait(for: job)

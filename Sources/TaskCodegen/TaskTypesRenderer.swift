@@ -57,6 +57,11 @@ struct TaskTypesRenderer {
                 if !task.acceptedVersions.isEmpty {
                     writer.line("acceptedVersions: [\(task.acceptedVersions.map(String.init).joined(separator: ", "))],")
                 }
+                if let dedup = task.dedup {
+                    let fields = dedup.keyFields.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
+                    writer.line(
+                        "dedup: DedupPolicy(keyFields: [\(fields)], reuseResultFor: \(SwiftSyntax.duration(dedup.reuseResultFor))),")
+                }
                 writer.line(
                     "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
                         + "line: \(task.location.line), column: \(task.location.column))")

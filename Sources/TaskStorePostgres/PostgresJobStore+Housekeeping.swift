@@ -5,12 +5,14 @@ import TaskRuntime
 extension PostgresJobStore {
     /// One `UPDATE` whose `WHERE` admits only retryable states, so a concurrent change can never be
     /// overwritten; the job is read only to tell why nothing changed. The state-change trigger logs
-    /// the event and sends the ready notification.
+    /// the event and sends the ready notification. A retried job gives up its dedup key: a newer job may
+    /// hold it by now.
     public func retry(id: UUID, additionalAttempts: Int) async throws -> RetryResult {
         let retried = try await rows(
             """
             UPDATE jobs SET state = 'pending', run_at = now(), max_attempts = attempt + \(additionalAttempts), crashes = 0,
-                finished_at = NULL, output = NULL, lease_owner = NULL, lease_expires_at = NULL, cancel_requested = false
+                finished_at = NULL, output = NULL, lease_owner = NULL, lease_expires_at = NULL, cancel_requested = false,
+                dedup_key = NULL
             WHERE id = \(id) AND state IN ('failed', 'cancelled', 'quarantined')
             RETURNING *
             """)

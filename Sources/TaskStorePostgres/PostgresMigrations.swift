@@ -119,5 +119,13 @@ enum PostgresMigrations {
                 // `queues` is the JSON object of the queues a worker serves with their slots.
                 "CREATE TABLE workers (id text PRIMARY KEY, queues jsonb NOT NULL, expires_at timestamptz NOT NULL)"
             ]),
+        Migration(
+            version: 5, name: "dedup keys",
+            statements: [
+                "ALTER TABLE jobs ADD COLUMN dedup_key text",
+                // At most one active job per key: concurrent submissions race on this index.
+                "CREATE UNIQUE INDEX jobs_dedup_active ON jobs (dedup_key) WHERE state IN ('pending', 'running')",
+                "CREATE INDEX jobs_dedup_finished ON jobs (dedup_key, finished_at) WHERE dedup_key IS NOT NULL",
+            ]),
     ]
 }

@@ -4,12 +4,14 @@ import TaskRuntime
 
 extension SQLiteJobStore {
     /// One `UPDATE` whose `WHERE` admits only retryable states, so a concurrent change can never be
-    /// overwritten; the job is read only to tell why nothing changed.
+    /// overwritten; the job is read only to tell why nothing changed. A retried job gives up its dedup
+    /// key: a newer job may hold it by now.
     public func retry(id: UUID, additionalAttempts: Int) async throws -> RetryResult {
         let retried = try await connection.query(
             """
             UPDATE jobs SET state = 'pending', run_at = ?, max_attempts = attempt + ?, crashes = 0,
-                finished_at = NULL, output = NULL, lease_owner = NULL, lease_expires_at = NULL, cancel_requested = 0
+                finished_at = NULL, output = NULL, lease_owner = NULL, lease_expires_at = NULL, cancel_requested = 0,
+                dedup_key = NULL
             WHERE id = ? AND state IN ('failed', 'cancelled', 'quarantined')
             RETURNING *
             """, [.integer(Int(Date().microseconds)), .integer(additionalAttempts), .text(id.lowercasedString)])

@@ -100,5 +100,13 @@ enum SQLiteMigrations {
                 )
                 """
             ]),
+        Migration(
+            version: 5, name: "dedup keys",
+            statements: [
+                "ALTER TABLE jobs ADD COLUMN dedup_key TEXT",
+                // At most one active job per key: concurrent submissions race on this index.
+                "CREATE UNIQUE INDEX jobs_dedup_active ON jobs (dedup_key) WHERE state IN ('pending', 'running')",
+                "CREATE INDEX jobs_dedup_finished ON jobs (dedup_key, finished_at) WHERE dedup_key IS NOT NULL",
+            ]),
     ]
 }

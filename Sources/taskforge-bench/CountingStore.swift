@@ -17,6 +17,10 @@ final class CountingStore: JobStore {
 
     func enqueue(_ jobs: [NewJob]) async throws -> [Job] { try await base.enqueue(jobs) }
 
+    func enqueueDeduplicated(_ job: NewJob, key: String, reuseResultFor: Duration) async throws -> DedupOutcome {
+        try await base.enqueueDeduplicated(job, key: key, reuseResultFor: reuseResultFor)
+    }
+
     func job(id: UUID) async throws -> Job? { try await base.job(id: id) }
 
     func jobs(matching query: JobQuery) async throws -> JobPage { try await base.jobs(matching: query) }

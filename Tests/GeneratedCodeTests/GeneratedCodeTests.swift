@@ -31,6 +31,7 @@ struct GeneratedCodeTests {
     @Test func theDispatchTableRunsTheHandler() async throws {
         let entry = try #require(GeneratedTasks.catalog.entry(named: "aod_estimation"))
         #expect(entry.definition.version == 3 && entry.definition.queue == "geo" && entry.definition.priority == 5)
+        #expect(entry.definition.dedup == DedupPolicy(keyFields: ["bboxes", "date", "chip_size"], reuseResultFor: .seconds(3600)))
         #expect(GeneratedTasks.catalog.entries.map(\.definition.name) == ["aod_estimation", "echo"])
     }
 

@@ -74,12 +74,13 @@ struct OpenAPITests {
                 statuses["\(method) \(path)"] = Set(operation["responses"]?.objectValue?.keys.map { $0 } ?? [])
             }
         }
+        // `aod_estimation` declares `dedup`, so its submit may also answer 200 with an existing job.
         let submit: Set = ["202", "400", "404", "410", "413", "422", "default"]
         #expect(statuses == [
             "get /v1/tasks": ["200", "default"],
             "get /v1/tasks/{name}": ["200", "404", "default"],
             "get /v1/tasks/echo": ["200", "default"], "post /v1/tasks/echo": submit,
-            "get /v1/tasks/aod_estimation": ["200", "default"], "post /v1/tasks/aod_estimation": submit,
+            "get /v1/tasks/aod_estimation": ["200", "default"], "post /v1/tasks/aod_estimation": submit.union(["200"]),
             "get /v1/jobs": ["200", "400", "default"],
             "get /v1/jobs/{id}": ["200", "404", "default"],
             "post /v1/jobs/{id}/cancel": ["200", "202", "404", "409", "default"],
@@ -291,6 +292,9 @@ private enum ServerSamples {
         [
           {"name": "pending job", "schema": "Job", "valid": true, "instance": \(pendingJob)},
           {"name": "failed job", "schema": "Job", "valid": true, "instance": \(failedJob)},
+          {"name": "deduplicated job", "schema": "ExistingJob", "valid": true,
+           "instance": \(pendingJob.dropLast()), "deduplicated": true, "reused": false}},
+          {"name": "existing job without saying why", "schema": "ExistingJob", "valid": false, "instance": \(pendingJob)},
           {"name": "job without links", "schema": "Job", "valid": false,
            "instance": {"id": "6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b", "task": "echo", "state": "pending"}},
           {"name": "job in an unknown state", "schema": "JobState", "valid": false, "instance": "asleep"},
@@ -304,7 +308,12 @@ private enum ServerSamples {
           {"name": "task", "schema": "TaskInfo", "valid": true, "instance": {
             "name": "echo", "version": 1, "summary": "Echo a message back.", "description": null, "queue": "default",
             "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
-            "input_schema": {"type": "object"}, "output_schema": {"type": "object"}, "links": {"submit": "/v1/tasks/echo"}}},
+            "dedup": null, "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
+            "links": {"submit": "/v1/tasks/echo"}}},
+          {"name": "dedup policy", "schema": "DedupPolicy", "valid": true, "instance":
+            {"key": ["message"], "reuse_result_for_seconds": 3600}},
+          {"name": "dedup policy without fields", "schema": "DedupPolicy", "valid": false, "instance":
+            {"key": [], "reuse_result_for_seconds": 0}},
           {"name": "tasks", "schema": "TaskList", "valid": true, "instance": {"tasks": []}},
           {"name": "queues", "schema": "QueueList", "valid": true, "instance": {"queues": [
             {"name": "default", "pending": 3, "scheduled": 1, "running": 2, "workers": 1},

@@ -108,6 +108,7 @@ struct SubmitAndRunTests {
             let echo = try #require(tasks.first)
             #expect(echo["version"] == 1)
             #expect(echo["summary"] == "Echo a message back.")
+            #expect(echo["dedup"] == .null)
             #expect(echo["input_schema"]?["properties"]?["message"]?["maxLength"] == 10000)
             #expect(echo["input_schema"]?["additionalProperties"] == false)
             #expect(echo["output_schema"]?["required"] == ["message"])

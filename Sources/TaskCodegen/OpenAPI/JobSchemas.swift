@@ -1,7 +1,7 @@
 import TaskSchema
 
 /// The component schemas of jobs, as `TaskServer`'s `JobResource` renders them: `Job`, `JobError`,
-/// `JobEvent`, `JobState` and the list wrappers.
+/// `JobEvent`, `JobState`, `ExistingJob` and the list wrappers.
 enum JobSchemas {
     /// A job's states, in the order of its life (`JobState` in TaskRuntime).
     static let states: [JSONValue] = ["pending", "running", "succeeded", "failed", "cancelled", "quarantined"]
@@ -11,7 +11,12 @@ enum JobSchemas {
             .described(
                 "Where a job is in its life; `succeeded`, `failed`, `cancelled` and `quarantined` are final, and an "
                     + "operator may retry a `failed`, `cancelled` or `quarantined` job."),
-        "Job": job,
+        "Job": JSONSchema.closedObject(jobProperties).described("A job: one run of a task on one input."),
+        "ExistingJob": JSONSchema.closedObject(jobProperties.merging([
+            "deduplicated": JSONSchema.scalar(.boolean).described("The job is pending or running with the same dedup key."),
+            "reused": JSONSchema.scalar(.boolean)
+                .described("The job succeeded with the same dedup key within the task's `reuse_result_for`."),
+        ]) { _, new in new }).described("The job a submission of a task with `dedup` was answered with instead of a new one."),
         "JobError": jobError,
         "JobEvent": jobEvent,
         "JobList": JSONSchema.closedObject([
@@ -24,7 +29,7 @@ enum JobSchemas {
         ]).described("A job's event log."),
     ]
 
-    private static let job = JSONSchema.closedObject([
+    private static let jobProperties: [String: JSONValue] = [
         "id": JSONSchema.scalar(.string).adding(["format": "uuid"]).described("The job's id, a lowercase UUID."),
         "task": JSONSchema.scalar(.string).described("The task's name."),
         "version": JSONSchema.scalar(.integer).adding(["minimum": 1])
@@ -58,7 +63,7 @@ enum JobSchemas {
             "cancel": JSONSchema.scalar(.string).described("`POST` to cancel it."),
             "retry": JSONSchema.scalar(.string).described("`POST` to retry it once it failed, was cancelled or quarantined."),
         ]),
-    ]).described("A job: one run of a task on one input.")
+    ]
 
     private static let jobError = JSONSchema.closedObject([
         "code": JSONSchema.scalar(.string).described("A stable, snake_case error code (docs/errors.md)."),

@@ -1,7 +1,7 @@
 import TaskSchema
 
 /// The component schemas of the registry routes, as `TaskServer`'s `TaskResource` renders a task:
-/// `TaskInfo`, `RetryPolicy` and `TaskList`.
+/// `TaskInfo`, `RetryPolicy`, `DedupPolicy` and `TaskList`.
 enum TaskInfoSchemas {
     static let all: [String: JSONValue] = [
         "TaskInfo": taskInfo,
@@ -11,6 +11,12 @@ enum TaskInfoSchemas {
             "initial_seconds": JSONSchema.scalar(.number).adding(["minimum": 0]),
             "max_seconds": JSONSchema.scalar(.number).adding(["minimum": 0]),
         ]).described("How failed attempts are retried; delays use full jitter."),
+        "DedupPolicy": JSONSchema.closedObject([
+            "key": JSONSchema.array(of: JSONSchema.scalar(.string)).adding(["minItems": 1])
+                .described("The top-level input fields whose values, defaults applied, make the dedup key."),
+            "reuse_result_for_seconds": JSONSchema.scalar(.number).adding(["minimum": 0])
+                .described("How long after it finished a succeeded job is returned instead of a new one; 0: never."),
+        ]).described("How equal submissions share one job while it is pending or running."),
         "TaskList": JSONSchema.closedObject(["tasks": JSONSchema.array(of: JSONSchema.ref("TaskInfo"))])
             .described("Every task the server runs, by name."),
     ]
@@ -26,6 +32,7 @@ enum TaskInfoSchemas {
         "timeout_seconds": JSONSchema.scalar(.number).adding(["minimum": 0])
             .described("The hard limit of one attempt."),
         "retry": JSONSchema.ref("RetryPolicy"),
+        "dedup": JSONSchema.nullableRef("DedupPolicy").described("`null` when every submission makes a new job."),
         "input_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the current version's input."),
         "output_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the output."),
         "links": JSONSchema.closedObject([

@@ -47,7 +47,7 @@ struct TaskPaths {
                 "description": "The job's input. Defaults are filled in before it is stored.",
                 "content": ["application/json": ["schema": JSONSchema.ref(components.names[.input(task)])]],
             ],
-            responses: ["202": Self.queued],
+            responses: task.dedup == nil ? ["202": Self.queued] : ["202": Self.queued, "200": Self.existing],
             problems: [.submitBadRequest, .taskVersionNotFound, .taskVersionRetired, .bodyTooLarge, .invalidInput],
             extensions: [
                 "x-taskforge-task": .string(task.name),
@@ -59,11 +59,18 @@ struct TaskPaths {
             ])
     }
 
-    private static let queued = Operation.jsonResponse(
-        "The job was queued.", JSONSchema.ref("Job"),
-        headers: [
-            "Location": ["description": "The job's path, `/v1/jobs/{id}`.", "required": true, "schema": ["type": "string"]]
-        ])
+    private static let queued = Operation.jsonResponse("The job was queued.", JSONSchema.ref("Job"), headers: locationHeader)
+
+    private static let locationHeader: [String: JSONValue] = [
+        "Location": ["description": "The job's path, `/v1/jobs/{id}`.", "required": true, "schema": ["type": "string"]]
+    ]
+
+    /// Documented for tasks that declare `dedup`.
+    private static let existing = Operation.jsonResponse(
+        "The task declares `dedup` and a job with the same key stands for the submission: pending or running "
+            + "(`deduplicated`), or succeeded within `reuse_result_for` (`reused`). Nothing was queued.",
+        JSONSchema.ref("ExistingJob"),
+        headers: locationHeader)
 
     /// `?version=`: the current version or an older one the task still accepts.
     private static func versionParameter(_ task: TaskDefinition) -> JSONValue {

@@ -10,6 +10,12 @@ public protocol JobStore: Sendable {
     /// Inserts new jobs in one transaction, in order, and returns them as stored.
     func enqueue(_ jobs: [NewJob]) async throws -> [Job]
 
+    /// Inserts `job` with the dedup key `key`, unless a pending or running job holds that key (that job
+    /// is returned) or a job with the key succeeded at most `reuseResultFor` ago (the newest such job
+    /// is returned). A unique index on the key of active jobs decides between concurrent submissions:
+    /// exactly one of them inserts. Failed, cancelled and quarantined jobs never count.
+    func enqueueDeduplicated(_ job: NewJob, key: String, reuseResultFor: Duration) async throws -> DedupOutcome
+
     /// The job with `id`, or `nil`.
     func job(id: UUID) async throws -> Job?
 

@@ -52,15 +52,23 @@ public struct JobSubmitter: Sendable {
     }
 
     /// Validates and enqueues one job; the options are those of ``prepare(task:version:priority:runAt:input:)``.
+    ///
+    /// When the task declares `dedup`, the job is inserted only if no pending or running job has its
+    /// dedup key and no job with the key succeeded within the reuse window; otherwise that job is the
+    /// outcome. A task without `dedup` always gets a new job.
     public func submit(
         task: String, version: Int? = nil, priority: Int? = nil, runAt: Date? = nil, input: JSONValue
-    ) async throws -> Job {
+    ) async throws -> DedupOutcome {
         let newJob = try prepare(task: task, version: version, priority: priority, runAt: runAt, input: input)
+        if let dedup = catalog.entry(named: task)?.definition.dedup {
+            let key = dedup.key(task: newJob.task, version: newJob.version, input: newJob.input)
+            return try await store.enqueueDeduplicated(newJob, key: key, reuseResultFor: dedup.reuseResultFor)
+        }
         let stored = try await store.enqueue([newJob])
         guard let job = stored.first else {
             preconditionFailure("JobStore.enqueue returned no job for one insert")
         }
-        return job
+        return .created(job)
     }
 }
 

@@ -18,6 +18,8 @@ public struct TaskDefinition: Sendable, Hashable {
     /// `accepts`: the older versions whose payloads are still taken and upgraded to ``version``,
     /// ascending; each is lower than ``version``. Empty when the task accepts only its current version.
     public var acceptedVersions: [Int]
+    /// `dedup`: how equal submissions share a job; `nil` when every submission makes a new job.
+    public var dedup: DedupPolicy?
     /// Where the task's name was written.
     public var location: SourceLocation
 
@@ -33,6 +35,7 @@ public struct TaskDefinition: Sendable, Hashable {
         input: Schema,
         output: Schema,
         acceptedVersions: [Int] = [],
+        dedup: DedupPolicy? = nil,
         location: SourceLocation
     ) {
         self.name = name
@@ -46,6 +49,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.input = input
         self.output = output
         self.acceptedVersions = acceptedVersions
+        self.dedup = dedup
         self.location = location
     }
 

@@ -17,9 +17,17 @@ enum TaskResource {
                 "initial_seconds": JSONValue(number: definition.retry.initial.seconds),
                 "max_seconds": JSONValue(number: definition.retry.max.seconds),
             ],
+            "dedup": definition.dedup.map(dedup) ?? .null,
             "input_schema": definition.input.jsonSchema(),
             "output_schema": definition.output.jsonSchema(),
             "links": ["submit": .string("/v1/tasks/\(definition.name)")],
+        ]
+    }
+
+    private static func dedup(_ policy: DedupPolicy) -> JSONValue {
+        [
+            "key": .array(policy.keyFields.map(JSONValue.string)),
+            "reuse_result_for_seconds": JSONValue(number: policy.reuseResultFor.seconds),
         ]
     }
 }

@@ -2,7 +2,8 @@ import Hummingbird
 import TaskRuntime
 
 /// `GET /v1/tasks`, `GET /v1/tasks/{name}` and the generated submit route of every task,
-/// `POST /v1/tasks/{name}`: validate, enqueue, `202 Accepted` with the job and its `Location`.
+/// `POST /v1/tasks/{name}`: validate, enqueue, `202 Accepted` with the job and its `Location`, or
+/// `200` with the job that a task declaring `dedup` hands back instead.
 struct TaskRoutes {
     let catalog: TaskCatalog
     let submitter: JobSubmitter
@@ -34,9 +35,9 @@ struct TaskRoutes {
     }
 
     private func submit(task: String, _ parameters: SubmitParameters, input: JSONValue) async throws -> Response {
-        let job: Job
+        let outcome: DedupOutcome
         do {
-            job = try await submitter.submit(
+            outcome = try await submitter.submit(
                 task: task, version: parameters.version, priority: parameters.priority, runAt: parameters.runAt,
                 input: input)
         } catch SubmissionError.invalidInput(let violations) {
@@ -52,8 +53,27 @@ struct TaskRoutes {
             throw Problem(
                 .notFound, .taskVersionNotFound, "task '\(task)' has no version \(version); its current version is \(current)")
         }
-        return Response.json(
-            JobResource.json(job), status: .accepted, headers: [.location: "/v1/jobs/\(job.id.lowercasedString)"])
+        switch outcome {
+        case .created(let job):
+            return Response.json(JobResource.json(job), status: .accepted, headers: Self.location(of: job))
+        case .deduplicated(let job):
+            return Self.existing(job, deduplicated: true)
+        case .reused(let job):
+            return Self.existing(job, deduplicated: false)
+        }
+    }
+
+    /// `200` with a job that stands for the submission: `deduplicated` (it is pending or running) or
+    /// `reused` (it succeeded within the task's reuse window).
+    private static func existing(_ job: Job, deduplicated: Bool) -> Response {
+        var body = JobResource.json(job).objectValue ?? [:]
+        body["deduplicated"] = .bool(deduplicated)
+        body["reused"] = .bool(!deduplicated)
+        return Response.json(.object(body), status: .ok, headers: location(of: job))
+    }
+
+    private static func location(of job: Job) -> HTTPFields {
+        [.location: "/v1/jobs/\(job.id.lowercasedString)"]
     }
 
     private func taskNotFound(_ name: String) -> Problem {
