@@ -20,7 +20,11 @@ public struct HandlerHost: Sendable {
     public func run() async -> Never {
         let replies = ReplyWriter(output: Self.takeStandardOutput())
         var attempt: Task<Void, Never>?
-        for await line in StandardInputLines.stream() {
+        // The process exits as soon as standard input closes, even while a handler that ignores
+        // cancellation is running.
+        let (lines, nextLine) = AsyncStream.makeStream(of: Data.self)
+        LineReader.start("stdin-reader", reading: .standardInput, line: { nextLine.yield($0) }, end: { exit(0) })
+        for await line in lines {
             let request: HostRequest
             do {
                 request = try HostLine.decode(HostRequest.self, from: line)
@@ -59,10 +63,8 @@ public struct HandlerHost: Sendable {
             reply.output = try await entry.run(run.input, version: run.version, context)
         } catch where Task.isCancelled {
             reply.cancelled = true
-        } catch let error as TaskError {
-            reply.error = error.jobError
         } catch {
-            reply.error = TaskError.transient(.taskFailed, String(describing: error)).jobError
+            reply.error = TaskError(describing: error).jobError
         }
         replies.finish(reply)
     }

@@ -56,7 +56,13 @@ final class HandlerProcess: Sendable {
             events.post(.exited(how))
         }
         try process.run()
-        Self.readReplies(from: output.fileHandleForReading, into: events)
+        let replies = output.fileHandleForReading
+        LineReader.start(
+            "handler-process-reader", reading: replies,
+            line: { [events] line in
+                if let reply = try? HostLine.decode(HostReply.self, from: line) { events.post(.reply(reply)) }
+            },
+            end: { try? replies.close() })
     }
 
     var isAlive: Bool { alive.load(ordering: .sequentiallyConsistent) }
@@ -155,25 +161,5 @@ final class HandlerProcess: Sendable {
             guard let error = reply.error else { return CancellationError() }
             return TaskError(code: error.code, message: error.message, isTransient: error.retryable, details: error.details)
         }
-    }
-
-    /// Reads reply lines on a dedicated thread until the process closes its output.
-    private static func readReplies(from output: FileHandle, into events: Mailbox<Event>) {
-        let reader = Thread {
-            var buffer = Data()
-            while case let chunk = output.availableData, !chunk.isEmpty {
-                buffer.append(chunk)
-                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                    let line = buffer[buffer.startIndex..<newline]
-                    buffer.removeSubrange(buffer.startIndex...newline)
-                    if let reply = try? JSONDecoder().decode(HostReply.self, from: line) {
-                        events.post(.reply(reply))
-                    }
-                }
-            }
-            try? output.close()
-        }
-        reader.name = "handler-process-reader"
-        reader.start()
     }
 }

@@ -33,7 +33,7 @@ enum HostLine {
         return data
     }
 
-    static func decode<Value: Decodable>(_ type: Value.Type, from line: some StringProtocol) throws -> Value {
-        try JSONDecoder().decode(type, from: Data(line.utf8))
+    static func decode<Value: Decodable>(_ type: Value.Type, from line: Data) throws -> Value {
+        try JSONDecoder().decode(type, from: line)
     }
 }

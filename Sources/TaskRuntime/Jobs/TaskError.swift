@@ -27,6 +27,12 @@ public struct TaskError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(code): \(message)" }
 
+    /// `error` itself when it is a `TaskError`; any other error a handler throws counts as transient,
+    /// under code `task_failed`.
+    public init(describing error: any Error) {
+        self = error as? TaskError ?? .transient(.taskFailed, String(describing: error))
+    }
+
     /// This error as stored on the job.
     public var jobError: JobError {
         JobError(code: code, message: message, retryable: isTransient, details: details)

@@ -264,15 +264,13 @@ public final class Worker: Service {
             return .cancelled(progress: progress)
         case (.failure, .shutdown):
             return .released
-        case (.failure(let failure as TaskError), _):
-            error = failure
         case (.failure(is AttemptTimedOut), _):
             error = .transient(
                 .taskRuntimeExceeded, "the attempt ran longer than its timeout of \(timeout.compactDescription)")
         case (.failure(let crash as HandlerProcessCrashed), _):
             return crashOutcome(crash, job: job, progress: progress)
         case (.failure(let failure), _):
-            error = .transient(.taskFailed, String(describing: failure))
+            error = TaskError(describing: failure)
         }
         guard error.isTransient, job.attempt < job.maxAttempts, let retryAt = retryTime(for: job) else {
             return .failed(error.jobError, progress: progress)
