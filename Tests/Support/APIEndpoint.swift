@@ -60,13 +60,12 @@ extension APIEndpoint {
     public func waitFor(
         _ path: String, timeout: Duration = .seconds(20), until condition: (JSONValue) -> Bool
     ) async throws -> JSONValue {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        // Typed: JSONValue is itself ExpressibleByNilLiteral, and `nil` must mean "not yet".
+        try await eventually("\(path) to reach the expected condition", timeout: timeout) { () async throws -> JSONValue? in
             let body = try await request("GET", path).json
-            if condition(body) { return body }
-            try await Task.sleep(for: .milliseconds(20))
+            guard condition(body) else { return Optional.none }
+            return body
         }
-        throw TestFailure("\(path) did not reach the expected condition within \(timeout)")
     }
 
     public func waitUntilFinished(_ id: String, timeout: Duration = .seconds(20)) async throws -> JSONValue {
