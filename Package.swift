@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         // tasks.yaml -> model, with line-precise diagnostics; validation; JSON Schema rendering.
@@ -52,7 +53,10 @@ let package = Package(
             ]),
         .target(
             name: "TaskStoreSQLite",
-            dependencies: ["TaskRuntime", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
+            dependencies: [
+                "TaskRuntime", .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         .target(
             name: "TaskStorePostgres",
             dependencies: [
@@ -100,7 +104,11 @@ let package = Package(
         .testTarget(
             name: "GeneratedCodeTests", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
         .testTarget(
-            name: "JobStoreTests", dependencies: ["TaskRuntime", "TaskStoreSQLite", "TaskStorePostgres", "TaskforgeTestSupport"]),
+            name: "JobStoreTests",
+            dependencies: [
+                "TaskRuntime", "TaskStoreSQLite", "TaskStorePostgres", "TaskforgeTestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         // A live server on loopback for end-to-end tests, serving any catalog.
         .target(
             name: "TaskforgeTestSupport",

@@ -62,6 +62,11 @@ struct TaskTypesRenderer {
                     writer.line(
                         "dedup: DedupPolicy(keyFields: [\(fields)], reuseResultFor: \(SwiftSyntax.duration(dedup.reuseResultFor))),")
                 }
+                if let rateLimit = task.rateLimit {
+                    writer.line(
+                        "rateLimit: RateLimitPolicy(key: \(SwiftSyntax.stringLiteral(rateLimit.key)), "
+                            + "perSecond: \(rateLimit.perSecond), burst: \(rateLimit.burst)),")
+                }
                 writer.line(
                     "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
                         + "line: \(task.location.line), column: \(task.location.column))")

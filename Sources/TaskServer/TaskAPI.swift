@@ -27,6 +27,7 @@ public struct TaskAPI: Sendable {
         TaskRoutes(catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes).register(on: router)
         JobRoutes(catalog: catalog, store: store).register(on: router)
         QueueRoutes(catalog: catalog, store: store).register(on: router)
+        DedupRoutes(catalog: catalog, store: store).register(on: router)
         HealthRoutes(store: store).register(on: router)
         let document = ByteBuffer(string: openAPIDocument)
         router.get("/openapi.json") { _, _ in

@@ -18,8 +18,8 @@ import TaskRuntime
 /// with backoff when it drops) in a background task, and ``close()`` stops them. It can therefore be
 /// used before, inside and after a service group, like the SQLite store; close it after the last query.
 public final class PostgresJobStore: JobStore {
-    private let client: PostgresClient
-    private let logger: Logger
+    let client: PostgresClient
+    let logger: Logger
     private let readySignals: SignalBroadcaster<String>
     private let cancelRequests: SignalBroadcaster<UUID>
     private let background: Task<Void, Never>
@@ -173,28 +173,55 @@ public final class PostgresJobStore: JobStore {
         try await rows("SELECT * FROM job_events WHERE job_id = \(id) ORDER BY seq").map(JobEvent.init(row:))
     }
 
-    public func claim(queues: [String], limit: Int, worker: String, leaseDuration: Duration) async throws -> [Job] {
-        guard !queues.isEmpty, limit > 0 else { return [] }
-        // Per queue (LATERAL) so that each lookup walks the jobs_ready index in claim order; with
-        // `queue = ANY(...)` PostgreSQL scans and sorts every pending job instead. With several
-        // queues, rows beyond the best `limit` stay locked (skipped by others) until this statement ends.
-        let rows = try await rows(
-            """
-            WITH claimed AS (
+    public func claim(_ request: ClaimRequest) async throws -> ClaimResult {
+        guard !request.queues.isEmpty, request.limit > 0 else { return ClaimResult(jobs: []) }
+        guard request.rateLimits.isEmpty else { return try await claimRateLimited(request) }
+        let rows = try await rows(Self.claimStatement(request, tokens: [:]))
+        return ClaimResult(jobs: try rows.map(Job.init(row:)))
+    }
+
+    /// The one statement that starts attempts: the best `limit` of the ready jobs of tasks without a
+    /// rate limit and, per rate limit key, of at most `tokens[key]` ready jobs of its tasks.
+    ///
+    /// Per queue (LATERAL) so that each lookup walks the jobs_ready index in claim order; with
+    /// `queue = ANY(...)` PostgreSQL scans and sorts every pending job instead. Rows locked beyond the
+    /// best `limit` stay locked (skipped by others) until the statement's transaction ends.
+    static func claimStatement(_ request: ClaimRequest, tokens: [String: Int]) -> PostgresQuery {
+        let limited = request.rateLimits.flatMap { rule in rule.tasks.map { (task: $0, key: rule.key) } }
+        let buckets = request.rateLimits.compactMap { rule in tokens[rule.key].map { (key: rule.key, tokens: $0) } }
+        let queues = Array(Set(request.queues)).sorted()
+        return """
+            WITH unlimited AS (
+                SELECT ready.seq, ready.priority, ready.run_at
+                FROM unnest(\(queues)::text[]) AS wanted (queue) CROSS JOIN LATERAL (
+                    SELECT seq, priority, run_at FROM jobs
+                    WHERE state = 'pending' AND jobs.queue = wanted.queue AND run_at <= now()
+                        AND task <> ALL(\(limited.map(\.task))::text[])
+                    ORDER BY priority DESC, run_at, seq LIMIT \(request.limit)
+                    FOR UPDATE SKIP LOCKED) AS ready),
+            limited AS (
+                SELECT allowed.seq, allowed.priority, allowed.run_at
+                FROM unnest(\(buckets.map(\.key))::text[], \(buckets.map(\.tokens))::int8[]) AS bucket (key, tokens)
+                CROSS JOIN LATERAL (
+                    SELECT seq, priority, run_at FROM jobs
+                    WHERE state = 'pending' AND jobs.queue = ANY(\(queues)::text[]) AND run_at <= now()
+                        AND task IN (
+                            SELECT rule.task FROM unnest(\(limited.map(\.task))::text[], \(limited.map(\.key))::text[])
+                                AS rule (task, key)
+                            WHERE rule.key = bucket.key)
+                    ORDER BY priority DESC, run_at, seq LIMIT bucket.tokens
+                    FOR UPDATE SKIP LOCKED) AS allowed),
+            claimed AS (
                 UPDATE jobs SET state = 'running', attempt = attempt + 1, fence = fence + 1,
-                    started_at = now(), heartbeat_at = now(), lease_owner = \(worker),
-                    lease_expires_at = now() + make_interval(secs => \(leaseDuration.seconds)), cancel_requested = false
+                    started_at = now(), heartbeat_at = now(), lease_owner = \(request.worker),
+                    lease_expires_at = now() + make_interval(secs => \(request.leaseDuration.seconds)),
+                    cancel_requested = false
                 WHERE seq IN (
-                    SELECT ready.seq FROM unnest(\(Array(Set(queues)))::text[]) AS wanted (queue) CROSS JOIN LATERAL (
-                        SELECT seq, priority, run_at FROM jobs
-                        WHERE state = 'pending' AND jobs.queue = wanted.queue AND run_at <= now()
-                        ORDER BY priority DESC, run_at, seq LIMIT \(limit)
-                        FOR UPDATE SKIP LOCKED) AS ready
-                    ORDER BY ready.priority DESC, ready.run_at, ready.seq LIMIT \(limit))
+                    SELECT seq FROM (SELECT * FROM unlimited UNION ALL SELECT * FROM limited) AS candidates
+                    ORDER BY priority DESC, run_at, seq LIMIT \(request.limit))
                 RETURNING *)
             SELECT * FROM claimed ORDER BY priority DESC, run_at, seq
-            """)
-        return try rows.map(Job.init(row:))
+            """
     }
 
     public func heartbeat(_ leases: [Lease], leaseDuration: Duration) async throws -> [Lease: LeaseStatus] {

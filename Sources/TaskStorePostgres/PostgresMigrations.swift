@@ -127,5 +127,28 @@ enum PostgresMigrations {
                 "CREATE UNIQUE INDEX jobs_dedup_active ON jobs (dedup_key) WHERE state IN ('pending', 'running')",
                 "CREATE INDEX jobs_dedup_finished ON jobs (dedup_key, finished_at) WHERE dedup_key IS NOT NULL",
             ]),
+        Migration(
+            version: 6, name: "idempotency keys, rate limit buckets, dedup history",
+            statements: [
+                // `status` and `body` are the response to replay, NULL while the first request is in flight.
+                """
+                CREATE TABLE idempotency_keys (
+                    principal text NOT NULL,
+                    key text NOT NULL,
+                    request_hash text NOT NULL,
+                    job_id uuid NOT NULL,
+                    status integer,
+                    body text,
+                    created_at timestamptz NOT NULL DEFAULT now(),
+                    expires_at timestamptz NOT NULL,
+                    PRIMARY KEY (principal, key)
+                )
+                """,
+                "CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at)",
+                // One token bucket per rate limit key: `tokens` as of `refilled_at`.
+                "CREATE TABLE rate_buckets (key text PRIMARY KEY, tokens double precision NOT NULL, refilled_at timestamptz NOT NULL)",
+                "CREATE INDEX jobs_dedup_latest ON jobs (dedup_key, seq) WHERE dedup_key IS NOT NULL",
+                "CREATE INDEX workers_expiry ON workers (expires_at)",
+            ]),
     ]
 }

@@ -12,26 +12,34 @@ import TaskRuntime
 /// reach only the workers of this process, the others learn from polling and heartbeats.
 public final class SQLiteJobStore: JobStore {
     let connection: SQLiteConnection
+    let transactions: SQLiteTransactions
     let readySignals = SignalBroadcaster<String>()
     private let cancelRequests = SignalBroadcaster<UUID>()
 
-    private init(connection: SQLiteConnection) {
+    private init(connection: SQLiteConnection, transactions: SQLiteTransactions) {
         self.connection = connection
+        self.transactions = transactions
     }
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations unless
     /// `migrate` is false.
     public static func open(path: String, logger: Logger, migrate: Bool = true) async throws -> SQLiteJobStore {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        try await configure(connection)
+        if migrate { try await Self.migrate(connection, logger: logger) }
+        let transactions = try await SQLiteTransactions.open(path: path, logger: logger, prepare: configure)
+        return SQLiteJobStore(connection: connection, transactions: transactions)
+    }
+
+    private static func configure(_ connection: SQLiteConnection) async throws {
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000"] {
             _ = try await connection.query(pragma)
         }
-        if migrate { try await Self.migrate(connection, logger: logger) }
-        return SQLiteJobStore(connection: connection)
     }
 
     /// Closes the connection; the store must not be used afterwards.
     public func close() async throws {
+        try await transactions.close()
         try await connection.close()
     }
 
@@ -120,24 +128,49 @@ public final class SQLiteJobStore: JobStore {
         ).map(JobEvent.init(row:))
     }
 
-    public func claim(queues: [String], limit: Int, worker: String, leaseDuration: Duration) async throws -> [Job] {
-        guard !queues.isEmpty, limit > 0 else { return [] }
-        let now = Date()
-        let queueList = queues.indices.map { "?\($0 + 5)" }.joined(separator: ", ")
+    public func claim(_ request: ClaimRequest) async throws -> ClaimResult {
+        guard !request.queues.isEmpty, request.limit > 0 else { return ClaimResult(jobs: []) }
+        guard request.rateLimits.isEmpty else { return try await claimRateLimited(request) }
+        return ClaimResult(jobs: try await Self.claim(request, tokens: [:], now: Date(), on: connection))
+    }
+
+    /// The one statement that starts attempts: the best `limit` of the ready jobs of tasks without a
+    /// rate limit and, per rate limit key, of at most `tokens[key]` ready jobs of its tasks.
+    static func claim(
+        _ request: ClaimRequest, tokens: [String: Int], now: Date, on connection: SQLiteConnection
+    ) async throws -> [Job] {
+        var binds: [SQLiteData] = [
+            .integer(Int(now.microseconds)), .text(request.worker),
+            .integer(Int(now.addingTimeInterval(request.leaseDuration.seconds).microseconds)), .integer(request.limit),
+        ]
+        func list(_ values: [String]) -> String {
+            values.map { value in
+                binds.append(.text(value))
+                return "?\(binds.count)"
+            }.joined(separator: ", ")
+        }
+        func ready(_ condition: String, limit: String) -> String {
+            """
+            SELECT * FROM (
+                SELECT seq, priority, run_at FROM jobs WHERE state = 'pending' AND run_at <= ?1 AND queue IN (\(queues))
+                    AND \(condition) ORDER BY priority DESC, run_at, seq LIMIT \(limit))
+            """
+        }
+        let queues = list(request.queues)
+        var candidates = [ready("task NOT IN (\(list(request.rateLimits.flatMap(\.tasks))))", limit: "?4")]
+        for rule in request.rateLimits {
+            guard let granted = tokens[rule.key], granted > 0 else { continue }
+            candidates.append(ready("task IN (\(list(rule.tasks)))", limit: "\(granted)"))
+        }
         let rows = try await connection.query(
             """
             UPDATE jobs SET state = 'running', attempt = attempt + 1, fence = fence + 1,
                 started_at = ?1, heartbeat_at = ?1, lease_owner = ?2, lease_expires_at = ?3, cancel_requested = 0
             WHERE seq IN (
-                SELECT seq FROM jobs
-                WHERE state = 'pending' AND run_at <= ?1 AND queue IN (\(queueList))
+                SELECT seq FROM (\(candidates.joined(separator: " UNION ALL ")))
                 ORDER BY priority DESC, run_at, seq LIMIT ?4)
             RETURNING *
-            """,
-            [
-                .integer(Int(now.microseconds)), .text(worker),
-                .integer(Int(now.addingTimeInterval(leaseDuration.seconds).microseconds)), .integer(limit),
-            ] + queues.map(SQLiteData.text))
+            """, binds)
         return try rows.map(Job.init(row:)).sorted {
             ($0.priority, $1.runAt, $1.sequence) > ($1.priority, $0.runAt, $0.sequence)
         }

@@ -108,5 +108,28 @@ enum SQLiteMigrations {
                 "CREATE UNIQUE INDEX jobs_dedup_active ON jobs (dedup_key) WHERE state IN ('pending', 'running')",
                 "CREATE INDEX jobs_dedup_finished ON jobs (dedup_key, finished_at) WHERE dedup_key IS NOT NULL",
             ]),
+        Migration(
+            version: 6, name: "idempotency keys, rate limit buckets, dedup history",
+            statements: [
+                // `status` and `body` are the response to replay, NULL while the first request is in flight.
+                """
+                CREATE TABLE idempotency_keys (
+                    principal TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    request_hash TEXT NOT NULL,
+                    job_id TEXT NOT NULL,
+                    status INTEGER,
+                    body TEXT,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    PRIMARY KEY (principal, key)
+                )
+                """,
+                "CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at)",
+                // One token bucket per rate limit key: `tokens` as of `refilled_at` (microseconds).
+                "CREATE TABLE rate_buckets (key TEXT PRIMARY KEY, tokens REAL NOT NULL, refilled_at INTEGER NOT NULL)",
+                "CREATE INDEX jobs_dedup_latest ON jobs (dedup_key, seq) WHERE dedup_key IS NOT NULL",
+                "CREATE INDEX workers_expiry ON workers (expires_at)",
+            ]),
     ]
 }

@@ -27,9 +27,21 @@ final class CountingStore: JobStore {
 
     func events(forJob id: UUID) async throws -> [JobEvent] { try await base.events(forJob: id) }
 
-    func claim(queues: [String], limit: Int, worker: String, leaseDuration: Duration) async throws -> [Job] {
-        try await base.claim(queues: queues, limit: limit, worker: worker, leaseDuration: leaseDuration)
+    func dedupHistory(key: String) async throws -> DedupHistory { try await base.dedupHistory(key: key) }
+
+    func claimIdempotencyKey(_ claim: IdempotencyClaim, abandonedAfter: Duration) async throws -> IdempotencyRecord? {
+        try await base.claimIdempotencyKey(claim, abandonedAfter: abandonedAfter)
     }
+
+    func recordIdempotentResponse(principal: String, key: String, response: StoredResponse) async throws {
+        try await base.recordIdempotentResponse(principal: principal, key: key, response: response)
+    }
+
+    func releaseIdempotencyKey(principal: String, key: String, jobID: UUID) async throws {
+        try await base.releaseIdempotencyKey(principal: principal, key: key, jobID: jobID)
+    }
+
+    func claim(_ request: ClaimRequest) async throws -> ClaimResult { try await base.claim(request) }
 
     func heartbeat(_ leases: [Lease], leaseDuration: Duration) async throws -> [Lease: LeaseStatus] {
         try await base.heartbeat(leases, leaseDuration: leaseDuration)
@@ -56,6 +68,8 @@ final class CountingStore: JobStore {
     func pruneFinishedJobs(finishedBefore: Date, limit: Int) async throws -> Int {
         try await base.pruneFinishedJobs(finishedBefore: finishedBefore, limit: limit)
     }
+
+    func pruneExpired(now: Date) async throws { try await base.pruneExpired(now: now) }
 
     func unfinishedJobCounts() async throws -> [String: Int] { try await base.unfinishedJobCounts() }
 

@@ -26,10 +26,14 @@ public struct Reply: Sendable {
 }
 
 extension APIEndpoint {
-    public func request(_ method: String, _ path: String, body: String? = nil, contentType: String? = "application/json") async throws -> Reply {
+    public func request(
+        _ method: String, _ path: String, body: String? = nil, contentType: String? = "application/json",
+        headers: [String: String] = [:]
+    ) async throws -> Reply {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .init(rawValue: method)
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 16 << 20)

@@ -75,7 +75,7 @@ struct OpenAPITests {
             }
         }
         // `aod_estimation` declares `dedup`, so its submit may also answer 200 with an existing job.
-        let submit: Set = ["202", "400", "404", "410", "413", "422", "default"]
+        let submit: Set = ["202", "400", "404", "409", "410", "413", "422", "default"]
         #expect(statuses == [
             "get /v1/tasks": ["200", "default"],
             "get /v1/tasks/{name}": ["200", "404", "default"],
@@ -87,6 +87,7 @@ struct OpenAPITests {
             "post /v1/jobs/{id}/retry": ["200", "404", "409", "default"],
             "get /v1/jobs/{id}/events": ["200", "404", "default"],
             "get /v1/queues": ["200", "default"],
+            "get /v1/dedup/{name}": ["200", "400", "404", "default"],
             "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
             "get /openapi.json": ["200", "default"],
@@ -104,12 +105,13 @@ struct OpenAPITests {
             == ["$ref": .string("#/components/schemas/\(type)Input")])
         #expect(operation["requestBody"]?["required"] == true)
         #expect(operation["responses"]?["202"]?["headers"]?["Location"]?["required"] == true)
-        #expect(operation["responses"]?["422"] == ["$ref": "#/components/responses/InvalidInput"])
+        #expect(operation["responses"]?["422"] == ["$ref": "#/components/responses/SubmitUnprocessable"])
+        #expect(operation["responses"]?["409"] == ["$ref": "#/components/responses/IdempotencyKeyInProgress"])
         #expect(operation["x-taskforge-output"] == .string("#/components/schemas/\(type)Output"))
         let version = try #require(operation["parameters"]?.arrayValue?.first)
         #expect(version["name"] == "version" && version["in"] == "query" && version["required"] == false)
         let names = operation["parameters"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
-        #expect(names == ["version", "priority", "delay", "run_at"])
+        #expect(names == ["version", "priority", "delay", "run_at", "Idempotency-Key"])
         let schemas = try #require(document["components"]?["schemas"])
         #expect(schemas["\(type)Input"]?["x-taskforge-task"] == .string(task))
         #expect(schemas["\(type)Output"]?["type"] == "object")
@@ -308,8 +310,22 @@ private enum ServerSamples {
           {"name": "task", "schema": "TaskInfo", "valid": true, "instance": {
             "name": "echo", "version": 1, "summary": "Echo a message back.", "description": null, "queue": "default",
             "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
-            "dedup": null, "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
+            "dedup": null, "rate_limit": null, "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
             "links": {"submit": "/v1/tasks/echo"}}},
+          {"name": "rate limit", "schema": "RateLimitPolicy", "valid": true, "instance":
+            {"key": "brave", "per_second": 0.5, "burst": 1}},
+          {"name": "rate limit of zero", "schema": "RateLimitPolicy", "valid": false, "instance":
+            {"key": "brave", "per_second": 0, "burst": 1}},
+          {"name": "dedup status", "schema": "DedupStatus", "valid": true, "instance": {
+            "version": 1, "key": {"message": "hello"}, "dedup_key": "ab12", "processed": true,
+            "processed_at": "2026-11-24T10:16:01.500Z", "reusable_until": null, "succeeded_job": \(pendingJob),
+            "latest_job": \(pendingJob)}},
+          {"name": "dedup status never processed", "schema": "DedupStatus", "valid": true, "instance": {
+            "version": 1, "key": {"message": "hello"}, "dedup_key": "ab12", "processed": false,
+            "processed_at": null, "reusable_until": null, "succeeded_job": null, "latest_job": null}},
+          {"name": "idempotency key reused", "schema": "SubmitProblem", "valid": true, "instance": {
+            "type": "urn:taskforge:error:idempotency_key_reused", "title": "Unprocessable Content", "status": 422,
+            "code": "idempotency_key_reused", "detail": "d", "job_id": "6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b"}},
           {"name": "dedup policy", "schema": "DedupPolicy", "valid": true, "instance":
             {"key": ["message"], "reuse_result_for_seconds": 3600}},
           {"name": "dedup policy without fields", "schema": "DedupPolicy", "valid": false, "instance":

@@ -5,7 +5,7 @@ import Tasks
 import Testing
 
 /// A task declaring `dedup: {key: [dataset]}`, built by hand; its jobs are delayed so that they stay pending.
-private enum SumTask {
+enum SumTask {
     struct Input: Codable, Sendable {
         var dataset: String
         var note: String?
@@ -41,6 +41,38 @@ struct DedupSubmitTests {
             #expect(other.status == 202 && other.json["id"]?.stringValue != id)
             let tasks = try await server.request("GET", "/v1/tasks/sum")
             #expect(tasks.json["dedup"] == ["key": ["dataset"], "reuse_result_for_seconds": 3600])
+        }
+    }
+
+    @Test func theDedupRouteTellsWhetherAKeyWasProcessedAndByWhichJob() async throws {
+        try await TestServer.with(catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+            let never = try await server.request("GET", "/v1/dedup/sum?dataset=a")
+            #expect(never.status == 200)
+            #expect(never.json["processed"] == false && never.json["latest_job"] == .null)
+            #expect(never.json["key"] == ["dataset": "a"])
+
+            let submitted = try await server.request("POST", "/v1/tasks/sum", body: #"{"dataset": "a"}"#)
+            let id = try #require(submitted.json["id"]?.stringValue)
+            _ = try await server.waitUntilFinished(id)
+            let processed = try await server.request("GET", "/v1/dedup/sum?dataset=a")
+            #expect(processed.json["processed"] == true)
+            #expect(processed.json["succeeded_job"]?["id"]?.stringValue == id)
+            #expect(processed.json["latest_job"]?["id"]?.stringValue == id)
+            #expect(processed.json["processed_at"] == processed.json["succeeded_job"]?["finished_at"])
+            #expect(processed.json["reusable_until"]?.stringValue != nil)
+            #expect(try await server.request("GET", "/v1/dedup/sum?dataset=b").json["processed"] == false)
+
+            let unknown = try await server.request("GET", "/v1/dedup/sum?note=x")
+            #expect(unknown.status == 400 && unknown.json["code"] == "invalid_parameter" && unknown.json["parameter"] == "note")
+            let missing = try await server.request("GET", "/v1/dedup/nope?dataset=a")
+            #expect(missing.status == 404 && missing.json["code"] == "task_not_found")
+        }
+    }
+
+    @Test func aTaskWithoutDedupHasNoKeysToLookUp() async throws {
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+            let reply = try await server.request("GET", "/v1/dedup/echo?message=hi")
+            #expect(reply.status == 404 && reply.json["code"] == "dedup_not_declared")
         }
     }
 }

@@ -26,6 +26,7 @@ public enum OpenAPIRenderer {
         let paths = TaskPaths(registry: registry, components: components).items
             .merging(JobPaths.items) { first, _ in first }
             .merging(QueuePaths.items) { first, _ in first }
+            .merging(DedupPaths.items) { first, _ in first }
             .merging(OperationalPaths.items) { first, _ in first }
         let schemas = APISchemas.all
             .merging(components.schemas) { first, _ in first }

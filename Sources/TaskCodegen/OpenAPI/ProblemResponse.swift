@@ -12,6 +12,9 @@ enum ProblemResponse: String, CaseIterable {
     case taskVersionRetired = "TaskVersionRetired"
     case bodyTooLarge = "BodyTooLarge"
     case invalidInput = "InvalidInput"
+    case submitUnprocessable = "SubmitUnprocessable"
+    case idempotencyKeyInProgress = "IdempotencyKeyInProgress"
+    case dedupNotFound = "DedupNotFound"
     case storeUnavailable = "StoreUnavailable"
     case unexpected = "UnexpectedError"
 
@@ -22,11 +25,11 @@ enum ProblemResponse: String, CaseIterable {
     var status: String {
         switch self {
         case .submitBadRequest, .invalidParameter: "400"
-        case .taskNotFound, .taskVersionNotFound, .jobNotFound: "404"
-        case .jobFinished, .jobNotRetryable: "409"
+        case .taskNotFound, .taskVersionNotFound, .jobNotFound, .dedupNotFound: "404"
+        case .jobFinished, .jobNotRetryable, .idempotencyKeyInProgress: "409"
         case .taskVersionRetired: "410"
         case .bodyTooLarge: "413"
-        case .invalidInput: "422"
+        case .invalidInput, .submitUnprocessable: "422"
         case .storeUnavailable: "503"
         case .unexpected: "default"
         }
@@ -50,6 +53,7 @@ enum ProblemResponse: String, CaseIterable {
     private var schema: String {
         switch self {
         case .invalidInput: "ValidationProblem"
+        case .submitUnprocessable: "SubmitProblem"
         case .jobFinished, .jobNotRetryable: "JobStateProblem"
         default: "Problem"
         }
@@ -58,7 +62,7 @@ enum ProblemResponse: String, CaseIterable {
     private var description: String {
         switch self {
         case .submitBadRequest:
-            "`invalid_json`: the body is empty or not well-formed JSON; or `invalid_parameter`: `version`, `priority`, `delay` or `run_at` is malformed, or both `delay` and `run_at` are given; `parameter` names it."
+            "`invalid_json`: the body is empty or not well-formed JSON; `invalid_parameter`: `version`, `priority`, `delay` or `run_at` is malformed, or both `delay` and `run_at` are given, and `parameter` names it; or `invalid_idempotency_key`: the `Idempotency-Key` header is malformed."
         case .invalidParameter: "`invalid_parameter`: a query parameter is malformed; `parameter` names it."
         case .taskNotFound: "`task_not_found`: no task has that name."
         case .taskVersionNotFound: "`task_version_not_found`: the task never had the pinned `version`."
@@ -68,6 +72,12 @@ enum ProblemResponse: String, CaseIterable {
         case .taskVersionRetired: "`task_version_retired`: the task no longer accepts the pinned `version`."
         case .bodyTooLarge: "`body_too_large`: the body is larger than the server accepts."
         case .invalidInput: "`invalid_input`: the input breaks the task's schema; `violations` lists every failure."
+        case .submitUnprocessable:
+            "`invalid_input`: the input breaks the task's schema, and `violations` lists every failure; or "
+                + "`idempotency_key_reused`: the `Idempotency-Key` was used for a different request (`job_id` is its job)."
+        case .idempotencyKeyInProgress:
+            "`idempotency_key_in_progress`: the first request with this `Idempotency-Key` is still being processed; retry after `Retry-After` seconds."
+        case .dedupNotFound: "`task_not_found`: no task has that name; or `dedup_not_declared`: the task declares no `dedup`."
         case .storeUnavailable: "`store_unavailable`: the job store does not answer."
         case .unexpected: "Any other error, such as `internal_error` (500) or `request_rejected`."
         }

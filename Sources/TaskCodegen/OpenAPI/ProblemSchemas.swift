@@ -14,6 +14,9 @@ enum ProblemSchemas {
             "allOf": [JSONSchema.ref("Problem")],
             "required": ["violations"],
         ]).described("A problem that lists every violation of the input's schema."),
+        "SubmitProblem": JSONValue.object([
+            "anyOf": [JSONSchema.ref("ValidationProblem"), JSONSchema.ref("Problem")]
+        ]).described("`invalid_input` with its violations, or `idempotency_key_reused`."),
         "JobStateProblem": JSONValue.object([
             "allOf": [JSONSchema.ref("Problem")],
             "required": ["job"],
@@ -35,6 +38,8 @@ enum ProblemSchemas {
             "violations": JSONSchema.array(of: JSONSchema.ref("Violation")).described("With `invalid_input`."),
             "parameter": JSONSchema.scalar(.string).described("With `invalid_parameter`: the query parameter at fault."),
             "job": JSONSchema.ref("Job").described("With `job_finished`: the job as it is."),
+            "job_id": JSONSchema.scalar(.string).adding(["format": "uuid"])
+                .described("With `idempotency_key_reused`: the job of the request that used the key first."),
         ],
     ]).described("An error (RFC 9457). More members may be added; clients ignore the ones they do not know.")
 }

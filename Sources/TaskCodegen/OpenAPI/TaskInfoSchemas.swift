@@ -1,7 +1,7 @@
 import TaskSchema
 
 /// The component schemas of the registry routes, as `TaskServer`'s `TaskResource` renders a task:
-/// `TaskInfo`, `RetryPolicy`, `DedupPolicy` and `TaskList`.
+/// `TaskInfo`, `RetryPolicy`, `DedupPolicy`, `RateLimitPolicy` and `TaskList`.
 enum TaskInfoSchemas {
     static let all: [String: JSONValue] = [
         "TaskInfo": taskInfo,
@@ -17,6 +17,12 @@ enum TaskInfoSchemas {
             "reuse_result_for_seconds": JSONSchema.scalar(.number).adding(["minimum": 0])
                 .described("How long after it finished a succeeded job is returned instead of a new one; 0: never."),
         ]).described("How equal submissions share one job while it is pending or running."),
+        "RateLimitPolicy": JSONSchema.closedObject([
+            "key": JSONSchema.scalar(.string).described("The shared bucket; tasks naming the same key share it."),
+            "per_second": JSONSchema.scalar(.number).adding(["exclusiveMinimum": 0])
+                .described("Tokens added per second; every attempt that starts takes one."),
+            "burst": JSONSchema.scalar(.integer).adding(["minimum": 1]).described("The most tokens the bucket holds."),
+        ]).described("How fast jobs of the task start across every worker; jobs wait in `pending` for a token."),
         "TaskList": JSONSchema.closedObject(["tasks": JSONSchema.array(of: JSONSchema.ref("TaskInfo"))])
             .described("Every task the server runs, by name."),
     ]
@@ -33,6 +39,7 @@ enum TaskInfoSchemas {
             .described("The hard limit of one attempt."),
         "retry": JSONSchema.ref("RetryPolicy"),
         "dedup": JSONSchema.nullableRef("DedupPolicy").described("`null` when every submission makes a new job."),
+        "rate_limit": JSONSchema.nullableRef("RateLimitPolicy").described("`null` when its jobs start as fast as workers take them."),
         "input_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the current version's input."),
         "output_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the output."),
         "links": JSONSchema.closedObject([

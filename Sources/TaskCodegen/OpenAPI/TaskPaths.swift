@@ -41,14 +41,17 @@ struct TaskPaths {
         return Operation(
             id: "submit_\(task.name)", tag: .tasks, summary: task.summary,
             description: Self.description(of: task, output: output, inputs: inputs),
-            parameters: [Self.versionParameter(task)] + Self.schedulingParameters(task),
+            parameters: [Self.versionParameter(task)] + Self.schedulingParameters(task) + [Self.idempotencyKeyParameter],
             requestBody: [
                 "required": true,
                 "description": "The job's input. Defaults are filled in before it is stored.",
                 "content": ["application/json": ["schema": JSONSchema.ref(components.names[.input(task)])]],
             ],
             responses: task.dedup == nil ? ["202": Self.queued] : ["202": Self.queued, "200": Self.existing],
-            problems: [.submitBadRequest, .taskVersionNotFound, .taskVersionRetired, .bodyTooLarge, .invalidInput],
+            problems: [
+                .submitBadRequest, .taskVersionNotFound, .idempotencyKeyInProgress, .taskVersionRetired, .bodyTooLarge,
+                .submitUnprocessable,
+            ],
             extensions: [
                 "x-taskforge-task": .string(task.name),
                 "x-taskforge-version": .integer(task.version),
@@ -62,7 +65,22 @@ struct TaskPaths {
     private static let queued = Operation.jsonResponse("The job was queued.", JSONSchema.ref("Job"), headers: locationHeader)
 
     private static let locationHeader: [String: JSONValue] = [
-        "Location": ["description": "The job's path, `/v1/jobs/{id}`.", "required": true, "schema": ["type": "string"]]
+        "Location": ["description": "The job's path, `/v1/jobs/{id}`.", "required": true, "schema": ["type": "string"]],
+        "Idempotent-Replayed": [
+            "description": "`true` when the answer is the stored one of an earlier request with the same `Idempotency-Key`.",
+            "schema": ["type": "string", "enum": ["true"]],
+        ],
+    ]
+
+    /// `Idempotency-Key:` makes a submission safe to repeat.
+    private static let idempotencyKeyParameter: JSONValue = [
+        "name": "Idempotency-Key", "in": "header", "required": false,
+        "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"],
+        "description": """
+            Makes the submission safe to repeat: for 24 hours, the same request with the same key gets the \
+            first answer again (with `Idempotent-Replayed: true`) and queues nothing; a different request with \
+            the key gets `422 idempotency_key_reused`.
+            """,
     ]
 
     /// Documented for tasks that declare `dedup`.

@@ -69,4 +69,14 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     // Operator actions
     /// `POST /v1/jobs/{id}/retry` on a job that is not `failed`, `cancelled` or `quarantined`.
     public static let jobNotRetryable: ErrorCode = "job_not_retryable"
+
+    // Idempotency and dedup
+    /// The `Idempotency-Key` header is empty, too long or not printable ASCII.
+    public static let invalidIdempotencyKey: ErrorCode = "invalid_idempotency_key"
+    /// The `Idempotency-Key` was used before with a different request.
+    public static let idempotencyKeyReused: ErrorCode = "idempotency_key_reused"
+    /// The first request with this `Idempotency-Key` is still being processed.
+    public static let idempotencyKeyInProgress: ErrorCode = "idempotency_key_in_progress"
+    /// The task declares no `dedup`, so it has no dedup keys to look up.
+    public static let dedupNotDeclared: ErrorCode = "dedup_not_declared"
 }

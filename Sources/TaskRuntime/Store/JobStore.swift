@@ -25,9 +25,28 @@ public protocol JobStore: Sendable {
     /// The job's event log, oldest first.
     func events(forJob id: UUID) async throws -> [JobEvent]
 
-    /// Atomically moves up to `limit` ready jobs of `queues` to `running` under a fresh lease held by
-    /// `worker` until `now + leaseDuration`, highest priority first, then by `run_at`, then FIFO.
-    func claim(queues: [String], limit: Int, worker: String, leaseDuration: Duration) async throws -> [Job]
+    /// The newest job with dedup key `key`, and the newest that succeeded (finished jobs are kept for
+    /// the retention period only).
+    func dedupHistory(key: String) async throws -> DedupHistory
+
+    /// Claims `claim.key` for `claim.principal` and returns `nil`, or returns the live record of the
+    /// request that holds it. A key whose record expired is claimed afresh; so is one whose request
+    /// died before its job was inserted: no response recorded, no job with its id, and claimed more
+    /// than `abandonedAfter` ago. Exactly one of concurrent claims of a key succeeds.
+    func claimIdempotencyKey(_ claim: IdempotencyClaim, abandonedAfter: Duration) async throws -> IdempotencyRecord?
+
+    /// Records the response of the request that claimed `key`, for its repetitions to replay.
+    func recordIdempotentResponse(principal: String, key: String, response: StoredResponse) async throws
+
+    /// Gives up a claimed key whose request failed before anything was stored, so that it can be sent again.
+    func releaseIdempotencyKey(principal: String, key: String, jobID: UUID) async throws
+
+    /// Atomically moves up to `request.limit` ready jobs of `request.queues` to `running` under a
+    /// fresh lease held by `request.worker` until `now + leaseDuration`, highest priority first, then
+    /// by `run_at`, then FIFO. A job of a rate-limited task starts only with a token from its rule's
+    /// bucket, taken in the same transaction (buckets live in the store, shared by every worker);
+    /// jobs left without one stay pending and do not hold back other jobs of the queue.
+    func claim(_ request: ClaimRequest) async throws -> ClaimResult
 
     /// Renews the leases still held and reports, per lease, whether it is held and whether a cancel
     /// was requested. Leases that are no longer held are absent from the result.
@@ -59,6 +78,9 @@ public protocol JobStore: Sendable {
     @discardableResult
     func pruneFinishedJobs(finishedBefore: Date, limit: Int) async throws -> Int
 
+    /// Deletes idempotency keys that expired and worker registrations that lapsed before `now`.
+    func pruneExpired(now: Date) async throws
+
     /// The number of unfinished (`pending` or `running`) jobs of each task that has any.
     func unfinishedJobCounts() async throws -> [String: Int]
 
@@ -83,6 +105,11 @@ public protocol JobStore: Sendable {
 }
 
 extension JobStore {
+    /// Claims without rate limits; see ``claim(_:)``.
+    public func claim(queues: [String], limit: Int, worker: String, leaseDuration: Duration) async throws -> [Job] {
+        try await claim(ClaimRequest(queues: queues, limit: limit, worker: worker, leaseDuration: leaseDuration)).jobs
+    }
+
     /// Ends one attempt; see ``finish(_:)``.
     @discardableResult
     public func finish(_ lease: Lease, _ outcome: AttemptOutcome, handlerVersion: Int?) async throws -> Bool {

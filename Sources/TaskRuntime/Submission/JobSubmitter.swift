@@ -59,8 +59,13 @@ public struct JobSubmitter: Sendable {
     public func submit(
         task: String, version: Int? = nil, priority: Int? = nil, runAt: Date? = nil, input: JSONValue
     ) async throws -> DedupOutcome {
-        let newJob = try prepare(task: task, version: version, priority: priority, runAt: runAt, input: input)
-        if let dedup = catalog.entry(named: task)?.definition.dedup {
+        try await enqueue(try prepare(task: task, version: version, priority: priority, runAt: runAt, input: input))
+    }
+
+    /// Enqueues a job made by ``prepare(task:version:priority:runAt:input:)``, deduplicated as
+    /// ``submit(task:version:priority:runAt:input:)`` describes.
+    public func enqueue(_ newJob: NewJob) async throws -> DedupOutcome {
+        if let dedup = catalog.entry(named: newJob.task)?.definition.dedup {
             let key = dedup.key(task: newJob.task, version: newJob.version, input: newJob.input)
             return try await store.enqueueDeduplicated(newJob, key: key, reuseResultFor: dedup.reuseResultFor)
         }

@@ -85,15 +85,21 @@ public final class Worker: Service {
     private func claimLoop(queue: String, slots: Int) async {
         guard let doorbell = doorbells[queue] else { return }
         let busy = AtomicCounter()
+        let rateLimits = RateLimitRule.rules(for: catalog.entries.map(\.definition).filter { $0.queue == queue })
         await withDiscardingTaskGroup { attempts in
             while !isDraining && !Task.isCancelled {
                 let free = slots - busy.value
+                var wait = configuration.pollInterval
                 if free > 0 {
                     let jobs: [Job]
                     do {
-                        jobs = try await store.claim(
-                            queues: [queue], limit: free, worker: configuration.workerID,
-                            leaseDuration: configuration.leaseDuration)
+                        let claimed = try await store.claim(
+                            ClaimRequest(
+                                queues: [queue], limit: free, worker: configuration.workerID,
+                                leaseDuration: configuration.leaseDuration, rateLimits: rateLimits))
+                        jobs = claimed.jobs
+                        // A rate limit ran dry: look again when its bucket holds a token.
+                        if let nextToken = claimed.nextTokenIn { wait = min(wait, max(nextToken, .milliseconds(5))) }
                     } catch {
                         logger.error("claim failed", metadata: ["queue": "\(queue)", "error": "\(error)"])
                         jobs = []
@@ -108,7 +114,7 @@ public final class Worker: Service {
                     }
                     if !jobs.isEmpty && jobs.count == free { continue }
                 }
-                await doorbell.wait(timeout: configuration.pollInterval)
+                await doorbell.wait(timeout: wait)
             }
         }
     }
@@ -157,6 +163,7 @@ public final class Worker: Service {
         while !Task.isCancelled {
             await registerPresence()
             await rescueExpiredLeases()
+            await pruneExpiredRecords()
             if let retention = configuration.retention,
                 lastPrune.map({ clock.now - $0 >= configuration.pruneInterval }) ?? true
             {
@@ -175,6 +182,15 @@ public final class Worker: Service {
             try await store.registerWorker(id: configuration.workerID, queues: configuration.queues, expiresAt: expiresAt)
         } catch {
             logger.error("registering the worker failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Forgets idempotency keys past their 24 hours and workers that stopped without unregistering.
+    private func pruneExpiredRecords() async {
+        do {
+            try await store.pruneExpired(now: Date())
+        } catch {
+            logger.error("pruning expired records failed", metadata: ["error": "\(error)"])
         }
     }
 

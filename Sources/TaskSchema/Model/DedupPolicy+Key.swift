@@ -1,6 +1,3 @@
-import Crypto
-import Foundation
-
 extension DedupPolicy {
     /// The dedup key of a submission: the lowercase hex SHA-256 of the canonical JSON of
     /// `{"task": task, "version": version, "key": {field: value, ...}}`, where `input` has its
@@ -8,6 +5,6 @@ extension DedupPolicy {
     public func key(task: String, version: Int, input: JSONValue) -> String {
         let fields = Dictionary(uniqueKeysWithValues: keyFields.map { ($0, input[$0] ?? .null) })
         let document: JSONValue = ["task": .string(task), "version": .integer(version), "key": .object(fields)]
-        return SHA256.hash(data: Data(document.canonicalString().utf8)).map { String(format: "%02x", $0) }.joined()
+        return ContentHash.sha256Hex(document.canonicalString())
     }
 }

@@ -20,6 +20,8 @@ public struct TaskDefinition: Sendable, Hashable {
     public var acceptedVersions: [Int]
     /// `dedup`: how equal submissions share a job; `nil` when every submission makes a new job.
     public var dedup: DedupPolicy?
+    /// `rate_limit`: how fast its jobs may start across all workers; `nil` when unlimited.
+    public var rateLimit: RateLimitPolicy?
     /// Where the task's name was written.
     public var location: SourceLocation
 
@@ -36,6 +38,7 @@ public struct TaskDefinition: Sendable, Hashable {
         output: Schema,
         acceptedVersions: [Int] = [],
         dedup: DedupPolicy? = nil,
+        rateLimit: RateLimitPolicy? = nil,
         location: SourceLocation
     ) {
         self.name = name
@@ -50,6 +53,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.output = output
         self.acceptedVersions = acceptedVersions
         self.dedup = dedup
+        self.rateLimit = rateLimit
         self.location = location
     }
 

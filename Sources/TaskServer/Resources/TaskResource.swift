@@ -18,10 +18,15 @@ enum TaskResource {
                 "max_seconds": JSONValue(number: definition.retry.max.seconds),
             ],
             "dedup": definition.dedup.map(dedup) ?? .null,
+            "rate_limit": definition.rateLimit.map(rateLimit) ?? .null,
             "input_schema": definition.input.jsonSchema(),
             "output_schema": definition.output.jsonSchema(),
             "links": ["submit": .string("/v1/tasks/\(definition.name)")],
         ]
+    }
+
+    private static func rateLimit(_ policy: RateLimitPolicy) -> JSONValue {
+        ["key": .string(policy.key), "per_second": JSONValue(number: policy.perSecond), "burst": .integer(policy.burst)]
     }
 
     private static func dedup(_ policy: DedupPolicy) -> JSONValue {

@@ -10,8 +10,20 @@ struct SubmitParameters {
     /// When the job may run first; `nil` for now.
     var runAt: Date?
 
+    /// The options as the client wrote them (`delay` unresolved), for ``fingerprint(task:input:)``.
+    private var written: [String: JSONValue] = [:]
+
+    /// A digest of a submission of `input` to `task` with these options: equal for a repeated request,
+    /// different when anything that changes the job differs (an `Idempotency-Key` compares it).
+    func fingerprint(task: String, input: JSONValue) -> String {
+        ContentHash.sha256Hex(JSONValue.object(["task": .string(task), "options": .object(written), "input": input]).canonicalString())
+    }
+
     /// Reads the parameters with `query`, relative to `now`; a malformed one throws `invalid_parameter`.
     init(query: (String) -> Substring?, now: Date = Date()) throws {
+        for name in ["version", "priority", "delay", "run_at"] {
+            if let text = query(name) { written[name] = .string(String(text)) }
+        }
         version = try query("version").map { text in
             guard let version = Int(text), version > 0 else {
                 throw Self.invalid("version", "must be a positive integer")

@@ -3,7 +3,8 @@ import TaskRuntime
 
 /// `GET /v1/tasks`, `GET /v1/tasks/{name}` and the generated submit route of every task,
 /// `POST /v1/tasks/{name}`: validate, enqueue, `202 Accepted` with the job and its `Location`, or
-/// `200` with the job that a task declaring `dedup` hands back instead.
+/// `200` with the job that a task declaring `dedup` hands back instead (``SubmitAnswer``); with an
+/// `Idempotency-Key` header, once per key (``IdempotentSubmission``).
 struct TaskRoutes {
     let catalog: TaskCatalog
     let submitter: JobSubmitter
@@ -26,7 +27,15 @@ struct TaskRoutes {
                 var request = request
                 let query = request.uri.queryParameters
                 let parameters = try SubmitParameters(query: { query[Substring($0)] })
-                return try await submit(task: name, parameters, input: try await request.jsonBody(limit: maxBodyBytes))
+                let input = try await request.jsonBody(limit: maxBodyBytes)
+                let job = try prepare(task: name, parameters, input: input)
+                guard let key = try IdempotentSubmission.key(in: request.headers) else {
+                    return SubmitAnswer(try await submitter.enqueue(job)).response
+                }
+                return try await IdempotentSubmission(store: submitter.store).respond(
+                    key: key, principal: Self.principal, requestHash: parameters.fingerprint(task: name, input: input),
+                    job: job
+                ) { job in SubmitAnswer(try await submitter.enqueue(job)) }
             }
         }
         router.post("/v1/tasks/:name") { _, context -> Response in
@@ -34,46 +43,28 @@ struct TaskRoutes {
         }
     }
 
-    private func submit(task: String, _ parameters: SubmitParameters, input: JSONValue) async throws -> Response {
-        let outcome: DedupOutcome
+    /// Who submits: every request until API tokens exist, so idempotency keys share one scope.
+    static let principal = "anonymous"
+
+    /// The job `input` makes, validated; refusals are problems with their status and code.
+    private func prepare(task: String, _ parameters: SubmitParameters, input: JSONValue) throws -> NewJob {
         do {
-            outcome = try await submitter.submit(
+            return try submitter.prepare(
                 task: task, version: parameters.version, priority: parameters.priority, runAt: parameters.runAt,
                 input: input)
-        } catch SubmissionError.invalidInput(let violations) {
+        } catch .invalidInput(let violations) {
             throw Problem.invalidInput(violations)
-        } catch SubmissionError.unknownTask(let name) {
+        } catch .unknownTask(let name) {
             throw taskNotFound(name)
-        } catch SubmissionError.versionRetired(let task, let version, let current) {
+        } catch .versionRetired(let task, let version, let current) {
             throw Problem(
                 .gone, .taskVersionRetired,
                 "task '\(task)' no longer accepts version \(version); submit a version-\(current) input "
                     + "(see GET /v1/tasks/\(task))")
-        } catch SubmissionError.versionNotFound(let task, let version, let current) {
+        } catch .versionNotFound(let task, let version, let current) {
             throw Problem(
                 .notFound, .taskVersionNotFound, "task '\(task)' has no version \(version); its current version is \(current)")
         }
-        switch outcome {
-        case .created(let job):
-            return Response.json(JobResource.json(job), status: .accepted, headers: Self.location(of: job))
-        case .deduplicated(let job):
-            return Self.existing(job, deduplicated: true)
-        case .reused(let job):
-            return Self.existing(job, deduplicated: false)
-        }
-    }
-
-    /// `200` with a job that stands for the submission: `deduplicated` (it is pending or running) or
-    /// `reused` (it succeeded within the task's reuse window).
-    private static func existing(_ job: Job, deduplicated: Bool) -> Response {
-        var body = JobResource.json(job).objectValue ?? [:]
-        body["deduplicated"] = .bool(deduplicated)
-        body["reused"] = .bool(!deduplicated)
-        return Response.json(.object(body), status: .ok, headers: location(of: job))
-    }
-
-    private static func location(of job: Job) -> HTTPFields {
-        [.location: "/v1/jobs/\(job.id.lowercasedString)"]
     }
 
     private func taskNotFound(_ name: String) -> Problem {

@@ -1,0 +1,45 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TaskRuntime
+
+/// What a submit route answers: `202` with the new job, or `200` with the job a task declaring
+/// `dedup` hands back instead (`deduplicated`: pending or running; `reused`: succeeded within the
+/// reuse window). Kept as data so that an `Idempotency-Key` can store it and replay it.
+struct SubmitAnswer {
+    var status: HTTPResponse.Status
+    var body: JSONValue
+    var jobID: UUID
+
+    init(_ outcome: DedupOutcome) {
+        switch outcome {
+        case .created(let job):
+            self.init(status: .accepted, body: JobResource.json(job), jobID: job.id)
+        case .deduplicated(let job):
+            self.init(existing: job, deduplicated: true)
+        case .reused(let job):
+            self.init(existing: job, deduplicated: false)
+        }
+    }
+
+    private init(status: HTTPResponse.Status, body: JSONValue, jobID: UUID) {
+        self.status = status
+        self.body = body
+        self.jobID = jobID
+    }
+
+    private init(existing job: Job, deduplicated: Bool) {
+        var body = JobResource.json(job).objectValue ?? [:]
+        body["deduplicated"] = .bool(deduplicated)
+        body["reused"] = .bool(!deduplicated)
+        self.init(status: .ok, body: .object(body), jobID: job.id)
+    }
+
+    var response: Response {
+        Response.json(body, status: status, headers: Self.location(of: jobID))
+    }
+
+    static func location(of jobID: UUID) -> HTTPFields {
+        [.location: "/v1/jobs/\(jobID.lowercasedString)"]
+    }
+}
