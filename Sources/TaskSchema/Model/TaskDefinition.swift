@@ -20,6 +20,8 @@ public struct TaskDefinition: Sendable, Hashable {
     public var acceptedVersions: [Int]
     /// `dedup`: how equal submissions share a job; `nil` when every submission makes a new job.
     public var dedup: DedupPolicy?
+    /// `schedule`: when jobs are enqueued by the clock, each with its own input; empty when never.
+    public var schedules: [Schedule]
     /// Where the task's name was written.
     public var location: SourceLocation
 
@@ -36,6 +38,7 @@ public struct TaskDefinition: Sendable, Hashable {
         output: Schema,
         acceptedVersions: [Int] = [],
         dedup: DedupPolicy? = nil,
+        schedules: [Schedule] = [],
         location: SourceLocation
     ) {
         self.name = name
@@ -50,6 +53,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.output = output
         self.acceptedVersions = acceptedVersions
         self.dedup = dedup
+        self.schedules = schedules
         self.location = location
     }
 

@@ -5,6 +5,7 @@ struct TaskParser {
     private static let keys = [
         "version", "accepts", "summary", "description", "queue", "priority", "timeout", "retry", "input", "output",
         "dedup",
+        "schedule",
     ]
     private static let requiredKeys = ["version", "summary", "timeout", "input", "output"]
 
@@ -35,12 +36,13 @@ struct TaskParser {
         let output = value("output").map { objectSchema($0) }
         let accepted = value("accepts").map { acceptedVersions($0, version: version) } ?? []
         let dedup = value("dedup").flatMap { dedupPolicy($0, input: input) }
+        let schedules = value("schedule").map(self.schedules) ?? []
 
         guard let version, let summary, let timeout, let input, let output else { return nil }
         return TaskDefinition(
             name: name, version: version, summary: summary, description: description, queue: queue,
             priority: priority, timeout: timeout, retry: retry, input: input, output: output, acceptedVersions: accepted,
-            dedup: dedup, location: entry.keyLocation)
+            dedup: dedup, schedules: schedules, location: entry.keyLocation)
     }
 
     private func summary(_ entry: YAMLNode.Entry) -> String? {
