@@ -127,5 +127,18 @@ enum PostgresMigrations {
                 "CREATE UNIQUE INDEX jobs_dedup_active ON jobs (dedup_key) WHERE state IN ('pending', 'running')",
                 "CREATE INDEX jobs_dedup_finished ON jobs (dedup_key, finished_at) WHERE dedup_key IS NOT NULL",
             ]),
+        Migration(
+            version: 7, name: "schedule ticks",
+            statements: [
+                // One row per enqueued tick of a schedule: concurrent schedulers race on the primary key.
+                """
+                CREATE TABLE schedule_ticks (
+                    schedule_id text NOT NULL,
+                    tick timestamptz NOT NULL,
+                    job_id uuid NOT NULL,
+                    PRIMARY KEY (schedule_id, tick)
+                )
+                """
+            ]),
     ]
 }
