@@ -308,8 +308,14 @@ private enum ServerSamples {
           {"name": "task", "schema": "TaskInfo", "valid": true, "instance": {
             "name": "echo", "version": 1, "summary": "Echo a message back.", "description": null, "queue": "default",
             "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
-            "dedup": null, "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
+            "dedup": null, "schedules": [], "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
             "links": {"submit": "/v1/tasks/echo"}}},
+          {"name": "task schedule", "schema": "TaskSchedule", "valid": true, "instance":
+            {"id": "echo:0123456789abcdef", "cron": "*/15 * * * *", "timezone": "Europe/Berlin", "catch_up": "latest",
+             "input": {"message": "hi"}, "next_run": "2026-11-24T10:15:00.000Z"}},
+          {"name": "task schedule with an unknown catch-up", "schema": "TaskSchedule", "valid": false, "instance":
+            {"id": "echo:0123456789abcdef", "cron": "@daily", "timezone": "UTC", "catch_up": "some",
+             "input": {}, "next_run": null}},
           {"name": "dedup policy", "schema": "DedupPolicy", "valid": true, "instance":
             {"key": ["message"], "reuse_result_for_seconds": 3600}},
           {"name": "dedup policy without fields", "schema": "DedupPolicy", "valid": false, "instance":

@@ -1,8 +1,10 @@
+import Foundation
 import TaskRuntime
 
 /// The JSON form of a task in the registry (`GET /v1/tasks`).
 enum TaskResource {
-    static func json(_ definition: TaskDefinition) -> JSONValue {
+    /// The task; each schedule's `next_run` is its first tick after `now`.
+    static func json(_ definition: TaskDefinition, now: Date = Date()) -> JSONValue {
         [
             "name": .string(definition.name),
             "version": .integer(definition.version),
@@ -18,6 +20,7 @@ enum TaskResource {
                 "max_seconds": JSONValue(number: definition.retry.max.seconds),
             ],
             "dedup": definition.dedup.map(dedup) ?? .null,
+            "schedules": .array(definition.schedules.map { schedule($0, task: definition.name, now: now) }),
             "input_schema": definition.input.jsonSchema(),
             "output_schema": definition.output.jsonSchema(),
             "links": ["submit": .string("/v1/tasks/\(definition.name)")],
@@ -28,6 +31,17 @@ enum TaskResource {
         [
             "key": .array(policy.keyFields.map(JSONValue.string)),
             "reuse_result_for_seconds": JSONValue(number: policy.reuseResultFor.seconds),
+        ]
+    }
+
+    private static func schedule(_ schedule: Schedule, task: String, now: Date) -> JSONValue {
+        [
+            "id": .string(schedule.id(task: task)),
+            "cron": .string(schedule.cron.source),
+            "timezone": .string(schedule.timeZone),
+            "catch_up": .string(schedule.catchUp.rawValue),
+            "input": schedule.input,
+            "next_run": schedule.nextFire(after: now).map(JobResource.timestamp) ?? .null,
         ]
     }
 }
