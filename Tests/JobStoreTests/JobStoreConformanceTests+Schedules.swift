@@ -152,7 +152,7 @@ extension JobStoreConformanceTests {
 
 /// A catalog of one task, `report` (queue `cron`, priority 3, two attempts, input `dataset` and
 /// `limit` defaulting to 10), with the given schedules.
-private func scheduleCatalog(_ schedules: [(cron: String, catchUp: CatchUpPolicy, input: JSONValue)]) -> TaskCatalog {
+func scheduleCatalog(_ schedules: [(cron: String, catchUp: CatchUpPolicy, input: JSONValue)]) -> TaskCatalog {
     let location = SourceLocation(file: "tasks.yaml", line: 1, column: 1)
     let definition = TaskDefinition(
         name: "report", version: 1, summary: "R.", queue: "cron", priority: 3, timeout: .seconds(5),
