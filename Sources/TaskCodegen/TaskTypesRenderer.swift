@@ -67,6 +67,13 @@ struct TaskTypesRenderer {
                         "rateLimit: RateLimitPolicy(key: \(SwiftSyntax.stringLiteral(rateLimit.key)), "
                             + "perSecond: \(rateLimit.perSecond), burst: \(rateLimit.burst)),")
                 }
+                if !task.schedules.isEmpty {
+                    writer.block("schedules: [", closing: "],") { writer in
+                        for schedule in task.schedules {
+                            writer.line(scheduleLiteral(schedule) + ",")
+                        }
+                    }
+                }
                 writer.line(
                     "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
                         + "line: \(task.location.line), column: \(task.location.column))")
@@ -91,6 +98,14 @@ struct TaskTypesRenderer {
 }
 
 extension TaskTypesRenderer {
+    /// `Schedule(cron: CronExpression(validated: "0 * * * *"), ...)`; taskgen checked the expression.
+    private func scheduleLiteral(_ schedule: Schedule) -> String {
+        "Schedule(cron: CronExpression(validated: \(SwiftSyntax.stringLiteral(schedule.cron.source))), "
+            + "timeZone: \(SwiftSyntax.stringLiteral(schedule.timeZone)), input: \(SwiftSyntax.jsonLiteral(schedule.input)), "
+            + "catchUp: .\(schedule.catchUp.rawValue), location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
+            + "line: \(schedule.location.line), column: \(schedule.location.column)))"
+    }
+
     /// `Search.V1`: the input of a released version the task still accepts, rebuilt from the lock.
     private func renderOlderVersion(
         _ version: Int, of task: TaskDefinition, builder: SwiftTypeBuilder, into writer: inout CodeWriter

@@ -150,5 +150,18 @@ enum PostgresMigrations {
                 "CREATE INDEX jobs_dedup_latest ON jobs (dedup_key, seq) WHERE dedup_key IS NOT NULL",
                 "CREATE INDEX workers_expiry ON workers (expires_at)",
             ]),
+        Migration(
+            version: 7, name: "schedule ticks",
+            statements: [
+                // One row per enqueued tick of a schedule: concurrent schedulers race on the primary key.
+                """
+                CREATE TABLE schedule_ticks (
+                    schedule_id text NOT NULL,
+                    tick timestamptz NOT NULL,
+                    job_id uuid NOT NULL,
+                    PRIMARY KEY (schedule_id, tick)
+                )
+                """
+            ]),
     ]
 }

@@ -131,5 +131,37 @@ enum SQLiteMigrations {
                 "CREATE INDEX jobs_dedup_latest ON jobs (dedup_key, seq) WHERE dedup_key IS NOT NULL",
                 "CREATE INDEX workers_expiry ON workers (expires_at)",
             ]),
+        Migration(
+            version: 7, name: "schedule ticks",
+            statements: [
+                // One row per enqueued tick of a schedule (`tick` in microseconds since 1970):
+                // concurrent schedulers race on the primary key.
+                """
+                CREATE TABLE schedule_ticks (
+                    schedule_id TEXT NOT NULL,
+                    tick INTEGER NOT NULL,
+                    job_id TEXT NOT NULL,
+                    PRIMARY KEY (schedule_id, tick)
+                )
+                """,
+                // Inserting a row here enqueues a scheduled job in one statement: the tick is recorded
+                // unless it already is, and the job is inserted only when the recorded tick is its own.
+                """
+                CREATE VIEW scheduled_enqueues AS
+                SELECT t.schedule_id, t.tick, j.id, j.task, j.version, j.queue, j.priority, j.input, j.max_attempts,
+                    j.created_at, j.run_at
+                FROM schedule_ticks t JOIN jobs j ON j.id = t.job_id
+                """,
+                """
+                CREATE TRIGGER scheduled_enqueues_insert INSTEAD OF INSERT ON scheduled_enqueues BEGIN
+                    INSERT OR IGNORE INTO schedule_ticks (schedule_id, tick, job_id)
+                    VALUES (NEW.schedule_id, NEW.tick, NEW.id);
+                    INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, created_at, run_at)
+                    SELECT NEW.id, NEW.task, NEW.version, NEW.queue, NEW.priority, 'pending', NEW.input, NEW.max_attempts,
+                        NEW.created_at, NEW.run_at
+                    WHERE (SELECT job_id FROM schedule_ticks WHERE schedule_id = NEW.schedule_id AND tick = NEW.tick) = NEW.id;
+                END
+                """,
+            ]),
     ]
 }

@@ -29,7 +29,8 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
                 catalog: App.catalog, store: store,
                 configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes),
                 openAPIDocument: App.openAPIDocument)
-            let app = api.application(services: [worker], logger: logger) { port in
+            let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: App.catalog, logger: logger)
+            let app = api.application(services: services, logger: logger) { port in
                 logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])
             }
             try await app.runService()

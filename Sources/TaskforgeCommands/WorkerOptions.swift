@@ -29,6 +29,9 @@ struct WorkerOptions: ParsableArguments {
     @Option(help: "Seconds running jobs may go on after SIGTERM or SIGINT before they are given back to the queue.")
     var shutdownGrace: Double = 30
 
+    @Flag(help: "Do not enqueue the jobs of the tasks' cron schedules in this process.")
+    var noSchedules = false
+
     enum Isolation: String, ExpressibleByArgument, CaseIterable {
         case process
         case inProcess = "in-process"

@@ -21,6 +21,16 @@ final class CountingStore: JobStore {
         try await base.enqueueDeduplicated(job, key: key, reuseResultFor: reuseResultFor)
     }
 
+    func enqueueScheduled(_ job: NewJob, scheduleID: String, tick: Date) async throws -> Job? {
+        try await base.enqueueScheduled(job, scheduleID: scheduleID, tick: tick)
+    }
+
+    func latestScheduledTick(scheduleID: String) async throws -> Date? {
+        try await base.latestScheduledTick(scheduleID: scheduleID)
+    }
+
+    func pruneScheduledTicks(before: Date) async throws -> Int { try await base.pruneScheduledTicks(before: before) }
+
     func job(id: UUID) async throws -> Job? { try await base.job(id: id) }
 
     func jobs(matching query: JobQuery) async throws -> JobPage { try await base.jobs(matching: query) }

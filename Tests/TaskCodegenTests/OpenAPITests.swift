@@ -310,7 +310,7 @@ private enum ServerSamples {
           {"name": "task", "schema": "TaskInfo", "valid": true, "instance": {
             "name": "echo", "version": 1, "summary": "Echo a message back.", "description": null, "queue": "default",
             "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
-            "dedup": null, "rate_limit": null, "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
+            "dedup": null, "rate_limit": null, "schedules": [], "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
             "links": {"submit": "/v1/tasks/echo"}}},
           {"name": "rate limit", "schema": "RateLimitPolicy", "valid": true, "instance":
             {"key": "brave", "per_second": 0.5, "burst": 1}},
@@ -326,6 +326,12 @@ private enum ServerSamples {
           {"name": "idempotency key reused", "schema": "SubmitProblem", "valid": true, "instance": {
             "type": "urn:taskforge:error:idempotency_key_reused", "title": "Unprocessable Content", "status": 422,
             "code": "idempotency_key_reused", "detail": "d", "job_id": "6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b"}},
+          {"name": "task schedule", "schema": "TaskSchedule", "valid": true, "instance":
+            {"id": "echo:0123456789abcdef", "cron": "*/15 * * * *", "timezone": "Europe/Berlin", "catch_up": "latest",
+             "input": {"message": "hi"}, "next_run": "2026-11-24T10:15:00.000Z"}},
+          {"name": "task schedule with an unknown catch-up", "schema": "TaskSchedule", "valid": false, "instance":
+            {"id": "echo:0123456789abcdef", "cron": "@daily", "timezone": "UTC", "catch_up": "some",
+             "input": {}, "next_run": null}},
           {"name": "dedup policy", "schema": "DedupPolicy", "valid": true, "instance":
             {"key": ["message"], "reuse_result_for_seconds": 3600}},
           {"name": "dedup policy without fields", "schema": "DedupPolicy", "valid": false, "instance":

@@ -109,6 +109,7 @@ struct SubmitAndRunTests {
             #expect(echo["version"] == 1)
             #expect(echo["summary"] == "Echo a message back.")
             #expect(echo["dedup"] == .null)
+            #expect(echo["schedules"] == [])
             #expect(echo["input_schema"]?["properties"]?["message"]?["maxLength"] == 10000)
             #expect(echo["input_schema"]?["additionalProperties"] == false)
             #expect(echo["output_schema"]?["required"] == ["message"])

@@ -1,7 +1,7 @@
 import TaskSchema
 
 /// The component schemas of the registry routes, as `TaskServer`'s `TaskResource` renders a task:
-/// `TaskInfo`, `RetryPolicy`, `DedupPolicy`, `RateLimitPolicy` and `TaskList`.
+/// `TaskInfo`, `RetryPolicy`, `DedupPolicy`, `RateLimitPolicy`, `TaskSchedule` and `TaskList`.
 enum TaskInfoSchemas {
     static let all: [String: JSONValue] = [
         "TaskInfo": taskInfo,
@@ -23,6 +23,15 @@ enum TaskInfoSchemas {
                 .described("Tokens added per second; every attempt that starts takes one."),
             "burst": JSONSchema.scalar(.integer).adding(["minimum": 1]).described("The most tokens the bucket holds."),
         ]).described("How fast jobs of the task start across every worker; jobs wait in `pending` for a token."),
+        "TaskSchedule": JSONSchema.closedObject([
+            "id": JSONSchema.scalar(.string)
+                .described("`<task>:<16 hex digits>`, stable while the cron, timezone and input stay the same."),
+            "cron": JSONSchema.scalar(.string).described("The five-field cron expression or macro, as written."),
+            "timezone": JSONSchema.scalar(.string).described("The IANA time zone the expression is read in."),
+            "catch_up": ["type": "string", "enum": ["latest", "all", "none"], "description": "Which missed ticks run after downtime."],
+            "input": JSONValue.object(["type": "object"]).described("The input of every job the schedule enqueues, before defaults."),
+            "next_run": JSONSchema.timestamp(nullable: true).described("The next tick; `null` if there is none."),
+        ]).described("A cron schedule that enqueues one job of the task per tick."),
         "TaskList": JSONSchema.closedObject(["tasks": JSONSchema.array(of: JSONSchema.ref("TaskInfo"))])
             .described("Every task the server runs, by name."),
     ]
@@ -40,6 +49,7 @@ enum TaskInfoSchemas {
         "retry": JSONSchema.ref("RetryPolicy"),
         "dedup": JSONSchema.nullableRef("DedupPolicy").described("`null` when every submission makes a new job."),
         "rate_limit": JSONSchema.nullableRef("RateLimitPolicy").described("`null` when its jobs start as fast as workers take them."),
+        "schedules": JSONSchema.array(of: JSONSchema.ref("TaskSchedule")).described("Empty when the task has no schedule."),
         "input_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the current version's input."),
         "output_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the output."),
         "links": JSONSchema.closedObject([

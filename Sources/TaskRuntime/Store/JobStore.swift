@@ -16,6 +16,20 @@ public protocol JobStore: Sendable {
     /// exactly one of them inserts. Failed, cancelled and quarantined jobs never count.
     func enqueueDeduplicated(_ job: NewJob, key: String, reuseResultFor: Duration) async throws -> DedupOutcome
 
+    /// Inserts `job` for tick `tick` of the schedule `scheduleID`, unless that tick was enqueued
+    /// already, by this process or any other: in one transaction, records the tick (a unique
+    /// `(schedule_id, tick)` key, so concurrent schedulers race on it) and, only when the tick was
+    /// new, the job. Returns the job, or `nil` when the tick had been enqueued before.
+    func enqueueScheduled(_ job: NewJob, scheduleID: String, tick: Date) async throws -> Job?
+
+    /// The newest tick recorded for the schedule `scheduleID`, or `nil` when it has none.
+    func latestScheduledTick(scheduleID: String) async throws -> Date?
+
+    /// Deletes the tick records older than `before`, except the newest of each schedule (which
+    /// ``latestScheduledTick(scheduleID:)`` needs). Returns how many it deleted.
+    @discardableResult
+    func pruneScheduledTicks(before: Date) async throws -> Int
+
     /// The job with `id`, or `nil`.
     func job(id: UUID) async throws -> Job?
 

@@ -22,6 +22,8 @@ public struct TaskDefinition: Sendable, Hashable {
     public var dedup: DedupPolicy?
     /// `rate_limit`: how fast its jobs may start across all workers; `nil` when unlimited.
     public var rateLimit: RateLimitPolicy?
+    /// `schedule`: when jobs are enqueued by the clock, each with its own input; empty when never.
+    public var schedules: [Schedule]
     /// Where the task's name was written.
     public var location: SourceLocation
 
@@ -39,6 +41,7 @@ public struct TaskDefinition: Sendable, Hashable {
         acceptedVersions: [Int] = [],
         dedup: DedupPolicy? = nil,
         rateLimit: RateLimitPolicy? = nil,
+        schedules: [Schedule] = [],
         location: SourceLocation
     ) {
         self.name = name
@@ -54,6 +57,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.acceptedVersions = acceptedVersions
         self.dedup = dedup
         self.rateLimit = rateLimit
+        self.schedules = schedules
         self.location = location
     }
 

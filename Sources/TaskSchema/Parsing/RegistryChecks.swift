@@ -11,6 +11,7 @@ struct RegistryChecks {
         checkSwiftTypeNames()
         let recursive = recursiveTypes()
         checkDefaults(excluding: recursive)
+        checkScheduleInputs(excluding: recursive)
     }
 
     private func checkReferences() {

@@ -1,8 +1,10 @@
+import Foundation
 import TaskRuntime
 
 /// The JSON form of a task in the registry (`GET /v1/tasks`).
 enum TaskResource {
-    static func json(_ definition: TaskDefinition) -> JSONValue {
+    /// The task; each schedule's `next_run` is its first tick after `now`.
+    static func json(_ definition: TaskDefinition, now: Date = Date()) -> JSONValue {
         [
             "name": .string(definition.name),
             "version": .integer(definition.version),
@@ -19,6 +21,7 @@ enum TaskResource {
             ],
             "dedup": definition.dedup.map(dedup) ?? .null,
             "rate_limit": definition.rateLimit.map(rateLimit) ?? .null,
+            "schedules": .array(definition.schedules.map { schedule($0, task: definition.name, now: now) }),
             "input_schema": definition.input.jsonSchema(),
             "output_schema": definition.output.jsonSchema(),
             "links": ["submit": .string("/v1/tasks/\(definition.name)")],
@@ -33,6 +36,17 @@ enum TaskResource {
         [
             "key": .array(policy.keyFields.map(JSONValue.string)),
             "reuse_result_for_seconds": JSONValue(number: policy.reuseResultFor.seconds),
+        ]
+    }
+
+    private static func schedule(_ schedule: Schedule, task: String, now: Date) -> JSONValue {
+        [
+            "id": .string(schedule.id(task: task)),
+            "cron": .string(schedule.cron.source),
+            "timezone": .string(schedule.timeZone),
+            "catch_up": .string(schedule.catchUp.rawValue),
+            "input": schedule.input,
+            "next_run": schedule.nextFire(after: now).map(JobResource.timestamp) ?? .null,
         ]
     }
 }
