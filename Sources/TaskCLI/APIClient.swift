@@ -9,9 +9,21 @@ struct APIClient: Sendable {
     let baseURL: String
 
     /// `query`: the submit options (`version`, `priority`, `delay`, `run_at`) that are given.
-    func submit(task: String, query: [(name: String, value: String)], input: JSONValue) async throws -> RemoteJob {
-        let parameters = query.map { "\($0.name)=\($0.value.urlQueryEncoded)" }.joined(separator: "&")
-        return RemoteJob(try await send(.POST, "/v1/tasks/\(task)" + (parameters.isEmpty ? "" : "?" + parameters), body: input))
+    func submit(
+        task: String, query: [(name: String, value: String)], input: JSONValue, idempotencyKey: String? = nil
+    ) async throws -> RemoteJob {
+        let headers = idempotencyKey.map { [("Idempotency-Key", $0)] } ?? []
+        return RemoteJob(try await send(.POST, "/v1/tasks/\(task)" + Self.queryString(query), body: input, headers: headers))
+    }
+
+    /// `GET /v1/dedup/{task}` with the key fields (`name=value`, values as the server reads them).
+    func dedup(task: String, fields: [(name: String, value: String)]) async throws -> JSONValue {
+        try await send(.GET, "/v1/dedup/\(task)" + Self.queryString(fields))
+    }
+
+    private static func queryString(_ parameters: [(name: String, value: String)]) -> String {
+        let text = parameters.map { "\($0.name.urlQueryEncoded)=\($0.value.urlQueryEncoded)" }.joined(separator: "&")
+        return text.isEmpty ? "" : "?" + text
     }
 
     func job(id: String) async throws -> RemoteJob {
@@ -38,10 +50,13 @@ struct APIClient: Sendable {
         RemoteJob(try await send(.POST, "/v1/jobs/\(id)/retry"))
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: JSONValue? = nil) async throws -> JSONValue {
+    private func send(
+        _ method: HTTPMethod, _ path: String, body: JSONValue? = nil, headers: [(String, String)] = []
+    ) async throws -> JSONValue {
         var request = HTTPClientRequest(url: baseURL.trimmingSuffix("/") + path)
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(contentsOf: headers)
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: try body.canonicalData()))

@@ -31,6 +31,11 @@ public struct SubmitOptions: ParsableArguments {
     @Option(name: .customLong("run-at"), help: "Hold the job back until this RFC 3339 time.")
     public var runAt: String?
 
+    @Option(
+        name: .customLong("idempotency-key"),
+        help: "Make the submission safe to repeat: for 24 hours the same request with this key queues nothing new.")
+    public var idempotencyKey: String?
+
     @Flag(help: "Print the job as JSON instead of a summary.")
     public var json = false
 

@@ -35,7 +35,8 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
     public func run() async throws {
         let client = options.connection.client
         let job = try await client.submit(
-            task: Arguments.definition.name, query: options.queryParameters, input: try input())
+            task: Arguments.definition.name, query: options.queryParameters, input: try input(),
+            idempotencyKey: options.idempotencyKey)
         guard options.wait else {
             print(options.json ? job.prettyString : "\(job.submission) (\(job.summary))")
             return

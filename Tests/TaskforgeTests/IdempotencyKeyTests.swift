@@ -81,3 +81,42 @@ struct IdempotencyKeyTests {
         }
     }
 }
+
+/// `taskforge submit --idempotency-key` and `taskforge dedup`, run as the built executable.
+@Suite("Idempotency and dedup on the command line")
+struct IdempotencyCommandLineTests {
+    @Test func repeatingASubmitWithItsKeyQueuesOneJob() async throws {
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+            let arguments = [
+                "submit", "echo", "--message", "hi", "--delay", "1h", "--idempotency-key", "deploy-42", "--json",
+                "--server", server.baseURL,
+            ]
+            let first = try await CommandLineRunner.run(arguments)
+            let again = try await CommandLineRunner.run(arguments)
+            #expect(first.status == 0 && again.status == 0, "\(first.stderr)\(again.stderr)")
+            let id = try JSONValue(json: Data(first.stdout.utf8))["id"]
+            let replayedID = try JSONValue(json: Data(again.stdout.utf8))["id"]
+            #expect(id != nil && id == replayedID)
+            #expect(try await server.store.jobs(matching: JobQuery(task: "echo")).jobs.count == 1)
+
+            let other = try await CommandLineRunner.run(
+                ["submit", "echo", "--message", "bye", "--idempotency-key", "deploy-42", "--server", server.baseURL])
+            #expect(other.status != 0 && other.stderr.contains("idempotency_key_reused"), "\(other.stderr)")
+        }
+    }
+
+    @Test func dedupPrintsWhetherAKeyWasProcessed() async throws {
+        try await TestServer.with(catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+            let before = try await CommandLineRunner.run(["dedup", "sum", "dataset=a", "--server", server.baseURL])
+            #expect(before.status == 0 && before.stdout == "not processed\n", "\(before.stdout)\(before.stderr)")
+
+            let submitted = try await server.request("POST", "/v1/tasks/sum", body: #"{"dataset": "a"}"#)
+            let id = try #require(submitted.json["id"]?.stringValue)
+            _ = try await server.waitUntilFinished(id)
+            let after = try await CommandLineRunner.run(["dedup", "sum", "dataset=a", "--server", server.baseURL])
+            let lines = after.stdout.split(separator: "\n")
+            #expect(lines.first?.contains("by job \(id)") == true, "\(after.stdout)")
+            #expect(lines.last == "latest job: \(id) (sum v1, succeeded)", "\(after.stdout)")
+        }
+    }
+}
