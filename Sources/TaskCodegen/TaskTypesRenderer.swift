@@ -74,6 +74,9 @@ struct TaskTypesRenderer {
                         }
                     }
                 }
+                if let alias = task.alias {
+                    writer.line("alias: RouteAlias(path: \(SwiftSyntax.stringLiteral(alias.path)), method: \(SwiftSyntax.stringLiteral(alias.method))),")
+                }
                 writer.line(
                     "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
                         + "line: \(task.location.line), column: \(task.location.column))")

@@ -81,6 +81,7 @@ struct OpenAPITests {
             "get /v1/tasks/{name}": ["200", "404", "default"],
             "get /v1/tasks/echo": ["200", "default"], "post /v1/tasks/echo": submit,
             "get /v1/tasks/aod_estimation": ["200", "default"], "post /v1/tasks/aod_estimation": submit.union(["200"]),
+            "post /api/run-model": submit.union(["200"]),
             "get /v1/jobs": ["200", "400", "default"],
             "get /v1/jobs/{id}": ["200", "404", "default"],
             "post /v1/jobs/{id}/cancel": ["200", "202", "404", "409", "default"],
@@ -310,7 +311,7 @@ private enum ServerSamples {
           {"name": "task", "schema": "TaskInfo", "valid": true, "instance": {
             "name": "echo", "version": 1, "summary": "Echo a message back.", "description": null, "queue": "default",
             "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
-            "dedup": null, "rate_limit": null, "schedules": [], "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
+            "dedup": null, "rate_limit": null, "schedules": [], "http": null, "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
             "links": {"submit": "/v1/tasks/echo"}}},
           {"name": "rate limit", "schema": "RateLimitPolicy", "valid": true, "instance":
             {"key": "brave", "per_second": 0.5, "burst": 1}},

@@ -76,3 +76,29 @@ struct DedupSubmitTests {
         }
     }
 }
+
+/// `http: {path: ...}`: an extra submit route that answers exactly like `POST /v1/tasks/<name>`.
+@Suite("Route aliases")
+struct RouteAliasTests {
+    static let catalog: TaskCatalog = {
+        var definition = SumTask.definition
+        definition.alias = RouteAlias(path: "/api/sum")
+        return TaskCatalog([TaskEntry(definition) { (_: SumTask.Input, _: JobContext) async throws -> SumTask.Output in SumTask.Output() }])
+    }()
+
+    @Test func theAliasValidatesAndAnswersLikeTheTaskRoute() async throws {
+        try await TestServer.with(catalog: Self.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+            let created = try await server.request("POST", "/api/sum?delay=1h", body: #"{"dataset": "a"}"#)
+            #expect(created.status == 202 && created.json["task"] == "sum")
+            let id = try #require(created.json["id"]?.stringValue)
+            #expect(created.headers["location"] == "/v1/jobs/\(id)")
+            let deduplicated = try await server.request("POST", "/v1/tasks/sum?delay=1h", body: #"{"dataset": "a"}"#)
+            #expect(deduplicated.status == 200 && deduplicated.json["id"]?.stringValue == id)
+            let invalid = try await server.request("POST", "/api/sum", body: #"{"dataset": 1}"#)
+            #expect(invalid.status == 422 && invalid.json["code"] == "invalid_input")
+            #expect(invalid.json["violations"]?.arrayValue?.first?["pointer"] == "/dataset")
+            let task = try await server.request("GET", "/v1/tasks/sum")
+            #expect(task.json["http"] == ["path": "/api/sum", "method": "POST"])
+        }
+    }
+}

@@ -1,7 +1,7 @@
 import TaskSchema
 
 /// The component schemas of the registry routes, as `TaskServer`'s `TaskResource` renders a task:
-/// `TaskInfo`, `RetryPolicy`, `DedupPolicy`, `RateLimitPolicy`, `TaskSchedule` and `TaskList`.
+/// `TaskInfo`, `RetryPolicy`, `DedupPolicy`, `RateLimitPolicy`, `TaskSchedule`, `RouteAlias` and `TaskList`.
 enum TaskInfoSchemas {
     static let all: [String: JSONValue] = [
         "TaskInfo": taskInfo,
@@ -32,6 +32,10 @@ enum TaskInfoSchemas {
             "input": JSONValue.object(["type": "object"]).described("The input of every job the schedule enqueues, before defaults."),
             "next_run": JSONSchema.timestamp(nullable: true).described("The next tick; `null` if there is none."),
         ]).described("A cron schedule that enqueues one job of the task per tick."),
+        "RouteAlias": JSONSchema.closedObject([
+            "path": JSONSchema.scalar(.string).described("The extra submit route's path."),
+            "method": ["type": "string", "enum": ["POST"]],
+        ]).described("An extra route that submits jobs of the task exactly like `POST /v1/tasks/{name}`."),
         "TaskList": JSONSchema.closedObject(["tasks": JSONSchema.array(of: JSONSchema.ref("TaskInfo"))])
             .described("Every task the server runs, by name."),
     ]
@@ -50,6 +54,7 @@ enum TaskInfoSchemas {
         "dedup": JSONSchema.nullableRef("DedupPolicy").described("`null` when every submission makes a new job."),
         "rate_limit": JSONSchema.nullableRef("RateLimitPolicy").described("`null` when its jobs start as fast as workers take them."),
         "schedules": JSONSchema.array(of: JSONSchema.ref("TaskSchedule")).described("Empty when the task has no schedule."),
+        "http": JSONSchema.nullableRef("RouteAlias").described("`null` when the task has no extra route."),
         "input_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the current version's input."),
         "output_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the output."),
         "links": JSONSchema.closedObject([

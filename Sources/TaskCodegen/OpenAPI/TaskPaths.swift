@@ -15,8 +15,20 @@ struct TaskPaths {
         ]
         for task in registry.tasks {
             items["/v1/tasks/\(task.name)"] = ["post": submit(task).json, "get": Self.getLiteral(task).json]
+            if let alias = task.alias {
+                var operation = submit(task)
+                operation.id = "submit_\(task.name)_at_\(Self.operationSuffix(alias.path))"
+                operation.description = "The same as `POST /v1/tasks/\(task.name)`, at the path the task declares in `http`.\n\n"
+                    + (operation.description ?? "")
+                items[alias.path] = ["post": operation.json]
+            }
         }
         return items
+    }
+
+    /// `/api/run-model` -> `api_run_model`.
+    private static func operationSuffix(_ path: String) -> String {
+        String(path.dropFirst().map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
     private static let list = Operation(

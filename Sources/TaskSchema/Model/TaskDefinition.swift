@@ -24,6 +24,8 @@ public struct TaskDefinition: Sendable, Hashable {
     public var rateLimit: RateLimitPolicy?
     /// `schedule`: when jobs are enqueued by the clock, each with its own input; empty when never.
     public var schedules: [Schedule]
+    /// `http`: an extra submit route with a path of its own; `nil` when there is none.
+    public var alias: RouteAlias?
     /// Where the task's name was written.
     public var location: SourceLocation
 
@@ -42,6 +44,7 @@ public struct TaskDefinition: Sendable, Hashable {
         dedup: DedupPolicy? = nil,
         rateLimit: RateLimitPolicy? = nil,
         schedules: [Schedule] = [],
+        alias: RouteAlias? = nil,
         location: SourceLocation
     ) {
         self.name = name
@@ -58,6 +61,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.dedup = dedup
         self.rateLimit = rateLimit
         self.schedules = schedules
+        self.alias = alias
         self.location = location
     }
 

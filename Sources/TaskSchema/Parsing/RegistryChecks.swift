@@ -12,6 +12,20 @@ struct RegistryChecks {
         let recursive = recursiveTypes()
         checkDefaults(excluding: recursive)
         checkScheduleInputs(excluding: recursive)
+        checkRouteAliases()
+    }
+
+    /// Two tasks cannot answer one `http` path.
+    private func checkRouteAliases() {
+        var owners: [String: String] = [:]
+        for task in registry.tasks {
+            guard let path = task.alias?.path else { continue }
+            if let other = owners[path] {
+                context.error("task '\(task.name)' declares http path '\(path)', which task '\(other)' declares too", at: task.location)
+            } else {
+                owners[path] = task.name
+            }
+        }
     }
 
     private func checkReferences() {

@@ -5,7 +5,7 @@ struct TaskParser {
     private static let keys = [
         "version", "accepts", "summary", "description", "queue", "priority", "timeout", "retry", "input", "output",
         "dedup", "rate_limit",
-        "schedule",
+        "schedule", "http",
     ]
     private static let requiredKeys = ["version", "summary", "timeout", "input", "output"]
 
@@ -37,13 +37,14 @@ struct TaskParser {
         let accepted = value("accepts").map { acceptedVersions($0, version: version) } ?? []
         let dedup = value("dedup").flatMap { dedupPolicy($0, input: input) }
         let rateLimit = value("rate_limit").flatMap { rateLimitPolicy($0, task: name) }
+        let alias = value("http").flatMap(routeAlias)
         let schedules = value("schedule").map(self.schedules) ?? []
 
         guard let version, let summary, let timeout, let input, let output else { return nil }
         return TaskDefinition(
             name: name, version: version, summary: summary, description: description, queue: queue,
             priority: priority, timeout: timeout, retry: retry, input: input, output: output, acceptedVersions: accepted,
-            dedup: dedup, rateLimit: rateLimit, schedules: schedules, location: entry.keyLocation)
+            dedup: dedup, rateLimit: rateLimit, schedules: schedules, alias: alias, location: entry.keyLocation)
     }
 
     private func summary(_ entry: YAMLNode.Entry) -> String? {

@@ -22,6 +22,7 @@ enum TaskResource {
             "dedup": definition.dedup.map(dedup) ?? .null,
             "rate_limit": definition.rateLimit.map(rateLimit) ?? .null,
             "schedules": .array(definition.schedules.map { schedule($0, task: definition.name, now: now) }),
+            "http": definition.alias.map { ["path": .string($0.path), "method": .string($0.method)] } ?? .null,
             "input_schema": definition.input.jsonSchema(),
             "output_schema": definition.output.jsonSchema(),
             "links": ["submit": .string("/v1/tasks/\(definition.name)")],

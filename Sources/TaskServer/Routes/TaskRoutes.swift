@@ -23,24 +23,30 @@ struct TaskRoutes {
             let name = entry.definition.name
             // The literal path shadows `/v1/tasks/:name` for every method, so GET is routed here too.
             router.get("/v1/tasks/\(name)") { _, _ in Response.json(TaskResource.json(entry.definition)) }
-            router.post("/v1/tasks/\(name)") { request, _ in
-                var request = request
-                let query = request.uri.queryParameters
-                let parameters = try SubmitParameters(query: { query[Substring($0)] })
-                let input = try await request.jsonBody(limit: maxBodyBytes)
-                let job = try prepare(task: name, parameters, input: input)
-                guard let key = try IdempotentSubmission.key(in: request.headers) else {
-                    return SubmitAnswer(try await submitter.enqueue(job)).response
-                }
-                return try await IdempotentSubmission(store: submitter.store).respond(
-                    key: key, principal: Self.principal, requestHash: parameters.fingerprint(task: name, input: input),
-                    job: job
-                ) { job in SubmitAnswer(try await submitter.enqueue(job)) }
+            router.post("/v1/tasks/\(name)") { request, _ in try await submit(task: name, request) }
+            // `http: {path: ...}`: the same submission under a path of its own.
+            if let alias = entry.definition.alias {
+                router.post(RouterPath(alias.path)) { request, _ in try await submit(task: name, request) }
             }
         }
         router.post("/v1/tasks/:name") { _, context -> Response in
             throw taskNotFound(try context.parameters.require("name"))
         }
+    }
+
+    /// Validates and enqueues the request's input; once per `Idempotency-Key` when it carries one.
+    private func submit(task: String, _ request: Request) async throws -> Response {
+        var request = request
+        let query = request.uri.queryParameters
+        let parameters = try SubmitParameters(query: { query[Substring($0)] })
+        let input = try await request.jsonBody(limit: maxBodyBytes)
+        let job = try prepare(task: task, parameters, input: input)
+        guard let key = try IdempotentSubmission.key(in: request.headers) else {
+            return SubmitAnswer(try await submitter.enqueue(job)).response
+        }
+        return try await IdempotentSubmission(store: submitter.store).respond(
+            key: key, principal: Self.principal, requestHash: parameters.fingerprint(task: task, input: input), job: job
+        ) { job in SubmitAnswer(try await submitter.enqueue(job)) }
     }
 
     /// Who submits: every request until API tokens exist, so idempotency keys share one scope.
