@@ -20,6 +20,9 @@ public struct TaskDefinition: Sendable, Hashable {
     public var acceptedVersions: [Int]
     /// `dedup`: how equal submissions share a job; `nil` when every submission makes a new job.
     public var dedup: DedupPolicy?
+    /// `stages`: the named phases a job runs through in order, each a handler of its own; empty for
+    /// a single-stage task.
+    public var stages: [Stage]
     /// Where the task's name was written.
     public var location: SourceLocation
 
@@ -36,6 +39,7 @@ public struct TaskDefinition: Sendable, Hashable {
         output: Schema,
         acceptedVersions: [Int] = [],
         dedup: DedupPolicy? = nil,
+        stages: [Stage] = [],
         location: SourceLocation
     ) {
         self.name = name
@@ -50,6 +54,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.output = output
         self.acceptedVersions = acceptedVersions
         self.dedup = dedup
+        self.stages = stages
         self.location = location
     }
 

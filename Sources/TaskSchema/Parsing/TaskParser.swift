@@ -4,7 +4,7 @@ struct TaskParser {
 
     private static let keys = [
         "version", "accepts", "summary", "description", "queue", "priority", "timeout", "retry", "input", "output",
-        "dedup",
+        "dedup", "stages",
     ]
     private static let requiredKeys = ["version", "summary", "timeout", "input", "output"]
 
@@ -35,12 +35,13 @@ struct TaskParser {
         let output = value("output").map { objectSchema($0) }
         let accepted = value("accepts").map { acceptedVersions($0, version: version) } ?? []
         let dedup = value("dedup").flatMap { dedupPolicy($0, input: input) }
+        let stages = value("stages").map { self.stages($0, queue: queue, timeout: timeout) } ?? []
 
         guard let version, let summary, let timeout, let input, let output else { return nil }
         return TaskDefinition(
             name: name, version: version, summary: summary, description: description, queue: queue,
             priority: priority, timeout: timeout, retry: retry, input: input, output: output, acceptedVersions: accepted,
-            dedup: dedup, location: entry.keyLocation)
+            dedup: dedup, stages: stages, location: entry.keyLocation)
     }
 
     private func summary(_ entry: YAMLNode.Entry) -> String? {
@@ -80,7 +81,7 @@ struct TaskParser {
         return versions.sorted()
     }
 
-    private func queue(_ entry: YAMLNode.Entry) -> String {
+    func queue(_ entry: YAMLNode.Entry) -> String {
         guard let queue = context.string(entry) else { return "default" }
         if !Naming.isLowerSnakeCase(queue) {
             let suggestion = NameSuggestions.lowerSnakeCase(queue).map { ", like '\($0)'" } ?? ""
@@ -102,7 +103,7 @@ struct TaskParser {
     }
 
     /// `input` and `output` are object schemas: their properties become a Swift struct's fields.
-    private func objectSchema(_ entry: YAMLNode.Entry) -> Schema {
+    func objectSchema(_ entry: YAMLNode.Entry) -> Schema {
         let schema = SchemaParser(context: context).parse(entry, role: "'\(entry.key)'")
         if entry.value.entries != nil, schema.types != [.object] {
             let found = schema.ref != nil ? "a $ref" : schema.types.map { "type \($0.map(\.rawValue).joined(separator: " or "))" }
