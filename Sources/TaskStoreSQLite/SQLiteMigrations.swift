@@ -108,5 +108,13 @@ enum SQLiteMigrations {
                 "CREATE UNIQUE INDEX jobs_dedup_active ON jobs (dedup_key) WHERE state IN ('pending', 'running')",
                 "CREATE INDEX jobs_dedup_finished ON jobs (dedup_key, finished_at) WHERE dedup_key IS NOT NULL",
             ]),
+        // Versions 6 and 7 belong to other features; migrations apply in version order, gaps allowed.
+        Migration(
+            version: 8, name: "multi-stage jobs",
+            statements: [
+                "ALTER TABLE jobs ADD COLUMN stage_index INTEGER NOT NULL DEFAULT 0",
+                // The JSON array of the completed stages' results (``StageResult``); NULL before the first.
+                "ALTER TABLE jobs ADD COLUMN stage_results TEXT",
+            ]),
     ]
 }

@@ -60,7 +60,8 @@ public struct HandlerHost: Sendable {
             guard let entry = catalog.entry(named: run.task) else {
                 throw TaskError.permanent(.unknownTask, "this worker has no handler for task '\(run.task)'")
             }
-            reply.output = try await entry.run(run.input, version: run.version, context)
+            reply.output = try await entry.run(
+                run.input, version: run.version, stage: run.stage ?? 0, previous: run.previous, context)
         } catch where Task.isCancelled {
             reply.cancelled = true
         } catch {
