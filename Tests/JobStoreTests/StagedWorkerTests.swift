@@ -1,61 +1,20 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-import Synchronization
 import TaskRuntime
 import TaskforgeTestSupport
 import Testing
 
-/// A real ``Worker`` running a two-stage task in process: `prepare` (weight 3, queue `cpu`) turns
-/// `{numbers}` into `{rows}`; `score` (weight 1, queue `gpu`) sums them, failing transiently once.
+/// A real ``Worker`` running the two-stage ``StagedCatalog`` task in process on each store.
 @Suite("Staged worker")
 struct StagedWorkerTests {
-    struct Input: Codable, Sendable { var numbers: [Int] }
-    struct Prepared: Codable, Sendable { var rows: [Int] }
-    struct Output: Codable, Sendable { var total: Int }
-
-    /// How often each stage's handler was called.
-    final class Calls: Sendable {
-        let prepare = Mutex(0)
-        let score = Mutex(0)
-    }
-
-    static func catalog(_ calls: Calls) -> TaskCatalog {
-        let location = SourceLocation(file: "tasks.yaml", line: 1, column: 1)
-        let definition = TaskDefinition(
-            name: "sum_rows", version: 1, summary: "Sum rows.", queue: "default", timeout: .seconds(30),
-            retry: RetryPolicy(maxAttempts: 2, backoff: .fixed, initial: .milliseconds(1), max: .milliseconds(1)),
-            input: Schema(type: [.object], additionalProperties: true), output: Schema(type: [.object]),
-            stages: [
-                Stage(name: "prepare", queue: "cpu", timeout: .seconds(30), weight: 3, output: Schema(type: [.object]), location: location),
-                Stage(name: "score", queue: "gpu", timeout: .seconds(30), weight: 1, location: location),
-            ],
-            location: location)
-        return TaskCatalog([
-            TaskEntry(definition, stages: [
-                StageHandler { (input: Input, _: JobContext) -> Prepared in
-                    calls.prepare.withLock { $0 += 1 }
-                    return Prepared(rows: input.numbers.map { $0 * 2 })
-                },
-                StageHandler { (_: Input, previous: Prepared, _: JobContext) -> Output in
-                    let call = calls.score.withLock { count in
-                        count += 1
-                        return count
-                    }
-                    if call == 1 { throw TaskError.transient(.taskFailed, "the model server is warming up") }
-                    return Output(total: previous.rows.reduce(0, +))
-                },
-            ])
-        ])
-    }
-
     @Test(arguments: StoreKind.allCases)
     func aFailedLaterStageIsRetriedWithoutRepeatingTheStagesBefore(kind: StoreKind) async throws {
         try await kind.withStore { store in
             var logger = Logger(label: "test")
             logger.logLevel = .critical
-            let calls = Calls()
-            let catalog = Self.catalog(calls)
+            let staged = StagedCatalog()
+            let catalog = staged.catalog
             let submitted = try JobSubmitter(catalog: catalog, store: store)
                 .prepare(task: "sum_rows", input: ["numbers": [1, 2, 3]])
             #expect(submitted.queue == "cpu")
@@ -74,8 +33,8 @@ struct StagedWorkerTests {
 
             #expect(done.state == .succeeded, "\(String(describing: done.error))")
             #expect(done.output == ["total": 12])
-            #expect(calls.prepare.withLock { $0 } == 1)
-            #expect(calls.score.withLock { $0 } == 2)
+            #expect(staged.prepareCount == 1)
+            #expect(staged.scoreCount == 2)
             #expect(done.queue == "gpu" && done.stageIndex == 1 && done.stage == "score" && done.attempt == 2)
             #expect(done.progress == 100)
             let prepared = try #require(done.stageResults.first)

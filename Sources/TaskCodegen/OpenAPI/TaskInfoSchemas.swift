@@ -1,7 +1,7 @@
 import TaskSchema
 
 /// The component schemas of the registry routes, as `TaskServer`'s `TaskResource` renders a task:
-/// `TaskInfo`, `RetryPolicy`, `DedupPolicy` and `TaskList`.
+/// `TaskInfo`, `RetryPolicy`, `DedupPolicy`, `TaskStage` and `TaskList`.
 enum TaskInfoSchemas {
     static let all: [String: JSONValue] = [
         "TaskInfo": taskInfo,
@@ -17,6 +17,14 @@ enum TaskInfoSchemas {
             "reuse_result_for_seconds": JSONSchema.scalar(.number).adding(["minimum": 0])
                 .described("How long after it finished a succeeded job is returned instead of a new one; 0: never."),
         ]).described("How equal submissions share one job while it is pending or running."),
+        "TaskStage": JSONSchema.closedObject([
+            "name": JSONSchema.scalar(.string),
+            "queue": JSONSchema.scalar(.string).described("The queue the stage's attempts are claimed from."),
+            "weight": JSONSchema.scalar(.integer).adding(["minimum": 1])
+                .described("The stage's share of the job's overall progress, relative to the other stages."),
+            "timeout_seconds": JSONSchema.scalar(.number).adding(["minimum": 0])
+                .described("The hard limit of one attempt of the stage."),
+        ]).described("One stage of a multi-stage task."),
         "TaskList": JSONSchema.closedObject(["tasks": JSONSchema.array(of: JSONSchema.ref("TaskInfo"))])
             .described("Every task the server runs, by name."),
     ]
@@ -33,6 +41,8 @@ enum TaskInfoSchemas {
             .described("The hard limit of one attempt."),
         "retry": JSONSchema.ref("RetryPolicy"),
         "dedup": JSONSchema.nullableRef("DedupPolicy").described("`null` when every submission makes a new job."),
+        "stages": JSONSchema.scalar(.array, nullable: true).adding(["items": JSONSchema.ref("TaskStage")])
+            .described("The stages its jobs run through, in order; `null` for a single-stage task."),
         "input_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the current version's input."),
         "output_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the output."),
         "links": JSONSchema.closedObject([

@@ -18,9 +18,19 @@ enum TaskResource {
                 "max_seconds": JSONValue(number: definition.retry.max.seconds),
             ],
             "dedup": definition.dedup.map(dedup) ?? .null,
+            "stages": definition.stages.isEmpty ? .null : .array(definition.stages.map(stage)),
             "input_schema": definition.input.jsonSchema(),
             "output_schema": definition.output.jsonSchema(),
             "links": ["submit": .string("/v1/tasks/\(definition.name)")],
+        ]
+    }
+
+    private static func stage(_ stage: Stage) -> JSONValue {
+        [
+            "name": .string(stage.name),
+            "queue": .string(stage.queue),
+            "weight": .integer(stage.weight),
+            "timeout_seconds": JSONValue(number: stage.timeout.seconds),
         ]
     }
 

@@ -55,21 +55,21 @@ struct TaskRoutes {
         }
         switch outcome {
         case .created(let job):
-            return Response.json(JobResource.json(job), status: .accepted, headers: Self.location(of: job))
+            return Response.json(JobResource.json(job, catalog), status: .accepted, headers: Self.location(of: job))
         case .deduplicated(let job):
-            return Self.existing(job, deduplicated: true)
+            return existing(job, deduplicated: true)
         case .reused(let job):
-            return Self.existing(job, deduplicated: false)
+            return existing(job, deduplicated: false)
         }
     }
 
     /// `200` with a job that stands for the submission: `deduplicated` (it is pending or running) or
     /// `reused` (it succeeded within the task's reuse window).
-    private static func existing(_ job: Job, deduplicated: Bool) -> Response {
-        var body = JobResource.json(job).objectValue ?? [:]
+    private func existing(_ job: Job, deduplicated: Bool) -> Response {
+        var body = JobResource.json(job, catalog).objectValue ?? [:]
         body["deduplicated"] = .bool(deduplicated)
         body["reused"] = .bool(!deduplicated)
-        return Response.json(.object(body), status: .ok, headers: location(of: job))
+        return Response.json(.object(body), status: .ok, headers: Self.location(of: job))
     }
 
     private static func location(of job: Job) -> HTTPFields {
