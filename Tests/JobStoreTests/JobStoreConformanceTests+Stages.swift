@@ -87,4 +87,25 @@ extension JobStoreConformanceTests {
             #expect(retried.stageResults.map(\.output) == [["rows": 7]])
         }
     }
+
+    @Test(arguments: StoreKind.allCases)
+    func aJobRetriedAfterFailingInALaterStageResumesAtThatStage(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let job = try await store.enqueue([.sample(maxAttempts: 1)])[0]
+            let first = try await store.claimOne()
+            #expect(try await store.finish(first.lease, Self.advance(from: first, output: ["rows": 2]), handlerVersion: 1))
+            let second = try await store.claimOne(queue: "gpu")
+            let failure = JobError(code: .taskFailed, message: "the model crashed", retryable: false)
+            #expect(try await store.finish(second.lease, .failed(failure, progress: 80), handlerVersion: 1))
+
+            guard case .retried(let retried) = try await store.retry(id: job.id, additionalAttempts: 1) else {
+                Issue.record("the failed job was not retried")
+                return
+            }
+            #expect(retried.state == .pending && retried.queue == "gpu" && retried.stageIndex == 1)
+            #expect(retried.stageResults.map(\.output) == [["rows": 2]])
+            let again = try await store.claimOne(queue: "gpu")
+            #expect(again.id == job.id && again.attempt == 2 && again.maxAttempts == 2 && again.stage == "score")
+        }
+    }
 }

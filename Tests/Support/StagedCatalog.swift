@@ -3,21 +3,27 @@ import TaskRuntime
 
 /// A two-stage test task, `sum_rows`: `prepare` (weight 3, queue `cpu`) turns `{numbers}` into
 /// `{rows}` (each number doubled); `score` (weight 1, queue `gpu`) sums the rows into `{total}`,
-/// failing transiently on its first call. Each stage has two attempts; calls are counted.
+/// failing transiently on its first call. Each stage has two attempts; every call is recorded with
+/// the stage name its handler was given.
 public final class StagedCatalog: Sendable {
     struct Input: Codable, Sendable { var numbers: [Int] }
     struct Prepared: Codable, Sendable { var rows: [Int] }
     struct Output: Codable, Sendable { var total: Int }
 
-    private let prepareCalls = Mutex(0)
-    private let scoreCalls = Mutex(0)
+    private let recorded = Mutex<[String]>([])
 
     public init() {}
 
-    /// How often `prepare` ran.
-    public var prepareCount: Int { prepareCalls.withLock { $0 } }
-    /// How often `score` ran.
-    public var scoreCount: Int { scoreCalls.withLock { $0 } }
+    /// The `JobContext.stage` of every handler call, in order.
+    public var calls: [String] { recorded.withLock { $0 } }
+
+    /// Records a call of a stage handler; returns how often `stage` was called, this call included.
+    private func record(_ stage: String?) -> Int {
+        recorded.withLock { calls in
+            calls.append(stage ?? "none")
+            return calls.filter { $0 == calls.last }.count
+        }
+    }
 
     public var catalog: TaskCatalog {
         let location = SourceLocation(file: "tasks.yaml", line: 1, column: 1)
@@ -36,16 +42,14 @@ public final class StagedCatalog: Sendable {
             TaskEntry(
                 definition,
                 stages: [
-                    StageHandler { (input: Input, _: JobContext) -> Prepared in
-                        self.prepareCalls.withLock { $0 += 1 }
+                    StageHandler { (input: Input, job: JobContext) -> Prepared in
+                        _ = self.record(job.stage)
                         return Prepared(rows: input.numbers.map { $0 * 2 })
                     },
-                    StageHandler { (_: Input, previous: Prepared, _: JobContext) -> Output in
-                        let call = self.scoreCalls.withLock { count in
-                            count += 1
-                            return count
+                    StageHandler { (_: Input, previous: Prepared, job: JobContext) -> Output in
+                        if self.record(job.stage) == 1 {
+                            throw TaskError.transient(.taskFailed, "the model server is warming up")
                         }
-                        if call == 1 { throw TaskError.transient(.taskFailed, "the model server is warming up") }
                         return Output(total: previous.rows.reduce(0, +))
                     },
                 ])

@@ -27,7 +27,7 @@ struct StagedJobTests {
             #expect(stages.map { $0["state"] } == ["succeeded", "succeeded"])
             #expect(stages.map { $0["attempts"] } == [1, 2])
             #expect(stages.allSatisfy { $0["started_at"]?.stringValue != nil && $0["finished_at"]?.stringValue != nil })
-            #expect(staged.prepareCount == 1)
+            #expect(staged.calls == ["prepare", "score", "score"])
         }
     }
 }

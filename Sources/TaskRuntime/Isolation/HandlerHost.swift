@@ -52,9 +52,12 @@ public struct HandlerHost: Sendable {
         var logger = self.logger
         let metadata = JobContext.metadata(jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt)
         for (key, value) in metadata { logger[metadataKey: key] = value }
+        let stages = catalog.entry(named: run.task)?.definition.stages ?? []
+        let stage = stages.indices.contains(run.stage ?? 0) ? stages[run.stage ?? 0].name : nil
+        if let stage { logger[metadataKey: "stage"] = "\(stage)" }
         let context = JobContext(
-            jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt, logger: logger,
-            reportProgress: { replies.progress($0) })
+            jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt, stage: stage,
+            logger: logger, reportProgress: { replies.progress($0) })
         var reply = HostReply()
         do {
             guard let entry = catalog.entry(named: run.task) else {

@@ -236,8 +236,8 @@ public final class Worker: Service {
             await reporter.report(definition.overallProgress(stage: stageIndex, percent: 0), stage: stage.name)
         }
         let context = JobContext(
-            jobID: job.id, taskName: job.task, taskVersion: job.version, attempt: job.attempt, logger: logger,
-            reportProgress: { await reporter.report(definition.overallProgress(stage: stageIndex, percent: $0)) })
+            jobID: job.id, taskName: job.task, taskVersion: job.version, attempt: job.attempt, stage: stage?.name,
+            logger: logger, reportProgress: { await reporter.report(definition.overallProgress(stage: stageIndex, percent: $0)) })
         let stageTimeout = stage?.timeout ?? definition.timeout
         let timeout = configuration.maxRuntime.map { min($0, stageTimeout) } ?? stageTimeout
         let attempt = Task { [runner] in
