@@ -15,12 +15,12 @@ struct HandlerCheck {
         registry.tasks.flatMap { task in
             var missing: [Diagnostic] = []
             let type = task.typeName
-            if !declares("\\bfunc\\s+\(NSRegularExpression.escapedPattern(for: task.handlerName))\\s*\\(") {
+            for handler in task.handlerSignatures
+            where !declares("\\bfunc\\s+\(NSRegularExpression.escapedPattern(for: handler.name))\\s*\\(") {
                 missing.append(
                     .error(
-                        "task '\(task.name)' has no handler: add 'func \(task.handlerName)(_ input: \(type).Input, "
-                            + "_ job: JobContext) async throws -> \(type).Output' in \(file("Handlers", type))",
-                        at: task.location))
+                        "\(handler.owner) has no handler: add '\(handler.signature)' in \(file("Handlers", type))",
+                        at: handler.location))
             }
             for version in task.acceptedVersions
             where !declares("\\bfunc\\s+upgrade\\s*\\(\\s*_\\s+\\w+\\s*:\\s*\(type)\\.V\(version)\\.Input\\b") {

@@ -18,11 +18,14 @@ struct TaskCatalogRenderer {
                         ".accepting(\(type).V\(version).version, schema: \(type).V\(version).inputSchema) "
                             + "{ (old: \(type).V\(version).Input) in try upgrade(old) }"
                     }
-                    writer.block(
-                        "TaskEntry(\(type).definition) { (input: \(type).Input, job: JobContext) in",
-                        closing: upgrades.isEmpty ? "}," : "}"
-                    ) { writer in
-                        writer.line("try await \(task.handlerName)(input, job)")
+                    let closing = upgrades.isEmpty ? "," : ""
+                    if task.stages.isEmpty {
+                        writer.block("TaskEntry(\(type).definition) { (input: \(type).Input, job: JobContext) in", closing: "}" + closing) {
+                            writer in
+                            writer.line("try await \(task.handlerName)(input, job)")
+                        }
+                    } else {
+                        renderStagedEntry(task, closing: closing, into: &writer)
                     }
                     for (index, upgrade) in upgrades.enumerated() {
                         writer.line(upgrade + (index == upgrades.count - 1 ? "," : ""))

@@ -77,11 +77,13 @@ struct TaskTypesRenderer {
                 if let alias = task.alias {
                     writer.line("alias: RouteAlias(path: \(SwiftSyntax.stringLiteral(alias.path)), method: \(SwiftSyntax.stringLiteral(alias.method))),")
                 }
+                renderStages(of: task, into: &writer)
                 writer.line(
                     "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
                         + "line: \(task.location.line), column: \(task.location.column))")
             }
-            for (name, schema) in [("Input", task.input), ("Output", task.output)] {
+            let stageOutputs = task.stages.compactMap { stage in stage.output.map { (stage.outputTypeName, $0) } }
+            for (name, schema) in [("Input", task.input), ("Output", task.output)] + stageOutputs {
                 for declaration in builder.declarations(named: name, for: schema) {
                     writer.line()
                     DeclarationRenderer.render(declaration, into: &writer)

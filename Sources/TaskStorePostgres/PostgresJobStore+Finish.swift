@@ -16,8 +16,11 @@ extension PostgresJobStore {
                     \(values.map(\.id))::uuid[], \(values.map(\.fence))::int8[], \(values.map(\.state))::text[],
                     \(values.map(\.output))::text[], \(values.map(\.error))::text[], \(values.map(\.progress))::float8[],
                     \(values.map(\.runAt))::timestamptz[], \(values.map(\.handlerVersion))::text[],
-                    \(values.map(\.crash))::int8[], \(values.map(\.released))::bool[], \(values.map(\.finished))::bool[]
-                ) AS completion (id, fence, state, output, error, progress, run_at, handler_version, crash, released, finished)),
+                    \(values.map(\.crash))::int8[], \(values.map(\.released))::bool[], \(values.map(\.finished))::bool[],
+                    \(values.map(\.advanced))::bool[], \(values.map(\.nextQueue))::text[], \(values.map(\.nextStage))::text[],
+                    \(values.map(\.stageResult))::text[]
+                ) AS completion (id, fence, state, output, error, progress, run_at, handler_version, crash, released, finished,
+                    advanced, next_queue, next_stage, stage_result)),
             locked AS (
                 SELECT jobs.seq, batch.* FROM jobs JOIN batch ON jobs.id = batch.id AND jobs.fence = batch.fence
                 WHERE jobs.state = 'running'
@@ -27,8 +30,14 @@ extension PostgresJobStore {
                 output = CASE WHEN locked.state = 'succeeded' THEN locked.output::jsonb ELSE jobs.output END,
                 error = CASE WHEN locked.released THEN jobs.error ELSE NULLIF(locked.error, '')::jsonb END,
                 progress = CASE WHEN locked.released THEN jobs.progress ELSE locked.progress END,
-                run_at = CASE WHEN locked.released THEN now() WHEN locked.state = 'pending' THEN locked.run_at ELSE jobs.run_at END,
-                attempt = CASE WHEN locked.released THEN jobs.attempt - 1 ELSE jobs.attempt END,
+                run_at = CASE WHEN locked.released OR locked.advanced THEN now() WHEN locked.state = 'pending' THEN locked.run_at ELSE jobs.run_at END,
+                attempt = CASE WHEN locked.released THEN jobs.attempt - 1 WHEN locked.advanced THEN 0 ELSE jobs.attempt END,
+                queue = CASE WHEN locked.advanced THEN locked.next_queue ELSE jobs.queue END,
+                stage = CASE WHEN locked.advanced THEN locked.next_stage ELSE jobs.stage END,
+                stage_index = CASE WHEN locked.advanced THEN jobs.stage_index + 1 ELSE jobs.stage_index END,
+                stage_results = CASE WHEN locked.advanced
+                    THEN COALESCE(jobs.stage_results, '[]'::jsonb) || jsonb_build_array(NULLIF(locked.stage_result, '')::jsonb)
+                    ELSE jobs.stage_results END,
                 crashes = jobs.crashes + locked.crash,
                 finished_at = CASE WHEN locked.finished THEN now() ELSE jobs.finished_at END,
                 handler_version = COALESCE(NULLIF(locked.handler_version, '')::integer, jobs.handler_version),
@@ -48,7 +57,8 @@ extension PostgresJobStore {
 /// One completion as a row of the batched finish's arrays. postgres-nio binds no NULL array
 /// elements, so the text columns use `''` for NULL (no JSON text or version number is empty), and
 /// the values an outcome leaves alone are ignored by the statement: `output` unless succeeded,
-/// `run_at` unless pending, and `error` and `progress` of a released attempt.
+/// `run_at` unless pending, `error` and `progress` of a released attempt, and the stage columns
+/// unless advanced.
 private struct CompletionValues {
     var id: UUID
     var fence: Int
@@ -62,6 +72,12 @@ private struct CompletionValues {
     var crash = 0
     /// The attempt is given back uncounted.
     var released = false
+    /// A stage succeeded and the job moves on to the next one.
+    var advanced = false
+    var nextQueue = ""
+    var nextStage = ""
+    /// The completed stage's ``StageResult`` as JSON text.
+    var stageResult = ""
     /// The job reached a terminal state: `finished_at` is set.
     var finished: Bool { JobState(rawValue: state)?.isTerminal ?? false }
 
@@ -96,6 +112,13 @@ private struct CompletionValues {
         case .released:
             state = JobState.pending.rawValue
             released = true
+        case .advanced(let next):
+            state = JobState.pending.rawValue
+            progress = next.progress
+            advanced = true
+            nextQueue = next.nextQueue
+            nextStage = next.nextStageName
+            stageResult = try JSONValue(encoding: next.result).canonicalString()
         }
     }
 }

@@ -163,5 +163,12 @@ enum PostgresMigrations {
                 )
                 """
             ]),
+        Migration(
+            version: 8, name: "multi-stage jobs",
+            statements: [
+                "ALTER TABLE jobs ADD COLUMN stage_index integer NOT NULL DEFAULT 0",
+                // The array of the completed stages' results (``StageResult``); NULL before the first.
+                "ALTER TABLE jobs ADD COLUMN stage_results jsonb",
+            ]),
     ]
 }

@@ -61,7 +61,9 @@ extension Job {
             cancelRequested: try row.decode("cancel_requested", as: Bool.self),
             leaseOwner: try row.decode("lease_owner", as: String?.self),
             fence: try row.decode("fence", as: Int.self),
-            sequence: try row.decode("seq", as: Int64.self)
+            sequence: try row.decode("seq", as: Int64.self),
+            stageIndex: try row.decode("stage_index", as: Int.self),
+            stageResults: try row.json("stage_results")?.decode(as: [StageResult].self) ?? []
         )
     }
 }

@@ -8,18 +8,24 @@ extension SQLiteJobStore {
     public func finish(_ completions: [Completion]) async throws -> [Bool] {
         guard !completions.isEmpty else { return [] }
         let now = Date()
-        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: completions.count).joined(separator: ", ")
+        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: completions.count).joined(separator: ", ")
         let rows = try await connection.query(
             """
             WITH batch (lease_id, lease_fence, new_state, new_output, new_error, new_progress, new_run_at,
-                new_finished_at, new_handler_version, crash, released) AS (VALUES \(values))
+                new_finished_at, new_handler_version, crash, released, advanced, new_queue, new_stage, stage_result)
+                AS (VALUES \(values))
             UPDATE jobs SET
                 state = new_state,
                 output = COALESCE(new_output, output),
                 error = CASE WHEN released THEN error ELSE new_error END,
                 progress = COALESCE(new_progress, progress),
                 run_at = COALESCE(new_run_at, run_at),
-                attempt = attempt - released,
+                attempt = CASE WHEN advanced THEN 0 ELSE attempt - released END,
+                queue = COALESCE(new_queue, queue),
+                stage = CASE WHEN advanced THEN new_stage ELSE stage END,
+                stage_index = stage_index + advanced,
+                stage_results = CASE WHEN advanced
+                    THEN json_insert(COALESCE(stage_results, '[]'), '$[#]', json(stage_result)) ELSE stage_results END,
                 crashes = crashes + crash,
                 finished_at = COALESCE(new_finished_at, finished_at),
                 handler_version = COALESCE(new_handler_version, handler_version),
@@ -45,7 +51,8 @@ extension SQLiteJobStore {
 
 extension Completion {
     /// The completion as one row of the batched finish's `VALUES`, in the order of its columns; a
-    /// NULL leaves the column as it is (except `error`, which only a released attempt keeps).
+    /// NULL leaves the column as it is (except `error`, which only a released attempt keeps). An
+    /// advanced stage also sets the queue and stage and appends its result.
     fileprivate func sqliteValues(now: Date) throws -> [SQLiteData] {
         let nowValue = SQLiteData.integer(Int(now.microseconds))
         let state: JobState
@@ -55,6 +62,7 @@ extension Completion {
         var runAt = SQLiteData.null
         var crash = 0
         var released = 0
+        var advance: StageAdvance?
         switch outcome {
         case .succeeded(let value):
             state = .succeeded
@@ -83,11 +91,18 @@ extension Completion {
             state = .pending
             runAt = nowValue
             released = 1
+        case .advanced(let next):
+            state = .pending
+            progress = .float(next.progress)
+            runAt = nowValue
+            advance = next
         }
         return [
             .text(lease.jobID.lowercasedString), .integer(lease.fence), .text(state.rawValue), output, error, progress,
             runAt, state.isTerminal ? nowValue : .null, handlerVersion.map(SQLiteData.integer) ?? .null,
-            .integer(crash), .integer(released),
+            .integer(crash), .integer(released), .integer(advance == nil ? 0 : 1),
+            advance.map { .text($0.nextQueue) } ?? .null, advance.map { .text($0.nextStageName) } ?? .null,
+            try advance.map { .text(try JSONValue(encoding: $0.result).canonicalString()) } ?? .null,
         ]
     }
 }

@@ -66,7 +66,9 @@ extension Job {
             cancelRequested: row.optional("cancel_requested", \.bool) ?? false,
             leaseOwner: row.optional("lease_owner", \.string),
             fence: try row.required("fence", \.integer),
-            sequence: Int64(try row.required("seq", \.integer))
+            sequence: Int64(try row.required("seq", \.integer)),
+            stageIndex: try row.required("stage_index", \.integer),
+            stageResults: try row.json("stage_results")?.decode(as: [StageResult].self) ?? []
         )
     }
 }

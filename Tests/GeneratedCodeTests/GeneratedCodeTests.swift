@@ -32,7 +32,19 @@ struct GeneratedCodeTests {
         let entry = try #require(GeneratedTasks.catalog.entry(named: "aod_estimation"))
         #expect(entry.definition.version == 3 && entry.definition.queue == "geo" && entry.definition.priority == 5)
         #expect(entry.definition.dedup == DedupPolicy(keyFields: ["bboxes", "date", "chip_size"], reuseResultFor: .seconds(3600)))
-        #expect(GeneratedTasks.catalog.entries.map(\.definition.name) == ["aod_estimation", "echo"])
+        #expect(GeneratedTasks.catalog.entries.map(\.definition.name) == ["aod_estimation", "echo", "volcano_risk"])
+    }
+
+    @Test func aStagedTaskDeclaresItsStagesAndStartsOnTheFirstStagesQueue() throws {
+        let entry = try #require(GeneratedTasks.catalog.entry(named: "volcano_risk"))
+        let stages = entry.definition.stages
+        #expect(stages.map(\.name) == ["data_processing", "model_prediction"])
+        #expect(stages.map(\.queue) == ["cpu", "gpu"])
+        #expect(stages.map(\.weight) == [3, 1])
+        #expect(stages.map(\.timeout) == [.seconds(600), .seconds(120)])
+        #expect(stages[0].output?.properties.map(\.name) == ["samples"] && stages[1].output == nil)
+        #expect(entry.definition.initialQueue == "cpu")
+        #expect(GeneratedTasks.catalog.queues == ["cpu", "default", "geo", "gpu"])
     }
 
     @Test func flagsBecomeInputFields() throws {

@@ -102,7 +102,7 @@ final class Harness: Sendable {
     }
 }
 
-/// "<job id> <attempt> start|done".
+/// "<job id> <attempt> <event>": `start` or `done` of `record`; `fetch`, `hold` or `done` of `relay`.
 struct LedgerEntry: Hashable {
     var job: UUID
     var attempt: Int

@@ -82,6 +82,7 @@ struct OpenAPITests {
             "get /v1/tasks/echo": ["200", "default"], "post /v1/tasks/echo": submit,
             "get /v1/tasks/aod_estimation": ["200", "default"], "post /v1/tasks/aod_estimation": submit.union(["200"]),
             "post /api/run-model": submit.union(["200"]),
+            "get /v1/tasks/volcano_risk": ["200", "default"], "post /v1/tasks/volcano_risk": submit,
             "get /v1/jobs": ["200", "400", "default"],
             "get /v1/jobs/{id}": ["200", "404", "default"],
             "post /v1/jobs/{id}/cancel": ["200", "202", "404", "409", "default"],
@@ -269,7 +270,7 @@ private enum ServerSamples {
 
     static let pendingJob = """
         {"id": "6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b", "task": "echo", "version": 1, "handler_version": null,
-         "queue": "default", "priority": 0, "state": "pending", "stage": null, "progress": 0,
+         "queue": "default", "priority": 0, "state": "pending", "stage": null, "stages": null, "progress": 0,
          "input": {"message": "hello"}, "output": null, "error": null, "attempt": 0, "max_attempts": 1,
          "crashes": 0, "cancel_requested": false, "created_at": "2026-11-24T10:15:30.123Z", "run_at": "2026-11-24T10:15:30.123Z",
          "started_at": null, "finished_at": null,
@@ -282,6 +283,10 @@ private enum ServerSamples {
     static let failedJob = """
         {"id": "6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b", "task": "sleep", "version": 1, "handler_version": 2,
          "queue": "io", "priority": 5, "state": "failed", "stage": "download", "progress": 42.5,
+         "stages": [
+           {"name": "download", "state": "failed", "started_at": "2026-11-24T10:15:31.500Z",
+            "finished_at": "2026-11-24T10:16:01.500Z", "attempts": 3},
+           {"name": "convert", "state": "pending", "started_at": null, "finished_at": null, "attempts": 0}],
          "input": [1, "any JSON"], "output": null,
          "error": {"code": "task_runtime_exceeded", "message": "ran past 30s", "retryable": true, "details": {"limit": 30}},
          "attempt": 3, "max_attempts": 3, "crashes": 1, "cancel_requested": true,
@@ -311,7 +316,7 @@ private enum ServerSamples {
           {"name": "task", "schema": "TaskInfo", "valid": true, "instance": {
             "name": "echo", "version": 1, "summary": "Echo a message back.", "description": null, "queue": "default",
             "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
-            "dedup": null, "rate_limit": null, "schedules": [], "http": null, "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
+            "dedup": null, "rate_limit": null, "schedules": [], "http": null, "stages": null, "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
             "links": {"submit": "/v1/tasks/echo"}}},
           {"name": "rate limit", "schema": "RateLimitPolicy", "valid": true, "instance":
             {"key": "brave", "per_second": 0.5, "burst": 1}},
@@ -333,6 +338,12 @@ private enum ServerSamples {
           {"name": "task schedule with an unknown catch-up", "schema": "TaskSchedule", "valid": false, "instance":
             {"id": "echo:0123456789abcdef", "cron": "@daily", "timezone": "UTC", "catch_up": "some",
              "input": {}, "next_run": null}},
+          {"name": "task stage", "schema": "TaskStage", "valid": true, "instance":
+            {"name": "model_prediction", "queue": "gpu", "weight": 1, "timeout_seconds": 120}},
+          {"name": "task stage without weight", "schema": "TaskStage", "valid": false, "instance":
+            {"name": "model_prediction", "queue": "gpu", "weight": 0, "timeout_seconds": 120}},
+          {"name": "job stage in an unknown state", "schema": "JobStage", "valid": false, "instance":
+            {"name": "fetch", "state": "asleep", "started_at": null, "finished_at": null, "attempts": 0}},
           {"name": "dedup policy", "schema": "DedupPolicy", "valid": true, "instance":
             {"key": ["message"], "reuse_result_for_seconds": 3600}},
           {"name": "dedup policy without fields", "schema": "DedupPolicy", "valid": false, "instance":

@@ -1,7 +1,7 @@
 import TaskSchema
 
 /// The component schemas of jobs, as `TaskServer`'s `JobResource` renders them: `Job`, `JobError`,
-/// `JobEvent`, `JobState`, `ExistingJob` and the list wrappers.
+/// `JobEvent`, `JobStage`, `JobState`, `ExistingJob` and the list wrappers.
 enum JobSchemas {
     /// A job's states, in the order of its life (`JobState` in TaskRuntime).
     static let states: [JSONValue] = ["pending", "running", "succeeded", "failed", "cancelled", "quarantined"]
@@ -18,6 +18,7 @@ enum JobSchemas {
                 .described("The job succeeded with the same dedup key within the task's `reuse_result_for`."),
         ]) { _, new in new }).described("The job a submission of a task with `dedup` was answered with instead of a new one."),
         "JobError": jobError,
+        "JobStage": jobStage,
         "JobEvent": jobEvent,
         "JobList": JSONSchema.closedObject([
             "jobs": JSONSchema.array(of: JSONSchema.ref("Job")).described("Newest first."),
@@ -40,7 +41,10 @@ enum JobSchemas {
         "queue": JSONSchema.scalar(.string).described("The queue the job is on."),
         "priority": JSONSchema.scalar(.integer).described("Higher runs first within a queue."),
         "state": JSONSchema.ref("JobState"),
-        "stage": JSONSchema.scalar(.string, nullable: true).described("The handler's current stage, if it names one."),
+        "stage": JSONSchema.scalar(.string, nullable: true).described(
+            "The stage the job is at, for a multi-stage task; otherwise the handler's current stage, if it names one."),
+        "stages": JSONSchema.scalar(.array, nullable: true).adding(["items": JSONSchema.ref("JobStage")])
+            .described("The stages of a multi-stage task, in order; `null` for a single-stage task."),
         "progress": progress,
         "input": JSONSchema.anyValue.described(
             "The input as stored, defaults filled in; it follows the task's input schema of `version`."),
@@ -64,6 +68,15 @@ enum JobSchemas {
             "retry": JSONSchema.scalar(.string).described("`POST` to retry it once it failed, was cancelled or quarantined."),
         ]),
     ]
+
+    private static let jobStage = JSONSchema.closedObject([
+        "name": JSONSchema.scalar(.string),
+        "state": JSONSchema.ref("JobState").described(
+            "`succeeded` once the stage completed; the job's state for the stage it is at; `pending` for later stages."),
+        "started_at": JSONSchema.timestamp(nullable: true).described("When the stage's last attempt started."),
+        "finished_at": JSONSchema.timestamp(nullable: true).described("When the stage completed."),
+        "attempts": JSONSchema.scalar(.integer).adding(["minimum": 0]).described("The stage's attempts so far."),
+    ]).described("One stage of a multi-stage job.")
 
     private static let jobError = JSONSchema.closedObject([
         "code": JSONSchema.scalar(.string).described("A stable, snake_case error code (docs/errors.md)."),

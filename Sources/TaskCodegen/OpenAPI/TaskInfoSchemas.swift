@@ -1,7 +1,8 @@
 import TaskSchema
 
 /// The component schemas of the registry routes, as `TaskServer`'s `TaskResource` renders a task:
-/// `TaskInfo`, `RetryPolicy`, `DedupPolicy`, `RateLimitPolicy`, `TaskSchedule`, `RouteAlias` and `TaskList`.
+/// `TaskInfo`, `RetryPolicy`, `DedupPolicy`, `RateLimitPolicy`, `TaskSchedule`, `RouteAlias`, `TaskStage` and
+/// `TaskList`.
 enum TaskInfoSchemas {
     static let all: [String: JSONValue] = [
         "TaskInfo": taskInfo,
@@ -36,6 +37,14 @@ enum TaskInfoSchemas {
             "path": JSONSchema.scalar(.string).described("The extra submit route's path."),
             "method": ["type": "string", "enum": ["POST"]],
         ]).described("An extra route that submits jobs of the task exactly like `POST /v1/tasks/{name}`."),
+        "TaskStage": JSONSchema.closedObject([
+            "name": JSONSchema.scalar(.string),
+            "queue": JSONSchema.scalar(.string).described("The queue the stage's attempts are claimed from."),
+            "weight": JSONSchema.scalar(.integer).adding(["minimum": 1])
+                .described("The stage's share of the job's overall progress, relative to the other stages."),
+            "timeout_seconds": JSONSchema.scalar(.number).adding(["minimum": 0])
+                .described("The hard limit of one attempt of the stage."),
+        ]).described("One stage of a multi-stage task."),
         "TaskList": JSONSchema.closedObject(["tasks": JSONSchema.array(of: JSONSchema.ref("TaskInfo"))])
             .described("Every task the server runs, by name."),
     ]
@@ -55,6 +64,8 @@ enum TaskInfoSchemas {
         "rate_limit": JSONSchema.nullableRef("RateLimitPolicy").described("`null` when its jobs start as fast as workers take them."),
         "schedules": JSONSchema.array(of: JSONSchema.ref("TaskSchedule")).described("Empty when the task has no schedule."),
         "http": JSONSchema.nullableRef("RouteAlias").described("`null` when the task has no extra route."),
+        "stages": JSONSchema.scalar(.array, nullable: true).adding(["items": JSONSchema.ref("TaskStage")])
+            .described("The stages its jobs run through, in order; `null` for a single-stage task."),
         "input_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the current version's input."),
         "output_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the output."),
         "links": JSONSchema.closedObject([

@@ -10,7 +10,8 @@ public struct TaskEntry: Sendable {
     public let definition: TaskDefinition
     /// The older versions still accepted, by version.
     public private(set) var olderVersions: [Int: OlderVersion] = [:]
-    private let handler: @Sendable (JSONValue, JobContext) async throws -> JSONValue
+    /// The handlers in stage order: exactly one for a single-stage task.
+    private let stages: [StageHandler]
 
     /// Binds a typed handler. The stored input is decoded into `Input` before the call and the
     /// `Output` encoded after it; an input that no longer decodes fails the job permanently.
@@ -19,14 +20,24 @@ public struct TaskEntry: Sendable {
         handler: @escaping @Sendable (Input, JobContext) async throws -> Output
     ) {
         self.definition = definition
-        self.handler = { json, context in
-            let input: Input
-            do {
-                input = try json.decode(as: Input.self)
-            } catch {
-                throw TaskError.permanent(.invalidInput, "the stored input does not decode as \(Input.self): \(error)")
-            }
-            return try JSONValue(encoding: try await handler(input, context))
+        self.stages = [StageHandler(handler)]
+    }
+
+    /// Binds the handlers of a multi-stage task, one per declared stage, in order.
+    public init(_ definition: TaskDefinition, stages: [StageHandler]) {
+        precondition(
+            stages.count == definition.stages.count,
+            "task '\(definition.name)' declares \(definition.stages.count) stages, bound to \(stages.count) handlers")
+        self.definition = definition
+        self.stages = stages
+    }
+
+    /// `json` decoded as a handler's `Input`; an input that no longer decodes fails the job permanently.
+    static func decodeInput<Input: Decodable>(_ json: JSONValue) throws -> Input {
+        do {
+            return try json.decode(as: Input.self)
+        } catch {
+            throw TaskError.permanent(.invalidInput, "the stored input does not decode as \(Input.self): \(error)")
         }
     }
 
@@ -54,13 +65,21 @@ public struct TaskEntry: Sendable {
         return entry
     }
 
-    /// Runs the handler on a stored input of `version`, upgrading it first when it is older.
-    public func run(_ input: JSONValue, version: Int, _ context: JobContext) async throws -> JSONValue {
-        guard version != definition.version else { return try await handler(input, context) }
+    /// Runs the handler of stage `stage` (0 for a single-stage task) on a stored input of `version`,
+    /// upgrading it first when it is older; `previous` is the output of the stage before (`nil` for
+    /// the first). Returns the stage's output: the task's output for the last stage.
+    public func run(
+        _ input: JSONValue, version: Int, stage: Int = 0, previous: JSONValue? = nil, _ context: JobContext
+    ) async throws -> JSONValue {
+        guard stages.indices.contains(stage) else {
+            throw TaskError.permanent(
+                .invalidInput, "task '\(definition.name)' has \(stages.count) stage(s); the job is at stage \(stage + 1)")
+        }
+        guard version != definition.version else { return try await stages[stage].run(input, previous, context) }
         guard let older = olderVersions[version] else {
             throw TaskError.permanent(.taskVersionRetired, TaskEntry.retiredMessage(definition, version: version))
         }
-        return try await handler(try older.upgrade(input), context)
+        return try await stages[stage].run(try older.upgrade(input), previous, context)
     }
 
     /// Why a job of a retired version cannot run, and what to do.
@@ -84,8 +103,8 @@ public struct TaskCatalog: Sendable {
         byName[name]
     }
 
-    /// The queues that at least one task uses, sorted.
+    /// The queues that at least one task or stage uses, sorted.
     public var queues: [String] {
-        Array(Set(entries.map(\.definition.queue))).sorted()
+        Array(Set(entries.flatMap { [$0.definition.queue] + $0.definition.stages.map(\.queue) })).sorted()
     }
 }

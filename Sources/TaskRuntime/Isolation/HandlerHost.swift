@@ -52,15 +52,19 @@ public struct HandlerHost: Sendable {
         var logger = self.logger
         let metadata = JobContext.metadata(jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt)
         for (key, value) in metadata { logger[metadataKey: key] = value }
+        let stages = catalog.entry(named: run.task)?.definition.stages ?? []
+        let stage = stages.indices.contains(run.stage ?? 0) ? stages[run.stage ?? 0].name : nil
+        if let stage { logger[metadataKey: "stage"] = "\(stage)" }
         let context = JobContext(
-            jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt, logger: logger,
-            reportProgress: { replies.progress($0) })
+            jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt, stage: stage,
+            logger: logger, reportProgress: { replies.progress($0) })
         var reply = HostReply()
         do {
             guard let entry = catalog.entry(named: run.task) else {
                 throw TaskError.permanent(.unknownTask, "this worker has no handler for task '\(run.task)'")
             }
-            reply.output = try await entry.run(run.input, version: run.version, context)
+            reply.output = try await entry.run(
+                run.input, version: run.version, stage: run.stage ?? 0, previous: run.previous, context)
         } catch where Task.isCancelled {
             reply.cancelled = true
         } catch {

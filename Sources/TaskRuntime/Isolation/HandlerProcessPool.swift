@@ -29,7 +29,8 @@ public final class HandlerProcessPool: AttemptRunner {
         let process = try takeProcess()
         defer { if process.isAlive { idle.withLock { $0.append(process) } } }
         let request = HostRequest.Run(
-            jobId: job.id, task: job.task, version: job.version, attempt: job.attempt, input: job.input)
+            jobId: job.id, task: job.task, version: job.version, attempt: job.attempt, input: job.input,
+            stage: job.stageIndex == 0 ? nil : job.stageIndex, previous: job.stageResults.last?.output)
         do {
             return try await process.run(request, timeout: timeout, killGrace: killGrace) { await context.progress($0) }
         } catch let error as AttemptTimedOut where !process.isAlive {

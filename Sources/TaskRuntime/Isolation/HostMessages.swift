@@ -9,6 +9,10 @@ struct HostRequest: Codable, Sendable {
         var version: Int
         var attempt: Int
         var input: JSONValue
+        /// The 0-based stage of a multi-stage job to run; absent for the first (or only) stage.
+        var stage: Int?
+        /// The output of the stage before `stage`; absent for the first stage.
+        var previous: JSONValue?
     }
 
     var run: Run?

@@ -13,6 +13,11 @@ public struct Job: Sendable, Hashable {
     public var priority: Int
     public var state: JobState
     public var stage: String?
+    /// The 0-based index of the stage a multi-stage job is at (always 0 for a single-stage task).
+    public var stageIndex: Int
+    /// The stages a multi-stage job has completed, in order; the last one's output is the next
+    /// stage's input.
+    public var stageResults: [StageResult]
     /// 0...100.
     public var progress: Double
     public var input: JSONValue
@@ -43,7 +48,8 @@ public struct Job: Sendable, Hashable {
         stage: String? = nil, progress: Double = 0, input: JSONValue, output: JSONValue? = nil,
         error: JobError? = nil, attempt: Int = 0, maxAttempts: Int, crashes: Int = 0, createdAt: Date, runAt: Date,
         startedAt: Date? = nil, finishedAt: Date? = nil, heartbeatAt: Date? = nil,
-        cancelRequested: Bool = false, leaseOwner: String? = nil, fence: Int = 0, sequence: Int64 = 0
+        cancelRequested: Bool = false, leaseOwner: String? = nil, fence: Int = 0, sequence: Int64 = 0,
+        stageIndex: Int = 0, stageResults: [StageResult] = []
     ) {
         self.id = id
         self.task = task
@@ -69,6 +75,8 @@ public struct Job: Sendable, Hashable {
         self.leaseOwner = leaseOwner
         self.fence = fence
         self.sequence = sequence
+        self.stageIndex = stageIndex
+        self.stageResults = stageResults
     }
 
     /// The lease of the attempt currently running, valid while `state == .running`.

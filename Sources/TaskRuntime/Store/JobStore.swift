@@ -222,6 +222,10 @@ public enum AttemptOutcome: Sendable, Hashable {
     case crashed(JobError, retryAt: Date?, progress: Double)
     /// Not failed: given back unstarted-equivalent (graceful shutdown); the attempt is not counted.
     case released
+    /// A stage of a multi-stage job, not its last, succeeded: the job goes back to `pending`, ready
+    /// at once, on the next stage's queue at the next stage, with the stage's result stored and its
+    /// attempt count reset (each stage has the task's whole retry budget).
+    case advanced(StageAdvance)
 }
 
 /// The result of ``JobStore/requestCancel(id:)``.

@@ -43,7 +43,7 @@ public struct JobSubmitter: Sendable {
         return NewJob(
             task: definition.name,
             version: version ?? definition.version,
-            queue: definition.queue,
+            queue: definition.initialQueue,
             priority: priority ?? definition.priority,
             input: schema.applyingDefaults(to: input),
             maxAttempts: definition.retry.maxAttempts,

@@ -7,25 +7,29 @@ public struct JobContext: Sendable {
     public let jobID: UUID
     public let taskName: String
     public let taskVersion: Int
-    /// 1 for the first attempt.
+    /// 1 for the first attempt (of the current stage, for a multi-stage task).
     public let attempt: Int
+    /// The declared name of the stage this attempt runs, for a multi-stage task; `nil` otherwise.
+    public let stage: String?
     public let logger: Logger
     private let reportProgress: @Sendable (Double) async -> Void
 
     init(
-        jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, logger: Logger,
+        jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, stage: String? = nil, logger: Logger,
         reportProgress: @escaping @Sendable (Double) async -> Void
     ) {
         self.jobID = jobID
         self.taskName = taskName
         self.taskVersion = taskVersion
         self.attempt = attempt
+        self.stage = stage
         self.logger = logger
         self.reportProgress = reportProgress
     }
 
     /// Reports progress in percent (clamped to 0...100). Cheap to call often: writes are throttled
-    /// to a few per second and the final value is always recorded.
+    /// to a few per second and the final value is always recorded. In a multi-stage task it is the
+    /// current stage's progress; the job shows the overall progress, weighted by stage.
     public func progress(_ percent: Double) async {
         await reportProgress(percent)
     }

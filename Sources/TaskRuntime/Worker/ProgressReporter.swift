@@ -16,8 +16,12 @@ actor ProgressReporter {
     private var pendingFlush: Task<Void, Never>?
     private var closed = false
 
-    init(lease: Lease, store: any JobStore, initialStage: String?, interval: Duration) {
+    /// `initialProgress` is the job's progress when the attempt starts (a later stage of a staged job
+    /// starts past 0), returned by ``close()`` when nothing is reported.
+    init(lease: Lease, store: any JobStore, initialStage: String?, initialProgress: Double = 0, interval: Duration) {
         self.lease = lease
+        self.latest = initialProgress
+        self.written = initialProgress
         self.store = store
         self.interval = interval
         self.stage = initialStage

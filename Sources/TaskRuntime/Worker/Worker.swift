@@ -85,7 +85,9 @@ public final class Worker: Service {
     private func claimLoop(queue: String, slots: Int) async {
         guard let doorbell = doorbells[queue] else { return }
         let busy = AtomicCounter()
-        let rateLimits = RateLimitRule.rules(for: catalog.entries.map(\.definition).filter { $0.queue == queue })
+        // Every attempt that starts takes a token, whichever stage it runs.
+        let rateLimits = RateLimitRule.rules(
+            for: catalog.entries.map(\.definition).filter { $0.queue == queue || $0.stages.contains { $0.queue == queue } })
         await withDiscardingTaskGroup { attempts in
             while !isDraining && !Task.isCancelled {
                 let free = slots - busy.value
@@ -238,13 +240,24 @@ public final class Worker: Service {
             await record(.failed(error.jobError, progress: job.progress), for: job, handlerVersion: nil, logger: logger)
             return
         }
+        let definition = entry.definition
+        let stage = definition.stages.indices.contains(job.stageIndex) ? definition.stages[job.stageIndex] : nil
+        if let stage { logger[metadataKey: "stage"] = "\(stage.name)" }
         logger.info("attempt started")
+        // A staged job reports its overall progress under the declared stage name.
+        let stageIndex = job.stageIndex
         let reporter = ProgressReporter(
-            lease: job.lease, store: store, initialStage: job.stage, interval: configuration.progressInterval)
+            lease: job.lease, store: store, initialStage: job.stage,
+            initialProgress: definition.overallProgress(stage: stageIndex, percent: 0),
+            interval: configuration.progressInterval)
+        if let stage, job.stage != stage.name {
+            await reporter.report(definition.overallProgress(stage: stageIndex, percent: 0), stage: stage.name)
+        }
         let context = JobContext(
-            jobID: job.id, taskName: job.task, taskVersion: job.version, attempt: job.attempt, logger: logger,
-            reportProgress: { await reporter.report($0) })
-        let timeout = configuration.maxRuntime.map { min($0, entry.definition.timeout) } ?? entry.definition.timeout
+            jobID: job.id, taskName: job.task, taskVersion: job.version, attempt: job.attempt, stage: stage?.name,
+            logger: logger, reportProgress: { await reporter.report(definition.overallProgress(stage: stageIndex, percent: $0)) })
+        let stageTimeout = stage?.timeout ?? definition.timeout
+        let timeout = configuration.maxRuntime.map { min($0, stageTimeout) } ?? stageTimeout
         let attempt = Task { [runner] in
             do {
                 return Result<JSONValue, any Error>.success(
@@ -265,17 +278,19 @@ public final class Worker: Service {
             logger.warning("attempt abandoned: its lease was taken over; its result is discarded")
             return
         }
-        let outcome = self.outcome(of: result, job: job, timeout: timeout, stopReason: stopReason, progress: progress)
+        let outcome = self.outcome(
+            of: result, job: job, definition: definition, timeout: timeout, stopReason: stopReason, progress: progress)
         await record(outcome, for: job, handlerVersion: entry.definition.version, logger: logger)
     }
 
     private func outcome(
-        of result: Result<JSONValue, any Error>, job: Job, timeout: Duration, stopReason: StopReason?, progress: Double
+        of result: Result<JSONValue, any Error>, job: Job, definition: TaskDefinition, timeout: Duration,
+        stopReason: StopReason?, progress: Double
     ) -> AttemptOutcome {
         let error: TaskError
         switch (result, stopReason) {
         case (.success(let output), _):
-            return .succeeded(output: output)
+            return .success(of: job, output: output, definition: definition)
         case (.failure, .cancelRequested):
             return .cancelled(progress: progress)
         case (.failure, .shutdown):
@@ -338,6 +353,10 @@ public final class Worker: Service {
                     metadata: ["code": "\(error.code)", "error": "\(error.message)"])
             case .released:
                 logger.info("job given back at shutdown")
+            case .advanced(let next):
+                logger.info(
+                    "stage succeeded; the job moves to the next stage",
+                    metadata: ["nextStage": "\(next.nextStageName)", "queue": "\(next.nextQueue)"])
             }
         } catch {
             // The lease will expire and the rescue loop will retry the job.

@@ -26,6 +26,9 @@ public struct TaskDefinition: Sendable, Hashable {
     public var schedules: [Schedule]
     /// `http`: an extra submit route with a path of its own; `nil` when there is none.
     public var alias: RouteAlias?
+    /// `stages`: the named phases a job runs through in order, each a handler of its own; empty for
+    /// a single-stage task.
+    public var stages: [Stage]
     /// Where the task's name was written.
     public var location: SourceLocation
 
@@ -45,6 +48,7 @@ public struct TaskDefinition: Sendable, Hashable {
         rateLimit: RateLimitPolicy? = nil,
         schedules: [Schedule] = [],
         alias: RouteAlias? = nil,
+        stages: [Stage] = [],
         location: SourceLocation
     ) {
         self.name = name
@@ -62,6 +66,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.rateLimit = rateLimit
         self.schedules = schedules
         self.alias = alias
+        self.stages = stages
         self.location = location
     }
 

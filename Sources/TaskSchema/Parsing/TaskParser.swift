@@ -4,7 +4,7 @@ struct TaskParser {
 
     private static let keys = [
         "version", "accepts", "summary", "description", "queue", "priority", "timeout", "retry", "input", "output",
-        "dedup", "rate_limit",
+        "dedup", "rate_limit", "stages",
         "schedule", "http",
     ]
     private static let requiredKeys = ["version", "summary", "timeout", "input", "output"]
@@ -39,12 +39,14 @@ struct TaskParser {
         let rateLimit = value("rate_limit").flatMap { rateLimitPolicy($0, task: name) }
         let alias = value("http").flatMap(routeAlias)
         let schedules = value("schedule").map(self.schedules) ?? []
+        let stages = value("stages").map { self.stages($0, queue: queue, timeout: timeout) } ?? []
 
         guard let version, let summary, let timeout, let input, let output else { return nil }
         return TaskDefinition(
             name: name, version: version, summary: summary, description: description, queue: queue,
             priority: priority, timeout: timeout, retry: retry, input: input, output: output, acceptedVersions: accepted,
-            dedup: dedup, rateLimit: rateLimit, schedules: schedules, alias: alias, location: entry.keyLocation)
+            dedup: dedup, rateLimit: rateLimit, schedules: schedules, alias: alias, stages: stages,
+            location: entry.keyLocation)
     }
 
     private func summary(_ entry: YAMLNode.Entry) -> String? {
@@ -84,7 +86,7 @@ struct TaskParser {
         return versions.sorted()
     }
 
-    private func queue(_ entry: YAMLNode.Entry) -> String {
+    func queue(_ entry: YAMLNode.Entry) -> String {
         guard let queue = context.string(entry) else { return "default" }
         if !Naming.isLowerSnakeCase(queue) {
             let suggestion = NameSuggestions.lowerSnakeCase(queue).map { ", like '\($0)'" } ?? ""
@@ -106,7 +108,7 @@ struct TaskParser {
     }
 
     /// `input` and `output` are object schemas: their properties become a Swift struct's fields.
-    private func objectSchema(_ entry: YAMLNode.Entry) -> Schema {
+    func objectSchema(_ entry: YAMLNode.Entry) -> Schema {
         let schema = SchemaParser(context: context).parse(entry, role: "'\(entry.key)'")
         if entry.value.entries != nil, schema.types != [.object] {
             let found = schema.ref != nil ? "a $ref" : schema.types.map { "type \($0.map(\.rawValue).joined(separator: " or "))" }

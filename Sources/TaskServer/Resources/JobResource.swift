@@ -3,8 +3,10 @@ import TaskRuntime
 
 /// The JSON form of a job, as every route that returns one shows it.
 enum JobResource {
-    static func json(_ job: Job) -> JSONValue {
+    /// The job; `catalog` tells the stages of a multi-stage task.
+    static func json(_ job: Job, _ catalog: TaskCatalog) -> JSONValue {
         let path = "/v1/jobs/\(job.id.lowercasedString)"
+        let stages = catalog.entry(named: job.task)?.definition.stages ?? []
         return [
             "id": .string(job.id.lowercasedString),
             "task": .string(job.task),
@@ -13,7 +15,8 @@ enum JobResource {
             "queue": .string(job.queue),
             "priority": .integer(job.priority),
             "state": .string(job.state.rawValue),
-            "stage": job.stage.map(JSONValue.string) ?? .null,
+            "stage": stage(of: job, stages).map(JSONValue.string) ?? .null,
+            "stages": stages.isEmpty ? .null : stagesJSON(job, stages),
             "progress": JSONValue(number: job.progress),
             "input": job.input,
             "output": job.output ?? .null,
@@ -30,6 +33,11 @@ enum JobResource {
                 "retry": .string(path + "/retry"),
             ],
         ]
+    }
+
+    /// A staged job's declared stage; otherwise what the handler last reported, if anything.
+    private static func stage(of job: Job, _ stages: [Stage]) -> String? {
+        stages.indices.contains(job.stageIndex) ? stages[job.stageIndex].name : job.stage
     }
 
     static func errorJSON(_ error: JobError) -> JSONValue {

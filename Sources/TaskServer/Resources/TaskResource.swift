@@ -23,6 +23,7 @@ enum TaskResource {
             "rate_limit": definition.rateLimit.map(rateLimit) ?? .null,
             "schedules": .array(definition.schedules.map { schedule($0, task: definition.name, now: now) }),
             "http": definition.alias.map { ["path": .string($0.path), "method": .string($0.method)] } ?? .null,
+            "stages": definition.stages.isEmpty ? .null : .array(definition.stages.map(stage)),
             "input_schema": definition.input.jsonSchema(),
             "output_schema": definition.output.jsonSchema(),
             "links": ["submit": .string("/v1/tasks/\(definition.name)")],
@@ -31,6 +32,15 @@ enum TaskResource {
 
     private static func rateLimit(_ policy: RateLimitPolicy) -> JSONValue {
         ["key": .string(policy.key), "per_second": JSONValue(number: policy.perSecond), "burst": .integer(policy.burst)]
+    }
+
+    private static func stage(_ stage: Stage) -> JSONValue {
+        [
+            "name": .string(stage.name),
+            "queue": .string(stage.queue),
+            "weight": .integer(stage.weight),
+            "timeout_seconds": JSONValue(number: stage.timeout.seconds),
+        ]
     }
 
     private static func dedup(_ policy: DedupPolicy) -> JSONValue {

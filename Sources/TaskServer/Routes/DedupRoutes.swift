@@ -23,7 +23,7 @@ struct DedupRoutes {
                     "task '\(name)' declares no dedup, so its submissions have no dedup key to look up")
             }
             let lookup = try DedupLookup(definition: definition, policy: dedup, query: request.uri.queryParameters)
-            return Response.json(lookup.json(try await store.dedupHistory(key: lookup.key), policy: dedup))
+            return Response.json(lookup.json(try await store.dedupHistory(key: lookup.key), policy: dedup, catalog: catalog))
         }
     }
 }
@@ -60,7 +60,7 @@ struct DedupLookup {
         self.key = policy.key(task: definition.name, version: version, input: input)
     }
 
-    func json(_ history: DedupHistory, policy: DedupPolicy) -> JSONValue {
+    func json(_ history: DedupHistory, policy: DedupPolicy, catalog: TaskCatalog) -> JSONValue {
         let succeeded = history.latestSucceeded
         let reusableUntil = succeeded?.finishedAt.flatMap { finished -> Date? in
             policy.reuseResultFor > .zero ? finished.addingTimeInterval(policy.reuseResultFor.seconds) : nil
@@ -72,8 +72,8 @@ struct DedupLookup {
             "processed": .bool(succeeded != nil),
             "processed_at": succeeded?.finishedAt.map(JobResource.timestamp) ?? .null,
             "reusable_until": reusableUntil.map(JobResource.timestamp) ?? .null,
-            "succeeded_job": succeeded.map(JobResource.json) ?? .null,
-            "latest_job": history.latest.map(JobResource.json) ?? .null,
+            "succeeded_job": succeeded.map { JobResource.json($0, catalog) } ?? .null,
+            "latest_job": history.latest.map { JobResource.json($0, catalog) } ?? .null,
         ]
     }
 

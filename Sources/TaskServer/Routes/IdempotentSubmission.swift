@@ -23,6 +23,7 @@ struct IdempotentSubmission {
     static let maxKeyLength = 255
 
     let store: any JobStore
+    let catalog: TaskCatalog
 
     /// The request's key, `nil` without the header; `400 invalid_idempotency_key` when malformed.
     static func key(in headers: HTTPFields) throws -> String? {
@@ -78,7 +79,7 @@ struct IdempotentSubmission {
         }
         // The first request inserted its job but died before storing its answer.
         if let job = try await store.job(id: held.jobID) {
-            return Response.json(JobResource.json(job), status: .accepted, headers: headers)
+            return Response.json(JobResource.json(job, catalog), status: .accepted, headers: headers)
         }
         throw Problem(
             .conflict, .idempotencyKeyInProgress,

@@ -12,12 +12,12 @@ struct JobRoutes {
         router.get("/v1/jobs") { request, _ in
             let page = try await store.jobs(matching: try JobListParameters(request.uri.queryParameters).query)
             return Response.json([
-                "jobs": .array(page.jobs.map(JobResource.json)),
+                "jobs": .array(page.jobs.map { JobResource.json($0, catalog) }),
                 "next_cursor": page.nextBefore.map { .string(JobListParameters.cursor(for: $0)) } ?? .null,
             ])
         }
         router.get("/v1/jobs/:id") { _, context in
-            Response.json(JobResource.json(try await job(context)))
+            Response.json(JobResource.json(try await job(context), catalog))
         }
         router.get("/v1/jobs/:id/events") { _, context in
             let job = try await job(context)
@@ -29,13 +29,13 @@ struct JobRoutes {
             guard let uuid = UUID(uuidString: id) else { throw Problem.jobNotFound(id) }
             switch try await store.requestCancel(id: uuid) {
             case .cancelled(let job):
-                return Response.json(JobResource.json(job))
+                return Response.json(JobResource.json(job, catalog))
             case .requested(let job):
-                return Response.json(JobResource.json(job), status: .accepted)
+                return Response.json(JobResource.json(job, catalog), status: .accepted)
             case .alreadyFinished(let job):
                 throw Problem(
                     .conflict, .jobFinished, "the job already finished as '\(job.state.rawValue)'; it cannot be cancelled",
-                    extensions: ["job": JobResource.json(job)])
+                    extensions: ["job": JobResource.json(job, catalog)])
             case .notFound:
                 throw Problem.jobNotFound(id)
             }
@@ -48,12 +48,12 @@ struct JobRoutes {
             let attempts = job.flatMap { catalog.entry(named: $0.task)?.definition.retry.maxAttempts } ?? 1
             switch try await store.retry(id: uuid, additionalAttempts: attempts) {
             case .retried(let job):
-                return Response.json(JobResource.json(job))
+                return Response.json(JobResource.json(job, catalog))
             case .notRetryable(let job):
                 throw Problem(
                     .conflict, .jobNotRetryable,
                     "the job is '\(job.state.rawValue)'; only failed, cancelled and quarantined jobs can be retried",
-                    extensions: ["job": JobResource.json(job)])
+                    extensions: ["job": JobResource.json(job, catalog)])
             case .notFound:
                 throw Problem.jobNotFound(id)
             }

@@ -11,14 +11,15 @@ struct SubmitAnswer {
     var body: JSONValue
     var jobID: UUID
 
-    init(_ outcome: DedupOutcome) {
+    /// The answer to `outcome`; `catalog` describes the job's task (its stages).
+    init(_ outcome: DedupOutcome, catalog: TaskCatalog) {
         switch outcome {
         case .created(let job):
-            self.init(status: .accepted, body: JobResource.json(job), jobID: job.id)
+            self.init(status: .accepted, body: JobResource.json(job, catalog), jobID: job.id)
         case .deduplicated(let job):
-            self.init(existing: job, deduplicated: true)
+            self.init(existing: job, deduplicated: true, catalog: catalog)
         case .reused(let job):
-            self.init(existing: job, deduplicated: false)
+            self.init(existing: job, deduplicated: false, catalog: catalog)
         }
     }
 
@@ -28,8 +29,8 @@ struct SubmitAnswer {
         self.jobID = jobID
     }
 
-    private init(existing job: Job, deduplicated: Bool) {
-        var body = JobResource.json(job).objectValue ?? [:]
+    private init(existing job: Job, deduplicated: Bool, catalog: TaskCatalog) {
+        var body = JobResource.json(job, catalog).objectValue ?? [:]
         body["deduplicated"] = .bool(deduplicated)
         body["reused"] = .bool(!deduplicated)
         self.init(status: .ok, body: .object(body), jobID: job.id)

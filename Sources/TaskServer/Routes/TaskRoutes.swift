@@ -42,11 +42,11 @@ struct TaskRoutes {
         let input = try await request.jsonBody(limit: maxBodyBytes)
         let job = try prepare(task: task, parameters, input: input)
         guard let key = try IdempotentSubmission.key(in: request.headers) else {
-            return SubmitAnswer(try await submitter.enqueue(job)).response
+            return SubmitAnswer(try await submitter.enqueue(job), catalog: catalog).response
         }
-        return try await IdempotentSubmission(store: submitter.store).respond(
+        return try await IdempotentSubmission(store: submitter.store, catalog: catalog).respond(
             key: key, principal: Self.principal, requestHash: parameters.fingerprint(task: task, input: input), job: job
-        ) { job in SubmitAnswer(try await submitter.enqueue(job)) }
+        ) { job in SubmitAnswer(try await submitter.enqueue(job), catalog: catalog) }
     }
 
     /// Who submits: every request until API tokens exist, so idempotency keys share one scope.
