@@ -16,6 +16,11 @@ struct APIClient: Sendable {
         return RemoteJob(try await send(.POST, "/v1/tasks/\(task)" + Self.queryString(query), body: input, headers: headers))
     }
 
+    /// `POST /v1/jobs:batch` with `items`.
+    func submitBatch(_ items: [JSONValue]) async throws -> JSONValue {
+        try await send(.POST, "/v1/jobs:batch", body: ["jobs": .array(items)])
+    }
+
     /// `GET /v1/dedup/{task}` with the key fields (`name=value`, values as the server reads them).
     func dedup(task: String, fields: [(name: String, value: String)]) async throws -> JSONValue {
         try await send(.GET, "/v1/dedup/\(task)" + Self.queryString(fields))
@@ -116,6 +121,14 @@ struct CLIError: Error, CustomStringConvertible {
         var lines = ["\(detail) (\(problem["code"]?.stringValue ?? "HTTP \(status)"))"]
         for violation in problem["violations"]?.arrayValue ?? [] {
             lines.append("  \(violation["pointer"]?.stringValue ?? ""): \(violation["message"]?.stringValue ?? "")")
+        }
+        // `batch_invalid`: each failing item, by its index in the batch.
+        for item in problem["items"]?.arrayValue ?? [] {
+            let index = item["index"]?.doubleValue.map { String(Int($0)) } ?? "?"
+            lines.append("  item \(index): \(item["detail"]?.stringValue ?? "") (\(item["code"]?.stringValue ?? ""))")
+            for violation in item["violations"]?.arrayValue ?? [] {
+                lines.append("    \(violation["pointer"]?.stringValue ?? ""): \(violation["message"]?.stringValue ?? "")")
+            }
         }
         description = lines.joined(separator: "\n")
     }

@@ -5,10 +5,13 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The largest JSON request body accepted (`413 body_too_large` above it).
     public var maxBodyBytes: Int
+    /// The most jobs one `POST /v1/jobs:batch` may submit (`MAX_BATCH_SIZE`).
+    public var maxBatchSize: Int
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxBatchSize: Int = 100) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
+        self.maxBatchSize = maxBatchSize
     }
 }

@@ -25,6 +25,10 @@ public struct TaskAPI: Sendable {
         router.middlewares.add(ProblemMiddleware(routes: RouteMethods(openAPIDocument: openAPIDocument)))
         let submitter = JobSubmitter(catalog: catalog, store: store)
         TaskRoutes(catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes).register(on: router)
+        BatchRoutes(
+            catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes,
+            maxBatchSize: configuration.maxBatchSize
+        ).register(on: router)
         JobRoutes(catalog: catalog, store: store).register(on: router)
         QueueRoutes(catalog: catalog, store: store).register(on: router)
         DedupRoutes(catalog: catalog, store: store).register(on: router)

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Logging
 import ServiceLifecycle
@@ -20,14 +21,25 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     @Option(help: "The largest JSON request body accepted, in bytes.")
     var maxBodyBytes = 1 << 20
 
+    @Option(help: "The most jobs one POST /v1/jobs:batch may submit (env: MAX_BATCH_SIZE).")
+    var maxBatchSize = ProcessInfo.processInfo.environment["MAX_BATCH_SIZE"].flatMap { Int($0) } ?? 100
+
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var workers: WorkerOptions
+
+    func validate() throws {
+        if let text = ProcessInfo.processInfo.environment["MAX_BATCH_SIZE"], Int(text).map({ $0 < 1 }) ?? true {
+            throw ValidationError("MAX_BATCH_SIZE must be a positive integer, found '\(text)'")
+        }
+        guard maxBatchSize >= 1 else { throw ValidationError("--max-batch-size must be at least 1") }
+    }
 
     func run() async throws {
         try await workers.withWorker(runtime: runtime, catalog: App.catalog) { worker, store, logger in
             let api = TaskAPI(
                 catalog: App.catalog, store: store,
-                configuration: ServerConfiguration(host: host, port: port, maxBodyBytes: maxBodyBytes),
+                configuration: ServerConfiguration(
+                    host: host, port: port, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize),
                 openAPIDocument: App.openAPIDocument)
             let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: App.catalog, logger: logger)
             let app = api.application(services: services, logger: logger) { port in

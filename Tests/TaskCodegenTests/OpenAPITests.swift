@@ -90,6 +90,7 @@ struct OpenAPITests {
             "get /v1/jobs/{id}/events": ["200", "404", "default"],
             "get /v1/queues": ["200", "default"],
             "get /v1/dedup/{name}": ["200", "400", "404", "default"],
+            "post /v1/jobs:batch": ["202", "400", "413", "422", "default"],
             "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
             "get /openapi.json": ["200", "default"],
@@ -329,6 +330,16 @@ private enum ServerSamples {
           {"name": "dedup status never processed", "schema": "DedupStatus", "valid": true, "instance": {
             "version": 1, "key": {"message": "hello"}, "dedup_key": "ab12", "processed": false,
             "processed_at": null, "reusable_until": null, "succeeded_job": null, "latest_job": null}},
+          {"name": "job batch", "schema": "JobBatch", "valid": true, "instance": {"jobs": [\(pendingJob)]}},
+          {"name": "batch request", "schema": "BatchRequest", "valid": true, "instance": {"jobs": [
+            {"task": "echo", "input": {"message": "a"}},
+            {"task": "sleep", "version": 1, "input": {"seconds": 1}, "options": {"priority": 5, "delay": "30s"}}]}},
+          {"name": "batch item without input", "schema": "BatchItem", "valid": false, "instance": {"task": "echo"}},
+          {"name": "batch invalid", "schema": "BatchProblem", "valid": true, "instance": {
+            "type": "urn:taskforge:error:batch_invalid", "title": "Unprocessable Content", "status": 422,
+            "code": "batch_invalid", "detail": "1 of 2 item(s) cannot be submitted; nothing was queued",
+            "items": [{"index": 1, "code": "invalid_input", "detail": "d",
+                       "violations": [{"pointer": "/message", "code": "type", "message": "must be a string"}]}]}},
           {"name": "idempotency key reused", "schema": "SubmitProblem", "valid": true, "instance": {
             "type": "urn:taskforge:error:idempotency_key_reused", "title": "Unprocessable Content", "status": 422,
             "code": "idempotency_key_reused", "detail": "d", "job_id": "6f1c2e4a-5b6d-4e7f-8a9b-0c1d2e3f4a5b"}},

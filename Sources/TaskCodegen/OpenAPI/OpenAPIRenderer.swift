@@ -27,6 +27,7 @@ public enum OpenAPIRenderer {
             .merging(JobPaths.items) { first, _ in first }
             .merging(QueuePaths.items) { first, _ in first }
             .merging(DedupPaths.items) { first, _ in first }
+            .merging(BatchPaths.items) { first, _ in first }
             .merging(OperationalPaths.items) { first, _ in first }
         let schemas = APISchemas.all
             .merging(components.schemas) { first, _ in first }

@@ -79,4 +79,14 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let idempotencyKeyInProgress: ErrorCode = "idempotency_key_in_progress"
     /// The task declares no `dedup`, so it has no dedup keys to look up.
     public static let dedupNotDeclared: ErrorCode = "dedup_not_declared"
+
+    // Batches
+    /// `POST /v1/jobs:batch`: the body or an item is not shaped as a batch.
+    public static let invalidBatch: ErrorCode = "invalid_batch"
+    /// `POST /v1/jobs:batch`: more items than `MAX_BATCH_SIZE`.
+    public static let batchTooLarge: ErrorCode = "batch_too_large"
+    /// `POST /v1/jobs:batch`: some items cannot be submitted; `items` lists each with its index.
+    public static let batchInvalid: ErrorCode = "batch_invalid"
+    /// `POST /v1/jobs:batch`: an item's task declares `dedup`, which a batch cannot honour.
+    public static let dedupNotBatchable: ErrorCode = "dedup_not_batchable"
 }

@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import TaskRuntime
+
+/// `POST /v1/jobs:batch` with `{"jobs": [{task, version?, input, options?}, ...]}`: every item is
+/// validated as its own submit would be; when all are valid they are enqueued in one transaction and
+/// the answer is `202` with the jobs in order, else `422 batch_invalid` lists each failing item by
+/// index and nothing is enqueued. `options` holds the submit options (`priority`, `delay`, `run_at`).
+///
+/// Items of tasks that declare `dedup` are refused (`dedup_not_batchable`): their submission may
+/// answer with an existing job, which an all-or-nothing batch cannot.
+struct BatchRoutes {
+    let catalog: TaskCatalog
+    let submitter: JobSubmitter
+    let maxBodyBytes: Int
+    let maxBatchSize: Int
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("/v1/jobs:batch") { request, _ in
+            var request = request
+            let items = try Self.items(in: try await request.jsonBody(limit: maxBodyBytes), maxBatchSize: maxBatchSize)
+            var jobs: [NewJob] = []
+            var failures: [JSONValue] = []
+            for (index, item) in items.enumerated() {
+                switch prepare(item) {
+                case .success(let job): jobs.append(job)
+                case .failure(let failure): failures.append(failure.json(index: index))
+                }
+            }
+            guard failures.isEmpty else {
+                throw Problem(
+                    .unprocessableContent, .batchInvalid,
+                    "\(failures.count) of \(items.count) item(s) cannot be submitted; nothing was queued",
+                    extensions: ["items": .array(failures)])
+            }
+            let stored = try await submitter.store.enqueue(jobs)
+            return Response.json(["jobs": .array(stored.map { JobResource.json($0, catalog) })], status: .accepted)
+        }
+    }
+
+    /// The body's `jobs`: a non-empty array of at most `maxBatchSize` objects.
+    private static func items(in body: JSONValue, maxBatchSize: Int) throws -> [JSONValue] {
+        guard let items = body["jobs"]?.arrayValue, body.objectValue?.count == 1 else {
+            throw Problem(.unprocessableContent, .invalidBatch, #"the body must be {"jobs": [{"task": ..., "input": {...}}, ...]}"#)
+        }
+        guard !items.isEmpty else { throw Problem(.unprocessableContent, .invalidBatch, "the batch has no jobs") }
+        guard items.count <= maxBatchSize else {
+            throw Problem(
+                .unprocessableContent, .batchTooLarge,
+                "the batch has \(items.count) jobs; at most \(maxBatchSize) are accepted at once (MAX_BATCH_SIZE)",
+                extensions: ["max_batch_size": .integer(maxBatchSize)])
+        }
+        return items
+    }
+
+    /// The job one item makes, or why it cannot be submitted.
+    private func prepare(_ item: JSONValue) -> Result<NewJob, ItemFailure> {
+        guard let object = item.objectValue else { return .failure(ItemFailure(.invalidBatch, "the item is not an object")) }
+        let unknown = Set(object.keys).subtracting(["task", "version", "input", "options"])
+        guard unknown.isEmpty else {
+            return .failure(ItemFailure(.invalidBatch, "unknown member(s) \(unknown.sorted().joined(separator: ", ")); an item has task, version, input and options"))
+        }
+        guard let task = object["task"]?.stringValue else { return .failure(ItemFailure(.invalidBatch, "'task' must be a task name")) }
+        guard let definition = catalog.entry(named: task)?.definition else {
+            return .failure(ItemFailure(.taskNotFound, "no task named '\(task)'"))
+        }
+        guard definition.dedup == nil else {
+            return .failure(ItemFailure(.dedupNotBatchable, "task '\(task)' declares dedup; submit it on its own with POST /v1/tasks/\(task)"))
+        }
+        var options = object["options"]?.objectValue ?? [:]
+        guard object["options"] == nil || object["options"]?.objectValue != nil else {
+            return .failure(ItemFailure(.invalidBatch, "'options' must be an object of priority, delay and run_at"))
+        }
+        if let version = object["version"] { options["version"] = version }
+        let parameters: SubmitParameters
+        do {
+            parameters = try SubmitParameters(query: { name in options[name].map { Substring(Self.text($0)) } })
+        } catch let problem as Problem {
+            return .failure(ItemFailure(problem.code, problem.detail))
+        } catch {
+            return .failure(ItemFailure(.invalidParameter, "\(error)"))
+        }
+        do {
+            let job = try submitter.prepare(
+                task: task, version: parameters.version, priority: parameters.priority, runAt: parameters.runAt,
+                input: object["input"] ?? .object([:]))
+            return .success(job)
+        } catch {
+            switch error {
+            case .invalidInput(let violations):
+                return .failure(ItemFailure(.invalidInput, "the input does not match the task's schema", violations: violations))
+            case .unknownTask(let name):
+                return .failure(ItemFailure(.taskNotFound, "no task named '\(name)'"))
+            case .versionRetired(let task, let version, let current):
+                return .failure(ItemFailure(
+                    .taskVersionRetired, "task '\(task)' no longer accepts version \(version); its current version is \(current)"))
+            case .versionNotFound(let task, let version, let current):
+                return .failure(
+                    ItemFailure(.taskVersionNotFound, "task '\(task)' has no version \(version); its current version is \(current)"))
+            }
+        }
+    }
+
+    /// An option as the query parameter text it stands for: `5`, `30s`.
+    private static func text(_ value: JSONValue) -> String {
+        value.stringValue ?? value.canonicalString()
+    }
+}
+
+/// Why one batch item cannot be submitted.
+private struct ItemFailure: Error {
+    var code: ErrorCode
+    var detail: String
+    var violations: [Violation] = []
+
+    init(_ code: ErrorCode, _ detail: String, violations: [Violation] = []) {
+        self.code = code
+        self.detail = detail
+        self.violations = violations
+    }
+
+    func json(index: Int) -> JSONValue {
+        var members: [String: JSONValue] = ["index": .integer(index), "code": .string(code.rawValue), "detail": .string(detail)]
+        if !violations.isEmpty { members["violations"] = .array(violations.map(\.json)) }
+        return .object(members)
+    }
+}
