@@ -6,7 +6,8 @@ import TaskforgeTestSupport
 import Testing
 
 /// A rate limit honoured by four workers sharing one store: the start times of the jobs, as the
-/// store recorded them, never run ahead of the bucket.
+/// store recorded them, never run ahead of the bucket. (That they keep pace with it is a matter of
+/// speed, which `scripts/bench` measures, not a test under a loaded test run.)
 @Suite("Rate-limited workers")
 struct RateLimitedWorkersTests {
     static let rate = 5.0
@@ -62,10 +63,6 @@ struct RateLimitedWorkersTests {
                         "start \(j) came \(starts[j].timeIntervalSince(starts[i]))s after start \(i); the bucket allows \(needed)s")
                 }
             }
-            // ... and the limit does not starve them: they keep pace with the bucket.
-            let span = try #require(starts.last).timeIntervalSince(try #require(starts.first))
-            let ideal = Double(Self.jobs - Self.burst) / Self.rate
-            #expect(span < ideal + 2, "\(Self.jobs) jobs took \(span)s to start; the rate allows \(ideal)s")
         }
     }
 }

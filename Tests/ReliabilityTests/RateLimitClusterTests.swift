@@ -31,8 +31,6 @@ struct RateLimitClusterTests {
                     #expect(starts[j].timeIntervalSince(starts[i]) >= needed - 0.005, "starts \(i) and \(j)")
                 }
             }
-            let span = try #require(starts.last).timeIntervalSince(try #require(starts.first))
-            #expect(span < Double(count - 1) / 5 + 2, "\(count) jobs took \(span)s to start")
         }
     }
 }
