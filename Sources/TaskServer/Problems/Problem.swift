@@ -57,6 +57,11 @@ extension Problem {
             extensions: ["violations": .array(violations.map(\.json))])
     }
 
+    /// `400 invalid_parameter`: query parameter `name` is malformed; `parameter` names it.
+    static func invalidParameter(_ name: String, _ reason: String) -> Problem {
+        Problem(.badRequest, .invalidParameter, "query parameter '\(name)' \(reason)", extensions: ["parameter": .string(name)])
+    }
+
     static func jobNotFound(_ id: String) -> Problem {
         Problem(.notFound, .jobNotFound, "no job with id '\(id)'")
     }

@@ -40,7 +40,7 @@ struct DedupLookup {
         for (name, text) in query {
             if name == "version" {
                 guard let pinned = Int(text), pinned == definition.version || definition.acceptedVersions.contains(pinned) else {
-                    throw Self.invalid("version", "must be a version the task accepts: \(definition.version) or an accepted older one")
+                    throw Problem.invalidParameter("version", "must be a version the task accepts: \(definition.version) or an accepted older one")
                 }
                 version = pinned
                 continue
@@ -48,7 +48,7 @@ struct DedupLookup {
             let field = String(name)
             guard policy.keyFields.contains(field), let schema = definition.input.properties.first(where: { $0.name == field })?.schema
             else {
-                throw Self.invalid(
+                throw Problem.invalidParameter(
                     field, "is not a dedup key field of task '\(definition.name)'; its key fields are "
                         + policy.keyFields.joined(separator: ", "))
             }
@@ -84,23 +84,20 @@ struct DedupLookup {
         case [.string]:
             return .string(text)
         case [.integer]:
-            guard let value = Int(text) else { throw invalid(field, "must be an integer") }
+            guard let value = Int(text) else { throw Problem.invalidParameter(field, "must be an integer") }
             return .integer(value)
         case [.number]:
-            guard let value = Double(text), value.isFinite else { throw invalid(field, "must be a number") }
+            guard let value = Double(text), value.isFinite else { throw Problem.invalidParameter(field, "must be a number") }
             return JSONValue(number: value)
         case [.boolean]:
-            guard let value = Bool(text) else { throw invalid(field, "must be true or false") }
+            guard let value = Bool(text) else { throw Problem.invalidParameter(field, "must be true or false") }
             return .bool(value)
         default:
             guard let value = try? JSONValue(json: Data(text.utf8)) else {
-                throw invalid(field, "must be written as JSON for this field's type")
+                throw Problem.invalidParameter(field, "must be written as JSON for this field's type")
             }
             return value
         }
     }
 
-    private static func invalid(_ name: String, _ reason: String) -> Problem {
-        Problem(.badRequest, .invalidParameter, "query parameter '\(name)' \(reason)", extensions: ["parameter": .string(name)])
-    }
 }

@@ -80,20 +80,20 @@ struct JobListParameters {
         for name in ["state", "status"] {
             guard let state = parameters[Substring(name)] else { continue }
             guard let parsed = JobState(rawValue: String(state)) else {
-                throw Self.invalid(name, "must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalidParameter(name, "must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             query.state = parsed
         }
         if let limit = parameters["limit"] {
             guard let parsed = Int(limit), (1...1000).contains(parsed) else {
-                throw Self.invalid("limit", "must be an integer from 1 to 1000")
+                throw Problem.invalidParameter("limit", "must be an integer from 1 to 1000")
             }
             query.limit = parsed
         }
         if let cursor = parameters["cursor"] {
             guard let data = Data(base64URLEncoded: String(cursor)), let text = String(data: data, encoding: .utf8),
                 text.hasPrefix("seq:"), let before = Int64(text.dropFirst(4))
-            else { throw Self.invalid("cursor", "is not a cursor this server issued") }
+            else { throw Problem.invalidParameter("cursor", "is not a cursor this server issued") }
             query.before = before
         }
     }
@@ -103,9 +103,6 @@ struct JobListParameters {
         Data("seq:\(sequence)".utf8).base64URLEncodedString()
     }
 
-    private static func invalid(_ name: String, _ reason: String) -> Problem {
-        Problem(.badRequest, .invalidParameter, "query parameter '\(name)' \(reason)", extensions: ["parameter": .string(name)])
-    }
 }
 
 extension Data {

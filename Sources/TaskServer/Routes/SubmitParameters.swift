@@ -26,26 +26,26 @@ struct SubmitParameters {
         }
         version = try query("version").map { text in
             guard let version = Int(text), version > 0 else {
-                throw Self.invalid("version", "must be a positive integer")
+                throw Problem.invalidParameter("version", "must be a positive integer")
             }
             return version
         }
         priority = try query("priority").map { text in
             let range = TaskDefinition.priorityRange
             guard let priority = Int(text), range.contains(priority) else {
-                throw Self.invalid("priority", "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+                throw Problem.invalidParameter("priority", "must be an integer from \(range.lowerBound) to \(range.upperBound)")
             }
             return priority
         }
         let delay = try query("delay").map { text in
             guard let delay = DurationSyntax.parse(String(text)) else {
-                throw Self.invalid("delay", "must be a duration such as \(DurationSyntax.examples)")
+                throw Problem.invalidParameter("delay", "must be a duration such as \(DurationSyntax.examples)")
             }
             return delay
         }
         let runAt = try query("run_at").map { text in
             guard let date = Self.timestamp(String(text)) else {
-                throw Self.invalid("run_at", "must be an RFC 3339 timestamp such as '2026-01-31T09:30:00Z'")
+                throw Problem.invalidParameter("run_at", "must be an RFC 3339 timestamp such as '2026-01-31T09:30:00Z'")
             }
             return date
         }
@@ -63,9 +63,4 @@ struct SubmitParameters {
         return (try? fractional.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
     }
 
-    private static func invalid(_ parameter: String, _ requirement: String) -> Problem {
-        Problem(
-            .badRequest, .invalidParameter, "query parameter '\(parameter)' \(requirement)",
-            extensions: ["parameter": .string(parameter)])
-    }
 }
