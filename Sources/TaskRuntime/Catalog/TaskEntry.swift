@@ -105,6 +105,6 @@ public struct TaskCatalog: Sendable {
 
     /// The queues that at least one task or stage uses, sorted.
     public var queues: [String] {
-        Array(Set(entries.flatMap { [$0.definition.queue] + $0.definition.stages.map(\.queue) })).sorted()
+        Array(Set(entries.flatMap(\.definition.queues))).sorted()
     }
 }

@@ -86,8 +86,7 @@ public final class Worker: Service {
         guard let doorbell = doorbells[queue] else { return }
         let busy = AtomicCounter()
         // Every attempt that starts takes a token, whichever stage it runs.
-        let rateLimits = RateLimitRule.rules(
-            for: catalog.entries.map(\.definition).filter { $0.queue == queue || $0.stages.contains { $0.queue == queue } })
+        let rateLimits = RateLimitRule.rules(for: catalog.entries.map(\.definition).filter { $0.queues.contains(queue) })
         await withDiscardingTaskGroup { attempts in
             while !isDraining && !Task.isCancelled {
                 let free = slots - busy.value

@@ -2,6 +2,9 @@ extension TaskDefinition {
     /// The queue a new job is put on: the first stage's for a staged task, the task's otherwise.
     public var initialQueue: String { stages.first?.queue ?? queue }
 
+    /// Every queue the task's attempts are claimed from: the task's and each stage's.
+    public var queues: Set<String> { Set([queue] + stages.map(\.queue)) }
+
     /// The job's overall progress (0...100) while stage `index` is at `percent` (0...100) of its own
     /// work: the weights of the stages before it count in full, its own in proportion. For a
     /// single-stage task it is `percent`; for a staged one `percent` is clamped to 0...100 first (a
