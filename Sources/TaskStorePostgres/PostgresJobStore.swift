@@ -112,6 +112,7 @@ public final class PostgresJobStore: JobStore {
     }
 
     /// Runs one statement and collects its rows, describing a failure with the database's message.
+    @discardableResult
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
         do {
             return try await client.query(query, logger: logger).collect()
@@ -176,49 +177,66 @@ public final class PostgresJobStore: JobStore {
     public func claim(_ request: ClaimRequest) async throws -> ClaimResult {
         guard !request.queues.isEmpty, request.limit > 0 else { return ClaimResult(jobs: []) }
         guard request.rateLimits.isEmpty else { return try await claimRateLimited(request) }
-        let rows = try await rows(Self.claimStatement(request, tokens: [:]))
-        return ClaimResult(jobs: try rows.map(Job.init(row:)))
+        return ClaimResult(jobs: try await rows(Self.claimStatement(request)).map(Job.init(row:)))
     }
 
-    /// The one statement that starts attempts: the best `limit` of the ready jobs of tasks without a
-    /// rate limit and, per rate limit key, of at most `tokens[key]` ready jobs of its tasks.
+    /// The one statement that starts attempts: the best `limit` of the ready jobs, taking at most as
+    /// many jobs of a rate-limited task as its bucket holds whole tokens, and a token per job started.
     ///
-    /// Per queue (LATERAL) so that each lookup walks the jobs_ready index in claim order; with
-    /// `queue = ANY(...)` PostgreSQL scans and sorts every pending job instead. Rows locked beyond the
-    /// best `limit` stay locked (skipped by others) until the statement's transaction ends.
-    static func claimStatement(_ request: ClaimRequest, tokens: [String: Int]) -> PostgresQuery {
-        let limited = request.rateLimits.flatMap { rule in rule.tasks.map { (task: $0, key: rule.key) } }
-        let buckets = request.rateLimits.compactMap { rule in tokens[rule.key].map { (key: rule.key, tokens: $0) } }
+    /// The request's buckets are locked first, in key order, and refilled to `now()`; concurrent claims
+    /// on a key queue on its bucket's row lock and see the tokens the previous one left, so a token is
+    /// never handed out twice. One statement, not a transaction of several, so a claim that loses its
+    /// connection fails as a whole instead of leaving a half-run transaction behind. Claims without
+    /// rate limits lock no bucket. Ready jobs are looked up per queue (LATERAL) so that each lookup
+    /// walks the jobs_ready index in claim order; with `queue = ANY(...)` PostgreSQL scans and sorts
+    /// every pending job instead. Rows locked beyond the best `limit` stay locked (skipped by others)
+    /// until the statement ends.
+    static func claimStatement(_ request: ClaimRequest) -> PostgresQuery {
+        let rules = request.rateLimits
+        let limited = rules.flatMap { rule in rule.tasks.map { (task: $0, key: rule.key) } }
         let queues = Array(Set(request.queues)).sorted()
         return """
-            WITH unlimited AS (
-                SELECT ready.seq, ready.priority, ready.run_at
+            WITH rule AS (
+                SELECT * FROM unnest(\(rules.map(\.key))::text[], \(rules.map(\.perSecond))::float8[],
+                    \(rules.map { Double($0.burst) })::float8[]) AS rule (key, per_second, burst)),
+            limited_task AS (
+                SELECT * FROM unnest(\(limited.map(\.task))::text[], \(limited.map(\.key))::text[]) AS limited_task (task, key)),
+            locked AS MATERIALIZED (
+                SELECT key, tokens, refilled_at FROM rate_buckets
+                WHERE key = ANY(\(rules.map(\.key))::text[]) ORDER BY key FOR UPDATE),
+            bucket AS MATERIALIZED (
+                SELECT locked.key, LEAST(rule.burst,
+                    locked.tokens + GREATEST(extract(epoch FROM now() - locked.refilled_at)::float8, 0) * rule.per_second) AS available
+                FROM locked JOIN rule ON rule.key = locked.key),
+            unlimited AS (
+                SELECT ready.seq, ready.priority, ready.run_at, NULL::text AS key
                 FROM unnest(\(queues)::text[]) AS wanted (queue) CROSS JOIN LATERAL (
                     SELECT seq, priority, run_at FROM jobs
                     WHERE state = 'pending' AND jobs.queue = wanted.queue AND run_at <= now()
                         AND task <> ALL(\(limited.map(\.task))::text[])
                     ORDER BY priority DESC, run_at, seq LIMIT \(request.limit)
                     FOR UPDATE SKIP LOCKED) AS ready),
-            limited AS (
-                SELECT allowed.seq, allowed.priority, allowed.run_at
-                FROM unnest(\(buckets.map(\.key))::text[], \(buckets.map(\.tokens))::int8[]) AS bucket (key, tokens)
-                CROSS JOIN LATERAL (
+            allowed AS (
+                SELECT ready.seq, ready.priority, ready.run_at, bucket.key
+                FROM bucket CROSS JOIN LATERAL (
                     SELECT seq, priority, run_at FROM jobs
                     WHERE state = 'pending' AND jobs.queue = ANY(\(queues)::text[]) AND run_at <= now()
-                        AND task IN (
-                            SELECT rule.task FROM unnest(\(limited.map(\.task))::text[], \(limited.map(\.key))::text[])
-                                AS rule (task, key)
-                            WHERE rule.key = bucket.key)
-                    ORDER BY priority DESC, run_at, seq LIMIT bucket.tokens
-                    FOR UPDATE SKIP LOCKED) AS allowed),
+                        AND task IN (SELECT task FROM limited_task WHERE limited_task.key = bucket.key)
+                    ORDER BY priority DESC, run_at, seq LIMIT LEAST(GREATEST(floor(bucket.available), 0)::int8, \(request.limit))
+                    FOR UPDATE SKIP LOCKED) AS ready),
+            chosen AS MATERIALIZED (
+                SELECT * FROM (SELECT * FROM unlimited UNION ALL SELECT * FROM allowed) AS candidates
+                ORDER BY priority DESC, run_at, seq LIMIT \(request.limit)),
+            spent AS (
+                UPDATE rate_buckets SET refilled_at = now(),
+                    tokens = bucket.available - (SELECT count(*) FROM chosen WHERE chosen.key = bucket.key)
+                FROM bucket WHERE rate_buckets.key = bucket.key),
             claimed AS (
                 UPDATE jobs SET state = 'running', attempt = attempt + 1, fence = fence + 1,
                     started_at = now(), heartbeat_at = now(), lease_owner = \(request.worker),
                     lease_expires_at = now() + make_interval(secs => \(request.leaseDuration.seconds)),
                     cancel_requested = false
-                WHERE seq IN (
-                    SELECT seq FROM (SELECT * FROM unlimited UNION ALL SELECT * FROM limited) AS candidates
-                    ORDER BY priority DESC, run_at, seq LIMIT \(request.limit))
+                WHERE seq IN (SELECT seq FROM chosen)
                 RETURNING *)
             SELECT * FROM claimed ORDER BY priority DESC, run_at, seq
             """

@@ -72,13 +72,11 @@ final class Harness: Sendable {
 
     /// Enqueues `count` jobs of `task` straight into the store, in batches. The input is stored as
     /// given: no defaults are filled in, unlike a submit through the server.
-    func enqueue(
-        _ task: String, _ input: JSONValue, count: Int = 1, queue: String = "default", maxAttempts: Int = 3
-    ) async throws -> [UUID] {
+    func enqueue(_ task: String, _ input: JSONValue, count: Int = 1, maxAttempts: Int = 3) async throws -> [UUID] {
         var ids: [UUID] = []
         for start in stride(from: 0, to: count, by: 1000) {
             let batch = (start..<min(start + 1000, count)).map { _ in
-                NewJob(task: task, version: 1, queue: queue, input: input, maxAttempts: maxAttempts)
+                NewJob(task: task, version: 1, queue: "default", input: input, maxAttempts: maxAttempts)
             }
             ids += try await store.enqueue(batch).map(\.id)
         }

@@ -9,11 +9,11 @@ struct RateLimitClusterTests {
     @Test func fourWorkerProcessesStartJobsNoFasterThanTheSharedRate() async throws {
         try await Harness.with { harness in
             let count = 15
-            for _ in 0..<4 { _ = try harness.worker(["--queues", "throttled=4"]) }
+            for _ in 0..<4 { _ = try harness.worker(["--queues", "default=4"]) }
             try await eventually("four workers to serve the queue") {
-                try await harness.store.queueStatus(now: Date()).first { $0.name == "throttled" }?.workers == 4
+                try await harness.store.queueStatus(now: Date()).first { $0.name == "default" }?.workers == 4
             }
-            let ids = try await harness.enqueue("throttled", [:], count: count, queue: "throttled", maxAttempts: 1)
+            let ids = try await harness.enqueue("throttled", [:], count: count, maxAttempts: 1)
             try await eventually("every job to succeed", timeout: .seconds(60)) {
                 try await harness.store.jobs(matching: JobQuery(task: "throttled", state: .succeeded, limit: 100)).jobs.count
                     == count

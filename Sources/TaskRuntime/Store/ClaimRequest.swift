@@ -61,8 +61,9 @@ public struct RateLimitRule: Sendable, Hashable {
 /// The jobs a claim started, and when to ask again for the rate-limited ones it had to leave.
 public struct ClaimResult: Sendable, Hashable {
     public var jobs: [Job]
-    /// Set when a rate limit's bucket ran dry during the claim: the time until the first of them
-    /// holds a token again. Jobs of that limit may be waiting; `nil` otherwise.
+    /// Set when a rate limit's bucket holds less than a whole token after the claim: the time until
+    /// the first such bucket holds one again, as jobs of that limit may be waiting. `nil` when every
+    /// bucket has a token to give (a store may also leave it `nil` when it knows no such job waits).
     public var nextTokenIn: Duration?
 
     public init(jobs: [Job], nextTokenIn: Duration? = nil) {
