@@ -42,15 +42,19 @@ final class Harness: Sendable {
         }
     }
 
-    /// Starts `taskforge-testbed worker` with short leases and kill grace, plus `arguments`.
-    func worker(_ arguments: [String] = []) throws -> BackgroundProcess {
-        try start(["worker", "--lease-seconds", "2", "--kill-grace", "0.5", "--no-migrate"] + arguments)
+    /// Starts `taskforge-testbed worker` with short leases and kill grace, plus `arguments`; its
+    /// scheduler runs only with `schedules`, so that the testbed's `ticker` adds no jobs elsewhere.
+    func worker(_ arguments: [String] = [], schedules: Bool = false) throws -> BackgroundProcess {
+        try start(
+            ["worker", "--lease-seconds", "2", "--kill-grace", "0.5", "--no-migrate"] + (schedules ? [] : ["--no-schedules"])
+                + arguments)
     }
 
     /// Starts `taskforge-testbed serve` on a free port and returns it with its base URL.
     func serve(_ arguments: [String] = []) async throws -> (BackgroundProcess, String) {
         let server = try start(
-            ["serve", "--port", "0", "--lease-seconds", "2", "--kill-grace", "0.5", "--no-migrate"] + arguments)
+            ["serve", "--port", "0", "--lease-seconds", "2", "--kill-grace", "0.5", "--no-migrate", "--no-schedules"]
+                + arguments)
         return (server, try await server.listeningURL())
     }
 
