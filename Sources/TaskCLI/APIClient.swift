@@ -7,6 +7,8 @@ import TaskRuntime
 /// A small client of the Taskforge HTTP API for the command line.
 struct APIClient: Sendable {
     let baseURL: String
+    /// The API token, when the server requires one.
+    var token: String?
 
     /// `query`: the submit options (`version`, `priority`, `delay`, `run_at`) that are given.
     func submit(
@@ -61,6 +63,7 @@ struct APIClient: Sendable {
         var request = HTTPClientRequest(url: baseURL.trimmingSuffix("/") + path)
         request.method = method
         request.headers.add(name: "Accept", value: "application/json")
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         request.headers.add(contentsOf: headers)
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")

@@ -59,7 +59,7 @@ public struct SubmitOptions: ParsableArguments {
     }
 }
 
-/// Where the server is.
+/// Where the server is, and the API token (env: TASKFORGE_TOKEN) to present to it.
 public struct ConnectionOptions: ParsableArguments {
     @Option(help: "The Taskforge server (env: TASKFORGE_URL).")
     public var server: String = ConnectionOptions.defaultServer
@@ -70,5 +70,9 @@ public struct ConnectionOptions: ParsableArguments {
         Environment.value("TASKFORGE_URL") ?? "http://127.0.0.1:8080"
     }
 
-    var client: APIClient { APIClient(baseURL: server) }
+    /// Sent as `Authorization: Bearer <token>`; read from the environment only, so that it never
+    /// shows in the process list or the shell history.
+    var token: String? { Environment.value("TASKFORGE_TOKEN") }
+
+    var client: APIClient { APIClient(baseURL: server, token: token) }
 }

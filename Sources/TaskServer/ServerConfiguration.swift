@@ -7,11 +7,17 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// The most jobs one `POST /v1/jobs:batch` may submit (`MAX_BATCH_SIZE`).
     public var maxBatchSize: Int
+    /// Whether requests need an API token; see ``Authentication/decide(host:activeTokens:)``.
+    public var authentication: Authentication
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxBatchSize: Int = 100) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxBatchSize: Int = 100,
+        authentication: Authentication = .off
+    ) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.maxBatchSize = maxBatchSize
+        self.authentication = authentication
     }
 }

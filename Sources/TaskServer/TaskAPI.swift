@@ -4,7 +4,8 @@ import NIOCore
 import ServiceLifecycle
 import TaskRuntime
 
-/// The HTTP API: generic job routes, one submit route per task of the catalog, health checks.
+/// The HTTP API: generic job routes, one submit route per task of the catalog, health checks;
+/// behind API tokens when ``ServerConfiguration/authentication`` is `.required`.
 public struct TaskAPI: Sendable {
     public let catalog: TaskCatalog
     public let store: any JobStore
@@ -20,9 +21,10 @@ public struct TaskAPI: Sendable {
     }
 
     /// The router with every route and the problem+json error handling.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    public func router() -> Router<TaskRequestContext> {
+        let router = Router(context: TaskRequestContext.self)
         router.middlewares.add(ProblemMiddleware(routes: RouteMethods(openAPIDocument: openAPIDocument)))
+        router.middlewares.add(AuthenticationMiddleware(authentication: configuration.authentication, tokens: store))
         let submitter = JobSubmitter(catalog: catalog, store: store)
         TaskRoutes(catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes).register(on: router)
         BatchRoutes(

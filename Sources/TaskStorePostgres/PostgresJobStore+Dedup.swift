@@ -19,10 +19,10 @@ extension PostgresJobStore {
             insert: {
                 try await rows(
                     """
-                    INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at, dedup_key)
+                    INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at, dedup_key, owner)
                     VALUES (
                         \(job.id), \(job.task), \(job.version), \(job.queue), \(job.priority), 'pending',
-                        \(job.input.canonicalString())::jsonb, \(job.maxAttempts), \(job.runAt), \(key))
+                        \(job.input.canonicalString())::jsonb, \(job.maxAttempts), \(job.runAt), \(key), \(job.owner))
                     ON CONFLICT (dedup_key) WHERE state IN ('pending', 'running') DO NOTHING
                     RETURNING *
                     """

@@ -127,14 +127,14 @@ public final class PostgresJobStore: JobStore {
         guard !jobs.isEmpty else { return [] }
         let rows = try await rows(
             """
-            INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at)
-            SELECT id, task, version, queue, priority, 'pending', input::jsonb, max_attempts, run_at
+            INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at, owner)
+            SELECT id, task, version, queue, priority, 'pending', input::jsonb, max_attempts, run_at, NULLIF(owner, '')
             FROM unnest(
                 \(jobs.map(\.id))::uuid[], \(jobs.map(\.task))::text[], \(jobs.map(\.version))::int8[],
                 \(jobs.map(\.queue))::text[], \(jobs.map(\.priority))::int8[],
                 \(jobs.map { $0.input.canonicalString() })::text[], \(jobs.map(\.maxAttempts))::int8[],
-                \(jobs.map(\.runAt))::timestamptz[]
-            ) WITH ORDINALITY AS batch (id, task, version, queue, priority, input, max_attempts, run_at, position)
+                \(jobs.map(\.runAt))::timestamptz[], \(jobs.map { $0.owner ?? "" })::text[]
+            ) WITH ORDINALITY AS batch (id, task, version, queue, priority, input, max_attempts, run_at, owner, position)
             ORDER BY position
             RETURNING *
             """)
@@ -161,6 +161,10 @@ public final class PostgresJobStore: JobStore {
         if let before = query.before {
             binds.append(before)
             conditions.append("seq < $\(binds.count)")
+        }
+        if let owner = query.owner {
+            binds.append(owner)
+            conditions.append("owner = $\(binds.count)")
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         binds.append(query.limit + 1)

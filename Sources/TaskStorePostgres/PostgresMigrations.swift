@@ -170,5 +170,25 @@ enum PostgresMigrations {
                 // The array of the completed stages' results (``StageResult``); NULL before the first.
                 "ALTER TABLE jobs ADD COLUMN stage_results jsonb",
             ]),
+        Migration(
+            version: 9, name: "api tokens and job owners",
+            statements: [
+                // Only the SHA-256 of a token's secret is kept; `scopes` and `tasks` are comma-separated.
+                """
+                CREATE TABLE api_tokens (
+                    id text PRIMARY KEY,
+                    name text NOT NULL UNIQUE,
+                    secret_hash text NOT NULL,
+                    scopes text NOT NULL,
+                    tasks text,
+                    created_at timestamptz NOT NULL,
+                    expires_at timestamptz,
+                    revoked_at timestamptz
+                )
+                """,
+                // The token that submitted the job; NULL without authentication.
+                "ALTER TABLE jobs ADD COLUMN owner text",
+                "CREATE INDEX jobs_by_owner ON jobs (owner, seq) WHERE owner IS NOT NULL",
+            ]),
     ]
 }

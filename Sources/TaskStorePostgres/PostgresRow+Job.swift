@@ -63,7 +63,8 @@ extension Job {
             fence: try row.decode("fence", as: Int.self),
             sequence: try row.decode("seq", as: Int64.self),
             stageIndex: try row.decode("stage_index", as: Int.self),
-            stageResults: try row.json("stage_results")?.decode(as: [StageResult].self) ?? []
+            stageResults: try row.json("stage_results")?.decode(as: [StageResult].self) ?? [],
+            owner: try row.decode("owner", as: String?.self)
         )
     }
 }

@@ -19,8 +19,8 @@ extension SQLiteJobStore {
                 try await connection.query(
                     """
                     INSERT INTO jobs (
-                        id, task, version, queue, priority, state, input, max_attempts, created_at, run_at, dedup_key)
-                    VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
+                        id, task, version, queue, priority, state, input, max_attempts, created_at, run_at, dedup_key, owner)
+                    VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (dedup_key) WHERE state IN ('pending', 'running') DO NOTHING
                     RETURNING *
                     """,
@@ -28,6 +28,7 @@ extension SQLiteJobStore {
                         .text(job.id.lowercasedString), .text(job.task), .integer(job.version), .text(job.queue),
                         .integer(job.priority), .text(job.input.canonicalString()), .integer(job.maxAttempts),
                         .integer(Int(Date().microseconds)), .integer(Int(job.runAt.microseconds)), .text(key),
+                        job.owner.map { .text($0) } ?? .null,
                     ]
                 ).first.map(Job.init(row:))
             },

@@ -74,19 +74,19 @@ public final class SQLiteJobStore: JobStore {
     public func enqueue(_ jobs: [NewJob]) async throws -> [Job] {
         guard !jobs.isEmpty else { return [] }
         let now = Date().microseconds
-        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)", count: jobs.count)
+        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)", count: jobs.count)
             .joined(separator: ", ")
         var binds: [SQLiteData] = []
         for job in jobs {
             binds += [
                 .text(job.id.lowercasedString), .text(job.task), .integer(job.version), .text(job.queue),
                 .integer(job.priority), .text(job.input.canonicalString()), .integer(job.maxAttempts),
-                .integer(Int(now)), .integer(Int(job.runAt.microseconds)),
+                .integer(Int(now)), .integer(Int(job.runAt.microseconds)), job.owner.map { .text($0) } ?? .null,
             ]
         }
         let rows = try await connection.query(
             """
-            INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, created_at, run_at)
+            INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, created_at, run_at, owner)
             VALUES \(placeholders) RETURNING *
             """, binds)
         let stored = try rows.map(Job.init(row:))
@@ -114,6 +114,10 @@ public final class SQLiteJobStore: JobStore {
         if let before = query.before {
             conditions.append("seq < ?")
             binds.append(.integer(Int(before)))
+        }
+        if let owner = query.owner {
+            conditions.append("owner = ?")
+            binds.append(.text(owner))
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         binds.append(.integer(query.limit + 1))

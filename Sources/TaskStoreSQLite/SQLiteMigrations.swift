@@ -170,5 +170,25 @@ enum SQLiteMigrations {
                 // The JSON array of the completed stages' results (``StageResult``); NULL before the first.
                 "ALTER TABLE jobs ADD COLUMN stage_results TEXT",
             ]),
+        Migration(
+            version: 9, name: "api tokens and job owners",
+            statements: [
+                // Only the SHA-256 of a token's secret is kept; `scopes` and `tasks` are comma-separated.
+                """
+                CREATE TABLE api_tokens (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    secret_hash TEXT NOT NULL,
+                    scopes TEXT NOT NULL,
+                    tasks TEXT,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER,
+                    revoked_at INTEGER
+                )
+                """,
+                // The token that submitted the job; NULL without authentication.
+                "ALTER TABLE jobs ADD COLUMN owner TEXT",
+                "CREATE INDEX jobs_by_owner ON jobs (owner, seq) WHERE owner IS NOT NULL",
+            ]),
     ]
 }

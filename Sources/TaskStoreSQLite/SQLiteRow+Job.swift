@@ -68,7 +68,8 @@ extension Job {
             fence: try row.required("fence", \.integer),
             sequence: Int64(try row.required("seq", \.integer)),
             stageIndex: try row.required("stage_index", \.integer),
-            stageResults: try row.json("stage_results")?.decode(as: [StageResult].self) ?? []
+            stageResults: try row.json("stage_results")?.decode(as: [StageResult].self) ?? [],
+            owner: row.optional("owner", \.string)
         )
     }
 }

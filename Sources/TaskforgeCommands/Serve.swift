@@ -36,10 +36,12 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
 
     func run() async throws {
         try await workers.withWorker(runtime: runtime, catalog: App.catalog) { worker, store, logger in
+            let authentication = try await authentication(store: store, logger: logger)
             let api = TaskAPI(
                 catalog: App.catalog, store: store,
                 configuration: ServerConfiguration(
-                    host: host, port: port, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize),
+                    host: host, port: port, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
+                    authentication: authentication),
                 openAPIDocument: App.openAPIDocument)
             let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: App.catalog, logger: logger)
             let app = api.application(services: services, logger: logger) { port in
@@ -47,5 +49,24 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
             }
             try await app.runService()
         }
+    }
+
+    /// Tokens switch authentication on; with none, a loopback bind runs open (and says so) and any
+    /// other bind refuses to start.
+    private func authentication(store: any JobStore, logger: Logger) async throws -> Authentication {
+        let now = Date()
+        let active = try await store.tokens().filter { $0.isActive(at: now) }.count
+        let authentication = try Authentication.decide(host: host, activeTokens: active)
+        switch authentication {
+        case .off:
+            logger.warning(
+                """
+                authentication is off: no API tokens exist and the server listens on loopback only; \
+                create one with 'taskforge token create' and restart to require tokens
+                """)
+        case .required:
+            logger.info("authentication is on: requests need an API token", metadata: ["activeTokens": "\(active)"])
+        }
+        return authentication
     }
 }

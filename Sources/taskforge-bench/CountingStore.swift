@@ -39,6 +39,16 @@ final class CountingStore: JobStore {
 
     func dedupHistory(key: String) async throws -> DedupHistory { try await base.dedupHistory(key: key) }
 
+    func createToken(_ token: APIToken) async throws -> Bool { try await base.createToken(token) }
+
+    func token(id: String) async throws -> APIToken? { try await base.token(id: id) }
+
+    func tokens() async throws -> [APIToken] { try await base.tokens() }
+
+    func revokeToken(_ nameOrID: String, at now: Date) async throws -> APIToken? {
+        try await base.revokeToken(nameOrID, at: now)
+    }
+
     func claimIdempotencyKey(_ claim: IdempotencyClaim, abandonedAfter: Duration) async throws -> IdempotencyRecord? {
         try await base.claimIdempotencyKey(claim, abandonedAfter: abandonedAfter)
     }

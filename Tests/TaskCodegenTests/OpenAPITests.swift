@@ -75,26 +75,38 @@ struct OpenAPITests {
             }
         }
         // `aod_estimation` declares `dedup`, so its submit may also answer 200 with an existing job.
-        let submit: Set = ["202", "400", "404", "409", "410", "413", "422", "default"]
+        // Every operation but the public ones may answer 401 and 403.
+        let auth: Set = ["401", "403", "default"]
+        let submit = auth.union(["202", "400", "404", "409", "410", "413", "422"])
         #expect(statuses == [
-            "get /v1/tasks": ["200", "default"],
-            "get /v1/tasks/{name}": ["200", "404", "default"],
-            "get /v1/tasks/echo": ["200", "default"], "post /v1/tasks/echo": submit,
-            "get /v1/tasks/aod_estimation": ["200", "default"], "post /v1/tasks/aod_estimation": submit.union(["200"]),
+            "get /v1/tasks": auth.union(["200"]),
+            "get /v1/tasks/{name}": auth.union(["200", "404"]),
+            "get /v1/tasks/echo": auth.union(["200"]), "post /v1/tasks/echo": submit,
+            "get /v1/tasks/aod_estimation": auth.union(["200"]), "post /v1/tasks/aod_estimation": submit.union(["200"]),
             "post /api/run-model": submit.union(["200"]),
-            "get /v1/tasks/volcano_risk": ["200", "default"], "post /v1/tasks/volcano_risk": submit,
-            "get /v1/jobs": ["200", "400", "default"],
-            "get /v1/jobs/{id}": ["200", "404", "default"],
-            "post /v1/jobs/{id}/cancel": ["200", "202", "404", "409", "default"],
-            "post /v1/jobs/{id}/retry": ["200", "404", "409", "default"],
-            "get /v1/jobs/{id}/events": ["200", "404", "default"],
-            "get /v1/queues": ["200", "default"],
-            "get /v1/dedup/{name}": ["200", "400", "404", "default"],
-            "post /v1/jobs:batch": ["202", "400", "413", "422", "default"],
+            "get /v1/tasks/volcano_risk": auth.union(["200"]), "post /v1/tasks/volcano_risk": submit,
+            "get /v1/jobs": auth.union(["200", "400"]),
+            "get /v1/jobs/{id}": auth.union(["200", "404"]),
+            "post /v1/jobs/{id}/cancel": auth.union(["200", "202", "404", "409"]),
+            "post /v1/jobs/{id}/retry": auth.union(["200", "404", "409"]),
+            "get /v1/jobs/{id}/events": auth.union(["200", "404"]),
+            "get /v1/queues": auth.union(["200"]),
+            "get /v1/dedup/{name}": auth.union(["200", "400", "404"]),
+            "post /v1/jobs:batch": auth.union(["202", "400", "413", "422"]),
             "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
             "get /openapi.json": ["200", "default"],
         ])
+    }
+
+    @Test func declaresBearerTokensAndThePublicOperations() throws {
+        let (registry, lock) = try Self.golden()
+        let document = OpenAPIRenderer.document(for: registry, lock: lock)
+        #expect(document["security"] == [["bearerAuth": []]])
+        #expect(document["components"]?["securitySchemes"]?["bearerAuth"]?["scheme"] == "bearer")
+        #expect(document["paths"]?["/healthz"]?["get"]?["security"] == [])
+        #expect(document["paths"]?["/v1/jobs"]?["get"]?["security"] == nil)
+        #expect(document["paths"]?["/v1/jobs"]?["get"]?["responses"]?["401"] == ["$ref": "#/components/responses/Unauthorized"])
     }
 
     @Test(arguments: ["echo", "aod_estimation"])

@@ -45,12 +45,22 @@ public enum OpenAPIRenderer {
             "servers": [["url": "/"]],
             "tags": .array(APITag.allCases.map(\.json)),
             "paths": .object(paths),
-            // Authentication goes here when it comes: `securitySchemes` beside these, a top-level
-            // `security`, and the 401/403 responses in `ProblemResponse.sharedByEveryOperation`.
+            // Every operation but the public ones (`security: []`) needs an API token once the
+            // server has any; with none, on loopback, the server runs open.
+            "security": [["bearerAuth": []]],
             "components": [
                 "schemas": .object(schemas),
                 "responses": .object(ProblemResponse.components),
                 "parameters": .object(PathParameter.components),
+                "securitySchemes": [
+                    "bearerAuth": [
+                        "type": "http", "scheme": "bearer",
+                        "description": """
+                            An API token from `taskforge token create`, as `Authorization: Bearer tf_<id>_<secret>`. \
+                            A server with no tokens, listening on loopback only, runs without authentication.
+                            """,
+                    ]
+                ],
             ],
         ]
     }

@@ -1,7 +1,7 @@
 import TaskSchema
 
 /// One operation of a path item. Its ``json`` adds the responses every operation shares
-/// (``ProblemResponse/sharedByEveryOperation``).
+/// (``ProblemResponse/sharedByEveryOperation``) and, unless it is public, those of authentication.
 struct Operation {
     var id: String
     var tag: APITag
@@ -15,10 +15,13 @@ struct Operation {
     var problems: [ProblemResponse] = []
     /// `x-` members.
     var extensions: [String: JSONValue] = [:]
+    /// Answered without an API token (health checks, this document): `security: []`, no 401 or 403.
+    var isPublic = false
 
     var json: JSONValue {
         var responses = self.responses
-        for problem in problems + ProblemResponse.sharedByEveryOperation {
+        let shared = ProblemResponse.sharedByEveryOperation + (isPublic ? [] : ProblemResponse.sharedByAuthenticatedOperations)
+        for problem in problems + shared {
             responses[problem.status] = problem.reference
         }
         var operation = extensions
@@ -29,6 +32,7 @@ struct Operation {
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
         if let requestBody { operation["requestBody"] = requestBody }
         operation["responses"] = .object(responses)
+        if isPublic { operation["security"] = [] }
         return .object(operation)
     }
 

@@ -8,14 +8,15 @@ enum OperationalPaths {
 
     private static let health = Operation(
         id: "get_health", tag: .operations, summary: "Liveness: the process answers.",
-        responses: ["200": Operation.jsonResponse("The process is alive.", JSONSchema.ref("Health"))])
+        responses: ["200": Operation.jsonResponse("The process is alive.", JSONSchema.ref("Health"))], isPublic: true)
 
     private static let readiness = Operation(
         id: "get_readiness", tag: .operations, summary: "Readiness: the job store answers too.",
         responses: ["200": Operation.jsonResponse("The server can take requests.", JSONSchema.ref("Readiness"))],
-        problems: [.storeUnavailable])
+        problems: [.storeUnavailable], isPublic: true)
 
     private static let document = Operation(
         id: "get_openapi_document", tag: .operations, summary: "This OpenAPI document.",
-        responses: ["200": Operation.jsonResponse("The OpenAPI 3.1 document of the API.", ["type": "object"])])
+        responses: ["200": Operation.jsonResponse("The OpenAPI 3.1 document of the API.", ["type": "object"])],
+        isPublic: true)
 }

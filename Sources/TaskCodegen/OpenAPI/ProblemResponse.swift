@@ -16,10 +16,15 @@ enum ProblemResponse: String, CaseIterable {
     case idempotencyKeyInProgress = "IdempotencyKeyInProgress"
     case dedupNotFound = "DedupNotFound"
     case storeUnavailable = "StoreUnavailable"
+    case unauthorized = "Unauthorized"
+    case forbidden = "Forbidden"
     case unexpected = "UnexpectedError"
 
-    /// The responses every operation declares: where authentication's 401 and 403 will go.
+    /// The responses every operation declares.
     static let sharedByEveryOperation: [ProblemResponse] = [.unexpected]
+
+    /// The responses every operation behind API tokens declares besides.
+    static let sharedByAuthenticatedOperations: [ProblemResponse] = [.unauthorized, .forbidden]
 
     /// The response's key in an operation's `responses`.
     var status: String {
@@ -31,6 +36,8 @@ enum ProblemResponse: String, CaseIterable {
         case .bodyTooLarge: "413"
         case .invalidInput, .submitUnprocessable: "422"
         case .storeUnavailable: "503"
+        case .unauthorized: "401"
+        case .forbidden: "403"
         case .unexpected: "default"
         }
     }
@@ -79,6 +86,9 @@ enum ProblemResponse: String, CaseIterable {
             "`idempotency_key_in_progress`: the first request with this `Idempotency-Key` is still being processed; retry after `Retry-After` seconds."
         case .dedupNotFound: "`task_not_found`: no task has that name; or `dedup_not_declared`: the task declares no `dedup`."
         case .storeUnavailable: "`store_unavailable`: the job store does not answer."
+        case .unauthorized:
+            "`authentication_required`: the server requires API tokens and the request has none; or `invalid_token`: the token is malformed, unknown, revoked or expired. `WWW-Authenticate` carries the Bearer challenge."
+        case .forbidden: "`insufficient_scope`: the token lacks the scope (or the task) the request needs; `scope` names it."
         case .unexpected: "Any other error, such as `internal_error` (500) or `request_rejected`."
         }
     }

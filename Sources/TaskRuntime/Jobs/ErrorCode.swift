@@ -39,6 +39,12 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let bodyTooLarge: ErrorCode = "body_too_large"
     /// The request was refused for a reason without a more specific code (the HTTP status says which).
     public static let requestRejected: ErrorCode = "request_rejected"
+    /// The request carries no API token where one is needed.
+    public static let authenticationRequired: ErrorCode = "authentication_required"
+    /// The API token is malformed, unknown, revoked or expired.
+    public static let invalidToken: ErrorCode = "invalid_token"
+    /// The API token lacks the scope (or the task) the request needs.
+    public static let insufficientScope: ErrorCode = "insufficient_scope"
     /// The job store does not answer (`/readyz`).
     public static let storeUnavailable: ErrorCode = "store_unavailable"
     /// An unexpected server-side failure; the log has the details under the request id.

@@ -42,6 +42,9 @@ public struct Job: Sendable, Hashable {
     public var fence: Int
     /// A monotonically increasing insertion number, used for stable cursor pagination.
     public var sequence: Int64
+    /// The id of the API token that submitted it; `nil` when submitted without authentication (or
+    /// by a schedule).
+    public var owner: String?
 
     public init(
         id: UUID, task: String, version: Int, handlerVersion: Int? = nil, queue: String, priority: Int, state: JobState,
@@ -49,7 +52,7 @@ public struct Job: Sendable, Hashable {
         error: JobError? = nil, attempt: Int = 0, maxAttempts: Int, crashes: Int = 0, createdAt: Date, runAt: Date,
         startedAt: Date? = nil, finishedAt: Date? = nil, heartbeatAt: Date? = nil,
         cancelRequested: Bool = false, leaseOwner: String? = nil, fence: Int = 0, sequence: Int64 = 0,
-        stageIndex: Int = 0, stageResults: [StageResult] = []
+        stageIndex: Int = 0, stageResults: [StageResult] = [], owner: String? = nil
     ) {
         self.id = id
         self.task = task
@@ -77,6 +80,7 @@ public struct Job: Sendable, Hashable {
         self.sequence = sequence
         self.stageIndex = stageIndex
         self.stageResults = stageResults
+        self.owner = owner
     }
 
     /// The lease of the attempt currently running, valid while `state == .running`.

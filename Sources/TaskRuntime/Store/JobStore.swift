@@ -5,8 +5,9 @@ import Foundation
 /// Every method is a single atomic step, safe to call from any number of processes sharing the
 /// database. Writes made on behalf of an attempt take its ``Lease`` and do nothing (returning
 /// `false`) when the job no longer carries that lease: the fencing that keeps a worker which lost
-/// its lease from overwriting the attempt that replaced it.
-public protocol JobStore: Sendable {
+/// its lease from overwriting the attempt that replaced it. The same database keeps the API tokens
+/// (``TokenStore``).
+public protocol JobStore: TokenStore {
     /// Inserts new jobs in one transaction, in order, and returns them as stored.
     func enqueue(_ jobs: [NewJob]) async throws -> [Job]
 
@@ -155,10 +156,12 @@ public struct NewJob: Sendable, Hashable {
     public var input: JSONValue
     public var maxAttempts: Int
     public var runAt: Date
+    /// The id of the API token that submits it (``Principal/tokenID``); `nil` without authentication.
+    public var owner: String?
 
     public init(
         id: UUID = UUID(), task: String, version: Int, queue: String, priority: Int = 0, input: JSONValue,
-        maxAttempts: Int, runAt: Date = Date()
+        maxAttempts: Int, runAt: Date = Date(), owner: String? = nil
     ) {
         self.id = id
         self.task = task
@@ -168,6 +171,7 @@ public struct NewJob: Sendable, Hashable {
         self.input = input
         self.maxAttempts = maxAttempts
         self.runAt = runAt
+        self.owner = owner
     }
 }
 
@@ -179,12 +183,15 @@ public struct JobQuery: Sendable, Hashable {
     public var limit: Int
     /// Only jobs older than this ``Job/sequence`` (the cursor of the previous page).
     public var before: Int64?
+    /// Only jobs submitted with this API token (``Job/owner``).
+    public var owner: String?
 
-    public init(task: String? = nil, state: JobState? = nil, limit: Int = 50, before: Int64? = nil) {
+    public init(task: String? = nil, state: JobState? = nil, limit: Int = 50, before: Int64? = nil, owner: String? = nil) {
         self.task = task
         self.state = state
         self.limit = limit
         self.before = before
+        self.owner = owner
     }
 }
 

@@ -66,7 +66,7 @@ public struct JobSubmitter: Sendable {
     /// ``submit(task:version:priority:runAt:input:)`` describes.
     public func enqueue(_ newJob: NewJob) async throws -> DedupOutcome {
         if let dedup = catalog.entry(named: newJob.task)?.definition.dedup {
-            let key = dedup.key(task: newJob.task, version: newJob.version, input: newJob.input)
+            let key = dedup.key(task: newJob.task, version: newJob.version, input: newJob.input, owner: newJob.owner)
             return try await store.enqueueDeduplicated(newJob, key: key, reuseResultFor: dedup.reuseResultFor)
         }
         let stored = try await store.enqueue([newJob])

@@ -15,15 +15,22 @@ struct BatchRoutes {
     let maxBodyBytes: Int
     let maxBatchSize: Int
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/v1/jobs:batch") { request, _ in
+    func register(on router: Router<TaskRequestContext>) {
+        router.post("/v1/jobs:batch") { request, context in
+            let principal = try context.principal(holding: .submit)
             var request = request
             let items = try Self.items(in: try await request.jsonBody(limit: maxBodyBytes), maxBatchSize: maxBatchSize)
+            // All or nothing: one task the token may not submit refuses the whole batch.
+            for task in Set(items.compactMap { $0["task"]?.stringValue }).sorted() where catalog.entry(named: task) != nil {
+                _ = try context.principal(submitting: task)
+            }
             var jobs: [NewJob] = []
             var failures: [JSONValue] = []
             for (index, item) in items.enumerated() {
                 switch prepare(item) {
-                case .success(let job): jobs.append(job)
+                case .success(var job):
+                    job.owner = principal.tokenID
+                    jobs.append(job)
                 case .failure(let failure): failures.append(failure.json(index: index))
                 }
             }

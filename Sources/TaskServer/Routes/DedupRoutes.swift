@@ -11,8 +11,9 @@ struct DedupRoutes {
     let catalog: TaskCatalog
     let store: any JobStore
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<TaskRequestContext>) {
         router.get("/v1/dedup/:name") { request, context in
+            let principal = try context.principal(holding: .read)
             let name = try context.parameters.require("name")
             guard let definition = catalog.entry(named: name)?.definition else {
                 throw Problem.taskNotFound(name, known: catalog.entries.map(\.definition.name))
@@ -22,7 +23,8 @@ struct DedupRoutes {
                     .notFound, .dedupNotDeclared,
                     "task '\(name)' declares no dedup, so its submissions have no dedup key to look up")
             }
-            let lookup = try DedupLookup(definition: definition, policy: dedup, query: request.uri.queryParameters)
+            let lookup = try DedupLookup(
+                definition: definition, policy: dedup, query: request.uri.queryParameters, owner: principal.tokenID)
             return Response.json(lookup.json(try await store.dedupHistory(key: lookup.key), policy: dedup, catalog: catalog))
         }
     }
@@ -34,7 +36,7 @@ struct DedupLookup {
     var fields: [String: JSONValue]
     var key: String
 
-    init(definition: TaskDefinition, policy: DedupPolicy, query: Parameters) throws {
+    init(definition: TaskDefinition, policy: DedupPolicy, query: Parameters, owner: String?) throws {
         var version = definition.version
         var fields: [String: JSONValue] = [:]
         for (name, text) in query {
@@ -57,7 +59,7 @@ struct DedupLookup {
         let input = definition.input.applyingDefaults(to: .object(fields))
         self.version = version
         self.fields = Dictionary(uniqueKeysWithValues: policy.keyFields.map { ($0, input[$0] ?? .null) })
-        self.key = policy.key(task: definition.name, version: version, input: input)
+        self.key = policy.key(task: definition.name, version: version, input: input, owner: owner)
     }
 
     func json(_ history: DedupHistory, policy: DedupPolicy, catalog: TaskCatalog) -> JSONValue {

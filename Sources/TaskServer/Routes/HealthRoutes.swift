@@ -5,7 +5,7 @@ import TaskRuntime
 struct HealthRoutes {
     let store: any JobStore
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<TaskRequestContext>) {
         router.get("/healthz") { _, _ in
             Response.json(["status": "ok"])
         }

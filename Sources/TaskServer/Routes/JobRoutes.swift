@@ -3,31 +3,34 @@ import Hummingbird
 import TaskRuntime
 
 /// `GET /v1/jobs`, `GET /v1/jobs/{id}`, `POST /v1/jobs/{id}/cancel`, `POST /v1/jobs/{id}/retry`,
-/// `GET /v1/jobs/{id}/events`.
+/// `GET /v1/jobs/{id}/events`. A principal sees, cancels and retries only the jobs it submitted
+/// (another's answer `404 job_not_found`, as if absent); `admin` sees every job.
 struct JobRoutes {
     let catalog: TaskCatalog
     let store: any JobStore
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/v1/jobs") { request, _ in
-            let page = try await store.jobs(matching: try JobListParameters(request.uri.queryParameters).query)
+    func register(on router: Router<TaskRequestContext>) {
+        router.get("/v1/jobs") { request, context in
+            let principal = try context.principal(holding: .read)
+            var query = try JobListParameters(request.uri.queryParameters).query
+            query.owner = principal.ownerFilter
+            let page = try await store.jobs(matching: query)
             return Response.json([
                 "jobs": .array(page.jobs.map { JobResource.json($0, catalog) }),
                 "next_cursor": page.nextBefore.map { .string(JobListParameters.cursor(for: $0)) } ?? .null,
             ])
         }
         router.get("/v1/jobs/:id") { _, context in
-            Response.json(JobResource.json(try await job(context), catalog))
+            Response.json(JobResource.json(try await job(context, scope: .read), catalog))
         }
         router.get("/v1/jobs/:id/events") { _, context in
-            let job = try await job(context)
+            let job = try await job(context, scope: .read)
             let events = try await store.events(forJob: job.id)
             return Response.json(["events": .array(events.map(JobResource.eventJSON))])
         }
         router.post("/v1/jobs/:id/cancel") { _, context in
-            let id = try context.parameters.require("id")
-            guard let uuid = UUID(uuidString: id) else { throw Problem.jobNotFound(id) }
-            switch try await store.requestCancel(id: uuid) {
+            let job = try await job(context, scope: .cancel)
+            switch try await store.requestCancel(id: job.id) {
             case .cancelled(let job):
                 return Response.json(JobResource.json(job, catalog))
             case .requested(let job):
@@ -37,16 +40,16 @@ struct JobRoutes {
                     .conflict, .jobFinished, "the job already finished as '\(job.state.rawValue)'; it cannot be cancelled",
                     extensions: ["job": JobResource.json(job, catalog)])
             case .notFound:
-                throw Problem.jobNotFound(id)
+                throw Problem.jobNotFound(job.id.lowercasedString)
             }
         }
+        // Retrying runs the job again: the `submit` scope, for the job's task.
         router.post("/v1/jobs/:id/retry") { _, context in
-            let id = try context.parameters.require("id")
-            guard let uuid = UUID(uuidString: id) else { throw Problem.jobNotFound(id) }
-            let job = try await store.job(id: uuid)
+            let job = try await job(context, scope: .submit)
+            _ = try context.principal(submitting: job.task)
             // A fresh attempt budget: the task's current policy, or one attempt for a task no longer declared.
-            let attempts = job.flatMap { catalog.entry(named: $0.task)?.definition.retry.maxAttempts } ?? 1
-            switch try await store.retry(id: uuid, additionalAttempts: attempts) {
+            let attempts = catalog.entry(named: job.task)?.definition.retry.maxAttempts ?? 1
+            switch try await store.retry(id: job.id, additionalAttempts: attempts) {
             case .retried(let job):
                 return Response.json(JobResource.json(job, catalog))
             case .notRetryable(let job):
@@ -55,14 +58,16 @@ struct JobRoutes {
                     "the job is '\(job.state.rawValue)'; only failed, cancelled and quarantined jobs can be retried",
                     extensions: ["job": JobResource.json(job, catalog)])
             case .notFound:
-                throw Problem.jobNotFound(id)
+                throw Problem.jobNotFound(job.id.lowercasedString)
             }
         }
     }
 
-    private func job(_ context: BasicRequestContext) async throws -> Job {
+    /// The job of the path's `id`, if the request's principal holds `scope` and may see it.
+    private func job(_ context: TaskRequestContext, scope: TokenScope) async throws -> Job {
+        let principal = try context.principal(holding: scope)
         let id = try context.parameters.require("id")
-        guard let uuid = UUID(uuidString: id), let job = try await store.job(id: uuid) else {
+        guard let uuid = UUID(uuidString: id), let job = try await store.job(id: uuid), principal.owns(job) else {
             throw Problem.jobNotFound(id)
         }
         return job
@@ -103,17 +108,4 @@ struct JobListParameters {
         Data("seq:\(sequence)".utf8).base64URLEncodedString()
     }
 
-}
-
-extension Data {
-    init?(base64URLEncoded text: String) {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        self.init(base64Encoded: base64)
-    }
-
-    func base64URLEncodedString() -> String {
-        base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
 }

@@ -8,8 +8,9 @@ struct QueueRoutes {
     let catalog: TaskCatalog
     let store: any JobStore
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/v1/queues") { _, _ in
+    func register(on router: Router<TaskRequestContext>) {
+        router.get("/v1/queues") { _, context in
+            _ = try context.principal(holding: .read)
             let statuses = QueueStatus.including(catalog.queues, in: try await store.queueStatus(now: Date()))
             return Response.json(["queues": .array(statuses.map(Self.json))])
         }

@@ -10,11 +10,13 @@ struct TaskRoutes {
     let submitter: JobSubmitter
     let maxBodyBytes: Int
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/v1/tasks") { _, _ in
-            Response.json(["tasks": .array(catalog.entries.map { TaskResource.json($0.definition) })])
+    func register(on router: Router<TaskRequestContext>) {
+        router.get("/v1/tasks") { _, context in
+            _ = try context.principal(holding: .read)
+            return Response.json(["tasks": .array(catalog.entries.map { TaskResource.json($0.definition) })])
         }
         router.get("/v1/tasks/:name") { _, context in
+            _ = try context.principal(holding: .read)
             let name = try context.parameters.require("name")
             guard let entry = catalog.entry(named: name) else { throw taskNotFound(name) }
             return Response.json(TaskResource.json(entry.definition))
@@ -22,35 +24,39 @@ struct TaskRoutes {
         for entry in catalog.entries {
             let name = entry.definition.name
             // The literal path shadows `/v1/tasks/:name` for every method, so GET is routed here too.
-            router.get("/v1/tasks/\(name)") { _, _ in Response.json(TaskResource.json(entry.definition)) }
-            router.post("/v1/tasks/\(name)") { request, _ in try await submit(task: name, request) }
+            router.get("/v1/tasks/\(name)") { _, context in
+                _ = try context.principal(holding: .read)
+                return Response.json(TaskResource.json(entry.definition))
+            }
+            router.post("/v1/tasks/\(name)") { request, context in try await submit(task: name, request, context) }
             // `http: {path: ...}`: the same submission under a path of its own.
             if let alias = entry.definition.alias {
-                router.post(RouterPath(alias.path)) { request, _ in try await submit(task: name, request) }
+                router.post(RouterPath(alias.path)) { request, context in try await submit(task: name, request, context) }
             }
         }
         router.post("/v1/tasks/:name") { _, context -> Response in
+            _ = try context.principal(holding: .submit)
             throw taskNotFound(try context.parameters.require("name"))
         }
     }
 
-    /// Validates and enqueues the request's input; once per `Idempotency-Key` when it carries one.
-    private func submit(task: String, _ request: Request) async throws -> Response {
+    /// Validates and enqueues the request's input, owned by the request's principal; once per
+    /// `Idempotency-Key` (and principal) when it carries one.
+    private func submit(task: String, _ request: Request, _ context: TaskRequestContext) async throws -> Response {
+        let principal = try context.principal(submitting: task)
         var request = request
         let query = request.uri.queryParameters
         let parameters = try SubmitParameters(query: { query[Substring($0)] })
         let input = try await request.jsonBody(limit: maxBodyBytes)
-        let job = try prepare(task: task, parameters, input: input)
+        var job = try prepare(task: task, parameters, input: input)
+        job.owner = principal.tokenID
         guard let key = try IdempotentSubmission.key(in: request.headers) else {
             return SubmitAnswer(try await submitter.enqueue(job), catalog: catalog).response
         }
         return try await IdempotentSubmission(store: submitter.store, catalog: catalog).respond(
-            key: key, principal: Self.principal, requestHash: parameters.fingerprint(task: task, input: input), job: job
+            key: key, principal: principal.idempotencyScope, requestHash: parameters.fingerprint(task: task, input: input), job: job
         ) { job in SubmitAnswer(try await submitter.enqueue(job), catalog: catalog) }
     }
-
-    /// Who submits: every request until API tokens exist, so idempotency keys share one scope.
-    static let principal = "anonymous"
 
     /// The job `input` makes, validated; refusals are problems with their status and code.
     private func prepare(task: String, _ parameters: SubmitParameters, input: JSONValue) throws -> NewJob {

@@ -1,0 +1,34 @@
+import Hummingbird
+import TaskRuntime
+
+/// The request context of every route: Hummingbird's core context plus who is asking.
+public struct TaskRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Set by ``AuthenticationMiddleware``: the token's holder, or ``Principal/local`` when
+    /// authentication is off. `nil` only on the public routes (health, OpenAPI document), so a route
+    /// that forgets to exempt itself refuses rather than serves.
+    public var principal: Principal?
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// The principal, if it holds `scope`: `401` when the request carries no valid token, `403`
+    /// when the token lacks the scope.
+    func principal(holding scope: TokenScope) throws -> Principal {
+        guard let principal else { throw Problem.authenticationRequired() }
+        guard principal.has(scope) else {
+            throw Problem.insufficientScope("this request needs the '\(scope.rawValue)' scope", scope: scope)
+        }
+        return principal
+    }
+
+    /// The principal, if it may submit jobs of `task`.
+    func principal(submitting task: String) throws -> Principal {
+        let principal = try principal(holding: .submit)
+        guard principal.maySubmit(task: task) else {
+            throw Problem.insufficientScope("this token may not submit jobs of task '\(task)'", scope: .submit)
+        }
+        return principal
+    }
+}
