@@ -9,15 +9,22 @@ public struct ServerConfiguration: Sendable {
     public var maxBatchSize: Int
     /// Whether requests need an API token; see ``Authentication/decide(host:activeTokens:)``.
     public var authentication: Authentication
+    /// How many jobs one principal may submit a minute (`TASKS_PER_MINUTE`); `nil` for no limit.
+    public var tasksPerMinute: Int?
+    /// The cap on every task's timeout that the workers apply (`TASK_MAX_RUNTIME_SECONDS`), shown
+    /// by `GET /v1/limits`; `nil` for none.
+    public var maxRuntime: Duration?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxBatchSize: Int = 100,
-        authentication: Authentication = .off
+        authentication: Authentication = .off, tasksPerMinute: Int? = nil, maxRuntime: Duration? = nil
     ) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.maxBatchSize = maxBatchSize
         self.authentication = authentication
+        self.tasksPerMinute = tasksPerMinute
+        self.maxRuntime = maxRuntime
     }
 }

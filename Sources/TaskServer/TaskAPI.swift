@@ -26,11 +26,14 @@ public struct TaskAPI: Sendable {
         router.middlewares.add(ProblemMiddleware(routes: RouteMethods(openAPIDocument: openAPIDocument)))
         router.middlewares.add(AuthenticationMiddleware(authentication: configuration.authentication, tokens: store))
         let submitter = JobSubmitter(catalog: catalog, store: store)
-        TaskRoutes(catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes).register(on: router)
+        let submitLimit = configuration.tasksPerMinute.map { SubmitRateLimit(tasksPerMinute: $0, store: store) }
+        TaskRoutes(catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes, submitLimit: submitLimit)
+            .register(on: router)
         BatchRoutes(
             catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes,
-            maxBatchSize: configuration.maxBatchSize
+            maxBatchSize: configuration.maxBatchSize, submitLimit: submitLimit
         ).register(on: router)
+        LimitRoutes(configuration: configuration).register(on: router)
         JobRoutes(catalog: catalog, store: store).register(on: router)
         QueueRoutes(catalog: catalog, store: store).register(on: router)
         DedupRoutes(catalog: catalog, store: store).register(on: router)

@@ -34,3 +34,31 @@ extension PostgresJobStore {
         return ClaimResult(jobs: claimed, nextTokenIn: waits.min())
     }
 }
+
+extension PostgresJobStore {
+    /// Creates the bucket full if missing, then one statement locks it, refills it to `now()` and
+    /// takes `cost` tokens if it holds them, returning what it held before.
+    public func spendRateTokens(_ cost: Int, of rule: RateLimitRule) async throws -> RateSpend {
+        try await rows(
+            """
+            INSERT INTO rate_buckets (key, tokens, refilled_at) VALUES (\(rule.key), \(Double(rule.burst)), now())
+            ON CONFLICT (key) DO NOTHING
+            """)
+        let spent = try await rows(
+            """
+            WITH bucket AS (
+                SELECT key, LEAST(\(Double(rule.burst)),
+                    tokens + GREATEST(extract(epoch FROM now() - refilled_at)::float8, 0) * \(rule.perSecond)) AS available
+                FROM rate_buckets WHERE key = \(rule.key) FOR UPDATE)
+            UPDATE rate_buckets SET refilled_at = now(),
+                tokens = CASE WHEN bucket.available >= \(Double(cost)) THEN bucket.available - \(Double(cost)) ELSE bucket.available END
+            FROM bucket WHERE rate_buckets.key = bucket.key
+            RETURNING bucket.available
+            """)
+        guard let available = try spent.first?.decode(Double.self) else {
+            throw PostgresStoreError("the rate bucket '\(rule.key)' vanished while it was spent from")
+        }
+        let granted = available >= Double(cost)
+        return RateSpend(granted: granted, remaining: granted ? available - Double(cost) : available)
+    }
+}

@@ -38,3 +38,29 @@ extension SQLiteJobStore {
         }
     }
 }
+
+extension SQLiteJobStore {
+    /// One `BEGIN IMMEDIATE` transaction: create the bucket full on first use, refill it to now and
+    /// take `cost` tokens if it holds them.
+    public func spendRateTokens(_ cost: Int, of rule: RateLimitRule) async throws -> RateSpend {
+        let now = Date()
+        return try await transactions.run { connection in
+            _ = try await connection.query(
+                "INSERT OR IGNORE INTO rate_buckets (key, tokens, refilled_at) VALUES (?, ?, ?)",
+                [.text(rule.key), .float(Double(rule.burst)), .integer(Int(now.microseconds))])
+            let bucket = try await connection.query(
+                "SELECT tokens, refilled_at FROM rate_buckets WHERE key = ?", [.text(rule.key)]
+            ).first
+            guard let tokens = bucket?.column("tokens")?.double, let refilledAt = bucket?.column("refilled_at")?.integer else {
+                throw MalformedRow(column: "tokens or refilled_at")
+            }
+            let available = rule.refilled(tokens, after: .microseconds(Int64(now.microseconds) - Int64(refilledAt)))
+            let granted = available >= Double(cost)
+            let remaining = granted ? available - Double(cost) : available
+            _ = try await connection.query(
+                "UPDATE rate_buckets SET tokens = ?, refilled_at = ? WHERE key = ?",
+                [.float(remaining), .integer(Int(now.microseconds)), .text(rule.key)])
+            return RateSpend(granted: granted, remaining: remaining)
+        }
+    }
+}

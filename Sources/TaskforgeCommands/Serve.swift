@@ -24,6 +24,9 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     @Option(help: "The most jobs one POST /v1/jobs:batch may submit (env: MAX_BATCH_SIZE).")
     var maxBatchSize = ProcessInfo.processInfo.environment["MAX_BATCH_SIZE"].flatMap { Int($0) } ?? 100
 
+    @Option(help: "How many jobs one principal (API token) may submit a minute (env: TASKS_PER_MINUTE; default: no limit).")
+    var tasksPerMinute: Int? = ProcessInfo.processInfo.environment["TASKS_PER_MINUTE"].flatMap { Int($0) }
+
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var workers: WorkerOptions
 
@@ -32,6 +35,10 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
             throw ValidationError("MAX_BATCH_SIZE must be a positive integer, found '\(text)'")
         }
         guard maxBatchSize >= 1 else { throw ValidationError("--max-batch-size must be at least 1") }
+        if let text = ProcessInfo.processInfo.environment["TASKS_PER_MINUTE"], Int(text).map({ $0 < 1 }) ?? true {
+            throw ValidationError("TASKS_PER_MINUTE must be a positive integer, found '\(text)'")
+        }
+        guard tasksPerMinute.map({ $0 >= 1 }) ?? true else { throw ValidationError("--tasks-per-minute must be at least 1") }
     }
 
     func run() async throws {
@@ -41,7 +48,7 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
                 catalog: App.catalog, store: store,
                 configuration: ServerConfiguration(
                     host: host, port: port, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
-                    authentication: authentication),
+                    authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: workers.maxRuntime),
                 openAPIDocument: App.openAPIDocument)
             let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: App.catalog, logger: logger)
             let app = api.application(services: services, logger: logger) { port in

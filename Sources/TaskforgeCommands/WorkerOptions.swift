@@ -32,6 +32,12 @@ struct WorkerOptions: ParsableArguments {
     @Flag(help: "Do not enqueue the jobs of the tasks' cron schedules in this process.")
     var noSchedules = false
 
+    @Option(help: "Caps every task's timeout, in seconds (env: TASK_MAX_RUNTIME_SECONDS; default: no cap).")
+    var maxRuntimeSeconds: Double? = ProcessInfo.processInfo.environment["TASK_MAX_RUNTIME_SECONDS"].flatMap(Double.init)
+
+    /// ``maxRuntimeSeconds`` as a duration.
+    var maxRuntime: Duration? { maxRuntimeSeconds.map { .seconds($0) } }
+
     enum Isolation: String, ExpressibleByArgument, CaseIterable {
         case process
         case inProcess = "in-process"
@@ -42,6 +48,10 @@ struct WorkerOptions: ParsableArguments {
         guard leaseSeconds >= 1 else { throw ValidationError("--lease-seconds must be at least 1") }
         guard shutdownGrace >= 0 else { throw ValidationError("--shutdown-grace must not be negative") }
         guard retentionDays >= 0 else { throw ValidationError("--retention-days must not be negative") }
+        if let text = ProcessInfo.processInfo.environment["TASK_MAX_RUNTIME_SECONDS"], Double(text).map({ $0 <= 0 }) ?? true {
+            throw ValidationError("TASK_MAX_RUNTIME_SECONDS must be a positive number of seconds, found '\(text)'")
+        }
+        guard maxRuntimeSeconds.map({ $0 > 0 }) ?? true else { throw ValidationError("--max-runtime-seconds must be positive") }
     }
 
     /// Sets up logging, opens the store of `runtime` (migrating it unless `--no-migrate`) and runs
@@ -77,7 +87,7 @@ struct WorkerOptions: ParsableArguments {
             }
         let configuration = WorkerConfiguration(
             queues: queues.resolve(catalogQueues: catalog.queues), leaseDuration: .seconds(leaseSeconds),
-            shutdownGracePeriod: .seconds(shutdownGrace),
+            shutdownGracePeriod: .seconds(shutdownGrace), maxRuntime: maxRuntime,
             retention: retentionDays > 0 ? .seconds(retentionDays * 86_400) : nil)
         let worker = Worker(
             store: store, catalog: catalog, configuration: configuration, runner: pool ?? InProcessRunner(),

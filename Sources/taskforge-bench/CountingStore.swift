@@ -39,6 +39,10 @@ final class CountingStore: JobStore {
 
     func dedupHistory(key: String) async throws -> DedupHistory { try await base.dedupHistory(key: key) }
 
+    func spendRateTokens(_ cost: Int, of rule: RateLimitRule) async throws -> RateSpend {
+        try await base.spendRateTokens(cost, of: rule)
+    }
+
     func createToken(_ token: APIToken) async throws -> Bool { try await base.createToken(token) }
 
     func token(id: String) async throws -> APIToken? { try await base.token(id: id) }

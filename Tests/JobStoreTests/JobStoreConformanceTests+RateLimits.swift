@@ -71,3 +71,34 @@ extension JobStoreConformanceTests {
         #expect(rule.timeUntilToken(from: 1.5) == .zero)
     }
 }
+
+extension JobStoreConformanceTests {
+    @Test(arguments: StoreKind.allCases)
+    func spendingTakesTokensOnlyWhileTheBucketHoldsThem(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            // 3 a minute: a full bucket of 3, refilled at one token per 20 s.
+            let rule = RateLimitRule(key: "principal:alice", tasks: [], perSecond: 3.0 / 60, burst: 3)
+            let batch = try await store.spendRateTokens(2, of: rule)
+            #expect(batch.granted && batch.remaining < 1.01 && batch.remaining >= 1)
+            #expect(try await store.spendRateTokens(1, of: rule).granted)
+            let refused = try await store.spendRateTokens(1, of: rule)
+            #expect(!refused.granted && refused.remaining < 1)
+            #expect(rule.timeUntil(1, from: refused.remaining) > .seconds(19))
+            let other = RateLimitRule(key: "principal:bob", tasks: [], perSecond: 3.0 / 60, burst: 3)
+            #expect(try await store.spendRateTokens(3, of: other).granted, "each key has its own bucket")
+            #expect(try await !store.spendRateTokens(4, of: RateLimitRule(key: "big", tasks: [], perSecond: 1, burst: 3)).granted)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func concurrentSpendsNeverTakeMoreThanTheBucketHolds(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let rule = RateLimitRule(key: "principal:many", tasks: [], perSecond: 1.0 / 3600, burst: 5)
+            let granted = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<20 { group.addTask { try await store.spendRateTokens(1, of: rule).granted } }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(granted == 5)
+        }
+    }
+}

@@ -17,7 +17,7 @@ public struct TestServer: APIEndpoint {
     /// concurrent jobs each.
     public static func with<T>(
         catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
-        maxBatchSize: Int = 100, slots: Int = 4, authentication: Authentication = .off,
+        maxBatchSize: Int = 100, slots: Int = 4, authentication: Authentication = .off, tasksPerMinute: Int? = nil,
         _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
@@ -35,7 +35,7 @@ public struct TestServer: APIEndpoint {
             catalog: catalog, store: store,
             configuration: ServerConfiguration(
                 host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
-                authentication: authentication),
+                authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: maxRuntime),
             openAPIDocument: openAPIDocument)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = api.application(services: [worker], logger: logger) { port in portContinuation.yield(port) }

@@ -77,7 +77,7 @@ struct OpenAPITests {
         // `aod_estimation` declares `dedup`, so its submit may also answer 200 with an existing job.
         // Every operation but the public ones may answer 401 and 403.
         let auth: Set = ["401", "403", "default"]
-        let submit = auth.union(["202", "400", "404", "409", "410", "413", "422"])
+        let submit = auth.union(["202", "400", "404", "409", "410", "413", "422", "429"])
         #expect(statuses == [
             "get /v1/tasks": auth.union(["200"]),
             "get /v1/tasks/{name}": auth.union(["200", "404"]),
@@ -92,7 +92,8 @@ struct OpenAPITests {
             "get /v1/jobs/{id}/events": auth.union(["200", "404"]),
             "get /v1/queues": auth.union(["200"]),
             "get /v1/dedup/{name}": auth.union(["200", "400", "404"]),
-            "post /v1/jobs:batch": auth.union(["202", "400", "413", "422"]),
+            "post /v1/jobs:batch": auth.union(["202", "400", "413", "422", "429"]),
+            "get /v1/limits": auth.union(["200"]),
             "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
             "get /openapi.json": ["200", "default"],

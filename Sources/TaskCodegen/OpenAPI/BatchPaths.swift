@@ -53,5 +53,5 @@ enum BatchPaths {
                 "content": ["application/problem+json": ["schema": JSONSchema.ref("BatchProblem")]],
             ],
         ],
-        problems: [.submitBadRequest, .bodyTooLarge])
+        problems: [.submitBadRequest, .bodyTooLarge, .tooManyRequests])
 }

@@ -18,6 +18,7 @@ enum ProblemResponse: String, CaseIterable {
     case storeUnavailable = "StoreUnavailable"
     case unauthorized = "Unauthorized"
     case forbidden = "Forbidden"
+    case tooManyRequests = "TooManyRequests"
     case unexpected = "UnexpectedError"
 
     /// The responses every operation declares.
@@ -38,6 +39,7 @@ enum ProblemResponse: String, CaseIterable {
         case .storeUnavailable: "503"
         case .unauthorized: "401"
         case .forbidden: "403"
+        case .tooManyRequests: "429"
         case .unexpected: "default"
         }
     }
@@ -88,6 +90,8 @@ enum ProblemResponse: String, CaseIterable {
         case .storeUnavailable: "`store_unavailable`: the job store does not answer."
         case .unauthorized:
             "`authentication_required`: the server requires API tokens and the request has none; or `invalid_token`: the token is malformed, unknown, revoked or expired. `WWW-Authenticate` carries the Bearer challenge."
+        case .tooManyRequests:
+            "`rate_limit_exceeded`: the principal submitted more jobs than `TASKS_PER_MINUTE` allows; `Retry-After` says when to try again, `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the limit."
         case .forbidden: "`insufficient_scope`: the token lacks the scope (or the task) the request needs; `scope` names it."
         case .unexpected: "Any other error, such as `internal_error` (500) or `request_rejected`."
         }

@@ -45,6 +45,8 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let invalidToken: ErrorCode = "invalid_token"
     /// The API token lacks the scope (or the task) the request needs.
     public static let insufficientScope: ErrorCode = "insufficient_scope"
+    /// The principal submitted more jobs than `TASKS_PER_MINUTE` allows.
+    public static let rateLimitExceeded: ErrorCode = "rate_limit_exceeded"
     /// The job store does not answer (`/readyz`).
     public static let storeUnavailable: ErrorCode = "store_unavailable"
     /// An unexpected server-side failure; the log has the details under the request id.

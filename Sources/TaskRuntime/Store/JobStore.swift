@@ -63,6 +63,11 @@ public protocol JobStore: TokenStore {
     /// jobs left without one stay pending and do not hold back other jobs of the queue.
     func claim(_ request: ClaimRequest) async throws -> ClaimResult
 
+    /// Takes `cost` tokens from the bucket of `rule.key` (created full on first use, refilled at
+    /// `rule.perSecond` up to `rule.burst`) if it holds that many, atomically across processes; else
+    /// takes none. Per-principal submit limits use it.
+    func spendRateTokens(_ cost: Int, of rule: RateLimitRule) async throws -> RateSpend
+
     /// Renews the leases still held and reports, per lease, whether it is held and whether a cancel
     /// was requested. Leases that are no longer held are absent from the result.
     func heartbeat(_ leases: [Lease], leaseDuration: Duration) async throws -> [Lease: LeaseStatus]

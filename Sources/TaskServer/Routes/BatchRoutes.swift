@@ -14,6 +14,8 @@ struct BatchRoutes {
     let submitter: JobSubmitter
     let maxBodyBytes: Int
     let maxBatchSize: Int
+    /// `TASKS_PER_MINUTE`: a valid batch spends one token per job, all or none.
+    let submitLimit: SubmitRateLimit?
 
     func register(on router: Router<TaskRequestContext>) {
         router.post("/v1/jobs:batch") { request, context in
@@ -40,6 +42,7 @@ struct BatchRoutes {
                     "\(failures.count) of \(items.count) item(s) cannot be submitted; nothing was queued",
                     extensions: ["items": .array(failures)])
             }
+            try await submitLimit?.admit(principal, jobs: jobs.count, logger: context.logger)
             let stored = try await submitter.store.enqueue(jobs)
             return Response.json(["jobs": .array(stored.map { JobResource.json($0, catalog) })], status: .accepted)
         }

@@ -9,6 +9,9 @@ struct TaskRoutes {
     let catalog: TaskCatalog
     let submitter: JobSubmitter
     let maxBodyBytes: Int
+    /// `TASKS_PER_MINUTE`, spent once per submit that reaches the store (not by a replayed
+    /// `Idempotency-Key`); `nil` for no limit.
+    let submitLimit: SubmitRateLimit?
 
     func register(on router: Router<TaskRequestContext>) {
         router.get("/v1/tasks") { _, context in
@@ -50,12 +53,16 @@ struct TaskRoutes {
         let input = try await request.jsonBody(limit: maxBodyBytes)
         var job = try prepare(task: task, parameters, input: input)
         job.owner = principal.tokenID
+        let enqueue = { (job: NewJob) in
+            try await submitLimit?.admit(principal, jobs: 1, logger: context.logger)
+            return SubmitAnswer(try await submitter.enqueue(job), catalog: catalog)
+        }
         guard let key = try IdempotentSubmission.key(in: request.headers) else {
-            return SubmitAnswer(try await submitter.enqueue(job), catalog: catalog).response
+            return try await enqueue(job).response
         }
         return try await IdempotentSubmission(store: submitter.store, catalog: catalog).respond(
-            key: key, principal: principal.idempotencyScope, requestHash: parameters.fingerprint(task: task, input: input), job: job
-        ) { job in SubmitAnswer(try await submitter.enqueue(job), catalog: catalog) }
+            key: key, principal: principal.idempotencyScope, requestHash: parameters.fingerprint(task: task, input: input), job: job,
+            enqueue: enqueue)
     }
 
     /// The job `input` makes, validated; refusals are problems with their status and code.

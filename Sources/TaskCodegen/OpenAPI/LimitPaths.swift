@@ -1,0 +1,23 @@
+import TaskSchema
+
+/// `GET /v1/limits` and its schema, `Limits` (`TaskServer`'s `LimitRoutes`).
+enum LimitPaths {
+    static var items: [String: JSONValue] {
+        ["/v1/limits": ["get": limits.json]]
+    }
+
+    static let schemas: [String: JSONValue] = [
+        "Limits": JSONSchema.closedObject([
+            "tasks_per_minute": JSONSchema.scalar(.integer, nullable: true)
+                .described("Jobs one principal may submit a minute (`TASKS_PER_MINUTE`); `null` for no limit."),
+            "max_batch_size": JSONSchema.scalar(.integer).described("Jobs one `POST /v1/jobs:batch` may hold (`MAX_BATCH_SIZE`)."),
+            "max_body_bytes": JSONSchema.scalar(.integer).described("The largest JSON request body accepted."),
+            "task_max_runtime_seconds": JSONSchema.scalar(.number, nullable: true)
+                .described("The cap on every task's timeout (`TASK_MAX_RUNTIME_SECONDS`); `null` for none."),
+        ]).described("The limits the server enforces, read once at start."),
+    ]
+
+    private static let limits = Operation(
+        id: "get_limits", tag: .operations, summary: "The limits this server enforces.",
+        responses: ["200": Operation.jsonResponse("The limits.", JSONSchema.ref("Limits"))])
+}

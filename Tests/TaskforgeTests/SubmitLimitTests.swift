@@ -1,0 +1,39 @@
+import Foundation
+import TaskRuntime
+import TaskServer
+import TaskforgeTestSupport
+import Tasks
+import Testing
+
+/// `TASKS_PER_MINUTE` per principal over real HTTP, and `GET /v1/limits`.
+@Suite("Submit limits")
+struct SubmitLimitTests {
+    @Test func aPrincipalOverItsLimitGets429WithRateLimitHeaders() async throws {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, authentication: .required,
+            tasksPerMinute: 3
+        ) { server in
+            let alice = try await AuthenticationTests.token(server, "alice", [.submit, .read])
+            let bob = try await AuthenticationTests.token(server, "bob", [.submit])
+            func submit(_ secret: String) async throws -> Reply {
+                try await server.request("POST", "/v1/tasks/echo", body: #"{"message": "hi"}"#, headers: AuthenticationTests.bearer(secret))
+            }
+            let batch = #"{"jobs": [{"task": "echo", "input": {"message": "a"}}, {"task": "echo", "input": {"message": "b"}}]}"#
+            #expect(try await server.request("POST", "/v1/jobs:batch", body: batch, headers: AuthenticationTests.bearer(alice)).status == 202)
+            #expect(try await submit(alice).status == 202)
+            let refused = try await submit(alice)
+            #expect(refused.status == 429 && refused.json["code"] == "rate_limit_exceeded" && refused.json["limit"] == 3)
+            #expect(refused.headers["ratelimit-limit"] == "3" && refused.headers["ratelimit-remaining"] == "0")
+            let retryAfter = try #require(refused.headers["retry-after"].flatMap { Int($0) })
+            #expect((19...20).contains(retryAfter), "a token comes back every 20 s")
+            #expect(Int(refused.headers["ratelimit-reset"] ?? "") ?? 0 >= 59)
+            #expect(try await submit(bob).status == 202, "the limit is per principal")
+            #expect(try await server.store.jobs(matching: JobQuery()).jobs.count == 4, "the refused submit queued nothing")
+
+            let limits = try await server.request("GET", "/v1/limits", headers: AuthenticationTests.bearer(alice))
+            #expect(limits.status == 200)
+            #expect(limits.json["tasks_per_minute"] == 3 && limits.json["max_batch_size"] == 100)
+            #expect(limits.json["max_body_bytes"] == 1_048_576 && limits.json["task_max_runtime_seconds"] == .null)
+        }
+    }
+}
