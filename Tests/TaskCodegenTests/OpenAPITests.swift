@@ -75,7 +75,7 @@ struct OpenAPITests {
             }
         }
         // `aod_estimation` declares `dedup`, so its submit may also answer 200 with an existing job.
-        let submit: Set = ["202", "400", "404", "409", "410", "413", "422", "default"]
+        let submit: Set = ["202", "400", "404", "409", "410", "413", "422", "503", "default"]
         #expect(statuses == [
             "get /v1/tasks": ["200", "default"],
             "get /v1/tasks/{name}": ["200", "404", "default"],

@@ -16,6 +16,7 @@ enum ProblemResponse: String, CaseIterable {
     case idempotencyKeyInProgress = "IdempotencyKeyInProgress"
     case dedupNotFound = "DedupNotFound"
     case storeUnavailable = "StoreUnavailable"
+    case taskUnavailable = "TaskUnavailable"
     case unexpected = "UnexpectedError"
 
     /// The responses every operation declares: where authentication's 401 and 403 will go.
@@ -30,7 +31,7 @@ enum ProblemResponse: String, CaseIterable {
         case .taskVersionRetired: "410"
         case .bodyTooLarge: "413"
         case .invalidInput, .submitUnprocessable: "422"
-        case .storeUnavailable: "503"
+        case .storeUnavailable, .taskUnavailable: "503"
         case .unexpected: "default"
         }
     }
@@ -74,11 +75,15 @@ enum ProblemResponse: String, CaseIterable {
         case .invalidInput: "`invalid_input`: the input breaks the task's schema; `violations` lists every failure."
         case .submitUnprocessable:
             "`invalid_input`: the input breaks the task's schema, and `violations` lists every failure; or "
+                + "`task_rejected_invalid_params`: the task refused parameters its schema accepts (an allowlist of this "
+                + "deployment), and `violations` points at each; or "
                 + "`idempotency_key_reused`: the `Idempotency-Key` was used for a different request (`job_id` is its job)."
         case .idempotencyKeyInProgress:
             "`idempotency_key_in_progress`: the first request with this `Idempotency-Key` is still being processed; retry after `Retry-After` seconds."
         case .dedupNotFound: "`task_not_found`: no task has that name; or `dedup_not_declared`: the task declares no `dedup`."
         case .storeUnavailable: "`store_unavailable`: the job store does not answer."
+        case .taskUnavailable:
+            "`provider_not_configured`: the provider the task needs is not configured on this server (an API key is missing); nothing was queued."
         case .unexpected: "Any other error, such as `internal_error` (500) or `request_rejected`."
         }
     }
