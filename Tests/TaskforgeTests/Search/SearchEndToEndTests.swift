@@ -77,6 +77,9 @@ struct SearchEndToEndTests {
             #expect(again.json["output"] == output)
             #expect(standIn.requests.count == 1)
 
+            let lookup = try await server.request("GET", "/v1/dedup/search?query=SWIFT%20%20Concurrency&recency_days=7")
+            #expect(lookup.json["processed"] == true && lookup.json["succeeded_job"]?["id"]?.stringValue == id)
+
             let other = try await server.request("POST", "/search", body: #"{"query": "swift concurrency", "recency_days": 31}"#)
             #expect(other.status == 202 && other.json["id"]?.stringValue != id)
             let task = try await server.request("GET", "/v1/tasks/search")
