@@ -86,7 +86,14 @@ let package = Package(
             ]),
 
         // The application: generated code from tasks.yaml plus one handler file per task.
-        .target(name: "Tasks", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
+        .target(
+            name: "Tasks",
+            dependencies: [
+                "TaskRuntime", "TaskCLI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            plugins: ["TaskgenPlugin"]),
         .executableTarget(name: "taskforge", dependencies: ["Tasks", "TaskforgeCommands"]),
         // Benchmarks of both stores against their database's own limit (docs/benchmarks.md).
         .executableTarget(
@@ -121,7 +128,9 @@ let package = Package(
             path: "Tests/Support"),
         .testTarget(
             name: "TaskforgeTests",
-            dependencies: ["Tasks", "TaskforgeTestSupport", "taskforge"]),
+            dependencies: [
+                "Tasks", "TaskforgeTestSupport", "taskforge", .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
         // The taskforge command line over test-only tasks (record, spin, crash), for the reliability tests.
         .executableTarget(
             name: "taskforge-testbed", dependencies: ["TaskforgeCommands"], path: "Tests/Testbed",

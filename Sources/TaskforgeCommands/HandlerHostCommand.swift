@@ -13,6 +13,6 @@ struct HandlerHostCommand<App: TaskApplication>: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        await HandlerHost(catalog: App.catalog, logger: logging.bootstrap()).run()
+        await HandlerHost(catalog: try App.configuredCatalog(), logger: logging.bootstrap()).run()
     }
 }

@@ -42,15 +42,16 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await workers.withWorker(runtime: runtime, catalog: App.catalog) { worker, store, logger in
+        let catalog = try App.configuredCatalog()
+        try await workers.withWorker(runtime: runtime, catalog: catalog) { worker, store, logger in
             let authentication = try await authentication(store: store, logger: logger)
             let api = TaskAPI(
-                catalog: App.catalog, store: store,
+                catalog: catalog, store: store,
                 configuration: ServerConfiguration(
                     host: host, port: port, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
                     authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: workers.maxRuntime),
                 openAPIDocument: App.openAPIDocument)
-            let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: App.catalog, logger: logger)
+            let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
             let app = api.application(services: services, logger: logger) { port in
                 logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])
             }

@@ -1,3 +1,5 @@
+import ArgumentParser
+import Foundation
 import TaskCLI
 import TaskRuntime
 
@@ -11,4 +13,25 @@ public protocol TaskApplication {
     static var openAPIDocument: String { get }
     /// One `submit` subcommand's arguments per task.
     static var submitArguments: [any SubmitArguments.Type] { get }
+    /// What the tasks need from the process (services for handlers, submission checks, settings
+    /// that follow the deployment), built once at start of `serve`, `worker` and every handler
+    /// process from `environment`. Throws, with a message naming the variable, when it is malformed.
+    /// By default: nothing.
+    static func setup(environment: [String: String]) throws -> TaskSetup
+}
+
+extension TaskApplication {
+    public static func setup(environment: [String: String]) throws -> TaskSetup {
+        TaskSetup()
+    }
+
+    /// ``catalog`` set up for this process from its environment; a malformed setting stops the
+    /// command with its message.
+    static func configuredCatalog() throws -> TaskCatalog {
+        do {
+            return catalog.configured(try setup(environment: ProcessInfo.processInfo.environment))
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
 }

@@ -13,8 +13,9 @@ struct WorkerCommand<App: TaskApplication>: AsyncParsableCommand {
     @OptionGroup var workers: WorkerOptions
 
     func run() async throws {
-        try await workers.withWorker(runtime: runtime, catalog: App.catalog) { worker, store, logger in
-            let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: App.catalog, logger: logger)
+        let catalog = try App.configuredCatalog()
+        try await workers.withWorker(runtime: runtime, catalog: catalog) { worker, store, logger in
+            let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()

@@ -77,7 +77,7 @@ struct OpenAPITests {
         // `aod_estimation` declares `dedup`, so its submit may also answer 200 with an existing job.
         // Every operation but the public ones may answer 401 and 403.
         let auth: Set = ["401", "403", "default"]
-        let submit = auth.union(["202", "400", "404", "409", "410", "413", "422", "429"])
+        let submit = auth.union(["202", "400", "404", "409", "410", "413", "422", "429", "503"])
         #expect(statuses == [
             "get /v1/tasks": auth.union(["200"]),
             "get /v1/tasks/{name}": auth.union(["200", "404"]),

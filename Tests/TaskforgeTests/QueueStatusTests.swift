@@ -23,6 +23,7 @@ struct QueueStatusTests {
             }
             #expect(reply["queues"] == [
                 ["name": "default", "pending": 0, "scheduled": 1, "running": 0, "workers": 1],
+                ["name": "io", "pending": 0, "scheduled": 0, "running": 0, "workers": 1],
                 ["name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0],
             ])
 

@@ -19,6 +19,7 @@ enum ProblemResponse: String, CaseIterable {
     case unauthorized = "Unauthorized"
     case forbidden = "Forbidden"
     case tooManyRequests = "TooManyRequests"
+    case taskUnavailable = "TaskUnavailable"
     case unexpected = "UnexpectedError"
 
     /// The responses every operation declares.
@@ -36,7 +37,7 @@ enum ProblemResponse: String, CaseIterable {
         case .taskVersionRetired: "410"
         case .bodyTooLarge: "413"
         case .invalidInput, .submitUnprocessable: "422"
-        case .storeUnavailable: "503"
+        case .storeUnavailable, .taskUnavailable: "503"
         case .unauthorized: "401"
         case .forbidden: "403"
         case .tooManyRequests: "429"
@@ -83,6 +84,8 @@ enum ProblemResponse: String, CaseIterable {
         case .invalidInput: "`invalid_input`: the input breaks the task's schema; `violations` lists every failure."
         case .submitUnprocessable:
             "`invalid_input`: the input breaks the task's schema, and `violations` lists every failure; or "
+                + "`task_rejected_invalid_params`: the task refused parameters its schema accepts (an allowlist of this "
+                + "deployment), and `violations` points at each; or "
                 + "`idempotency_key_reused`: the `Idempotency-Key` was used for a different request (`job_id` is its job)."
         case .idempotencyKeyInProgress:
             "`idempotency_key_in_progress`: the first request with this `Idempotency-Key` is still being processed; retry after `Retry-After` seconds."
@@ -93,6 +96,8 @@ enum ProblemResponse: String, CaseIterable {
         case .tooManyRequests:
             "`rate_limit_exceeded`: the principal submitted more jobs than `TASKS_PER_MINUTE` allows; `Retry-After` says when to try again, `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the limit."
         case .forbidden: "`insufficient_scope`: the token lacks the scope (or the task) the request needs; `scope` names it."
+        case .taskUnavailable:
+            "`provider_not_configured`: the provider the task needs is not configured on this server (an API key is missing); nothing was queued."
         case .unexpected: "Any other error, such as `internal_error` (500) or `request_rejected`."
         }
     }

@@ -16,7 +16,7 @@ enum ProblemSchemas {
         ]).described("A problem that lists every violation of the input's schema."),
         "SubmitProblem": JSONValue.object([
             "anyOf": [JSONSchema.ref("ValidationProblem"), JSONSchema.ref("Problem")]
-        ]).described("`invalid_input` with its violations, or `idempotency_key_reused`."),
+        ]).described("`invalid_input` or `task_rejected_invalid_params` with its violations, or `idempotency_key_reused`."),
         "JobStateProblem": JSONValue.object([
             "allOf": [JSONSchema.ref("Problem")],
             "required": ["job"],

@@ -62,7 +62,7 @@ struct TaskPaths {
             responses: task.dedup == nil ? ["202": Self.queued] : ["202": Self.queued, "200": Self.existing],
             problems: [
                 .submitBadRequest, .taskVersionNotFound, .idempotencyKeyInProgress, .taskVersionRetired, .bodyTooLarge,
-                .submitUnprocessable, .tooManyRequests,
+                .submitUnprocessable, .tooManyRequests, .taskUnavailable,
             ],
             extensions: [
                 "x-taskforge-task": .string(task.name),

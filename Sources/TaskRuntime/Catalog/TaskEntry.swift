@@ -7,9 +7,14 @@ public struct TaskEntry: Sendable {
         let upgrade: @Sendable (JSONValue) throws -> JSONValue
     }
 
-    public let definition: TaskDefinition
+    /// The task as declared, with the operational settings its process's ``TaskSetup`` changed.
+    public internal(set) var definition: TaskDefinition
     /// The older versions still accepted, by version.
     public private(set) var olderVersions: [Int: OlderVersion] = [:]
+    /// The process's check of a current-version submission (``TaskSetup/admit(_:_:)``).
+    var admission: TaskSetup.Admission?
+    /// The input as the dedup key sees it (``TaskSetup/dedupKey(_:values:)``).
+    var dedupKeyValues: TaskSetup.DedupKeyValues?
     /// The handlers in stage order: exactly one for a single-stage task.
     private let stages: [StageHandler]
 
@@ -82,6 +87,24 @@ public struct TaskEntry: Sendable {
         return try await stages[stage].run(try older.upgrade(input), previous, context)
     }
 
+    /// The input to store for a current-version submission that passed the schema: `input` itself,
+    /// or what the process's submission check made of it. Throws when the check refuses it.
+    public func admit(_ input: JSONValue) throws(SubmissionRefusal) -> JSONValue {
+        guard let admission else { return input }
+        do {
+            return try admission(input)
+        } catch let refusal as SubmissionRefusal {
+            throw refusal
+        } catch {
+            throw .invalidParameters([Violation(pointer: "", code: "type", message: "\(error)")])
+        }
+    }
+
+    /// The key under `policy` (the task's `dedup`) of a submission of `version` with (stored) `input`.
+    public func dedupKey(_ policy: DedupPolicy, version: Int, input: JSONValue, owner: String? = nil) -> String {
+        policy.key(task: definition.name, version: version, input: dedupKeyValues?(input) ?? input, owner: owner)
+    }
+
     /// Why a job of a retired version cannot run, and what to do.
     static func retiredMessage(_ definition: TaskDefinition, version: Int) -> String {
         "task '\(definition.name)' no longer accepts version \(version) (current: \(definition.version)); "
@@ -93,6 +116,8 @@ public struct TaskEntry: Sendable {
 public struct TaskCatalog: Sendable {
     public let entries: [TaskEntry]
     private let byName: [String: TaskEntry]
+    /// What the process provides its handlers (``JobContext/services``); set by ``configured(_:)``.
+    public private(set) var services = TaskServices()
 
     public init(_ entries: [TaskEntry]) {
         self.entries = entries.sorted { $0.definition.name < $1.definition.name }
@@ -101,6 +126,22 @@ public struct TaskCatalog: Sendable {
 
     public func entry(named name: String) -> TaskEntry? {
         byName[name]
+    }
+
+    /// This catalog set up for a process by `setup`: its services for the handlers, its submission
+    /// checks and dedup key values, and its reuse windows and rates in place of those of `tasks.yaml`.
+    public func configured(_ setup: TaskSetup) -> TaskCatalog {
+        var catalog = TaskCatalog(entries.map { entry in
+            var entry = entry
+            let name = entry.definition.name
+            entry.admission = setup.admissions[name] ?? entry.admission
+            entry.dedupKeyValues = setup.dedupKeyValues[name] ?? entry.dedupKeyValues
+            if let window = setup.reuseWindows[name] { entry.definition.dedup?.reuseResultFor = window }
+            if let rate = setup.rates[name] { entry.definition.rateLimit?.perSecond = rate }
+            return entry
+        })
+        catalog.services = setup.services
+        return catalog
     }
 
     /// The queues that at least one task or stage uses, sorted.

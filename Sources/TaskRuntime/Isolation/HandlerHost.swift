@@ -57,7 +57,7 @@ public struct HandlerHost: Sendable {
         if let stage { logger[metadataKey: "stage"] = "\(stage)" }
         let context = JobContext(
             jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt, stage: stage,
-            logger: logger, reportProgress: { replies.progress($0) })
+            logger: logger, services: catalog.services, reportProgress: { replies.progress($0) })
         var reply = HostReply()
         do {
             guard let entry = catalog.entry(named: run.task) else {
@@ -68,7 +68,9 @@ public struct HandlerHost: Sendable {
         } catch where Task.isCancelled {
             reply.cancelled = true
         } catch {
-            reply.error = TaskError(describing: error).jobError
+            let failure = TaskError(describing: error)
+            reply.error = failure.jobError
+            reply.retryAfterSeconds = failure.retryAfter?.seconds
         }
         replies.finish(reply)
     }

@@ -159,7 +159,9 @@ final class HandlerProcess: Sendable {
         case .cancelled: return CancellationError()
         case nil:
             guard let error = reply.error else { return CancellationError() }
-            return TaskError(code: error.code, message: error.message, isTransient: error.retryable, details: error.details)
+            return TaskError(
+                code: error.code, message: error.message, isTransient: error.retryable, details: error.details,
+                retryAfter: reply.retryAfterSeconds.map { .seconds($0) })
         }
     }
 }

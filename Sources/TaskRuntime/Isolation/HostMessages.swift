@@ -26,6 +26,8 @@ struct HostReply: Codable, Sendable {
     var progress: Double?
     var output: JSONValue?
     var error: JobError?
+    /// With a transient `error`: the least seconds to wait before retrying (``TaskError/retryAfter``).
+    var retryAfterSeconds: Double?
     var cancelled: Bool?
 }
 

@@ -74,6 +74,24 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     /// The task rejected parameters that passed the schema (a limit or allowlist).
     public static let taskRejectedInvalidParams: ErrorCode = "task_rejected_invalid_params"
 
+    // Providers (upstream services a task calls)
+    /// The serving process lacks the configuration (an API key) of the provider the task needs (`503` at submit).
+    public static let providerNotConfigured: ErrorCode = "provider_not_configured"
+    /// The provider refused the credentials (HTTP 401 or 403); permanent.
+    public static let upstreamAuthFailed: ErrorCode = "upstream_auth_failed"
+    /// The provider refused the request's parameters (HTTP 4xx other than 401, 403 and 429); permanent.
+    public static let upstreamRejected: ErrorCode = "upstream_rejected"
+    /// The provider answered success with a body that is not what it documents; permanent.
+    public static let upstreamBadResponse: ErrorCode = "upstream_bad_response"
+    /// The provider's rate limit was hit (HTTP 429); transient, retried after its reset.
+    public static let upstreamRateLimited: ErrorCode = "upstream_rate_limited"
+    /// The plan's quota for a long window (a month) is spent (HTTP 429 resetting in more than an hour); permanent.
+    public static let upstreamQuotaExhausted: ErrorCode = "upstream_quota_exhausted"
+    /// The provider failed (HTTP 5xx) or could not be reached; transient.
+    public static let upstreamUnavailable: ErrorCode = "upstream_unavailable"
+    /// The provider did not answer within the request timeout; transient.
+    public static let upstreamTimeout: ErrorCode = "upstream_timeout"
+
     // Operator actions
     /// `POST /v1/jobs/{id}/retry` on a job that is not `failed`, `cancelled` or `quarantined`.
     public static let jobNotRetryable: ErrorCode = "job_not_retryable"

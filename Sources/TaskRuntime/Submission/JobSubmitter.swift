@@ -13,7 +13,8 @@ public struct JobSubmitter: Sendable {
         self.store = store
     }
 
-    /// Validates `input` for `task` and returns the job to insert, with defaults applied.
+    /// Validates `input` for `task` and returns the job to insert, with defaults applied and checked
+    /// by the task's submission check when the process set one up (``TaskSetup/admit(_:_:)``).
     ///
     /// `version` pins the input's version: the current one (the default), or an older one the task
     /// still `accepts`, whose schema then applies and whose jobs are upgraded before they run.
@@ -40,12 +41,20 @@ public struct JobSubmitter: Sendable {
         guard violations.isEmpty else {
             throw .invalidInput(violations)
         }
+        var stored = schema.applyingDefaults(to: input)
+        if version == nil || version == definition.version {
+            do {
+                stored = try entry.admit(stored)
+            } catch {
+                throw .refused(error)
+            }
+        }
         return NewJob(
             task: definition.name,
             version: version ?? definition.version,
             queue: definition.initialQueue,
             priority: priority ?? definition.priority,
-            input: schema.applyingDefaults(to: input),
+            input: stored,
             maxAttempts: definition.retry.maxAttempts,
             runAt: runAt ?? Date()
         )
@@ -65,8 +74,8 @@ public struct JobSubmitter: Sendable {
     /// Enqueues a job made by ``prepare(task:version:priority:runAt:input:)``, deduplicated as
     /// ``submit(task:version:priority:runAt:input:)`` describes.
     public func enqueue(_ newJob: NewJob) async throws -> DedupOutcome {
-        if let dedup = catalog.entry(named: newJob.task)?.definition.dedup {
-            let key = dedup.key(task: newJob.task, version: newJob.version, input: newJob.input, owner: newJob.owner)
+        if let entry = catalog.entry(named: newJob.task), let dedup = entry.definition.dedup {
+            let key = entry.dedupKey(dedup, version: newJob.version, input: newJob.input, owner: newJob.owner)
             return try await store.enqueueDeduplicated(newJob, key: key, reuseResultFor: dedup.reuseResultFor)
         }
         let stored = try await store.enqueue([newJob])
@@ -85,4 +94,6 @@ public enum SubmissionError: Error, Sendable, Hashable {
     case versionRetired(task: String, version: Int, current: Int)
     /// A version the task never had.
     case versionNotFound(task: String, version: Int, current: Int)
+    /// The task's submission check refused the input (an allowlist, a provider not configured).
+    case refused(SubmissionRefusal)
 }

@@ -12,11 +12,13 @@ public struct JobContext: Sendable {
     /// The declared name of the stage this attempt runs, for a multi-stage task; `nil` otherwise.
     public let stage: String?
     public let logger: Logger
+    /// What the process set up for its handlers at start (configuration, clients): ``TaskServices``.
+    public let services: TaskServices
     private let reportProgress: @Sendable (Double) async -> Void
 
     init(
         jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, stage: String? = nil, logger: Logger,
-        reportProgress: @escaping @Sendable (Double) async -> Void
+        services: TaskServices = TaskServices(), reportProgress: @escaping @Sendable (Double) async -> Void
     ) {
         self.jobID = jobID
         self.taskName = taskName
@@ -24,6 +26,7 @@ public struct JobContext: Sendable {
         self.attempt = attempt
         self.stage = stage
         self.logger = logger
+        self.services = services
         self.reportProgress = reportProgress
     }
 

@@ -254,7 +254,8 @@ public final class Worker: Service {
         }
         let context = JobContext(
             jobID: job.id, taskName: job.task, taskVersion: job.version, attempt: job.attempt, stage: stage?.name,
-            logger: logger, reportProgress: { await reporter.report(definition.overallProgress(stage: stageIndex, percent: $0)) })
+            logger: logger, services: catalog.services,
+            reportProgress: { await reporter.report(definition.overallProgress(stage: stageIndex, percent: $0)) })
         let stageTimeout = stage?.timeout ?? definition.timeout
         let timeout = configuration.maxRuntime.map { min($0, stageTimeout) } ?? stageTimeout
         let attempt = Task { [runner] in
@@ -302,7 +303,9 @@ public final class Worker: Service {
         case (.failure(let failure), _):
             error = TaskError(describing: failure)
         }
-        guard error.isTransient, job.attempt < job.maxAttempts, let retryAt = retryTime(for: job) else {
+        guard error.isTransient, job.attempt < job.maxAttempts,
+            let retryAt = retryTime(for: job, notBefore: error.retryAfter)
+        else {
             return .failed(error.jobError, progress: progress)
         }
         return .retry(error.jobError, retryAt: retryAt, progress: progress)
@@ -320,11 +323,13 @@ public final class Worker: Service {
         return .crashed(error, retryAt: spent ? nil : retryTime(for: job), progress: progress)
     }
 
-    /// Now plus a full-jitter backoff from the task's retry policy.
-    private func retryTime(for job: Job) -> Date? {
+    /// Now plus a full-jitter backoff from the task's retry policy, or plus `notBefore` (the
+    /// handler's ``TaskError/retryAfter``) when that is longer.
+    private func retryTime(for job: Job, notBefore: Duration? = nil) -> Date? {
         guard let entry = catalog.entry(named: job.task) else { return nil }
         let ceiling = entry.definition.retry.delayCeiling(afterAttempt: job.attempt)
-        return Date().addingTimeInterval(Double.random(in: 0...max(ceiling.seconds, 0)))
+        let backoff = Double.random(in: 0...max(ceiling.seconds, 0))
+        return Date().addingTimeInterval(max(backoff, notBefore?.seconds ?? 0))
     }
 
     private func record(_ outcome: AttemptOutcome, for job: Job, handlerVersion: Int?, logger: Logger) async {

@@ -62,6 +62,19 @@ extension Problem {
         Problem(.badRequest, .invalidParameter, "query parameter '\(name)' \(reason)", extensions: ["parameter": .string(name)])
     }
 
+    /// A task's refusal of parameters its schema accepted: `422` with `violations` by JSON pointer,
+    /// or `503` when the task's provider is not configured in this process.
+    static func refused(_ refusal: SubmissionRefusal) -> Problem {
+        switch refusal.kind {
+        case .invalidParameters:
+            Problem(
+                .unprocessableContent, refusal.code, "the task refused these parameters: \(refusal.message)",
+                extensions: ["violations": .array(refusal.violations.map(\.json))])
+        case .unavailable:
+            Problem(.serviceUnavailable, refusal.code, refusal.message)
+        }
+    }
+
     static func jobNotFound(_ id: String) -> Problem {
         Problem(.notFound, .jobNotFound, "no job with id '\(id)'")
     }

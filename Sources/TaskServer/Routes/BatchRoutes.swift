@@ -107,6 +107,8 @@ struct BatchRoutes {
             case .versionNotFound(let task, let version, let current):
                 return .failure(
                     ItemFailure(.taskVersionNotFound, "task '\(task)' has no version \(version); its current version is \(current)"))
+            case .refused(let refusal):
+                return .failure(ItemFailure(refusal.code, refusal.message, violations: refusal.violations))
             }
         }
     }

@@ -15,16 +15,16 @@ struct DedupRoutes {
         router.get("/v1/dedup/:name") { request, context in
             let principal = try context.principal(holding: .read)
             let name = try context.parameters.require("name")
-            guard let definition = catalog.entry(named: name)?.definition else {
+            guard let entry = catalog.entry(named: name) else {
                 throw Problem.taskNotFound(name, known: catalog.entries.map(\.definition.name))
             }
-            guard let dedup = definition.dedup else {
+            guard let dedup = entry.definition.dedup else {
                 throw Problem(
                     .notFound, .dedupNotDeclared,
                     "task '\(name)' declares no dedup, so its submissions have no dedup key to look up")
             }
             let lookup = try DedupLookup(
-                definition: definition, policy: dedup, query: request.uri.queryParameters, owner: principal.tokenID)
+                entry: entry, policy: dedup, query: request.uri.queryParameters, owner: principal.tokenID)
             return Response.json(lookup.json(try await store.dedupHistory(key: lookup.key), policy: dedup, catalog: catalog))
         }
     }
@@ -36,7 +36,8 @@ struct DedupLookup {
     var fields: [String: JSONValue]
     var key: String
 
-    init(definition: TaskDefinition, policy: DedupPolicy, query: Parameters, owner: String?) throws {
+    init(entry: TaskEntry, policy: DedupPolicy, query: Parameters, owner: String?) throws {
+        let definition = entry.definition
         var version = definition.version
         var fields: [String: JSONValue] = [:]
         for (name, text) in query {
@@ -56,10 +57,13 @@ struct DedupLookup {
             }
             fields[field] = try Self.value(String(text), as: schema, field: field)
         }
-        let input = definition.input.applyingDefaults(to: .object(fields))
+        var input = definition.input.applyingDefaults(to: .object(fields))
+        // Completed as a submission would be; a refusal (a provider not configured here) does not
+        // change which key the fields make.
+        if version == definition.version, let admitted = try? entry.admit(input) { input = admitted }
         self.version = version
         self.fields = Dictionary(uniqueKeysWithValues: policy.keyFields.map { ($0, input[$0] ?? .null) })
-        self.key = policy.key(task: definition.name, version: version, input: input, owner: owner)
+        self.key = entry.dedupKey(policy, version: version, input: input, owner: owner)
     }
 
     func json(_ history: DedupHistory, policy: DedupPolicy, catalog: TaskCatalog) -> JSONValue {

@@ -83,6 +83,8 @@ struct TaskRoutes {
         } catch .versionNotFound(let task, let version, let current) {
             throw Problem(
                 .notFound, .taskVersionNotFound, "task '\(task)' has no version \(version); its current version is \(current)")
+        } catch .refused(let refusal) {
+            throw Problem.refused(refusal)
         }
     }
 
