@@ -170,5 +170,29 @@ enum PostgresMigrations {
                 // The array of the completed stages' results (``StageResult``); NULL before the first.
                 "ALTER TABLE jobs ADD COLUMN stage_results jsonb",
             ]),
+        Migration(
+            version: 10, name: "artifacts and their lineage",
+            statements: [
+                // One row per stored artifact. `job_id` and the lineage columns are NULL for an
+                // artifact uploaded on its own; no foreign key, since artifacts outlive pruned jobs.
+                """
+                CREATE TABLE artifacts (
+                    seq bigserial PRIMARY KEY,
+                    id uuid NOT NULL UNIQUE,
+                    job_id uuid,
+                    attempt integer,
+                    task text,
+                    task_version integer,
+                    stage text,
+                    name text NOT NULL,
+                    content_type text NOT NULL,
+                    size bigint NOT NULL,
+                    sha256 text NOT NULL,
+                    storage_key text NOT NULL,
+                    created_at timestamptz NOT NULL
+                )
+                """,
+                "CREATE INDEX artifacts_by_job ON artifacts (job_id, seq) WHERE job_id IS NOT NULL",
+            ]),
     ]
 }

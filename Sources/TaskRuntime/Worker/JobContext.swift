@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 
-/// What a handler gets besides its input: who it is, progress reporting, cancellation and a logger
-/// whose metadata carries `jobId`, `taskName`, `taskVersion` and `attempt`.
+/// What a handler gets besides its input: who it is, progress reporting, artifacts, cancellation and
+/// a logger whose metadata carries `jobId`, `taskName`, `taskVersion` and `attempt`.
 public struct JobContext: Sendable {
     public let jobID: UUID
     public let taskName: String
@@ -12,11 +12,13 @@ public struct JobContext: Sendable {
     /// The declared name of the stage this attempt runs, for a multi-stage task; `nil` otherwise.
     public let stage: String?
     public let logger: Logger
+    /// Writes artifacts of this job: `try await job.artifacts.write(name: "out.csv", contentType: "text/csv", from: url)`.
+    public let artifacts: JobArtifacts
     private let reportProgress: @Sendable (Double) async -> Void
 
     init(
         jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, stage: String? = nil, logger: Logger,
-        reportProgress: @escaping @Sendable (Double) async -> Void
+        artifacts: (any ArtifactSink)?, reportProgress: @escaping @Sendable (Double) async -> Void
     ) {
         self.jobID = jobID
         self.taskName = taskName
@@ -24,6 +26,9 @@ public struct JobContext: Sendable {
         self.attempt = attempt
         self.stage = stage
         self.logger = logger
+        self.artifacts = JobArtifacts(
+            producer: ArtifactProducer(jobID: jobID, attempt: attempt, task: taskName, taskVersion: taskVersion, stage: stage),
+            sink: artifacts)
         self.reportProgress = reportProgress
     }
 
