@@ -35,12 +35,15 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let artifactStore = try workers.artifacts.store(dataDirectory: runtime.dataDir)
         try await workers.withWorker(runtime: runtime, catalog: App.catalog) { worker, store, logger in
             let api = TaskAPI(
                 catalog: App.catalog, store: store,
                 configuration: ServerConfiguration(
-                    host: host, port: port, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize),
-                openAPIDocument: App.openAPIDocument)
+                    host: host, port: port, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
+                    maxArtifactBytes: workers.artifacts.maxArtifactBytes,
+                    artifactLinkExpiry: .seconds(workers.artifacts.artifactLinkSeconds)),
+                artifacts: artifactStore, openAPIDocument: App.openAPIDocument)
             let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: App.catalog, logger: logger)
             let app = api.application(services: services, logger: logger) { port in
                 logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])

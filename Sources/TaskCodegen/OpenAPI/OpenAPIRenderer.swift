@@ -28,6 +28,7 @@ public enum OpenAPIRenderer {
             .merging(QueuePaths.items) { first, _ in first }
             .merging(DedupPaths.items) { first, _ in first }
             .merging(BatchPaths.items) { first, _ in first }
+            .merging(ArtifactPaths.items) { first, _ in first }
             .merging(OperationalPaths.items) { first, _ in first }
         let schemas = APISchemas.all
             .merging(components.schemas) { first, _ in first }
