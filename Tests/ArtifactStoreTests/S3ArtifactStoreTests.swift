@@ -2,9 +2,10 @@ import AsyncHTTPClient
 import Crypto
 import Foundation
 import NIOCore
-import TaskArtifacts
 import TaskforgeTestSupport
 import Testing
+
+@testable import TaskArtifacts
 
 /// The S3 store against a real S3-compatible server that checks signatures (SeaweedFS), with
 /// boto3 as an independent client.
@@ -32,6 +33,19 @@ import Testing
         let tampered = url.absoluteString.replacingOccurrences(of: "ab/linked", with: "ab/linkee")
         let refused = try await HTTPClient.shared.execute(HTTPClientRequest(url: tampered), timeout: .seconds(30))
         #expect(refused.status == .forbidden)
+    }
+
+    /// A link signed two hours ago for one minute has expired: the server refuses it.
+    @Test func anExpiredLinkIsRefused() async throws {
+        let store = try S3TestServer.fromEnvironment().store()
+        try await store.put(key: "ab/expiring", contentType: "text/plain", body: PatternBody(count: 10))
+        let expired = try #require(
+            try store.temporaryURL(key: "ab/expiring", expiresIn: .seconds(60), signedAt: Date().addingTimeInterval(-7200)))
+        let refused = try await HTTPClient.shared.execute(HTTPClientRequest(url: expired.absoluteString), timeout: .seconds(30))
+        #expect(refused.status == .forbidden)
+        let fresh = try #require(try store.temporaryURL(key: "ab/expiring", expiresIn: .seconds(60)))
+        let fetched = try await HTTPClient.shared.execute(HTTPClientRequest(url: fresh.absoluteString), timeout: .seconds(30))
+        #expect(fetched.status == .ok)
     }
 
     /// An object of three parts written by Taskforge is read back by boto3 with the same SHA-256,

@@ -63,6 +63,7 @@ EOF
             -master.volumeSizeLimitMB=64 -volume.max=50 -filer.localSocket="$root/filer.sock" \
             >"$root/server.log" 2>&1 &
         echo $! >"$root/pid"
+        disown $!  # stopped by pid in s3_stop; no job-control notice when it is killed
         export TASKFORGE_S3_ROOT="$root"
         export TASKFORGE_S3_ENDPOINT="http://127.0.0.1:$s3"
         export AWS_ACCESS_KEY_ID="$key" AWS_SECRET_ACCESS_KEY="$secret" AWS_REGION="us-east-1"
@@ -102,8 +103,9 @@ _s3_kill() {
     local root=${TASKFORGE_S3_ROOT:-} pid
     [ -n "$root" ] && [ -f "$root/pid" ] || return 0
     pid=$(cat "$root/pid")
+    # SeaweedFS takes longer than this to stop gracefully, and its data is thrown away anyway.
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
     rm -f "$root/pid"
 }

@@ -74,11 +74,17 @@ public struct S3ArtifactStore: ArtifactStore {
     }
 
     public func temporaryURL(key: String, expiresIn: Duration) throws -> URL? {
+        try temporaryURL(key: key, expiresIn: expiresIn, signedAt: Date())
+    }
+
+    /// The link of ``temporaryURL(key:expiresIn:)`` as if signed at `date`; it expires `expiresIn`
+    /// (1 second to 7 days, S3's range) after that.
+    func temporaryURL(key: String, expiresIn: Duration, signedAt date: Date) throws -> URL? {
         try StorageKey.check(key)
         let path = location.path(forKey: key)
         let request = SigV4Request(method: "GET", path: path, headers: [("host", location.host)])
         let seconds = min(max(Int(expiresIn.components.seconds), 1), 7 * 24 * 3600)
-        let query = signer.presignedQuery(for: request, date: Date(), expiresIn: seconds)
+        let query = signer.presignedQuery(for: request, date: date, expiresIn: seconds)
         return URL(string: location.url(path: path, query: query))
     }
 

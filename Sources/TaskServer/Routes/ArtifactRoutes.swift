@@ -88,12 +88,13 @@ struct ArtifactRoutes {
     private func record(logger: Logger, _ body: () async throws -> Artifact) async throws -> Artifact {
         do {
             let artifact = try await storageFailures(body)
-            logger.info(
-                "artifact stored",
-                metadata: [
-                    "artifactId": "\(artifact.id.lowercasedString)", "size": "\(artifact.size)",
-                    "jobId": "\(artifact.producer?.jobID.lowercasedString ?? "")",
-                ])
+            var metadata: Logger.Metadata = ["artifactId": "\(artifact.id.lowercasedString)", "size": "\(artifact.size)"]
+            if let producer = artifact.producer {
+                metadata["jobId"] = "\(producer.jobID.lowercasedString)"
+                metadata["taskName"] = "\(producer.task)"
+                metadata["taskVersion"] = "\(producer.taskVersion)"
+            }
+            logger.info("artifact stored", metadata: metadata)
             return artifact
         } catch let error as ArtifactTooLarge {
             throw tooLarge(error.limit, logger: logger)
