@@ -65,9 +65,19 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
+        // Artifact bytes: the ArtifactStore seam, local files and S3-compatible object storage (SigV4).
+        .target(
+            name: "TaskArtifacts",
+            dependencies: [
+                "TaskRuntime",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
+            ]),
         .target(
             name: "TaskServer",
-            dependencies: ["TaskRuntime", .product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: ["TaskRuntime", "TaskArtifacts", .product(name: "Hummingbird", package: "hummingbird")]),
         .target(
             name: "TaskCLI",
             dependencies: [
@@ -80,7 +90,7 @@ let package = Package(
         .target(
             name: "TaskforgeCommands",
             dependencies: [
-                "TaskServer", "TaskStoreSQLite", "TaskStorePostgres", "TaskCLI",
+                "TaskServer", "TaskStoreSQLite", "TaskStorePostgres", "TaskCLI", "TaskArtifacts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
@@ -107,6 +117,8 @@ let package = Package(
             ]),
 
         .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),
+        // The SigV4 signer against AWS's vectors; both artifact stores against a real S3-compatible server.
+        .testTarget(name: "ArtifactStoreTests", dependencies: ["TaskArtifacts", "TaskforgeTestSupport"]),
         .testTarget(name: "TaskCodegenTests", dependencies: ["TaskCodegen", "TaskforgeTestSupport"], exclude: ["Golden"]),
         // Compiles the golden registry through the build plugin (a target with its own tasks.yaml).
         .testTarget(
@@ -121,7 +133,7 @@ let package = Package(
         .target(
             name: "TaskforgeTestSupport",
             dependencies: [
-                "TaskServer", "TaskStoreSQLite", "TaskStorePostgres",
+                "TaskServer", "TaskStoreSQLite", "TaskStorePostgres", "TaskArtifacts",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

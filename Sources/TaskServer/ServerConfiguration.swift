@@ -14,10 +14,15 @@ public struct ServerConfiguration: Sendable {
     /// The cap on every task's timeout that the workers apply (`TASK_MAX_RUNTIME_SECONDS`), shown
     /// by `GET /v1/limits`; `nil` for none.
     public var maxRuntime: Duration?
+    /// The largest artifact accepted, in bytes (`TASK_MAX_ARTIFACT_MB`; `413 artifact_size_exceeded` above it).
+    public var maxArtifactBytes: Int64
+    /// How long the presigned link that `GET /v1/artifacts/{id}` redirects to stays valid (S3 storage).
+    public var artifactLinkExpiry: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxBatchSize: Int = 100,
-        authentication: Authentication = .off, tasksPerMinute: Int? = nil, maxRuntime: Duration? = nil
+        authentication: Authentication = .off, tasksPerMinute: Int? = nil, maxRuntime: Duration? = nil,
+        maxArtifactBytes: Int64 = 25 << 20, artifactLinkExpiry: Duration = .seconds(900)
     ) {
         self.host = host
         self.port = port
@@ -26,5 +31,7 @@ public struct ServerConfiguration: Sendable {
         self.authentication = authentication
         self.tasksPerMinute = tasksPerMinute
         self.maxRuntime = maxRuntime
+        self.maxArtifactBytes = maxArtifactBytes
+        self.artifactLinkExpiry = artifactLinkExpiry
     }
 }

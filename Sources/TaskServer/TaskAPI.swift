@@ -2,21 +2,28 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import TaskArtifacts
 import TaskRuntime
 
-/// The HTTP API: generic job routes, one submit route per task of the catalog, health checks;
-/// behind API tokens when ``ServerConfiguration/authentication`` is `.required`.
+/// The HTTP API: generic job routes, one submit route per task of the catalog, artifacts, health
+/// checks; behind API tokens when ``ServerConfiguration/authentication`` is `.required`.
 public struct TaskAPI: Sendable {
     public let catalog: TaskCatalog
     public let store: any JobStore
     public let configuration: ServerConfiguration
+    /// Where artifact bytes are kept.
+    public let artifacts: any ArtifactStore
     /// The OpenAPI document served at `GET /openapi.json` (generated from the same registry).
     public let openAPIDocument: String
 
-    public init(catalog: TaskCatalog, store: any JobStore, configuration: ServerConfiguration, openAPIDocument: String) {
+    public init(
+        catalog: TaskCatalog, store: any JobStore, configuration: ServerConfiguration, artifacts: any ArtifactStore,
+        openAPIDocument: String
+    ) {
         self.catalog = catalog
         self.store = store
         self.configuration = configuration
+        self.artifacts = artifacts
         self.openAPIDocument = openAPIDocument
     }
 
@@ -37,6 +44,11 @@ public struct TaskAPI: Sendable {
         JobRoutes(catalog: catalog, store: store).register(on: router)
         QueueRoutes(catalog: catalog, store: store).register(on: router)
         DedupRoutes(catalog: catalog, store: store).register(on: router)
+        ArtifactRoutes(
+            store: store,
+            recorder: ArtifactRecorder(store: artifacts, jobs: store, maxBytes: configuration.maxArtifactBytes),
+            linkExpiry: configuration.artifactLinkExpiry
+        ).register(on: router)
         HealthRoutes(store: store).register(on: router)
         let document = ByteBuffer(string: openAPIDocument)
         router.get("/openapi.json") { _, _ in

@@ -190,5 +190,29 @@ enum PostgresMigrations {
                 "ALTER TABLE jobs ADD COLUMN owner text",
                 "CREATE INDEX jobs_by_owner ON jobs (owner, seq) WHERE owner IS NOT NULL",
             ]),
+        Migration(
+            version: 10, name: "artifacts and their lineage",
+            statements: [
+                // One row per stored artifact. `job_id` and the lineage columns are NULL for an
+                // artifact uploaded on its own; no foreign key, since artifacts outlive pruned jobs.
+                """
+                CREATE TABLE artifacts (
+                    seq bigserial PRIMARY KEY,
+                    id uuid NOT NULL UNIQUE,
+                    job_id uuid,
+                    attempt integer,
+                    task text,
+                    task_version integer,
+                    stage text,
+                    name text NOT NULL,
+                    content_type text NOT NULL,
+                    size bigint NOT NULL,
+                    sha256 text NOT NULL,
+                    storage_key text NOT NULL,
+                    created_at timestamptz NOT NULL
+                )
+                """,
+                "CREATE INDEX artifacts_by_job ON artifacts (job_id, seq) WHERE job_id IS NOT NULL",
+            ]),
     ]
 }

@@ -190,5 +190,29 @@ enum SQLiteMigrations {
                 "ALTER TABLE jobs ADD COLUMN owner TEXT",
                 "CREATE INDEX jobs_by_owner ON jobs (owner, seq) WHERE owner IS NOT NULL",
             ]),
+        Migration(
+            version: 10, name: "artifacts and their lineage",
+            statements: [
+                // One row per stored artifact. `job_id` and the lineage columns are NULL for an
+                // artifact uploaded on its own; no foreign key, since artifacts outlive pruned jobs.
+                """
+                CREATE TABLE artifacts (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    job_id TEXT,
+                    attempt INTEGER,
+                    task TEXT,
+                    task_version INTEGER,
+                    stage TEXT,
+                    name TEXT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    storage_key TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                )
+                """,
+                "CREATE INDEX artifacts_by_job ON artifacts (job_id, seq) WHERE job_id IS NOT NULL",
+            ]),
     ]
 }

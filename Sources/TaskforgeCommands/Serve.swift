@@ -43,14 +43,17 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
 
     func run() async throws {
         let catalog = try App.configuredCatalog()
+        let artifactStore = try workers.artifacts.store(dataDirectory: runtime.dataDir)
         try await workers.withWorker(runtime: runtime, catalog: catalog) { worker, store, logger in
             let authentication = try await authentication(store: store, logger: logger)
             let api = TaskAPI(
                 catalog: catalog, store: store,
                 configuration: ServerConfiguration(
                     host: host, port: port, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
-                    authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: workers.maxRuntime),
-                openAPIDocument: App.openAPIDocument)
+                    authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: workers.maxRuntime,
+                    maxArtifactBytes: workers.artifacts.maxArtifactBytes,
+                    artifactLinkExpiry: .seconds(workers.artifacts.artifactLinkSeconds)),
+                artifacts: artifactStore, openAPIDocument: App.openAPIDocument)
             let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
             let app = api.application(services: services, logger: logger) { port in
                 logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
 import Logging
+import TaskArtifacts
 import TaskRuntime
 
 /// How `serve` and `worker` run jobs: which queues, where handlers run, how long finished jobs stay.
 struct WorkerOptions: ParsableArguments {
     @OptionGroup var queues: QueueOptions
+    @OptionGroup var artifacts: ArtifactOptions
 
     @Flag(help: "Do not apply pending schema migrations on start (run `taskforge migrate` first).")
     var noMigrate = false
@@ -61,8 +63,11 @@ struct WorkerOptions: ParsableArguments {
         _ body: (Worker, any JobStore, Logger) async throws -> Void
     ) async throws {
         let logger = runtime.logging.bootstrap()
+        let artifactStore = try artifacts.store(dataDirectory: runtime.dataDir)
         let store = try await runtime.openStore(logger: logger, migrate: !noMigrate, serving: catalog)
-        let (worker, pool) = makeWorker(store: store, catalog: catalog, logging: runtime.logging, logger: logger)
+        let recorder = ArtifactRecorder(store: artifactStore, jobs: store, maxBytes: artifacts.maxArtifactBytes)
+        let (worker, pool) = makeWorker(
+            store: store, catalog: catalog, artifacts: recorder, logging: runtime.logging, logger: logger)
         do {
             try await body(worker, store, logger)
         } catch {
@@ -75,7 +80,7 @@ struct WorkerOptions: ParsableArguments {
     }
 
     private func makeWorker(
-        store: any JobStore, catalog: TaskCatalog, logging: LoggingOptions, logger: Logger
+        store: any JobStore, catalog: TaskCatalog, artifacts: ArtifactRecorder, logging: LoggingOptions, logger: Logger
     ) -> (Worker, HandlerProcessPool?) {
         let pool: HandlerProcessPool? =
             switch isolation {
@@ -91,7 +96,7 @@ struct WorkerOptions: ParsableArguments {
             retention: retentionDays > 0 ? .seconds(retentionDays * 86_400) : nil)
         let worker = Worker(
             store: store, catalog: catalog, configuration: configuration, runner: pool ?? InProcessRunner(),
-            logger: logger)
+            artifacts: artifacts, logger: logger)
         return (worker, pool)
     }
 }

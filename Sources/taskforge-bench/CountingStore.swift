@@ -105,6 +105,12 @@ final class CountingStore: JobStore {
 
     func queueStatus(now: Date) async throws -> [QueueStatus] { try await base.queueStatus(now: now) }
 
+    func recordArtifact(_ artifact: Artifact) async throws { try await base.recordArtifact(artifact) }
+
+    func artifact(id: UUID) async throws -> Artifact? { try await base.artifact(id: id) }
+
+    func artifacts(ofJob jobID: UUID) async throws -> [Artifact] { try await base.artifacts(ofJob: jobID) }
+
     func readyJobSignals() -> AsyncStream<String> { base.readyJobSignals() }
 
     func cancelSignals() -> AsyncStream<UUID> { base.cancelSignals() }

@@ -76,15 +76,15 @@ extension JobStoreConformanceTests {
     @Test(arguments: StoreKind.allCases)
     func spendingTakesTokensOnlyWhileTheBucketHoldsThem(kind: StoreKind) async throws {
         try await kind.withStore { store in
-            // 3 a minute: a full bucket of 3, refilled at one token per 20 s.
-            let rule = RateLimitRule(key: "principal:alice", tasks: [], perSecond: 3.0 / 60, burst: 3)
+            // 3 an hour: a full bucket of 3, refilled at one token per 20 minutes (nothing, in a test).
+            let rule = RateLimitRule(key: "principal:alice", tasks: [], perSecond: 3.0 / 3600, burst: 3)
             let batch = try await store.spendRateTokens(2, of: rule)
             #expect(batch.granted && batch.remaining < 1.01 && batch.remaining >= 1)
             #expect(try await store.spendRateTokens(1, of: rule).granted)
             let refused = try await store.spendRateTokens(1, of: rule)
             #expect(!refused.granted && refused.remaining < 1)
-            #expect(rule.timeUntil(1, from: refused.remaining) > .seconds(19))
-            let other = RateLimitRule(key: "principal:bob", tasks: [], perSecond: 3.0 / 60, burst: 3)
+            #expect(rule.timeUntil(1, from: refused.remaining) > .seconds(1000))
+            let other = RateLimitRule(key: "principal:bob", tasks: [], perSecond: 3.0 / 3600, burst: 3)
             #expect(try await store.spendRateTokens(3, of: other).granted, "each key has its own bucket")
             #expect(try await !store.spendRateTokens(4, of: RateLimitRule(key: "big", tasks: [], perSecond: 1, burst: 3)).granted)
         }

@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import TaskRuntime
+import TaskArtifacts
 import TaskServer
 import TaskStoreSQLite
 
@@ -12,12 +13,15 @@ import TaskStoreSQLite
 public struct TestServer: APIEndpoint {
     public let baseURL: String
     public let store: SQLiteJobStore
+    /// Where the server keeps artifacts.
+    public let artifacts: any ArtifactStore
 
     /// Runs `body` against a fresh server whose worker serves every queue of `catalog` with `slots`
-    /// concurrent jobs each.
+    /// concurrent jobs each. Artifacts go to `artifacts`, or to files in the server's temporary directory.
     public static func with<T>(
         catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
         maxBatchSize: Int = 100, slots: Int = 4, authentication: Authentication = .off, tasksPerMinute: Int? = nil,
+        artifacts: (any ArtifactStore)? = nil, maxArtifactBytes: Int64 = 25 << 20,
         _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
@@ -26,24 +30,26 @@ public struct TestServer: APIEndpoint {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         let store = try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger)
+        let artifacts = artifacts ?? LocalArtifactStore(root: directory.appendingPathComponent("artifacts").path)
         let worker = Worker(
             store: store, catalog: catalog,
             configuration: WorkerConfiguration(
                 queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, slots) }), maxRuntime: maxRuntime),
-            logger: logger)
+            artifacts: ArtifactRecorder(store: artifacts, jobs: store, maxBytes: maxArtifactBytes), logger: logger)
         let api = TaskAPI(
             catalog: catalog, store: store,
             configuration: ServerConfiguration(
                 host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
-                authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: maxRuntime),
-            openAPIDocument: openAPIDocument)
+                authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: maxRuntime,
+                maxArtifactBytes: maxArtifactBytes),
+            artifacts: artifacts, openAPIDocument: openAPIDocument)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = api.application(services: [worker], logger: logger) { port in portContinuation.yield(port) }
         let group = ServiceGroup(services: [app], logger: logger)
         let running = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
-        let server = TestServer(baseURL: "http://127.0.0.1:\(port)", store: store)
+        let server = TestServer(baseURL: "http://127.0.0.1:\(port)", store: store, artifacts: artifacts)
         do {
             let result = try await body(server)
             await group.triggerGracefulShutdown()

@@ -34,6 +34,7 @@ struct SubmitLimitTests {
             #expect(limits.status == 200)
             #expect(limits.json["tasks_per_minute"] == 2 && limits.json["max_batch_size"] == 100)
             #expect(limits.json["max_body_bytes"] == 1_048_576 && limits.json["task_max_runtime_seconds"] == .null)
+            #expect(limits.json["max_artifact_bytes"] == .integer(25 << 20))
         }
     }
 }

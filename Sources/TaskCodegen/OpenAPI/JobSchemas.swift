@@ -11,7 +11,10 @@ enum JobSchemas {
             .described(
                 "Where a job is in its life; `succeeded`, `failed`, `cancelled` and `quarantined` are final, and an "
                     + "operator may retry a `failed`, `cancelled` or `quarantined` job."),
-        "Job": JSONSchema.closedObject(jobProperties).described("A job: one run of a task on one input."),
+        "Job": JSONSchema.closedObject(jobProperties).addingOptionalProperties([
+            "artifacts": JSONSchema.array(of: JSONSchema.ref("Artifact"))
+                .described("The artifacts the job wrote, oldest first (`GET /v1/jobs/{id}` only)."),
+        ]).described("A job: one run of a task on one input."),
         "ExistingJob": JSONSchema.closedObject(jobProperties.merging([
             "deduplicated": JSONSchema.scalar(.boolean).described("The job is pending or running with the same dedup key."),
             "reused": JSONSchema.scalar(.boolean)

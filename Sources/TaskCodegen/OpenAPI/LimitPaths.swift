@@ -14,6 +14,7 @@ enum LimitPaths {
             "max_body_bytes": JSONSchema.scalar(.integer).described("The largest JSON request body accepted."),
             "task_max_runtime_seconds": JSONSchema.scalar(.number, nullable: true)
                 .described("The cap on every task's timeout (`TASK_MAX_RUNTIME_SECONDS`); `null` for none."),
+            "max_artifact_bytes": JSONSchema.scalar(.integer).described("The largest artifact accepted (`TASK_MAX_ARTIFACT_MB`)."),
         ]).described("The limits the server enforces, read once at start."),
     ]
 

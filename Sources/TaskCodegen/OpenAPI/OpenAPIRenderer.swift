@@ -29,6 +29,7 @@ public enum OpenAPIRenderer {
             .merging(DedupPaths.items) { first, _ in first }
             .merging(BatchPaths.items) { first, _ in first }
             .merging(LimitPaths.items) { first, _ in first }
+            .merging(ArtifactPaths.items) { first, _ in first }
             .merging(OperationalPaths.items) { first, _ in first }
         let schemas = APISchemas.all
             .merging(components.schemas) { first, _ in first }

@@ -54,12 +54,13 @@ struct Operation {
 
 /// The groups operations are listed under.
 enum APITag: String, CaseIterable {
-    case tasks, jobs, operations
+    case tasks, jobs, artifacts, operations
 
     var json: JSONValue {
         let description = switch self {
         case .tasks: "The registry, and one submit operation per task."
         case .jobs: "Jobs: look them up, list, cancel, follow their events."
+        case .artifacts: "Artifacts: upload, download, and their lineage."
         case .operations: "Health checks, queue status and this document."
         }
         return ["name": .string(rawValue), "description": .string(description)]
@@ -70,6 +71,7 @@ enum APITag: String, CaseIterable {
 enum PathParameter: String, CaseIterable {
     case jobID = "JobID"
     case taskName = "TaskName"
+    case artifactID = "ArtifactID"
 
     var reference: JSONValue {
         ["$ref": .string("#/components/parameters/" + rawValue)]
@@ -83,6 +85,7 @@ enum PathParameter: String, CaseIterable {
         let (name, description) = switch self {
         case .jobID: ("id", "The job's id. An id that is not a UUID names no job (404).")
         case .taskName: ("name", "The task's name.")
+        case .artifactID: ("id", "The artifact's id. An id that is not a UUID names no artifact (404).")
         }
         return [
             "name": .string(name), "in": "path", "required": true, "description": .string(description),

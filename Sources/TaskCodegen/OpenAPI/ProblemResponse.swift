@@ -20,6 +20,11 @@ enum ProblemResponse: String, CaseIterable {
     case forbidden = "Forbidden"
     case tooManyRequests = "TooManyRequests"
     case taskUnavailable = "TaskUnavailable"
+    case artifactUploadBadRequest = "ArtifactUploadBadRequest"
+    case artifactNotFound = "ArtifactNotFound"
+    case artifactTooLarge = "ArtifactTooLarge"
+    case artifactUnprocessable = "ArtifactUnprocessable"
+    case artifactStorageFailed = "ArtifactStorageFailed"
     case unexpected = "UnexpectedError"
 
     /// The responses every operation declares.
@@ -31,13 +36,13 @@ enum ProblemResponse: String, CaseIterable {
     /// The response's key in an operation's `responses`.
     var status: String {
         switch self {
-        case .submitBadRequest, .invalidParameter: "400"
-        case .taskNotFound, .taskVersionNotFound, .jobNotFound, .dedupNotFound: "404"
+        case .submitBadRequest, .invalidParameter, .artifactUploadBadRequest: "400"
+        case .taskNotFound, .taskVersionNotFound, .jobNotFound, .dedupNotFound, .artifactNotFound: "404"
         case .jobFinished, .jobNotRetryable, .idempotencyKeyInProgress: "409"
         case .taskVersionRetired: "410"
-        case .bodyTooLarge: "413"
-        case .invalidInput, .submitUnprocessable: "422"
-        case .storeUnavailable, .taskUnavailable: "503"
+        case .bodyTooLarge, .artifactTooLarge: "413"
+        case .invalidInput, .submitUnprocessable, .artifactUnprocessable: "422"
+        case .storeUnavailable, .taskUnavailable, .artifactStorageFailed: "503"
         case .unauthorized: "401"
         case .forbidden: "403"
         case .tooManyRequests: "429"
@@ -62,7 +67,7 @@ enum ProblemResponse: String, CaseIterable {
 
     private var schema: String {
         switch self {
-        case .invalidInput: "ValidationProblem"
+        case .invalidInput, .artifactUnprocessable: "ValidationProblem"
         case .submitUnprocessable: "SubmitProblem"
         case .jobFinished, .jobNotRetryable: "JobStateProblem"
         default: "Problem"
@@ -89,6 +94,15 @@ enum ProblemResponse: String, CaseIterable {
                 + "`idempotency_key_reused`: the `Idempotency-Key` was used for a different request (`job_id` is its job)."
         case .idempotencyKeyInProgress:
             "`idempotency_key_in_progress`: the first request with this `Idempotency-Key` is still being processed; retry after `Retry-After` seconds."
+        case .artifactUploadBadRequest:
+            "`invalid_parameter`: `name` is missing or malformed (`parameter` names it); `invalid_artifact`: the "
+                + "`Content-Type` is not a media type; or `invalid_json`: the JSON form is not well-formed JSON."
+        case .artifactNotFound: "`artifact_not_found`: no artifact has that id."
+        case .artifactTooLarge:
+            "`artifact_size_exceeded`: the artifact is larger than `TASK_MAX_ARTIFACT_MB` (`max_bytes`); nothing was stored."
+        case .artifactUnprocessable:
+            "`invalid_artifact`: the JSON form is malformed; `violations` lists every failure by JSON pointer."
+        case .artifactStorageFailed: "`artifact_storage_failed`: the artifact store (local files or S3) failed."
         case .dedupNotFound: "`task_not_found`: no task has that name; or `dedup_not_declared`: the task declares no `dedup`."
         case .storeUnavailable: "`store_unavailable`: the job store does not answer."
         case .unauthorized:

@@ -53,6 +53,12 @@ extension JSONValue {
         return .object(object.merging(members) { _, new in new })
     }
 
+    /// This object schema with `properties` added to its `properties`, not to `required`.
+    func addingOptionalProperties(_ properties: [String: JSONValue]) -> JSONValue {
+        guard case .object(let existing)? = self["properties"] else { return self }
+        return adding(["properties": .object(existing.merging(properties) { _, new in new })])
+    }
+
     /// This object with a `description`.
     func described(_ description: String) -> JSONValue {
         adding(["description": .string(description)])

@@ -19,6 +19,7 @@ public struct HandlerHost: Sendable {
     /// Serves requests until standard input closes, then exits the process.
     public func run() async -> Never {
         let replies = ReplyWriter(output: Self.takeStandardOutput())
+        let artifacts = ForwardingArtifactSink(send: { replies.send($0) })
         var attempt: Task<Void, Never>?
         // The process exits as soon as standard input closes, even while a handler that ignores
         // cancellation is running.
@@ -33,8 +34,9 @@ public struct HandlerHost: Sendable {
                 continue
             }
             if let run = request.run {
-                attempt = Task { await self.execute(run, replies: replies) }
+                attempt = Task { await self.execute(run, replies: replies, artifacts: artifacts) }
             }
+            if let written = request.artifactWritten { artifacts.receive(written) }
             if request.cancel == true { attempt?.cancel() }
         }
         exit(0)
@@ -48,7 +50,7 @@ public struct HandlerHost: Sendable {
         return FileHandle(fileDescriptor: replies, closeOnDealloc: true)
     }
 
-    private func execute(_ run: HostRequest.Run, replies: ReplyWriter) async {
+    private func execute(_ run: HostRequest.Run, replies: ReplyWriter, artifacts: ForwardingArtifactSink) async {
         var logger = self.logger
         let metadata = JobContext.metadata(jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt)
         for (key, value) in metadata { logger[metadataKey: key] = value }
@@ -57,7 +59,7 @@ public struct HandlerHost: Sendable {
         if let stage { logger[metadataKey: "stage"] = "\(stage)" }
         let context = JobContext(
             jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt, stage: stage,
-            logger: logger, services: catalog.services, reportProgress: { replies.progress($0) })
+            logger: logger, services: catalog.services, artifacts: artifacts, reportProgress: { replies.progress($0) })
         var reply = HostReply()
         do {
             guard let entry = catalog.entry(named: run.task) else {
@@ -112,6 +114,11 @@ private final class ReplyWriter: Sendable {
             return state.unsent
         }
         if let unsent { write(HostReply(progress: unsent)) }
+        write(reply)
+    }
+
+    /// Sends a reply that neither reports progress nor ends the attempt.
+    func send(_ reply: HostReply) {
         write(reply)
     }
 

@@ -21,6 +21,8 @@ public struct HandlerProcessCrashed: Error, CustomStringConvertible {
 final class HandlerProcess: Sendable {
     private enum Event: Sendable {
         case reply(HostReply)
+        /// A forwarded artifact write ended; its answer goes back to the process.
+        case artifactWritten(HostRequest.ArtifactWritten)
         case exited(String)
         /// The attempt numbered `attempt` must stop: it timed out or was cancelled.
         case stop(StopCause, attempt: UInt64)
@@ -70,10 +72,12 @@ final class HandlerProcess: Sendable {
     var processIdentifier: Int32 { process.processIdentifier }
 
     /// Runs one attempt. At `timeout`, or when the calling task is cancelled, asks the handler to
-    /// stop and kills the process if it has not answered `killGrace` later.
+    /// stop and kills the process if it has not answered `killGrace` later. Artifact writes the
+    /// handler forwards are run by `artifacts`, beside the attempt, and answered.
     func run(
         _ request: HostRequest.Run, timeout: Duration, killGrace: Duration,
-        progress: @escaping @Sendable (Double) async -> Void
+        progress: @escaping @Sendable (Double) async -> Void,
+        artifacts: @escaping @Sendable (ArtifactWriteRequest) async -> HostRequest.ArtifactWritten
     ) async throws -> JSONValue {
         let attempt = attempts.add(1, ordering: .sequentiallyConsistent).newValue
         let events = self.events
@@ -88,9 +92,11 @@ final class HandlerProcess: Sendable {
             events.post(.stop(.timedOut, attempt: attempt))
         }
         var killTimer: Task<Void, any Error>?
+        var writes: [Task<Void, Never>] = []
         defer {
             deadline.cancel()
             killTimer?.cancel()
+            for write in writes { write.cancel() }
         }
         var stopped: StopCause?
         return try await withTaskCancellationHandler {
@@ -98,10 +104,15 @@ final class HandlerProcess: Sendable {
                 switch await events.next() {
                 case .reply(let reply):
                     if let value = reply.progress { await progress(value) }
+                    if let write = reply.artifact {
+                        writes.append(Task { events.post(.artifactWritten(await artifacts(write))) })
+                    }
                     if let output = reply.output { return output }
                     if reply.error != nil || reply.cancelled == true {
                         throw Self.failure(reply, stopped: stopped)
                     }
+                case .artifactWritten(let answer):
+                    try? send(HostRequest(artifactWritten: answer))
                 case .exited(let how):
                     closeRequests()
                     switch stopped {

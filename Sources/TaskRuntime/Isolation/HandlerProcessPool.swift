@@ -32,7 +32,9 @@ public final class HandlerProcessPool: AttemptRunner {
             jobId: job.id, task: job.task, version: job.version, attempt: job.attempt, input: job.input,
             stage: job.stageIndex == 0 ? nil : job.stageIndex, previous: job.stageResults.last?.output)
         do {
-            return try await process.run(request, timeout: timeout, killGrace: killGrace) { await context.progress($0) }
+            return try await process.run(
+                request, timeout: timeout, killGrace: killGrace, progress: { await context.progress($0) },
+                artifacts: { await context.artifacts.answer($0) })
         } catch let error as AttemptTimedOut where !process.isAlive {
             context.logger.warning(
                 "killed the handler process: the handler ignored its timeout",

@@ -18,12 +18,32 @@ struct HostRequest: Codable, Sendable {
     var run: Run?
     /// Cancel the attempt running (cooperatively: the supervisor kills the process if it goes on).
     var cancel: Bool?
+    /// The answer to the handler's ``HostReply/artifact`` request with the same `id`.
+    var artifactWritten: ArtifactWritten?
+
+    /// How a forwarded artifact write ended: exactly one of `artifact` and `error`.
+    struct ArtifactWritten: Codable, Sendable {
+        var id: Int
+        var artifact: Artifact?
+        var error: JobError?
+    }
+}
+
+/// A handler's `job.artifacts.write`, forwarded to the supervisor, which stores the file at `path`
+/// (on the same machine) and answers with ``HostRequest/artifactWritten``.
+struct ArtifactWriteRequest: Codable, Sendable {
+    var id: Int
+    var name: String
+    var contentType: String
+    var path: String
 }
 
 /// A line from a handler process to its supervisor: progress, or how the attempt ended (exactly
 /// one of `output`, `error` and `cancelled` ends it).
 struct HostReply: Codable, Sendable {
     var progress: Double?
+    /// Store this file as an artifact of the attempt (not an end of the attempt).
+    var artifact: ArtifactWriteRequest?
     var output: JSONValue?
     var error: JobError?
     /// With a transient `error`: the least seconds to wait before retrying (``TaskError/retryAfter``).

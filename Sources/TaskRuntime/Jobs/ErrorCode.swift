@@ -115,4 +115,14 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let batchInvalid: ErrorCode = "batch_invalid"
     /// `POST /v1/jobs:batch`: an item's task declares `dedup`, which a batch cannot honour.
     public static let dedupNotBatchable: ErrorCode = "dedup_not_batchable"
+
+    // Artifacts
+    /// An artifact is larger than `TASK_MAX_ARTIFACT_MB`; nothing of it was kept.
+    public static let artifactSizeExceeded: ErrorCode = "artifact_size_exceeded"
+    /// No artifact with that id.
+    public static let artifactNotFound: ErrorCode = "artifact_not_found"
+    /// An artifact's name or metadata is malformed (`POST /v1/artifacts`, `job.artifacts.write`).
+    public static let invalidArtifact: ErrorCode = "invalid_artifact"
+    /// The artifact store (local files or S3) refused or failed an operation.
+    public static let artifactStorageFailed: ErrorCode = "artifact_storage_failed"
 }

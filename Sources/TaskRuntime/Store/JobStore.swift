@@ -115,6 +115,16 @@ public protocol JobStore: TokenStore {
     /// counts at `now`, sorted by name.
     func queueStatus(now: Date) async throws -> [QueueStatus]
 
+    /// Records an artifact's metadata and lineage; its bytes are already in the artifact store.
+    /// Artifacts outlive their job: pruning finished jobs keeps them.
+    func recordArtifact(_ artifact: Artifact) async throws
+
+    /// The artifact with `id`, or `nil`.
+    func artifact(id: UUID) async throws -> Artifact?
+
+    /// The artifacts written by job `jobID`, oldest first.
+    func artifacts(ofJob jobID: UUID) async throws -> [Artifact]
+
     /// Yields the queue name whenever jobs may have become ready on it (best effort: workers
     /// also poll). The stream ends when the consumer stops iterating.
     func readyJobSignals() -> AsyncStream<String>

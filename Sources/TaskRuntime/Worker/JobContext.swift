@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 
-/// What a handler gets besides its input: who it is, progress reporting, cancellation and a logger
-/// whose metadata carries `jobId`, `taskName`, `taskVersion` and `attempt`.
+/// What a handler gets besides its input: who it is, progress reporting, artifacts, cancellation and
+/// a logger whose metadata carries `jobId`, `taskName`, `taskVersion` and `attempt`.
 public struct JobContext: Sendable {
     public let jobID: UUID
     public let taskName: String
@@ -14,11 +14,14 @@ public struct JobContext: Sendable {
     public let logger: Logger
     /// What the process set up for its handlers at start (configuration, clients): ``TaskServices``.
     public let services: TaskServices
+    /// Writes artifacts of this job: `try await job.artifacts.write(name: "out.csv", contentType: "text/csv", from: url)`.
+    public let artifacts: JobArtifacts
     private let reportProgress: @Sendable (Double) async -> Void
 
     init(
         jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, stage: String? = nil, logger: Logger,
-        services: TaskServices = TaskServices(), reportProgress: @escaping @Sendable (Double) async -> Void
+        services: TaskServices = TaskServices(), artifacts: (any ArtifactSink)?,
+        reportProgress: @escaping @Sendable (Double) async -> Void
     ) {
         self.jobID = jobID
         self.taskName = taskName
@@ -27,6 +30,9 @@ public struct JobContext: Sendable {
         self.stage = stage
         self.logger = logger
         self.services = services
+        self.artifacts = JobArtifacts(
+            producer: ArtifactProducer(jobID: jobID, attempt: attempt, task: taskName, taskVersion: taskVersion, stage: stage),
+            sink: artifacts)
         self.reportProgress = reportProgress
     }
 

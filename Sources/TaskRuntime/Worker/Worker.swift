@@ -17,21 +17,24 @@ public final class Worker: Service {
     private let catalog: TaskCatalog
     private let configuration: WorkerConfiguration
     private let runner: any AttemptRunner
+    private let artifacts: (any ArtifactSink)?
     private let logger: Logger
     private let running = RunningAttempts()
     private let completions: CompletionWriter
     private let doorbells: [String: Doorbell]
     private let draining = Atomic<Bool>(false)
 
-    /// A worker running handlers with `runner`: in this process by default.
+    /// A worker running handlers with `runner` (in this process by default); handlers' artifacts go
+    /// to `artifacts` (without one, `job.artifacts.write` fails with `artifact_storage_failed`).
     public init(
         store: any JobStore, catalog: TaskCatalog, configuration: WorkerConfiguration,
-        runner: any AttemptRunner = InProcessRunner(), logger: Logger
+        runner: any AttemptRunner = InProcessRunner(), artifacts: (any ArtifactSink)? = nil, logger: Logger
     ) {
         self.store = store
         self.catalog = catalog
         self.configuration = configuration
         self.runner = runner
+        self.artifacts = artifacts
         self.logger = logger
         self.completions = CompletionWriter(store: store)
         self.doorbells = configuration.queues.mapValues { _ in Doorbell() }
@@ -254,7 +257,7 @@ public final class Worker: Service {
         }
         let context = JobContext(
             jobID: job.id, taskName: job.task, taskVersion: job.version, attempt: job.attempt, stage: stage?.name,
-            logger: logger, services: catalog.services,
+            logger: logger, services: catalog.services, artifacts: artifacts,
             reportProgress: { await reporter.report(definition.overallProgress(stage: stageIndex, percent: $0)) })
         let stageTimeout = stage?.timeout ?? definition.timeout
         let timeout = configuration.maxRuntime.map { min($0, stageTimeout) } ?? stageTimeout

@@ -13,6 +13,7 @@ struct LimitRoutes {
                 "max_batch_size": .integer(configuration.maxBatchSize),
                 "max_body_bytes": .integer(configuration.maxBodyBytes),
                 "task_max_runtime_seconds": configuration.maxRuntime.map { .number($0.seconds) } ?? .null,
+                "max_artifact_bytes": .integer(Int(configuration.maxArtifactBytes)),
             ])
         }
     }

@@ -3,11 +3,12 @@ import TaskRuntime
 
 /// The JSON form of a job, as every route that returns one shows it.
 enum JobResource {
-    /// The job; `catalog` tells the stages of a multi-stage task.
-    static func json(_ job: Job, _ catalog: TaskCatalog) -> JSONValue {
+    /// The job; `catalog` tells the stages of a multi-stage task. `artifacts`, when given (the
+    /// single-job view), are listed under `artifacts` with their links.
+    static func json(_ job: Job, _ catalog: TaskCatalog, artifacts: [Artifact]? = nil) -> JSONValue {
         let path = "/v1/jobs/\(job.id.lowercasedString)"
         let stages = catalog.entry(named: job.task)?.definition.stages ?? []
-        return [
+        var json: JSONValue = [
             "id": .string(job.id.lowercasedString),
             "task": .string(job.task),
             "version": .integer(job.version),
@@ -33,6 +34,11 @@ enum JobResource {
                 "retry": .string(path + "/retry"),
             ],
         ]
+        if let artifacts, case .object(var members) = json {
+            members["artifacts"] = .array(artifacts.map(ArtifactResource.json))
+            json = .object(members)
+        }
+        return json
     }
 
     /// A staged job's declared stage; otherwise what the handler last reported, if anything.

@@ -21,7 +21,8 @@ struct JobRoutes {
             ])
         }
         router.get("/v1/jobs/:id") { _, context in
-            Response.json(JobResource.json(try await job(context, scope: .read), catalog))
+            let job = try await job(context, scope: .read)
+            return Response.json(JobResource.json(job, catalog, artifacts: try await store.artifacts(ofJob: job.id)))
         }
         router.get("/v1/jobs/:id/events") { _, context in
             let job = try await job(context, scope: .read)

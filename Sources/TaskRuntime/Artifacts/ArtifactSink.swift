@@ -1,0 +1,19 @@
+import Foundation
+
+/// Where a handler's ``JobArtifacts/write(name:contentType:from:)`` goes: stores the bytes and
+/// records the artifact with its lineage in the job store. The worker's process implements it with
+/// its artifact store; a handler process forwards each write to its worker.
+public protocol ArtifactSink: Sendable {
+    /// Stores `content` as an artifact named `name` written by `producer`, and returns it as recorded.
+    /// Throws ``TaskError`` `artifact_size_exceeded` above the size limit (nothing is kept then).
+    func write(_ content: ArtifactContent, name: String, contentType: String, producer: ArtifactProducer) async throws
+        -> Artifact
+}
+
+/// The bytes of an artifact a handler writes.
+public enum ArtifactContent: Sendable, Hashable {
+    /// A readable local file, streamed (never read whole into memory).
+    case file(URL)
+    /// Bytes the handler holds already.
+    case bytes(Data)
+}
