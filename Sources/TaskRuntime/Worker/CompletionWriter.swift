@@ -16,11 +16,15 @@ final class CompletionWriter: Sendable {
 
     private let store: any JobStore
     private let maxBatch: Int
+    /// How long a batch may take before its writers are told it failed (their leases then expire
+    /// and the jobs are rescued), so a write lost with its connection does not stall the worker.
+    private let deadline: Duration
     private let state = Mutex(State())
 
-    init(store: any JobStore, maxBatch: Int = 500) {
+    init(store: any JobStore, maxBatch: Int = 500, deadline: Duration) {
         self.store = store
         self.maxBatch = maxBatch
+        self.deadline = deadline
     }
 
     /// Writes `completion` with the next batch; returns whether its lease was still held.
@@ -41,7 +45,10 @@ final class CompletionWriter: Sendable {
     private func writeQueued() async {
         while let batch = nextBatch() {
             do {
-                let written = try await store.finish(batch.map(\.completion))
+                let completions = batch.map(\.completion)
+                let written = try await withDeadline(deadline, "recording attempt results") { [store] in
+                    try await store.finish(completions)
+                }
                 for (waiting, wasWritten) in zip(batch, written) {
                     waiting.continuation.resume(returning: wasWritten)
                 }

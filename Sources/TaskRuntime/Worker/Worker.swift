@@ -36,7 +36,7 @@ public final class Worker: Service {
         self.runner = runner
         self.artifacts = artifacts
         self.logger = logger
-        self.completions = CompletionWriter(store: store)
+        self.completions = CompletionWriter(store: store, deadline: configuration.leaseDuration)
         self.doorbells = configuration.queues.mapValues { _ in Doorbell() }
     }
 
@@ -97,10 +97,12 @@ public final class Worker: Service {
                 if free > 0 {
                     let jobs: [Job]
                     do {
-                        let claimed = try await store.claim(
-                            ClaimRequest(
-                                queues: [queue], limit: free, worker: configuration.workerID,
-                                leaseDuration: configuration.leaseDuration, rateLimits: rateLimits))
+                        let request = ClaimRequest(
+                            queues: [queue], limit: free, worker: configuration.workerID,
+                            leaseDuration: configuration.leaseDuration, rateLimits: rateLimits)
+                        let claimed = try await withDeadline(configuration.leaseDuration, "claiming jobs") { [store] in
+                            try await store.claim(request)
+                        }
                         jobs = claimed.jobs
                         // A rate limit ran dry: look again when its bucket holds a token.
                         if let nextToken = claimed.nextTokenIn { wait = min(wait, max(nextToken, .milliseconds(5))) }
@@ -137,7 +139,10 @@ public final class Worker: Service {
             let leases = running.leases
             guard !leases.isEmpty else { continue }
             do {
-                let statuses = try await store.heartbeat(leases, leaseDuration: configuration.leaseDuration)
+                let leaseDuration = configuration.leaseDuration
+                let statuses = try await withDeadline(leaseDuration, "renewing leases") { [store] in
+                    try await store.heartbeat(leases, leaseDuration: leaseDuration)
+                }
                 for lease in leases {
                     guard let status = statuses[lease] else {
                         running.stop(lease, reason: .leaseLost)
