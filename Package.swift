@@ -48,7 +48,6 @@ let package = Package(
             name: "TaskRuntime",
             dependencies: [
                 "TaskSchema",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),

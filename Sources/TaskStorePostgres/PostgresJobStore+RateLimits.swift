@@ -12,12 +12,7 @@ extension PostgresJobStore {
     /// transaction or a lock.
     func claimRateLimited(_ request: ClaimRequest) async throws -> ClaimResult {
         let rules = request.rateLimits
-        try await rows(
-            """
-            INSERT INTO rate_buckets (key, tokens, refilled_at)
-            SELECT key, burst, now() FROM unnest(\(rules.map(\.key))::text[], \(rules.map(\.burst))::int8[]) AS rule (key, burst)
-            ON CONFLICT (key) DO NOTHING
-            """)
+        try await createMissingBuckets(rules)
         let claimed = try await rows(Self.claimStatement(request)).map(Job.init(row:))
         let buckets = try await rows(
             """
@@ -33,17 +28,23 @@ extension PostgresJobStore {
         }
         return ClaimResult(jobs: claimed, nextTokenIn: waits.min())
     }
+
+    /// Creates the buckets of `rules` that do not exist yet, full; safe to repeat and to race.
+    private func createMissingBuckets(_ rules: [RateLimitRule]) async throws {
+        try await rows(
+            """
+            INSERT INTO rate_buckets (key, tokens, refilled_at)
+            SELECT key, burst, now() FROM unnest(\(rules.map(\.key))::text[], \(rules.map(\.burst))::int8[]) AS rule (key, burst)
+            ON CONFLICT (key) DO NOTHING
+            """)
+    }
 }
 
 extension PostgresJobStore {
     /// Creates the bucket full if missing, then one statement locks it, refills it to `now()` and
     /// takes `cost` tokens if it holds them, returning what it held before.
     public func spendRateTokens(_ cost: Int, of rule: RateLimitRule) async throws -> RateSpend {
-        try await rows(
-            """
-            INSERT INTO rate_buckets (key, tokens, refilled_at) VALUES (\(rule.key), \(Double(rule.burst)), now())
-            ON CONFLICT (key) DO NOTHING
-            """)
+        try await createMissingBuckets([rule])
         let spent = try await rows(
             """
             WITH bucket AS (

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The secret a client presents, `tf_<id>_<secret>`: the id finds the stored token, the secret
@@ -35,7 +34,7 @@ public struct TokenSecret: Sendable, Hashable {
     public var text: String { "tf_\(id)_\(secret)" }
 
     /// The lowercase hex SHA-256 of the secret part: what the store keeps.
-    public var hash: String { SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined() }
+    public var hash: String { ContentHash.sha256Hex(secret) }
 
     /// Whether this secret is the one `token` was created with, in time independent of where they differ.
     public func matches(_ token: APIToken) -> Bool {

@@ -23,7 +23,7 @@ struct ArtifactRoutes {
                 headers: [.location: "/v1/artifacts/\(artifact.id.lowercasedString)"])
         }
         router.get("/v1/artifacts/:id") { _, context in
-            let artifact = try await artifact(context)
+            let (artifact, _) = try await artifact(context, producingJob: false)
             let link = try await storageFailures {
                 try recorder.store.temporaryURL(key: artifact.storageKey, expiresIn: linkExpiry)
             }
@@ -33,9 +33,7 @@ struct ArtifactRoutes {
             return download(artifact)
         }
         router.get("/v1/artifacts/:id/meta") { _, context in
-            let artifact = try await artifact(context)
-            var job: Job?
-            if let producer = artifact.producer { job = try await store.job(id: producer.jobID) }
+            let (artifact, job) = try await artifact(context, producingJob: true)
             return Response.json(ArtifactResource.metaJSON(artifact, job: job))
         }
     }
@@ -141,19 +139,21 @@ struct ArtifactRoutes {
     }
 
     /// The artifact of the path's `id`, if the principal may read it: one uploaded on its own, or
-    /// one of a job it sees (a job since pruned: `admin` only).
-    private func artifact(_ context: TaskRequestContext) async throws -> Artifact {
+    /// one of a job it sees (a job since pruned: `admin` only). The producing job, if it still
+    /// exists, comes along when asked for or when it had to be read to check ownership.
+    private func artifact(_ context: TaskRequestContext, producingJob: Bool) async throws -> (Artifact, Job?) {
         let principal = try context.principal(holding: .read)
         let id = try context.parameters.require("id")
         guard let uuid = UUID(uuidString: id), let artifact = try await store.artifact(id: uuid) else {
             throw Problem(.notFound, .artifactNotFound, "no artifact with id '\(id)'")
         }
-        if let producer = artifact.producer, principal.ownerFilter != nil {
-            guard let job = try await store.job(id: producer.jobID), principal.owns(job) else {
-                throw Problem(.notFound, .artifactNotFound, "no artifact with id '\(id)'")
-            }
+        guard let producer = artifact.producer, producingJob || principal.ownerFilter != nil else { return (artifact, nil) }
+        let job = try await store.job(id: producer.jobID)
+        // Ownership is checked for every principal but admin; admin sees artifacts of pruned jobs too.
+        if principal.ownerFilter != nil, !(job.map(principal.owns) ?? false) {
+            throw Problem(.notFound, .artifactNotFound, "no artifact with id '\(id)'")
         }
-        return artifact
+        return (artifact, job)
     }
 
     /// Runs `body`, answering storage failures with `503 artifact_storage_failed`.
