@@ -15,12 +15,12 @@ extension TaskCatalogRenderer {
                         "StageHandler { (input: \(type).Input, previous: \(previousType), job: JobContext) -> \(output) in",
                         closing: "},"
                     ) { writer in
-                        writer.line("try await \(stage.handlerName(in: task))(input, previous, job)")
+                        writer.line("try await \(stage.handlerName(in: task))(input, previous, \(task.jobArgument))")
                     }
                 } else {
                     writer.block("StageHandler { (input: \(type).Input, job: JobContext) -> \(output) in", closing: "},") {
                         writer in
-                        writer.line("try await \(stage.handlerName(in: task))(input, job)")
+                        writer.line("try await \(stage.handlerName(in: task))(input, \(task.jobArgument))")
                     }
                 }
                 previous = stage

@@ -22,7 +22,7 @@ struct TaskCatalogRenderer {
                     if task.stages.isEmpty {
                         writer.block("TaskEntry(\(type).definition) { (input: \(type).Input, job: JobContext) in", closing: "}" + closing) {
                             writer in
-                            writer.line("try await \(task.handlerName)(input, job)")
+                            writer.line("try await \(task.handlerName)(input, \(task.jobArgument))")
                         }
                     } else {
                         renderStagedEntry(task, closing: closing, into: &writer)

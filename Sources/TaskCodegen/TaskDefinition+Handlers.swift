@@ -19,7 +19,7 @@ extension TaskDefinition {
             return [
                 HandlerSignature(
                     name: handlerName,
-                    signature: "func \(handlerName)(_ input: \(type).Input, _ job: JobContext) async throws -> \(type).Output",
+                    signature: "func \(handlerName)(_ input: \(type).Input, _ job: \(jobContextType)) async throws -> \(type).Output",
                     owner: "task '\(name)'", location: location)
             ]
         }
@@ -29,8 +29,16 @@ extension TaskDefinition {
             let previous = index == 0 ? "" : "_ previous: \(type).\(stages[index - 1].outputTypeName), "
             return HandlerSignature(
                 name: function,
-                signature: "func \(function)(_ input: \(type).Input, \(previous)_ job: JobContext) async throws -> \(output)",
+                signature: "func \(function)(_ input: \(type).Input, \(previous)_ job: \(jobContextType)) async throws -> \(output)",
                 owner: "stage '\(stage.name)' of task '\(name)'", location: stage.location)
         }
     }
+}
+
+extension TaskDefinition {
+    /// The type of a handler's `job` argument: `JobContext`, or `<Task>.Job` with the typed `files`.
+    var jobContextType: String { files.isEmpty ? "JobContext" : "\(typeName).Job" }
+
+    /// What the dispatch table passes as a handler's `job`, given the untyped context `job`.
+    var jobArgument: String { files.isEmpty ? "job" : "job.withFiles(try \(typeName).Files(job.inputFiles))" }
 }

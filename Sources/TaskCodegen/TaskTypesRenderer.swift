@@ -27,7 +27,7 @@ struct TaskTypesRenderer {
             writer.line()
             render(task, builder: builder, into: &writer)
         }
-        let header = GeneratedFile.swiftHeader(registryFile: registry.fileName, imports: ["TaskRuntime"])
+        let header = GeneratedFile.swiftHeader(registryFile: registry.fileName, imports: registry.tasks.contains { !$0.files.isEmpty } ? ["Foundation", "TaskRuntime"] : ["TaskRuntime"])
         return GeneratedFile(name: Self.fileName, contents: header + writer.text)
     }
 
@@ -78,6 +78,7 @@ struct TaskTypesRenderer {
                     writer.line("alias: RouteAlias(path: \(SwiftSyntax.stringLiteral(alias.path)), method: \(SwiftSyntax.stringLiteral(alias.method))),")
                 }
                 renderStages(of: task, into: &writer)
+                renderFileDeclarations(of: task, into: &writer)
                 writer.line(
                     "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
                         + "line: \(task.location.line), column: \(task.location.column))")
@@ -89,6 +90,7 @@ struct TaskTypesRenderer {
                     DeclarationRenderer.render(declaration, into: &writer)
                 }
             }
+            renderFilesType(of: task, into: &writer)
             // On the task, not on `Input`: a free-form input is a type alias that several tasks share.
             writer.line()
             writer.line("/// Every violation of `json` against the `\(task.name)` input schema; empty when it is valid.")

@@ -125,18 +125,28 @@ public final class PostgresJobStore: JobStore {
 
     public func enqueue(_ jobs: [NewJob]) async throws -> [Job] {
         guard !jobs.isEmpty else { return [] }
+        // The declared files of every job, flattened: one row per (job, file).
+        let files = jobs.flatMap { job in job.files.enumerated().map { (job: job.id, position: $0, file: $1) } }
         let rows = try await rows(
             """
-            INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at, owner)
-            SELECT id, task, version, queue, priority, 'pending', input::jsonb, max_attempts, run_at, NULLIF(owner, '')
-            FROM unnest(
-                \(jobs.map(\.id))::uuid[], \(jobs.map(\.task))::text[], \(jobs.map(\.version))::int8[],
-                \(jobs.map(\.queue))::text[], \(jobs.map(\.priority))::int8[],
-                \(jobs.map { $0.input.canonicalString() })::text[], \(jobs.map(\.maxAttempts))::int8[],
-                \(jobs.map(\.runAt))::timestamptz[], \(jobs.map { $0.owner ?? "" })::text[]
-            ) WITH ORDINALITY AS batch (id, task, version, queue, priority, input, max_attempts, run_at, owner, position)
-            ORDER BY position
-            RETURNING *
+            WITH inserted AS (
+                INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at, owner)
+                SELECT id, task, version, queue, priority, state, input::jsonb, max_attempts, run_at, NULLIF(owner, '')
+                FROM unnest(
+                    \(jobs.map(\.id))::uuid[], \(jobs.map(\.task))::text[], \(jobs.map(\.version))::int8[],
+                    \(jobs.map(\.queue))::text[], \(jobs.map(\.priority))::int8[], \(jobs.map(\.initialState.rawValue))::text[],
+                    \(jobs.map { $0.input.canonicalString() })::text[], \(jobs.map(\.maxAttempts))::int8[],
+                    \(jobs.map(\.runAt))::timestamptz[], \(jobs.map { $0.owner ?? "" })::text[]
+                ) WITH ORDINALITY
+                    AS batch (id, task, version, queue, priority, state, input, max_attempts, run_at, owner, position)
+                ORDER BY position
+                RETURNING *),
+            declared AS (
+                INSERT INTO job_files (job_id, position, name, required)
+                SELECT * FROM unnest(
+                    \(files.map(\.job))::uuid[], \(files.map(\.position))::int8[], \(files.map(\.file.name))::text[],
+                    \(files.map(\.file.required))::bool[]))
+            SELECT * FROM inserted
             """)
         let stored = try rows.map(Job.init(row:))
         let order = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.id, $0) })
@@ -282,7 +292,7 @@ public final class PostgresJobStore: JobStore {
         let cancelled = try await rows(
             """
             UPDATE jobs SET state = 'cancelled', error = \(try JobError.cancelledByRequest.jsonText())::jsonb, finished_at = now()
-            WHERE id = \(id) AND state = 'pending' RETURNING *
+            WHERE id = \(id) AND state IN ('pending', 'waiting') RETURNING *
             """)
         if let row = cancelled.first { return .cancelled(try Job(row: row)) }
         // The notification leaves with the update's commit, to every store's listener.

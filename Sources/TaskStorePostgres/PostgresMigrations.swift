@@ -214,5 +214,26 @@ enum PostgresMigrations {
                 """,
                 "CREATE INDEX artifacts_by_job ON artifacts (job_id, seq) WHERE job_id IS NOT NULL",
             ]),
+        Migration(
+            version: 11, name: "input files of waiting jobs",
+            statements: [
+                // One row per declared file of a job; `artifact_id`, `size` and `sha256` are set when
+                // its upload completed (the job's input lineage). Pruning a job deletes its rows.
+                """
+                CREATE TABLE job_files (
+                    job_id uuid NOT NULL,
+                    position integer NOT NULL,
+                    name text NOT NULL,
+                    required boolean NOT NULL,
+                    upload_id text,
+                    artifact_id uuid,
+                    size bigint,
+                    sha256 text,
+                    completed_at timestamptz,
+                    PRIMARY KEY (job_id, name)
+                )
+                """,
+                "CREATE INDEX jobs_waiting ON jobs (created_at) WHERE state = 'waiting'",
+            ]),
     ]
 }

@@ -74,21 +74,32 @@ public final class SQLiteJobStore: JobStore {
     public func enqueue(_ jobs: [NewJob]) async throws -> [Job] {
         guard !jobs.isEmpty else { return [] }
         let now = Date().microseconds
-        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)", count: jobs.count)
+        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: jobs.count)
             .joined(separator: ", ")
         var binds: [SQLiteData] = []
         for job in jobs {
             binds += [
                 .text(job.id.lowercasedString), .text(job.task), .integer(job.version), .text(job.queue),
-                .integer(job.priority), .text(job.input.canonicalString()), .integer(job.maxAttempts),
-                .integer(Int(now)), .integer(Int(job.runAt.microseconds)), job.owner.map { .text($0) } ?? .null,
+                .integer(job.priority), .text(job.initialState.rawValue), .text(job.input.canonicalString()),
+                .integer(job.maxAttempts), .integer(Int(now)), .integer(Int(job.runAt.microseconds)),
+                job.owner.map { .text($0) } ?? .null,
             ]
         }
-        let rows = try await connection.query(
-            """
+        let insert = """
             INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, created_at, run_at, owner)
             VALUES \(placeholders) RETURNING *
-            """, binds)
+            """
+        // Jobs with files are inserted with their file rows in one transaction.
+        let rows =
+            if jobs.allSatisfy({ $0.files.isEmpty }) {
+                try await connection.query(insert, binds)
+            } else {
+                try await transactions.run { [binds] connection in
+                    let rows = try await connection.query(insert, binds)
+                    try await Self.insertFiles(of: jobs, on: connection)
+                    return rows
+                }
+            }
         let stored = try rows.map(Job.init(row:))
         for queue in Set(jobs.map(\.queue)) { readySignals.broadcast(queue) }
         let order = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.id, $0) })
@@ -218,7 +229,7 @@ public final class SQLiteJobStore: JobStore {
         let cancelled = try await connection.query(
             """
             UPDATE jobs SET state = 'cancelled', error = ?, finished_at = ?
-            WHERE id = ? AND state = 'pending' RETURNING *
+            WHERE id = ? AND state IN ('pending', 'waiting') RETURNING *
             """,
             [try JobError.cancelledByRequest.sqliteText(), .integer(Int(Date().microseconds)), idBind])
         if let row = cancelled.first { return .cancelled(try Job(row: row)) }

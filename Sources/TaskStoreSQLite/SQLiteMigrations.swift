@@ -214,5 +214,31 @@ enum SQLiteMigrations {
                 """,
                 "CREATE INDEX artifacts_by_job ON artifacts (job_id, seq) WHERE job_id IS NOT NULL",
             ]),
+        Migration(
+            version: 11, name: "input files of waiting jobs",
+            statements: [
+                // One row per declared file of a job; `artifact_id`, `size` and `sha256` are set when
+                // its upload completed (the job's input lineage).
+                """
+                CREATE TABLE job_files (
+                    job_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    required INTEGER NOT NULL,
+                    upload_id TEXT,
+                    artifact_id TEXT,
+                    size INTEGER,
+                    sha256 TEXT,
+                    completed_at INTEGER,
+                    PRIMARY KEY (job_id, name)
+                )
+                """,
+                "CREATE INDEX jobs_waiting ON jobs (created_at) WHERE state = 'waiting'",
+                """
+                CREATE TRIGGER jobs_delete_files AFTER DELETE ON jobs BEGIN
+                    DELETE FROM job_files WHERE job_id = OLD.id;
+                END
+                """,
+            ]),
     ]
 }

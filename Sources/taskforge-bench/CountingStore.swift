@@ -111,6 +111,22 @@ final class CountingStore: JobStore {
 
     func artifacts(ofJob jobID: UUID) async throws -> [Artifact] { try await base.artifacts(ofJob: jobID) }
 
+    func files(ofJob id: UUID) async throws -> [JobFile] { try await base.files(ofJob: id) }
+
+    func attachUpload(_ uploadID: String, toFile name: String, ofJob jobID: UUID) async throws -> Bool {
+        try await base.attachUpload(uploadID, toFile: name, ofJob: jobID)
+    }
+
+    func completeFile(_ completion: FileCompletion) async throws -> FileCompletionResult {
+        try await base.completeFile(completion)
+    }
+
+    func startWaitingJob(id: UUID) async throws -> WaitingJobStart { try await base.startWaitingJob(id: id) }
+
+    func expireWaitingJobs(createdBefore: Date) async throws -> [Job] {
+        try await base.expireWaitingJobs(createdBefore: createdBefore)
+    }
+
     func readyJobSignals() -> AsyncStream<String> { base.readyJobSignals() }
 
     func cancelSignals() -> AsyncStream<UUID> { base.cancelSignals() }

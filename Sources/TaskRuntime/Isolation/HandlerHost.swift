@@ -59,7 +59,9 @@ public struct HandlerHost: Sendable {
         if let stage { logger[metadataKey: "stage"] = "\(stage)" }
         let context = JobContext(
             jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt, stage: stage,
-            logger: logger, services: catalog.services, artifacts: artifacts, reportProgress: { replies.progress($0) })
+            logger: logger, services: catalog.services, artifacts: artifacts,
+            inputFiles: InputFiles((run.inputFiles ?? [:]).mapValues { URL(fileURLWithPath: $0) }),
+            reportProgress: { replies.progress($0) })
         var reply = HostReply()
         do {
             guard let entry = catalog.entry(named: run.task) else {

@@ -30,7 +30,8 @@ public final class HandlerProcessPool: AttemptRunner {
         defer { if process.isAlive { idle.withLock { $0.append(process) } } }
         let request = HostRequest.Run(
             jobId: job.id, task: job.task, version: job.version, attempt: job.attempt, input: job.input,
-            stage: job.stageIndex == 0 ? nil : job.stageIndex, previous: job.stageResults.last?.output)
+            stage: job.stageIndex == 0 ? nil : job.stageIndex, previous: job.stageResults.last?.output,
+            inputFiles: context.inputFiles.urls.isEmpty ? nil : context.inputFiles.urls.mapValues(\.path))
         do {
             return try await process.run(
                 request, timeout: timeout, killGrace: killGrace, progress: { await context.progress($0) },

@@ -13,6 +13,8 @@ struct HostRequest: Codable, Sendable {
         var stage: Int?
         /// The output of the stage before `stage`; absent for the first stage.
         var previous: JSONValue?
+        /// The job's input files, fetched by the supervisor: local paths by declared name.
+        var inputFiles: [String: String]?
     }
 
     var run: Run?

@@ -125,4 +125,17 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let invalidArtifact: ErrorCode = "invalid_artifact"
     /// The artifact store (local files or S3) refused or failed an operation.
     public static let artifactStorageFailed: ErrorCode = "artifact_storage_failed"
+
+    // Input files
+    /// The job still lacks required files: `POST /v1/jobs/{id}/start` (409, `missing` lists them), or a
+    /// waiting job whose files did not all arrive before it expired (`failed`).
+    public static let filesMissing: ErrorCode = "files_missing"
+    /// `POST /v1/jobs/{id}/start` or an upload for a job that is not `waiting`.
+    public static let jobNotWaiting: ErrorCode = "job_not_waiting"
+    /// An upload names a file its job's task does not declare.
+    public static let fileNotDeclared: ErrorCode = "file_not_declared"
+    /// An upload's media type is not among the file's declared `media_types`.
+    public static let fileTypeNotAccepted: ErrorCode = "file_type_not_accepted"
+    /// The file was uploaded completely already; it cannot be uploaded again.
+    public static let fileAlreadyUploaded: ErrorCode = "file_already_uploaded"
 }

@@ -1,9 +1,13 @@
 /// Where a job is in its life. Terminal states never change on their own.
 ///
-/// `pending -> running -> succeeded | failed | cancelled | quarantined`; a failed attempt that will be
+/// `[waiting ->] pending -> running -> succeeded | failed | cancelled | quarantined`; a job of a task
+/// with file inputs starts `waiting` for its uploads. A failed attempt that will be
 /// retried goes back to `pending` with a later `run_at`. An operator may send a `failed`, `cancelled`
 /// or `quarantined` job back to `pending` (``JobStore/retry(id:additionalAttempts:)``).
 public enum JobState: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Waiting for its required files; it becomes `pending` when the last one is uploaded, or
+    /// `failed` (`files_missing`) when they do not all arrive in time.
+    case waiting
     /// Queued, possibly with a `run_at` in the future.
     case pending
     /// Claimed by a worker that holds its lease.
@@ -18,7 +22,7 @@ public enum JobState: String, Sendable, Hashable, Codable, CaseIterable {
     public var isTerminal: Bool {
         switch self {
         case .succeeded, .failed, .cancelled, .quarantined: true
-        case .pending, .running: false
+        case .waiting, .pending, .running: false
         }
     }
 }
@@ -28,7 +32,7 @@ extension JobState {
     public var isRetryable: Bool {
         switch self {
         case .failed, .cancelled, .quarantined: true
-        case .pending, .running, .succeeded: false
+        case .waiting, .pending, .running, .succeeded: false
         }
     }
 }

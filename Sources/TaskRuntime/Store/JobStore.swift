@@ -125,6 +125,28 @@ public protocol JobStore: TokenStore {
     /// The artifacts written by job `jobID`, oldest first.
     func artifacts(ofJob jobID: UUID) async throws -> [Artifact]
 
+    /// The declared files of job `id`, in declaration order, with how far each got; empty for a job
+    /// of a task without files.
+    func files(ofJob id: UUID) async throws -> [JobFile]
+
+    /// Records that tus upload `uploadID` carries file `name` of waiting job `jobID`. Returns `false`
+    /// (nothing changed) when the job is not waiting or the file is not declared or complete already.
+    func attachUpload(_ uploadID: String, toFile name: String, ofJob jobID: UUID) async throws -> Bool
+
+    /// In one transaction: records that the file's bytes are stored (its artifact, size and SHA-256)
+    /// and, when no required file is missing any more, moves the job to `pending`, ready at once.
+    /// Concurrent completions of one job's files never leave it waiting with every file complete.
+    func completeFile(_ completion: FileCompletion) async throws -> FileCompletionResult
+
+    /// Moves a waiting job whose required files are all complete to `pending`; otherwise lists the
+    /// missing ones.
+    func startWaitingJob(id: UUID) async throws -> WaitingJobStart
+
+    /// Fails (`files_missing`) every job still `waiting` that was created before `createdBefore`, and
+    /// returns them.
+    @discardableResult
+    func expireWaitingJobs(createdBefore: Date) async throws -> [Job]
+
     /// Yields the queue name whenever jobs may have become ready on it (best effort: workers
     /// also poll). The stream ends when the consumer stops iterating.
     func readyJobSignals() -> AsyncStream<String>
@@ -173,10 +195,12 @@ public struct NewJob: Sendable, Hashable {
     public var runAt: Date
     /// The id of the API token that submits it (``Principal/tokenID``); `nil` without authentication.
     public var owner: String?
+    /// The task's declared files: when there are any, the job is created `waiting` for them.
+    public var files: [FileInput]
 
     public init(
         id: UUID = UUID(), task: String, version: Int, queue: String, priority: Int = 0, input: JSONValue,
-        maxAttempts: Int, runAt: Date = Date(), owner: String? = nil
+        maxAttempts: Int, runAt: Date = Date(), owner: String? = nil, files: [FileInput] = []
     ) {
         self.id = id
         self.task = task
@@ -187,7 +211,11 @@ public struct NewJob: Sendable, Hashable {
         self.maxAttempts = maxAttempts
         self.runAt = runAt
         self.owner = owner
+        self.files = files
     }
+
+    /// The state it is inserted in: `waiting` for its files, or `pending`.
+    public var initialState: JobState { files.isEmpty ? .pending : .waiting }
 }
 
 /// Filters and paging for ``JobStore/jobs(matching:)``.

@@ -56,7 +56,8 @@ public struct JobSubmitter: Sendable {
             priority: priority ?? definition.priority,
             input: stored,
             maxAttempts: definition.retry.maxAttempts,
-            runAt: runAt ?? Date()
+            runAt: runAt ?? Date(),
+            files: definition.files
         )
     }
 

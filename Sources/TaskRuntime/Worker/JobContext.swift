@@ -1,9 +1,13 @@
 import Foundation
 import Logging
 
-/// What a handler gets besides its input: who it is, progress reporting, artifacts, cancellation and
-/// a logger whose metadata carries `jobId`, `taskName`, `taskVersion` and `attempt`.
-public struct JobContext: Sendable {
+/// What a handler of a task without file inputs gets besides its input.
+public typealias JobContext = TaskJobContext<NoFiles>
+
+/// What a handler gets besides its input: who it is, its input files (``files``, typed per task by
+/// the generated code), progress reporting, artifacts, cancellation and a logger whose metadata
+/// carries `jobId`, `taskName`, `taskVersion` and `attempt`.
+public struct TaskJobContext<Files: Sendable>: Sendable {
     public let jobID: UUID
     public let taskName: String
     public let taskVersion: Int
@@ -16,11 +20,16 @@ public struct JobContext: Sendable {
     public let services: TaskServices
     /// Writes artifacts of this job: `try await job.artifacts.write(name: "out.csv", contentType: "text/csv", from: url)`.
     public let artifacts: JobArtifacts
+    /// The job's uploaded files as local, readable URLs, by declared name; the generated code turns
+    /// them into the task's typed ``files``.
+    public let inputFiles: InputFiles
+    /// The task's input files: `job.files.pre` (`NoFiles` for a task that declares none).
+    public let files: Files
     private let reportProgress: @Sendable (Double) async -> Void
 
-    init(
-        jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, stage: String? = nil, logger: Logger,
-        services: TaskServices = TaskServices(), artifacts: (any ArtifactSink)?,
+    private init(
+        jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, stage: String?, logger: Logger,
+        services: TaskServices, artifacts: JobArtifacts, inputFiles: InputFiles, files: Files,
         reportProgress: @escaping @Sendable (Double) async -> Void
     ) {
         self.jobID = jobID
@@ -30,10 +39,18 @@ public struct JobContext: Sendable {
         self.stage = stage
         self.logger = logger
         self.services = services
-        self.artifacts = JobArtifacts(
-            producer: ArtifactProducer(jobID: jobID, attempt: attempt, task: taskName, taskVersion: taskVersion, stage: stage),
-            sink: artifacts)
+        self.artifacts = artifacts
+        self.inputFiles = inputFiles
+        self.files = files
         self.reportProgress = reportProgress
+    }
+
+    /// This context with the task's typed files: what the generated dispatch table hands a handler
+    /// of a task with `files`.
+    public func withFiles<Typed: Sendable>(_ files: Typed) -> TaskJobContext<Typed> {
+        TaskJobContext<Typed>(
+            jobID: jobID, taskName: taskName, taskVersion: taskVersion, attempt: attempt, stage: stage, logger: logger,
+            services: services, artifacts: artifacts, inputFiles: inputFiles, files: files, reportProgress: reportProgress)
     }
 
     /// Reports progress in percent (clamped to 0...100). Cheap to call often: writes are throttled
@@ -62,3 +79,22 @@ public struct JobContext: Sendable {
         ]
     }
 }
+
+extension TaskJobContext where Files == NoFiles {
+    init(
+        jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, stage: String? = nil, logger: Logger,
+        services: TaskServices = TaskServices(), artifacts: (any ArtifactSink)?, inputFiles: InputFiles = InputFiles(),
+        reportProgress: @escaping @Sendable (Double) async -> Void
+    ) {
+        self.init(
+            jobID: jobID, taskName: taskName, taskVersion: taskVersion, attempt: attempt, stage: stage, logger: logger,
+            services: services,
+            artifacts: JobArtifacts(
+                producer: ArtifactProducer(jobID: jobID, attempt: attempt, task: taskName, taskVersion: taskVersion, stage: stage),
+                sink: artifacts),
+            inputFiles: inputFiles, files: NoFiles(), reportProgress: reportProgress)
+    }
+}
+
+/// The files of a task that declares none.
+public struct NoFiles: Sendable, Hashable {}

@@ -18,6 +18,7 @@ public final class Worker: Service {
     private let configuration: WorkerConfiguration
     private let runner: any AttemptRunner
     private let artifacts: (any ArtifactSink)?
+    private let inputFiles: (any InputFileSource)?
     private let logger: Logger
     private let running = RunningAttempts()
     private let completions: CompletionWriter
@@ -25,16 +26,19 @@ public final class Worker: Service {
     private let draining = Atomic<Bool>(false)
 
     /// A worker running handlers with `runner` (in this process by default); handlers' artifacts go
-    /// to `artifacts` (without one, `job.artifacts.write` fails with `artifact_storage_failed`).
+    /// to `artifacts` (without one, `job.artifacts.write` fails with `artifact_storage_failed`), and
+    /// the input files of tasks that declare `files` come from `inputFiles`.
     public init(
         store: any JobStore, catalog: TaskCatalog, configuration: WorkerConfiguration,
-        runner: any AttemptRunner = InProcessRunner(), artifacts: (any ArtifactSink)? = nil, logger: Logger
+        runner: any AttemptRunner = InProcessRunner(), artifacts: (any ArtifactSink)? = nil,
+        inputFiles: (any InputFileSource)? = nil, logger: Logger
     ) {
         self.store = store
         self.catalog = catalog
         self.configuration = configuration
         self.runner = runner
         self.artifacts = artifacts
+        self.inputFiles = inputFiles
         self.logger = logger
         self.completions = CompletionWriter(store: store, deadline: configuration.leaseDuration)
         self.doorbells = configuration.queues.mapValues { _ in Doorbell() }
@@ -251,6 +255,16 @@ public final class Worker: Service {
         let stage = definition.stages.indices.contains(job.stageIndex) ? definition.stages[job.stageIndex] : nil
         if let stage { logger[metadataKey: "stage"] = "\(stage.name)" }
         logger.info("attempt started")
+        let files: InputFiles
+        do {
+            files = try await fetchInputFiles(of: job, definition: definition)
+        } catch {
+            let outcome = self.outcome(
+                of: .failure(error), job: job, definition: definition, timeout: definition.timeout, stopReason: nil,
+                progress: job.progress)
+            await record(outcome, for: job, handlerVersion: nil, logger: logger)
+            return
+        }
         // A staged job reports its overall progress under the declared stage name.
         let stageIndex = job.stageIndex
         let reporter = ProgressReporter(
@@ -262,7 +276,7 @@ public final class Worker: Service {
         }
         let context = JobContext(
             jobID: job.id, taskName: job.task, taskVersion: job.version, attempt: job.attempt, stage: stage?.name,
-            logger: logger, services: catalog.services, artifacts: artifacts,
+            logger: logger, services: catalog.services, artifacts: artifacts, inputFiles: files,
             reportProgress: { await reporter.report(definition.overallProgress(stage: stageIndex, percent: $0)) })
         let stageTimeout = stage?.timeout ?? definition.timeout
         let timeout = configuration.maxRuntime.map { min($0, stageTimeout) } ?? stageTimeout
@@ -281,6 +295,7 @@ public final class Worker: Service {
             attempt.cancel()
         }
         let stopReason = running.remove(job.lease)
+        await inputFiles?.release(files)
         let progress = await reporter.close()
         if stopReason == .leaseLost {
             logger.warning("attempt abandoned: its lease was taken over; its result is discarded")
@@ -289,6 +304,15 @@ public final class Worker: Service {
         let outcome = self.outcome(
             of: result, job: job, definition: definition, timeout: timeout, stopReason: stopReason, progress: progress)
         await record(outcome, for: job, handlerVersion: entry.definition.version, logger: logger)
+    }
+
+    /// The job's uploaded files as local copies, for a task that declares files; none otherwise.
+    private func fetchInputFiles(of job: Job, definition: TaskDefinition) async throws -> InputFiles {
+        guard !definition.files.isEmpty else { return InputFiles() }
+        guard let inputFiles else {
+            throw TaskError.permanent(.filesMissing, "this worker has no artifact store to fetch the job's input files from")
+        }
+        return try await inputFiles.fetch(jobID: job.id)
     }
 
     private func outcome(

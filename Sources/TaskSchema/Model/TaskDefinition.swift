@@ -29,6 +29,9 @@ public struct TaskDefinition: Sendable, Hashable {
     /// `stages`: the named phases a job runs through in order, each a handler of its own; empty for
     /// a single-stage task.
     public var stages: [Stage]
+    /// `files`: the files a job needs before it starts, in declaration order; empty when none (the
+    /// job is `pending` at once).
+    public var files: [FileInput]
     /// Where the task's name was written.
     public var location: SourceLocation
 
@@ -49,6 +52,7 @@ public struct TaskDefinition: Sendable, Hashable {
         schedules: [Schedule] = [],
         alias: RouteAlias? = nil,
         stages: [Stage] = [],
+        files: [FileInput] = [],
         location: SourceLocation
     ) {
         self.name = name
@@ -67,6 +71,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.schedules = schedules
         self.alias = alias
         self.stages = stages
+        self.files = files
         self.location = location
     }
 

@@ -4,7 +4,7 @@ struct TaskParser {
 
     private static let keys = [
         "version", "accepts", "summary", "description", "queue", "priority", "timeout", "retry", "input", "output",
-        "dedup", "rate_limit", "stages",
+        "dedup", "rate_limit", "stages", "files",
         "schedule", "http",
     ]
     private static let requiredKeys = ["version", "summary", "timeout", "input", "output"]
@@ -40,13 +40,17 @@ struct TaskParser {
         let alias = value("http").flatMap(routeAlias)
         let schedules = value("schedule").map(self.schedules) ?? []
         let stages = value("stages").map { self.stages($0, queue: queue, timeout: timeout) } ?? []
+        let files = value("files").map(self.files) ?? []
+        if let filesEntry = value("files") {
+            checkFiles(files, at: filesEntry.keyLocation, input: input, hasDedup: dedup != nil, hasSchedules: !schedules.isEmpty)
+        }
 
         guard let version, let summary, let timeout, let input, let output else { return nil }
         return TaskDefinition(
             name: name, version: version, summary: summary, description: description, queue: queue,
             priority: priority, timeout: timeout, retry: retry, input: input, output: output, acceptedVersions: accepted,
             dedup: dedup, rateLimit: rateLimit, schedules: schedules, alias: alias, stages: stages,
-            location: entry.keyLocation)
+            files: files, location: entry.keyLocation)
     }
 
     private func summary(_ entry: YAMLNode.Entry) -> String? {

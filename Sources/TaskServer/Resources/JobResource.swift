@@ -4,10 +4,12 @@ import TaskRuntime
 /// The JSON form of a job, as every route that returns one shows it.
 enum JobResource {
     /// The job; `catalog` tells the stages of a multi-stage task. `artifacts`, when given (the
-    /// single-job view), are listed under `artifacts` with their links.
-    static func json(_ job: Job, _ catalog: TaskCatalog, artifacts: [Artifact]? = nil) -> JSONValue {
+    /// single-job view), are listed under `artifacts` with their links; `files`, when given (the
+    /// single-job view of a task with file inputs, a new job), under `files`.
+    static func json(_ job: Job, _ catalog: TaskCatalog, artifacts: [Artifact]? = nil, files: [JobFile]? = nil) -> JSONValue {
         let path = "/v1/jobs/\(job.id.lowercasedString)"
-        let stages = catalog.entry(named: job.task)?.definition.stages ?? []
+        let definition = catalog.entry(named: job.task)?.definition
+        let stages = definition?.stages ?? []
         var json: JSONValue = [
             "id": .string(job.id.lowercasedString),
             "task": .string(job.task),
@@ -34,8 +36,15 @@ enum JobResource {
                 "retry": .string(path + "/retry"),
             ],
         ]
-        if let artifacts, case .object(var members) = json {
-            members["artifacts"] = .array(artifacts.map(ArtifactResource.json))
+        if case .object(var members) = json {
+            if let artifacts { members["artifacts"] = .array(artifacts.map(ArtifactResource.json)) }
+            if let files {
+                members["files"] = filesJSON(job, files, declared: definition?.files ?? [])
+                if case .object(var links)? = members["links"] {
+                    links["start"] = .string(path + "/start")
+                    members["links"] = .object(links)
+                }
+            }
             json = .object(members)
         }
         return json

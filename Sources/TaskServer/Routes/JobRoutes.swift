@@ -3,7 +3,7 @@ import Hummingbird
 import TaskRuntime
 
 /// `GET /v1/jobs`, `GET /v1/jobs/{id}`, `POST /v1/jobs/{id}/cancel`, `POST /v1/jobs/{id}/retry`,
-/// `GET /v1/jobs/{id}/events`. A principal sees, cancels and retries only the jobs it submitted
+/// `GET /v1/jobs/{id}/events`, `POST /v1/jobs/{id}/start` (a job waiting for its files). A principal sees, cancels and retries only the jobs it submitted
 /// (another's answer `404 job_not_found`, as if absent); `admin` sees every job.
 struct JobRoutes {
     let catalog: TaskCatalog
@@ -22,7 +22,11 @@ struct JobRoutes {
         }
         router.get("/v1/jobs/:id") { _, context in
             let job = try await job(context, scope: .read)
-            return Response.json(JobResource.json(job, catalog, artifacts: try await store.artifacts(ofJob: job.id)))
+            let declaresFiles = !(catalog.entry(named: job.task)?.definition.files.isEmpty ?? true)
+            return Response.json(
+                JobResource.json(
+                    job, catalog, artifacts: try await store.artifacts(ofJob: job.id),
+                    files: declaresFiles ? try await store.files(ofJob: job.id) : nil))
         }
         router.get("/v1/jobs/:id/events") { _, context in
             let job = try await job(context, scope: .read)
@@ -57,6 +61,29 @@ struct JobRoutes {
                 throw Problem(
                     .conflict, .jobNotRetryable,
                     "the job is '\(job.state.rawValue)'; only failed, cancelled and quarantined jobs can be retried",
+                    extensions: ["job": JobResource.json(job, catalog)])
+            case .notFound:
+                throw Problem.jobNotFound(job.id.lowercasedString)
+            }
+        }
+        // Starting a waiting job is part of submitting it: the `submit` scope, for the job's task.
+        router.post("/v1/jobs/:id/start") { _, context in
+            let job = try await job(context, scope: .submit)
+            _ = try context.principal(submitting: job.task)
+            switch try await store.startWaitingJob(id: job.id) {
+            case .started(let job):
+                return Response.json(JobResource.json(job, catalog, files: try await store.files(ofJob: job.id)))
+            case .filesMissing(let job, let missing):
+                throw Problem(
+                    .conflict, .filesMissing,
+                    "the job still lacks required files: \(missing.joined(separator: ", ")); upload them first",
+                    extensions: [
+                        "missing": .array(missing.map(JSONValue.string)),
+                        "job": JobResource.json(job, catalog, files: try await store.files(ofJob: job.id)),
+                    ])
+            case .notWaiting(let job):
+                throw Problem(
+                    .conflict, .jobNotWaiting, "the job is '\(job.state.rawValue)', not waiting for files; it cannot be started",
                     extensions: ["job": JobResource.json(job, catalog)])
             case .notFound:
                 throw Problem.jobNotFound(job.id.lowercasedString)

@@ -15,7 +15,9 @@ struct SubmitAnswer {
     init(_ outcome: DedupOutcome, catalog: TaskCatalog) {
         switch outcome {
         case .created(let job):
-            self.init(status: .accepted, body: JobResource.json(job, catalog), jobID: job.id)
+            let declared = catalog.entry(named: job.task)?.definition.files ?? []
+            let files = declared.isEmpty ? nil : JobFile.declared(for: job, declared)
+            self.init(status: .accepted, body: JobResource.json(job, catalog, files: files), jobID: job.id)
         case .deduplicated(let job):
             self.init(existing: job, deduplicated: true, catalog: catalog)
         case .reused(let job):
