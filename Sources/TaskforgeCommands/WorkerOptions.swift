@@ -96,7 +96,7 @@ struct WorkerOptions: ParsableArguments {
             retention: retentionDays > 0 ? .seconds(retentionDays * 86_400) : nil)
         let worker = Worker(
             store: store, catalog: catalog, configuration: configuration, runner: pool ?? InProcessRunner(),
-            artifacts: artifacts, logger: logger)
+            artifacts: artifacts, inputFiles: InputFileFetcher(jobs: store, store: artifacts.store), logger: logger)
         return (worker, pool)
     }
 }

@@ -35,7 +35,8 @@ public struct TestServer: APIEndpoint {
             store: store, catalog: catalog,
             configuration: WorkerConfiguration(
                 queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, slots) }), maxRuntime: maxRuntime),
-            artifacts: ArtifactRecorder(store: artifacts, jobs: store, maxBytes: maxArtifactBytes), logger: logger)
+            artifacts: ArtifactRecorder(store: artifacts, jobs: store, maxBytes: maxArtifactBytes),
+            inputFiles: InputFileFetcher(jobs: store, store: artifacts), logger: logger)
         let api = TaskAPI(
             catalog: catalog, store: store,
             configuration: ServerConfiguration(

@@ -89,6 +89,8 @@ struct OpenAPITests {
             "get /v1/jobs/{id}": auth.union(["200", "404"]),
             "post /v1/jobs/{id}/cancel": auth.union(["200", "202", "404", "409"]),
             "post /v1/jobs/{id}/retry": auth.union(["200", "404", "409"]),
+            "post /v1/jobs/{id}/start": auth.union(["200", "404", "409"]),
+            "get /v1/tasks/survey": auth.union(["200"]), "post /v1/tasks/survey": submit,
             "get /v1/jobs/{id}/events": auth.union(["200", "404"]),
             "get /v1/queues": auth.union(["200"]),
             "get /v1/dedup/{name}": auth.union(["200", "400", "404"]),
@@ -313,6 +315,17 @@ private enum ServerSamples {
                    "retry": "/v1/jobs/x/retry"}}
         """
 
+    /// A job of a task with files, as submitting it answers: waiting, with each file's upload URL.
+    static let waitingJob = """
+        \(pendingJob.dropLast().replacingOccurrences(of: "\"state\": \"pending\"", with: "\"state\": \"waiting\"")
+            .replacingOccurrences(of: "/retry\"}", with: "/retry\", \"start\": \"/v1/jobs/x/start\"}")),
+         "files": [
+           {"name": "pre", "required": true, "state": "complete", "max_size": null, "media_types": [], "upload_url": null,
+            "upload": null, "size": 12, "sha256": "ab12", "artifact": "/v1/artifacts/x"},
+           {"name": "post", "required": true, "state": "uploading", "max_size": 1000, "media_types": ["image/tiff"],
+            "upload_url": "/v1/jobs/x/files/post", "upload": "/v1/uploads/abc", "size": null, "sha256": null, "artifact": null}]}
+        """
+
     static let cases = """
         [
           {"name": "pending job", "schema": "Job", "valid": true, "instance": \(pendingJob)},
@@ -333,8 +346,11 @@ private enum ServerSamples {
           {"name": "task", "schema": "TaskInfo", "valid": true, "instance": {
             "name": "echo", "version": 1, "summary": "Echo a message back.", "description": null, "queue": "default",
             "priority": 0, "timeout_seconds": 30, "retry": {"max_attempts": 4, "backoff": "fixed", "initial_seconds": 0.5, "max_seconds": 60},
-            "dedup": null, "rate_limit": null, "schedules": [], "http": null, "stages": null, "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
+            "dedup": null, "rate_limit": null, "schedules": [], "http": null, "stages": null, "files": [], "input_schema": {"type": "object"}, "output_schema": {"type": "object"},
             "links": {"submit": "/v1/tasks/echo"}}},
+          {"name": "waiting job", "schema": "Job", "valid": true, "instance": \(waitingJob)},
+          {"name": "task with files", "schema": "TaskFile", "valid": true, "instance":
+            {"name": "pre", "required": true, "max_size": 2147483648, "media_types": ["image/tiff"], "description": null}},
           {"name": "rate limit", "schema": "RateLimitPolicy", "valid": true, "instance":
             {"key": "brave", "per_second": 0.5, "burst": 1}},
           {"name": "rate limit of zero", "schema": "RateLimitPolicy", "valid": false, "instance":

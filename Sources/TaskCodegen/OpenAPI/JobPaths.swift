@@ -9,6 +9,7 @@ enum JobPaths {
             "/v1/jobs/{id}": ["get": get.json],
             "/v1/jobs/{id}/cancel": ["post": cancel.json],
             "/v1/jobs/{id}/retry": ["post": retry.json],
+            "/v1/jobs/{id}/start": ["post": start.json],
             "/v1/jobs/{id}/events": ["get": events.json],
         ]
     }
@@ -54,6 +55,14 @@ enum JobPaths {
         parameters: [PathParameter.jobID.reference],
         responses: ["200": Operation.jsonResponse("The job, `pending` again.", JSONSchema.ref("Job"))],
         problems: [.jobNotFound, .jobNotRetryable])
+
+    private static let start = Operation(
+        id: "start_job", tag: .jobs, summary: "Start a job that waits for its files.",
+        description: "A job of a task with `files` starts by itself when its last required file is uploaded; this "
+            + "starts it explicitly, or answers 409 `files_missing` listing what is still missing.",
+        parameters: [PathParameter.jobID.reference],
+        responses: ["200": Operation.jsonResponse("The job, `pending` now.", JSONSchema.ref("Job"))],
+        problems: [.jobNotFound, .jobNotStartable])
 
     private static let events = Operation(
         id: "list_job_events", tag: .jobs, summary: "A job's state and stage changes, oldest first.",

@@ -4,16 +4,19 @@ import TaskSchema
 /// `JobEvent`, `JobStage`, `JobState`, `ExistingJob` and the list wrappers.
 enum JobSchemas {
     /// A job's states, in the order of its life (`JobState` in TaskRuntime).
-    static let states: [JSONValue] = ["pending", "running", "succeeded", "failed", "cancelled", "quarantined"]
+    static let states: [JSONValue] = ["waiting", "pending", "running", "succeeded", "failed", "cancelled", "quarantined"]
 
     static let all: [String: JSONValue] = [
         "JobState": JSONValue.object(["type": "string", "enum": .array(states)])
             .described(
-                "Where a job is in its life; `succeeded`, `failed`, `cancelled` and `quarantined` are final, and an "
-                    + "operator may retry a `failed`, `cancelled` or `quarantined` job."),
+                "Where a job is in its life; `waiting` for its files (tasks with `files`), `succeeded`, `failed`, "
+                    + "`cancelled` and `quarantined` are final, and an operator may retry a `failed`, `cancelled` or "
+                    + "`quarantined` job."),
         "Job": JSONSchema.closedObject(jobProperties).addingOptionalProperties([
             "artifacts": JSONSchema.array(of: JSONSchema.ref("Artifact"))
                 .described("The artifacts the job wrote, oldest first (`GET /v1/jobs/{id}` only)."),
+            "files": JSONSchema.array(of: JSONSchema.ref("JobFile")).described(
+                "Its task's declared files and how far each got (a task with `files`: submit answers and `GET /v1/jobs/{id}`)."),
         ]).described("A job: one run of a task on one input."),
         "ExistingJob": JSONSchema.closedObject(jobProperties.merging([
             "deduplicated": JSONSchema.scalar(.boolean).described("The job is pending or running with the same dedup key."),
@@ -21,6 +24,7 @@ enum JobSchemas {
                 .described("The job succeeded with the same dedup key within the task's `reuse_result_for`."),
         ]) { _, new in new }).described("The job a submission of a task with `dedup` was answered with instead of a new one."),
         "JobError": jobError,
+        "JobFile": jobFile,
         "JobStage": jobStage,
         "JobEvent": jobEvent,
         "JobList": JSONSchema.closedObject([
@@ -69,8 +73,24 @@ enum JobSchemas {
             "events": JSONSchema.scalar(.string).described("`GET` its event log."),
             "cancel": JSONSchema.scalar(.string).described("`POST` to cancel it."),
             "retry": JSONSchema.scalar(.string).described("`POST` to retry it once it failed, was cancelled or quarantined."),
+        ]).addingOptionalProperties([
+            "start": JSONSchema.scalar(.string).described("`POST` to start it once its required files are uploaded (a task with `files`).")
         ]),
     ]
+
+    private static let jobFile = JSONSchema.closedObject([
+        "name": JSONSchema.scalar(.string),
+        "required": JSONSchema.scalar(.boolean),
+        "state": ["type": "string", "enum": ["missing", "uploading", "complete"]],
+        "max_size": JSONSchema.scalar(.integer, nullable: true).described("The largest upload accepted, in bytes."),
+        "media_types": JSONSchema.array(of: JSONSchema.scalar(.string)).described("The media types accepted; empty accepts any."),
+        "upload_url": JSONSchema.scalar(.string, nullable: true).described(
+            "While the job waits and the file is not complete: the tus creation URL to `POST` the upload to."),
+        "upload": JSONSchema.scalar(.string, nullable: true).described("The tus upload under way, if any."),
+        "size": JSONSchema.scalar(.integer, nullable: true).described("The stored file's size in bytes, once complete."),
+        "sha256": JSONSchema.scalar(.string, nullable: true).described("The stored file's hex SHA-256, once complete."),
+        "artifact": JSONSchema.scalar(.string, nullable: true).described("`GET` the stored file, once complete."),
+    ]).described("A declared file of a job and how far its upload got.")
 
     private static let jobStage = JSONSchema.closedObject([
         "name": JSONSchema.scalar(.string),

@@ -9,6 +9,7 @@ enum ProblemResponse: String, CaseIterable {
     case jobNotFound = "JobNotFound"
     case jobFinished = "JobFinished"
     case jobNotRetryable = "JobNotRetryable"
+    case jobNotStartable = "JobNotStartable"
     case taskVersionRetired = "TaskVersionRetired"
     case bodyTooLarge = "BodyTooLarge"
     case invalidInput = "InvalidInput"
@@ -38,7 +39,7 @@ enum ProblemResponse: String, CaseIterable {
         switch self {
         case .submitBadRequest, .invalidParameter, .artifactUploadBadRequest: "400"
         case .taskNotFound, .taskVersionNotFound, .jobNotFound, .dedupNotFound, .artifactNotFound: "404"
-        case .jobFinished, .jobNotRetryable, .idempotencyKeyInProgress: "409"
+        case .jobFinished, .jobNotRetryable, .jobNotStartable, .idempotencyKeyInProgress: "409"
         case .taskVersionRetired: "410"
         case .bodyTooLarge, .artifactTooLarge: "413"
         case .invalidInput, .submitUnprocessable, .artifactUnprocessable: "422"
@@ -69,7 +70,7 @@ enum ProblemResponse: String, CaseIterable {
         switch self {
         case .invalidInput, .artifactUnprocessable: "ValidationProblem"
         case .submitUnprocessable: "SubmitProblem"
-        case .jobFinished, .jobNotRetryable: "JobStateProblem"
+        case .jobFinished, .jobNotRetryable, .jobNotStartable: "JobStateProblem"
         default: "Problem"
         }
     }
@@ -84,6 +85,9 @@ enum ProblemResponse: String, CaseIterable {
         case .jobNotFound: "`job_not_found`: no job has that id."
         case .jobFinished: "`job_finished`: the job already finished; `job` holds it."
         case .jobNotRetryable: "`job_not_retryable`: the job is not failed, cancelled or quarantined; `job` holds it."
+        case .jobNotStartable:
+            "`files_missing`: required files are not uploaded yet, `missing` lists them; or `job_not_waiting`: the job "
+                + "does not wait for files; `job` holds it."
         case .taskVersionRetired: "`task_version_retired`: the task no longer accepts the pinned `version`."
         case .bodyTooLarge: "`body_too_large`: the body is larger than the server accepts."
         case .invalidInput: "`invalid_input`: the input breaks the task's schema; `violations` lists every failure."

@@ -45,6 +45,14 @@ enum TaskInfoSchemas {
             "timeout_seconds": JSONSchema.scalar(.number).adding(["minimum": 0])
                 .described("The hard limit of one attempt of the stage."),
         ]).described("One stage of a multi-stage task."),
+        "TaskFile": JSONSchema.closedObject([
+            "name": JSONSchema.scalar(.string).described("The file's name: the upload's `file` and the handler's `job.files` property."),
+            "required": JSONSchema.scalar(.boolean).described("Whether a job waits for it."),
+            "max_size": JSONSchema.scalar(.integer, nullable: true).adding(["minimum": 1])
+                .described("The largest upload accepted, in bytes; `null` leaves the server's artifact limit."),
+            "media_types": JSONSchema.array(of: JSONSchema.scalar(.string)).described("The media types accepted; empty accepts any."),
+            "description": JSONSchema.scalar(.string, nullable: true),
+        ]).described("A file a job of the task needs before it starts, uploaded with tus."),
         "TaskList": JSONSchema.closedObject(["tasks": JSONSchema.array(of: JSONSchema.ref("TaskInfo"))])
             .described("Every task the server runs, by name."),
     ]
@@ -66,6 +74,8 @@ enum TaskInfoSchemas {
         "http": JSONSchema.nullableRef("RouteAlias").described("`null` when the task has no extra route."),
         "stages": JSONSchema.scalar(.array, nullable: true).adding(["items": JSONSchema.ref("TaskStage")])
             .described("The stages its jobs run through, in order; `null` for a single-stage task."),
+        "files": JSONSchema.array(of: JSONSchema.ref("TaskFile"))
+            .described("The files a job needs before it starts, in order; empty when it starts at once."),
         "input_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the current version's input."),
         "output_schema": JSONValue.object(["type": "object"]).described("The JSON Schema of the output."),
         "links": JSONSchema.closedObject([

@@ -68,6 +68,7 @@ struct TaskPaths {
                 "x-taskforge-task": .string(task.name),
                 "x-taskforge-version": .integer(task.version),
                 "x-taskforge-output": .string(output),
+                "x-taskforge-files": .array(task.files.map { .string($0.name) }),
                 "x-taskforge-inputs": .object(Dictionary(uniqueKeysWithValues: inputs.map { version, name in
                     (String(version), JSONValue.string(JSONSchema.schemaPointer(name)))
                 })),
@@ -132,6 +133,13 @@ struct TaskPaths {
             paragraphs.append(description)
         }
         paragraphs.append("The job's `output` follows `\(output)` once it succeeded.")
+        if !task.files.isEmpty {
+            let files = task.files.map { "`\($0.name)`" + ($0.required ? "" : " (optional)") }.joined(separator: ", ")
+            paragraphs.append(
+                "The job needs files before it starts: \(files). It is created `waiting`, and its `files` list each "
+                    + "file's tus `upload_url`; it starts by itself when the last required file is uploaded "
+                    + "(`x-taskforge-files` declares them).")
+        }
         if !task.acceptedVersions.isEmpty {
             let schemas = task.acceptedVersions.compactMap { version in
                 inputs[version].map { "`?version=\(version)`: `\(JSONSchema.schemaPointer($0))`" }

@@ -24,6 +24,7 @@ enum TaskResource {
             "schedules": .array(definition.schedules.map { schedule($0, task: definition.name, now: now) }),
             "http": definition.alias.map { ["path": .string($0.path), "method": .string($0.method)] } ?? .null,
             "stages": definition.stages.isEmpty ? .null : .array(definition.stages.map(stage)),
+            "files": .array(definition.files.map(file)),
             "input_schema": definition.input.jsonSchema(),
             "output_schema": definition.output.jsonSchema(),
             "links": ["submit": .string("/v1/tasks/\(definition.name)")],
@@ -32,6 +33,16 @@ enum TaskResource {
 
     private static func rateLimit(_ policy: RateLimitPolicy) -> JSONValue {
         ["key": .string(policy.key), "per_second": JSONValue(number: policy.perSecond), "burst": .integer(policy.burst)]
+    }
+
+    private static func file(_ file: FileInput) -> JSONValue {
+        [
+            "name": .string(file.name),
+            "required": .bool(file.required),
+            "max_size": file.maxSize.map { .integer(Int($0)) } ?? .null,
+            "media_types": .array(file.mediaTypes.map(JSONValue.string)),
+            "description": file.description.map(JSONValue.string) ?? .null,
+        ]
     }
 
     private static func stage(_ stage: Stage) -> JSONValue {
