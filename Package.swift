@@ -83,6 +83,7 @@ let package = Package(
                 "TaskRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // serve, worker, handler-host, migrate, schema, submit, jobs: the command line of any task catalog.

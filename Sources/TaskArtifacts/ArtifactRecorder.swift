@@ -49,6 +49,17 @@ public struct ArtifactRecorder: ArtifactSink {
         try await record(ChunkSequence(chunks: [ByteBuffer(bytes: data)]), name: name, contentType: contentType, producer: producer)
     }
 
+    /// Streams the local file at `url` into storage as artifact `name`; see ``record(_:name:contentType:producer:)``.
+    /// Throws `FileSystemError` when the file cannot be read.
+    public func recordFile(at url: URL, name: String, contentType: String, producer: ArtifactProducer?) async throws
+        -> Artifact
+    {
+        try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(url.path)) { handle in
+            try await record(
+                handle.readChunks(chunkLength: .kibibytes(256)), name: name, contentType: contentType, producer: producer)
+        }
+    }
+
     /// A handler's write: the file streamed, or the bytes, with store failures as ``TaskError``s
     /// (`artifact_size_exceeded` permanent, `artifact_storage_failed` transient).
     public func write(_ content: ArtifactContent, name: String, contentType: String, producer: ArtifactProducer)
@@ -59,11 +70,7 @@ public struct ArtifactRecorder: ArtifactSink {
             case .bytes(let data):
                 return try await record(data, name: name, contentType: contentType, producer: producer)
             case .file(let url):
-                return try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(url.path)) { handle in
-                    try await record(
-                        handle.readChunks(chunkLength: .kibibytes(256)), name: name, contentType: contentType,
-                        producer: producer)
-                }
+                return try await recordFile(at: url, name: name, contentType: contentType, producer: producer)
             }
         } catch let error as ArtifactTooLarge {
             throw TaskError.permanent(.artifactSizeExceeded, "artifact '\(name)': \(error)")

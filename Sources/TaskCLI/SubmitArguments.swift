@@ -7,6 +7,12 @@ public protocol SubmitArguments: ParsableArguments {
     static var definition: TaskDefinition { get }
     /// The input fields given as flags, by JSON name.
     var fields: [String: JSONValue] { get }
+    /// The paths of the files given as flags, by declared file name (tasks with `files`).
+    var filePaths: [String: String] { get }
+}
+
+extension SubmitArguments {
+    public var filePaths: [String: String] { [:] }
 }
 
 /// The options every `taskforge submit <task>` has.

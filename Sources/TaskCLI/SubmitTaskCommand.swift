@@ -22,6 +22,14 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
     public init() {}
 
     public func validate() throws {
+        let given = arguments.filePaths
+        let missing = Arguments.definition.files.filter { $0.required && given[$0.name] == nil }.map { "--" + Naming.kebabCase($0.name) }
+        if !missing.isEmpty {
+            throw ValidationError("'\(Arguments.definition.name)' needs its files: \(missing.joined(separator: ", "))")
+        }
+        for (name, path) in given where !FileManager.default.isReadableFile(atPath: path) {
+            throw ValidationError("--\(Naming.kebabCase(name)): cannot read '\(path)'")
+        }
         // An older pinned version has its own schema, which the server checks.
         if let version = options.taskVersion, version != Arguments.definition.version { return }
         let violations = Arguments.definition.input.validate(try input())
@@ -34,15 +42,43 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
 
     public func run() async throws {
         let client = options.connection.client
-        let job = try await client.submit(
-            task: Arguments.definition.name, query: options.queryParameters, input: try input(),
-            idempotencyKey: options.idempotencyKey)
+        let job = try await Arguments.definition.files.isEmpty ? submit(with: client) : submitUploadingFiles(with: client)
         guard options.wait else {
             print(options.json ? job.prettyString : "\(job.submission) (\(job.summary))")
             return
         }
         let finished = try await JobWaiter(client: client).wait(for: job)
         try JobWaiter.finish(finished, asJSON: options.json)
+    }
+
+    private func submit(with client: APIClient) async throws -> RemoteJob {
+        try await client.submit(
+            task: Arguments.definition.name, query: options.queryParameters, input: try input(),
+            idempotencyKey: options.idempotencyKey)
+    }
+
+    /// Submits the job (or, when this very command was interrupted before, finds the job it
+    /// submitted, still waiting) and uploads its files with tus, resuming where an earlier run stopped.
+    private func submitUploadingFiles(with client: APIClient) async throws -> RemoteJob {
+        let files = arguments.filePaths.mapValues { URL(fileURLWithPath: $0) }
+        let fingerprint = try FileSubmission.fingerprint(
+            server: client.baseURL, task: Arguments.definition.name, input: try input().canonicalString(), files: files)
+        let recordURL = FileSubmission.recordURL(fingerprint: fingerprint)
+        var record: FileSubmission
+        var job: RemoteJob
+        if let saved = FileSubmission.load(from: recordURL), let waiting = try? await client.job(id: saved.jobID),
+            waiting.state == "waiting"
+        {
+            printError("resuming the uploads of job \(saved.jobID)")
+            (record, job) = (saved, waiting)
+        } else {
+            job = try await submit(with: client)
+            record = FileSubmission(jobID: job.idString)
+            try record.save(to: recordURL)
+        }
+        job = try await JobFileUploader(client: client).upload(files, of: job, record: &record, recordURL: recordURL)
+        try? FileManager.default.removeItem(at: recordURL)
+        return job
     }
 
     private func input() throws -> JSONValue {

@@ -70,6 +70,7 @@ struct CommandLineRenderer {
                             ? "public var \(flag.swiftName): [\(flag.valueType)] = []"
                             : "public var \(flag.swiftName): \(flag.valueType)?")
                 }
+                renderFileFlags(of: task, into: &writer)
                 writer.line()
                 writer.line("public init() {}")
                 writer.line()
@@ -90,6 +91,7 @@ struct CommandLineRenderer {
                     }
                     writer.line("return fields")
                 }
+                renderFilePaths(of: task, into: &writer)
             }
         }
     }
