@@ -25,8 +25,14 @@ enum ArtifactPaths {
                         "input_sha256": JSONSchema.scalar(.string).adding(["pattern": "^[0-9a-f]{64}$"])
                             .described("The SHA-256 of the input's canonical JSON (sorted keys, compact)."),
                         "job": JSONSchema.scalar(.string).described("`GET` the producing job."),
+                        "files": JSONSchema.array(of: JSONSchema.closedObject([
+                            "name": JSONSchema.scalar(.string).described("The declared file name."),
+                            "size": JSONSchema.scalar(.integer, nullable: true),
+                            "sha256": JSONSchema.scalar(.string, nullable: true).described("The hex SHA-256 of the uploaded bytes."),
+                            "artifact": JSONSchema.scalar(.string, nullable: true).described("`GET` the uploaded bytes."),
+                        ])).described("The producing job's uploaded input files (a task with `files`)."),
                     ],
-                    "required": ["input", "input_sha256", "job"],
+                    "required": ["input", "input_sha256", "job", "files"],
                     "additionalProperties": false,
                 ]).described("What the job was given; `null` without a producer or once the job was pruned."),
             ]) { _, new in new }

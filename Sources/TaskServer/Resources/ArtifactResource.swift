@@ -19,8 +19,9 @@ enum ArtifactResource {
     }
 
     /// The artifact with its lineage: the producing job, attempt, task version and stage, and the
-    /// job's input with its SHA-256 (`job` is `null` once the job was pruned; `producer` stays).
-    static func metaJSON(_ artifact: Artifact, job: Job?) -> JSONValue {
+    /// job's input with its SHA-256 and the job's input files with theirs (`job` is `null` once the
+    /// job was pruned; `producer` stays).
+    static func metaJSON(_ artifact: Artifact, job: Job?, files: [JobFile] = []) -> JSONValue {
         guard case .object(var members) = json(artifact) else { return json(artifact) }
         members["storage_key"] = .string(artifact.storageKey)
         members["producer"] =
@@ -39,8 +40,19 @@ enum ArtifactResource {
                     "input": job.input,
                     "input_sha256": .string(ContentHash.sha256Hex(String(decoding: (try? job.input.canonicalData()) ?? Data(), as: UTF8.self))),
                     "job": .string("/v1/jobs/\(job.id.lowercasedString)"),
+                    "files": .array(files.filter(\.isComplete).map(inputFileJSON)),
                 ]
             } ?? .null
         return .object(members)
+    }
+
+    /// An input file of the producing job: its name, size, SHA-256 and stored bytes.
+    private static func inputFileJSON(_ file: JobFile) -> JSONValue {
+        [
+            "name": .string(file.name),
+            "size": file.size.map { .integer(Int($0)) } ?? .null,
+            "sha256": file.sha256.map(JSONValue.string) ?? .null,
+            "artifact": file.artifactID.map { .string("/v1/artifacts/\($0.lowercasedString)") } ?? .null,
+        ]
     }
 }

@@ -34,7 +34,8 @@ struct ArtifactRoutes {
         }
         router.get("/v1/artifacts/:id/meta") { _, context in
             let (artifact, job) = try await artifact(context, producingJob: true)
-            return Response.json(ArtifactResource.metaJSON(artifact, job: job))
+            let files = if let job { try await store.files(ofJob: job.id) } else { [JobFile]() }
+            return Response.json(ArtifactResource.metaJSON(artifact, job: job, files: files))
         }
     }
 
