@@ -76,7 +76,10 @@ let package = Package(
             ]),
         .target(
             name: "TaskServer",
-            dependencies: ["TaskRuntime", "TaskArtifacts", .product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: [
+                "TaskRuntime", "TaskArtifacts", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_NIOFileSystem", package: "swift-nio"),
+            ]),
         .target(
             name: "TaskCLI",
             dependencies: [
