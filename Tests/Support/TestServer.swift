@@ -18,10 +18,11 @@ public struct TestServer: APIEndpoint {
 
     /// Runs `body` against a fresh server whose worker serves every queue of `catalog` with `slots`
     /// concurrent jobs each. Artifacts go to `artifacts`, or to files in the server's temporary directory.
+    /// With `uploads`, the server serves tus uploads at `/v1/uploads/`.
     public static func with<T>(
         catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
         maxBatchSize: Int = 100, slots: Int = 4, authentication: Authentication = .off, tasksPerMinute: Int? = nil,
-        artifacts: (any ArtifactStore)? = nil, maxArtifactBytes: Int64 = 25 << 20,
+        artifacts: (any ArtifactStore)? = nil, maxArtifactBytes: Int64 = 25 << 20, uploads: UploadStaging? = nil,
         _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
@@ -42,7 +43,7 @@ public struct TestServer: APIEndpoint {
                 host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
                 authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: maxRuntime,
                 maxArtifactBytes: maxArtifactBytes),
-            artifacts: artifacts, openAPIDocument: openAPIDocument)
+            artifacts: artifacts, openAPIDocument: openAPIDocument, uploads: uploads)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = api.application(services: [worker], logger: logger) { port in portContinuation.yield(port) }
         let group = ServiceGroup(services: [app], logger: logger)
