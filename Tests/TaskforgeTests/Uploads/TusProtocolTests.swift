@@ -124,6 +124,7 @@ struct TusProtocolTests {
             let location = try #require(created.headers["location"])
             var source = TestBytes(seed: 42)
             var hash = SHA256()
+            let peakBefore = Self.peakResidentMiB()
             let started = ContinuousClock.now
             var offset: Int64 = 0
             while offset < Int64(total) {
@@ -135,6 +136,8 @@ struct TusProtocolTests {
             }
             let elapsed = (ContinuousClock.now - started).seconds
             print("tus: 200 MiB in \(chunk >> 20) MiB PATCHes took \(elapsed) s: \(Double(total >> 20) / elapsed) MiB/s")
+            // Client and server share this process: the peak includes the client's 8 MiB chunks.
+            print("tus: peak RSS (VmHWM) \(peakBefore ?? 0) MiB before, \(Self.peakResidentMiB() ?? 0) MiB after")
             let id = try #require(location.split(separator: "/").last.map(String.init))
             let copy = try #require(await lifecycle.completed[id])
             var received = SHA256()
@@ -143,6 +146,15 @@ struct TusProtocolTests {
             while let piece = try handle.read(upToCount: 4 << 20), !piece.isEmpty { received.update(data: piece) }
             #expect(received.finalize() == hash.finalize())
         }
+    }
+
+    /// This process's peak resident set (`VmHWM`) in MiB; `nil` off Linux.
+    static func peakResidentMiB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
+        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return fields.count > 1 ? Int(fields[1]).map { $0 / 1024 } : nil
     }
 
     @Test func anInterruptedPatchKeepsWhatArrivedAndTheClientResumes() async throws {
