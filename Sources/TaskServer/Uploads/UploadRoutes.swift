@@ -5,8 +5,8 @@ import TaskRuntime
 
 /// The tus 1.0.0 server ([docs/uploads.md](../../../docs/uploads.md)): `OPTIONS /v1/uploads/`,
 /// `POST /v1/uploads/` and `POST /v1/jobs/{id}/files/{name}` (creation, creation-with-upload),
-/// `HEAD`, `PATCH` and `DELETE /v1/uploads/{id}`. Every route needs the `submit` scope; an upload
-/// is visible only to the principal that created it (and `admin`).
+/// `HEAD`, `PATCH` and `DELETE /v1/uploads/{id}`. All but `OPTIONS` need the `submit` scope; an
+/// upload is visible only to the principal that created it (and `admin`).
 struct UploadRoutes {
     let staging: UploadStaging
 

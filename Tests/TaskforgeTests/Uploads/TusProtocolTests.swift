@@ -205,6 +205,9 @@ struct TusProtocolTests {
             #expect(head.status == 412 && head.headers["tus-version"] == "1.0.0")
             let missing = try await server.tus("HEAD", "/v1/uploads/\(String(repeating: "0", count: 32))")
             #expect(missing.status == 404 && missing.headers["tus-resumable"] == "1.0.0")
+            // The OpenAPI document lists the upload routes, so another method is 405 with Allow.
+            let get = try await server.tus("GET", location)
+            #expect(get.status == 405 && get.headers["allow"] == "DELETE, HEAD, PATCH")
         }
     }
 
