@@ -76,7 +76,10 @@ let package = Package(
             ]),
         .target(
             name: "TaskServer",
-            dependencies: ["TaskRuntime", "TaskArtifacts", .product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: [
+                "TaskRuntime", "TaskArtifacts", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_NIOFileSystem", package: "swift-nio"),
+            ]),
         .target(
             name: "TaskCLI",
             dependencies: [
@@ -136,6 +139,7 @@ let package = Package(
                 "TaskServer", "TaskStoreSQLite", "TaskStorePostgres", "TaskArtifacts",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/Support"),
         .testTarget(

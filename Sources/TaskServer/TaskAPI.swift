@@ -5,8 +5,8 @@ import ServiceLifecycle
 import TaskArtifacts
 import TaskRuntime
 
-/// The HTTP API: generic job routes, one submit route per task of the catalog, artifacts, health
-/// checks; behind API tokens when ``ServerConfiguration/authentication`` is `.required`.
+/// The HTTP API: generic job routes, one submit route per task of the catalog, artifacts, tus
+/// uploads, health checks; behind API tokens when ``ServerConfiguration/authentication`` is `.required`.
 public struct TaskAPI: Sendable {
     public let catalog: TaskCatalog
     public let store: any JobStore
@@ -15,16 +15,19 @@ public struct TaskAPI: Sendable {
     public let artifacts: any ArtifactStore
     /// The OpenAPI document served at `GET /openapi.json` (generated from the same registry).
     public let openAPIDocument: String
+    /// The tus upload server at `/v1/uploads/` (docs/uploads.md); `nil` serves no uploads.
+    public let uploads: UploadStaging?
 
     public init(
         catalog: TaskCatalog, store: any JobStore, configuration: ServerConfiguration, artifacts: any ArtifactStore,
-        openAPIDocument: String
+        openAPIDocument: String, uploads: UploadStaging? = nil
     ) {
         self.catalog = catalog
         self.store = store
         self.configuration = configuration
         self.artifacts = artifacts
         self.openAPIDocument = openAPIDocument
+        self.uploads = uploads
     }
 
     /// The router with every route and the problem+json error handling.
@@ -49,6 +52,7 @@ public struct TaskAPI: Sendable {
             recorder: ArtifactRecorder(store: artifacts, jobs: store, maxBytes: configuration.maxArtifactBytes),
             linkExpiry: configuration.artifactLinkExpiry
         ).register(on: router)
+        if let uploads { UploadRoutes(staging: uploads).register(on: router) }
         HealthRoutes(store: store).register(on: router)
         let document = ByteBuffer(string: openAPIDocument)
         router.get("/openapi.json") { _, _ in

@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import Logging
 import ServiceLifecycle
+import TaskArtifacts
 import TaskRuntime
 import TaskServer
 
@@ -27,6 +28,10 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     @Option(help: "How many jobs one principal (API token) may submit a minute (env: TASKS_PER_MINUTE; default: no limit).")
     var tasksPerMinute: Int? = ProcessInfo.processInfo.environment["TASKS_PER_MINUTE"].flatMap { Int($0) }
 
+    @Option(
+        help: "How long a job waits for its files before it fails with files_missing and its uploads are removed, in hours (env: TASK_WAITING_EXPIRY_HOURS).")
+    var waitingExpiryHours: Double = ProcessInfo.processInfo.environment["TASK_WAITING_EXPIRY_HOURS"].flatMap { Double($0) } ?? 24
+
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var workers: WorkerOptions
 
@@ -39,6 +44,10 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
             throw ValidationError("TASKS_PER_MINUTE must be a positive integer, found '\(text)'")
         }
         guard tasksPerMinute.map({ $0 >= 1 }) ?? true else { throw ValidationError("--tasks-per-minute must be at least 1") }
+        if let text = ProcessInfo.processInfo.environment["TASK_WAITING_EXPIRY_HOURS"], Double(text).map({ $0 <= 0 }) ?? true {
+            throw ValidationError("TASK_WAITING_EXPIRY_HOURS must be a positive number, found '\(text)'")
+        }
+        guard waitingExpiryHours > 0 else { throw ValidationError("--waiting-expiry-hours must be positive") }
     }
 
     func run() async throws {
@@ -46,6 +55,12 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
         let artifactStore = try workers.artifacts.store(dataDirectory: runtime.dataDir)
         try await workers.withWorker(runtime: runtime, catalog: catalog) { worker, store, logger in
             let authentication = try await authentication(store: store, logger: logger)
+            let waitingExpiry = Duration.seconds(waitingExpiryHours * 3600)
+            let recorder = ArtifactRecorder(store: artifactStore, jobs: store, maxBytes: workers.artifacts.maxArtifactBytes)
+            let uploads = UploadStaging(
+                directory: URL(fileURLWithPath: runtime.dataDir).appendingPathComponent("uploads"),
+                lifecycle: JobFileUploads(catalog: catalog, store: store, recorder: recorder, waitingExpiry: waitingExpiry),
+                maxBytes: workers.artifacts.maxArtifactBytes)
             let api = TaskAPI(
                 catalog: catalog, store: store,
                 configuration: ServerConfiguration(
@@ -53,8 +68,10 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
                     authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: workers.maxRuntime,
                     maxArtifactBytes: workers.artifacts.maxArtifactBytes,
                     artifactLinkExpiry: .seconds(workers.artifacts.artifactLinkSeconds)),
-                artifacts: artifactStore, openAPIDocument: App.openAPIDocument)
-            let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
+                artifacts: artifactStore, openAPIDocument: App.openAPIDocument, uploads: uploads)
+            let janitor = WaitingJobJanitor(uploads: uploads, store: store, waitingExpiry: waitingExpiry, logger: logger)
+            let services: [any Service] =
+                [worker, janitor] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
             let app = api.application(services: services, logger: logger) { port in
                 logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])
             }

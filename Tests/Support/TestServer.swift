@@ -15,14 +15,18 @@ public struct TestServer: APIEndpoint {
     public let store: SQLiteJobStore
     /// Where the server keeps artifacts.
     public let artifacts: any ArtifactStore
+    /// The tus upload server's staging, when it serves uploads.
+    public let uploads: UploadStaging?
 
     /// Runs `body` against a fresh server whose worker serves every queue of `catalog` with `slots`
     /// concurrent jobs each. Artifacts go to `artifacts`, or to files in the server's temporary directory.
+    /// With `uploads`, the server serves tus uploads at `/v1/uploads/`; with `waitingExpiry` instead,
+    /// it serves the uploads of jobs' files (``JobFileUploads``), staged in its temporary directory.
     public static func with<T>(
         catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
         maxBatchSize: Int = 100, slots: Int = 4, authentication: Authentication = .off, tasksPerMinute: Int? = nil,
-        artifacts: (any ArtifactStore)? = nil, maxArtifactBytes: Int64 = 25 << 20,
-        _ body: (TestServer) async throws -> T
+        artifacts: (any ArtifactStore)? = nil, maxArtifactBytes: Int64 = 25 << 20, uploads: UploadStaging? = nil,
+        waitingExpiry: Duration? = nil, _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -31,11 +35,19 @@ public struct TestServer: APIEndpoint {
         logger.logLevel = .warning
         let store = try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger)
         let artifacts = artifacts ?? LocalArtifactStore(root: directory.appendingPathComponent("artifacts").path)
+        let recorder = ArtifactRecorder(store: artifacts, jobs: store, maxBytes: maxArtifactBytes)
+        let uploads =
+            uploads
+            ?? waitingExpiry.map { expiry in
+                UploadStaging(
+                    directory: directory.appendingPathComponent("uploads"),
+                    lifecycle: JobFileUploads(catalog: catalog, store: store, recorder: recorder, waitingExpiry: expiry))
+            }
         let worker = Worker(
             store: store, catalog: catalog,
             configuration: WorkerConfiguration(
                 queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, slots) }), maxRuntime: maxRuntime),
-            artifacts: ArtifactRecorder(store: artifacts, jobs: store, maxBytes: maxArtifactBytes),
+            artifacts: recorder,
             inputFiles: InputFileFetcher(jobs: store, store: artifacts), logger: logger)
         let api = TaskAPI(
             catalog: catalog, store: store,
@@ -43,14 +55,14 @@ public struct TestServer: APIEndpoint {
                 host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
                 authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: maxRuntime,
                 maxArtifactBytes: maxArtifactBytes),
-            artifacts: artifacts, openAPIDocument: openAPIDocument)
+            artifacts: artifacts, openAPIDocument: openAPIDocument, uploads: uploads)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = api.application(services: [worker], logger: logger) { port in portContinuation.yield(port) }
         let group = ServiceGroup(services: [app], logger: logger)
         let running = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
-        let server = TestServer(baseURL: "http://127.0.0.1:\(port)", store: store, artifacts: artifacts)
+        let server = TestServer(baseURL: "http://127.0.0.1:\(port)", store: store, artifacts: artifacts, uploads: uploads)
         do {
             let result = try await body(server)
             await group.triggerGracefulShutdown()

@@ -78,6 +78,7 @@ struct OpenAPITests {
         // Every operation but the public ones may answer 401 and 403.
         let auth: Set = ["401", "403", "default"]
         let submit = auth.union(["202", "400", "404", "409", "410", "413", "422", "429", "503"])
+        let creation = auth.union(["201", "400", "412", "413", "460", "503"])
         #expect(statuses == [
             "get /v1/tasks": auth.union(["200"]),
             "get /v1/tasks/{name}": auth.union(["200", "404"]),
@@ -99,6 +100,11 @@ struct OpenAPITests {
             "post /v1/artifacts": auth.union(["201", "400", "404", "413", "422", "503"]),
             "get /v1/artifacts/{id}": auth.union(["200", "302", "404", "503"]),
             "get /v1/artifacts/{id}/meta": auth.union(["200", "404"]),
+            "options /v1/uploads": auth.union(["204"]),
+            "post /v1/uploads": creation, "post /v1/jobs/{id}/files/{name}": creation,
+            "head /v1/uploads/{id}": auth.union(["200", "404", "410", "412", "423", "503"]),
+            "patch /v1/uploads/{id}": auth.union(["204", "400", "404", "409", "410", "412", "413", "415", "423", "460", "503"]),
+            "delete /v1/uploads/{id}": auth.union(["204", "404", "410", "412", "423", "503"]),
             "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
             "get /openapi.json": ["200", "default"],

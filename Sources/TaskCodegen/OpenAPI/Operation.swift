@@ -54,13 +54,14 @@ struct Operation {
 
 /// The groups operations are listed under.
 enum APITag: String, CaseIterable {
-    case tasks, jobs, artifacts, operations
+    case tasks, jobs, artifacts, uploads, operations
 
     var json: JSONValue {
         let description = switch self {
         case .tasks: "The registry, and one submit operation per task."
         case .jobs: "Jobs: look them up, list, cancel, follow their events."
         case .artifacts: "Artifacts: upload, download, and their lineage."
+        case .uploads: "Resumable uploads of job input files over tus 1.0.0."
         case .operations: "Health checks, queue status and this document."
         }
         return ["name": .string(rawValue), "description": .string(description)]

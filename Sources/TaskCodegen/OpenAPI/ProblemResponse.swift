@@ -26,6 +26,16 @@ enum ProblemResponse: String, CaseIterable {
     case artifactTooLarge = "ArtifactTooLarge"
     case artifactUnprocessable = "ArtifactUnprocessable"
     case artifactStorageFailed = "ArtifactStorageFailed"
+    case uploadBadRequest = "UploadBadRequest"
+    case uploadNotFound = "UploadNotFound"
+    case uploadOffsetMismatch = "UploadOffsetMismatch"
+    case uploadExpired = "UploadExpired"
+    case tusVersionUnsupported = "TusVersionUnsupported"
+    case uploadTooLarge = "UploadTooLarge"
+    case unsupportedMediaType = "UnsupportedMediaType"
+    case uploadLocked = "UploadLocked"
+    case checksumMismatch = "ChecksumMismatch"
+    case uploadStorageFailed = "UploadStorageFailed"
     case unexpected = "UnexpectedError"
 
     /// The responses every operation declares.
@@ -37,13 +47,17 @@ enum ProblemResponse: String, CaseIterable {
     /// The response's key in an operation's `responses`.
     var status: String {
         switch self {
-        case .submitBadRequest, .invalidParameter, .artifactUploadBadRequest: "400"
-        case .taskNotFound, .taskVersionNotFound, .jobNotFound, .dedupNotFound, .artifactNotFound: "404"
-        case .jobFinished, .jobNotRetryable, .jobNotStartable, .idempotencyKeyInProgress: "409"
-        case .taskVersionRetired: "410"
-        case .bodyTooLarge, .artifactTooLarge: "413"
+        case .submitBadRequest, .invalidParameter, .artifactUploadBadRequest, .uploadBadRequest: "400"
+        case .taskNotFound, .taskVersionNotFound, .jobNotFound, .dedupNotFound, .artifactNotFound, .uploadNotFound: "404"
+        case .jobFinished, .jobNotRetryable, .jobNotStartable, .idempotencyKeyInProgress, .uploadOffsetMismatch: "409"
+        case .taskVersionRetired, .uploadExpired: "410"
+        case .tusVersionUnsupported: "412"
+        case .bodyTooLarge, .artifactTooLarge, .uploadTooLarge: "413"
+        case .unsupportedMediaType: "415"
         case .invalidInput, .submitUnprocessable, .artifactUnprocessable: "422"
-        case .storeUnavailable, .taskUnavailable, .artifactStorageFailed: "503"
+        case .uploadLocked: "423"
+        case .checksumMismatch: "460"
+        case .storeUnavailable, .taskUnavailable, .artifactStorageFailed, .uploadStorageFailed: "503"
         case .unauthorized: "401"
         case .forbidden: "403"
         case .tooManyRequests: "429"
@@ -107,6 +121,23 @@ enum ProblemResponse: String, CaseIterable {
         case .artifactUnprocessable:
             "`invalid_artifact`: the JSON form is malformed; `violations` lists every failure by JSON pointer."
         case .artifactStorageFailed: "`artifact_storage_failed`: the artifact store (local files or S3) failed."
+        case .uploadBadRequest:
+            "`invalid_upload_header`: `Upload-Length`, `Upload-Offset` or `Upload-Checksum` is missing or malformed, or "
+                + "`Upload-Defer-Length` was sent (`header` names it); `invalid_upload_metadata`: `Upload-Metadata` is "
+                + "malformed; or `checksum_algorithm_unsupported`: `Upload-Checksum` names neither `sha1` nor `sha256`."
+        case .uploadNotFound: "`upload_not_found`: no upload has that id (or it is another principal's)."
+        case .uploadOffsetMismatch:
+            "`upload_offset_mismatch`: `Upload-Offset` is not the upload's offset, which the `Upload-Offset` header and `offset` hold."
+        case .uploadExpired: "`upload_expired`: the upload expired before it completed."
+        case .tusVersionUnsupported:
+            "`tus_version_unsupported`: `Tus-Resumable` is missing or not `1.0.0`; `Tus-Version` lists the supported versions."
+        case .uploadTooLarge:
+            "`upload_too_large`: `Upload-Length` is above the upload's limit (`max_bytes`), or the chunk would pass "
+                + "`Upload-Length`; nothing of it was kept."
+        case .unsupportedMediaType: "`unsupported_media_type`: the chunk's `Content-Type` is not `application/offset+octet-stream`."
+        case .uploadLocked: "`upload_locked`: another request on the same upload is still in progress; try again."
+        case .checksumMismatch: "`checksum_mismatch`: the chunk's digest differs from `Upload-Checksum`; it was discarded."
+        case .uploadStorageFailed: "`upload_storage_failed`: the upload staging directory failed."
         case .dedupNotFound: "`task_not_found`: no task has that name; or `dedup_not_declared`: the task declares no `dedup`."
         case .storeUnavailable: "`store_unavailable`: the job store does not answer."
         case .unauthorized:

@@ -138,4 +138,29 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let fileTypeNotAccepted: ErrorCode = "file_type_not_accepted"
     /// The file was uploaded completely already; it cannot be uploaded again.
     public static let fileAlreadyUploaded: ErrorCode = "file_already_uploaded"
+    // Uploads (tus)
+    /// No upload with that id (or another principal's, or one whose id is malformed).
+    public static let uploadNotFound: ErrorCode = "upload_not_found"
+    /// The upload expired before it completed; its bytes are gone.
+    public static let uploadExpired: ErrorCode = "upload_expired"
+    /// `PATCH`: `Upload-Offset` differs from the upload's current offset.
+    public static let uploadOffsetMismatch: ErrorCode = "upload_offset_mismatch"
+    /// The upload is larger than its grant (or the server) allows, or a chunk would pass `Upload-Length`.
+    public static let uploadTooLarge: ErrorCode = "upload_too_large"
+    /// Another request on the same upload did not finish within the wait.
+    public static let uploadLocked: ErrorCode = "upload_locked"
+    /// A tus header (`Upload-Length`, `Upload-Offset`, `Upload-Checksum`, ...) is missing or malformed.
+    public static let invalidUploadHeader: ErrorCode = "invalid_upload_header"
+    /// `Upload-Metadata` is not comma-separated `key base64value` pairs with unique keys.
+    public static let invalidUploadMetadata: ErrorCode = "invalid_upload_metadata"
+    /// `Tus-Resumable` is missing or names a version other than 1.0.0.
+    public static let tusVersionUnsupported: ErrorCode = "tus_version_unsupported"
+    /// `PATCH` without `Content-Type: application/offset+octet-stream`.
+    public static let unsupportedMediaType: ErrorCode = "unsupported_media_type"
+    /// `Upload-Checksum` names an algorithm other than `sha1` and `sha256`.
+    public static let checksumAlgorithmUnsupported: ErrorCode = "checksum_algorithm_unsupported"
+    /// The chunk's digest differs from `Upload-Checksum`; the chunk was discarded.
+    public static let checksumMismatch: ErrorCode = "checksum_mismatch"
+    /// The staging directory failed (disk full, permissions).
+    public static let uploadStorageFailed: ErrorCode = "upload_storage_failed"
 }

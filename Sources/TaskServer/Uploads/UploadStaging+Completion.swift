@@ -1,0 +1,22 @@
+import Foundation
+import TaskRuntime
+
+extension UploadStaging {
+    /// Hands a complete upload to the lifecycle, exactly once per success: the record is marked
+    /// `complete` first, ``UploadLifecycle/complete(_:file:)`` takes the bytes, then they leave the
+    /// staging directory and the record says `delivered`. When the lifecycle throws, the upload
+    /// stays `complete` and the next `PATCH` or `HEAD` calls this again. The caller holds the lock.
+    func deliver(_ info: UploadInfo) async throws -> UploadInfo {
+        var info = info
+        if info.state == .receiving {
+            info.state = .complete
+            try await save(info)
+        }
+        guard info.state == .complete else { return info }
+        try await lifecycle.complete(info.upload, file: bytesFile(info.upload.id))
+        try await removeBytes(info.upload.id)
+        info.state = .delivered
+        try await save(info)
+        return info
+    }
+}

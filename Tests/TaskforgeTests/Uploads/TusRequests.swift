@@ -1,0 +1,85 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import TaskRuntime
+import TaskforgeTestSupport
+
+/// A tus answer: status, lowercased headers, the body as JSON (`null` if it is not).
+struct TusReply: Sendable {
+    var status: Int
+    var headers: [String: String]
+    var json: JSONValue
+    var offset: Int64? { headers["upload-offset"].flatMap { Int64($0) } }
+}
+
+/// Raw tus 1.0.0 requests, header by header, as a test needs to bend them.
+extension APIEndpoint {
+    /// `method path` with `Tus-Resumable: 1.0.0` (unless `resumable` is `nil`) and `headers`;
+    /// a `body` goes as `application/offset+octet-stream` unless `headers` names a type.
+    func tus(
+        _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil, resumable: String? = "1.0.0"
+    ) async throws -> TusReply {
+        var request = HTTPClientRequest(url: path.hasPrefix("http") ? path : baseURL + path)
+        request.method = .init(rawValue: method)
+        if let resumable { request.headers.add(name: "Tus-Resumable", value: resumable) }
+        if let body {
+            if headers["Content-Type"] == nil {
+                request.headers.add(name: "Content-Type", value: "application/offset+octet-stream")
+            }
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
+        let bytes = try await response.body.collect(upTo: 1 << 20)
+        var replyHeaders: [String: String] = [:]
+        for header in response.headers { replyHeaders[header.name.lowercased()] = header.value }
+        return TusReply(
+            status: Int(response.status.code), headers: replyHeaders,
+            json: (try? JSONValue(json: Data(bytes.readableBytesView))) ?? .null)
+    }
+
+    /// `POST /v1/uploads/` of `length` bytes with `metadata` (base64-encoded here).
+    func createUpload(
+        length: Int64, metadata: [String: String] = ["file": "data.bin"], path: String = "/v1/uploads/",
+        headers: [String: String] = [:], body: Data? = nil
+    ) async throws -> TusReply {
+        var headers = headers
+        headers["Upload-Length"] = String(length)
+        if !metadata.isEmpty { headers["Upload-Metadata"] = Self.metadataHeader(metadata) }
+        return try await tus("POST", path, headers: headers, body: body)
+    }
+
+    /// `PATCH` of `bytes` at `offset`.
+    func patchUpload(_ location: String, offset: Int64, _ bytes: Data, headers: [String: String] = [:]) async throws
+        -> TusReply
+    {
+        var headers = headers
+        headers["Upload-Offset"] = String(offset)
+        return try await tus("PATCH", location, headers: headers, body: bytes)
+    }
+
+    /// A `PATCH` announcing all of `bytes` (`Content-Length`) whose connection breaks after the
+    /// first `sent` bytes: the client's side of a network failure mid-chunk.
+    func interruptedPatch(_ location: String, offset: Int64, _ bytes: Data, after sent: Int, headers: [String: String] = [:])
+        async
+    {
+        var request = HTTPClientRequest(url: baseURL + location)
+        request.method = .PATCH
+        request.headers.add(name: "Tus-Resumable", value: "1.0.0")
+        request.headers.add(name: "Content-Type", value: "application/offset+octet-stream")
+        request.headers.add(name: "Upload-Offset", value: String(offset))
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        let part = ByteBuffer(bytes: bytes.prefix(sent))
+        let body = AsyncThrowingStream<ByteBuffer, any Error> { continuation in
+            continuation.yield(part)
+            continuation.finish(throwing: TestFailure("the connection broke"))
+        }
+        request.body = .stream(body, length: .known(Int64(bytes.count)))
+        _ = try? await HTTPClient.shared.execute(request, timeout: .seconds(30))
+    }
+
+    static func metadataHeader(_ metadata: [String: String]) -> String {
+        metadata.sorted { $0.key < $1.key }.map { "\($0.key) \(Data($0.value.utf8).base64EncodedString())" }
+            .joined(separator: ",")
+    }
+}
