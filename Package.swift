@@ -94,6 +94,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
 
+        // GDAL (Debian's libgdal-dev) and GeoKit, the thin Swift wrapper the geospatial tasks use.
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .target(name: "GeoKit", dependencies: ["CGDAL"]),
+
         // The application: generated code from tasks.yaml plus one handler file per task.
         .target(
             name: "Tasks",
