@@ -102,7 +102,7 @@ let package = Package(
         .target(
             name: "Tasks",
             dependencies: [
-                "TaskRuntime", "TaskCLI",
+                "TaskRuntime", "TaskCLI", "GeoKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
@@ -156,6 +156,8 @@ let package = Package(
             dependencies: [
                 "TaskforgeTestSupport", "TaskStorePostgres", "taskforge-testbed",
             ]),
+        // The volume calculation on DEMs and shapefiles the tests write through GDAL.
+        .testTarget(name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL"]),
         // Version pinning and upgrades, on a registry of its own with a lock beside it.
         .testTarget(
             name: "VersioningTests",
