@@ -20,12 +20,12 @@ public enum VolumeCalculator {
         try progress(VolcalProgress(step: .reading, stepFraction: 0))
         let rasters = try DEMPair.open(pre: inputs.pre, post: inputs.post)
         let shapefile = try ShapefileStaging.stage(inputs, in: workDirectory.appendingPathComponent("aoi"))
-        let area = try AreaOfInterest.load(shapefile: shapefile, featureID: options.featureID, crs: rasters.pre.crs)
 
         try progress(VolcalProgress(step: .aligning, stepFraction: 0))
         let pair = try DEMPair.aligned(pre: rasters.pre, post: rasters.post, resampling: options.resampling)
 
         try progress(VolcalProgress(step: .masking, stepFraction: 0))
+        let area = try AreaOfInterest.load(shapefile: shapefile, featureID: options.featureID, crs: pair.crs)
         let window = try coveredWindow(of: area, on: pair)
         let cellAreas = CellAreaModel(grid: pair.grid, crs: pair.crs)
 

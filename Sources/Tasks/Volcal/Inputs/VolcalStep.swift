@@ -1,10 +1,10 @@
 /// The steps of a calculation, in order, as reported to the progress callback.
 public enum VolcalStep: String, Sendable, Hashable, CaseIterable {
-    /// Opening the rasters and the shapefile, checking their georeference.
+    /// Opening the rasters, checking their georeference and overlap; gathering the shapefile's parts.
     case reading
     /// Resampling `post` onto `pre`'s grid (when they differ).
     case aligning
-    /// Reprojecting the polygons into the rasters' CRS and finding the cells they cover.
+    /// Reading the polygons, reprojecting them into the rasters' CRS and finding the cells they cover.
     case masking
     /// Block by block: rasterizing the polygons, differencing, summing; writing the difference raster.
     case computing
