@@ -65,10 +65,12 @@ final class TestDEM {
             let start = text
             let parsed = OGR_G_CreateFromWkt(&text, nil, &geometry)
             free(start)
-            guard parsed == OGRERR_NONE else { throw GeoError(operation: "test WKT \(wkt)", messages: []) }
             OGR_F_SetGeometryDirectly(feature, geometry)
-            OGR_L_CreateFeature(layer, feature)
+            let created = OGR_L_CreateFeature(layer, feature)
             OGR_F_Destroy(feature)
+            guard parsed == OGRERR_NONE, created == OGRERR_NONE else {
+                throw GeoError(operation: "write test feature \(wkt)", messages: [])
+            }
         }
         GDALClose(dataset)
         reference.map { OSRRelease($0) }
