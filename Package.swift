@@ -98,11 +98,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
 
+        // GDAL (Debian's libgdal-dev) and GeoKit, the thin Swift wrapper the geospatial tasks use.
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .target(name: "GeoKit", dependencies: ["CGDAL"]),
+
         // The application: generated code from tasks.yaml plus one handler file per task.
         .target(
             name: "Tasks",
             dependencies: [
-                "TaskRuntime", "TaskCLI",
+                "TaskRuntime", "TaskCLI", "GeoKit",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
@@ -157,6 +161,8 @@ let package = Package(
             dependencies: [
                 "TaskforgeTestSupport", "TaskStorePostgres", "taskforge-testbed",
             ]),
+        // The volume calculation on DEMs and shapefiles the tests write through GDAL.
+        .testTarget(name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime"]),
         // Version pinning and upgrades, on a registry of its own with a lock beside it.
         .testTarget(
             name: "VersioningTests",

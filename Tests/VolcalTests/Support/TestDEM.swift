@@ -1,0 +1,97 @@
+import CGDAL
+import Foundation
+import GeoKit
+
+@testable import Tasks
+
+/// Writes the tests' surfaces (GeoTIFFs through GDAL) and polygons (shapefiles through OGR) into a
+/// directory of its own, removed when the object goes away, and runs the calculation on them.
+final class TestDEM {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("volcal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// A single-band Float32 GeoTIFF of `width` x `height` cells at `grid` in `epsg` (nil: no CRS;
+    /// `georeferenced: false`: neither CRS nor geotransform), whose cell value is `height(x, y)` at the
+    /// cell's centre; a nil height is nodata (−9999).
+    func raster(
+        _ name: String, width: Int, height: Int, grid: GeoTransform, epsg: Int?, georeferenced: Bool = true,
+        _ surface: (Double, Double) -> Double?
+    ) throws -> URL {
+        let url = directory.appendingPathComponent("\(name).tif")
+        let raster = try Raster.create(driver: "GTiff", at: url, width: width, height: height, bands: 1, type: .float32)
+        if georeferenced {
+            try raster.setGeoTransform(grid)
+            if let epsg { try raster.setSpatialReference(SpatialReference(epsg: epsg)) }
+        }
+        try raster.setNoDataValue(-9999)
+        var cells = [Float](repeating: -9999, count: width * height)
+        for row in 0..<height {
+            for column in 0..<width {
+                let centre = grid.map(column: Double(column) + 0.5, row: Double(row) + 0.5)
+                if let value = surface(centre.x, centre.y) { cells[row * width + column] = Float(value) }
+            }
+        }
+        try raster.write(cells, raster.fullWindow)
+        return url
+    }
+
+    /// A shapefile of one feature per WKT geometry (in `epsg`; nil writes no `.prj`), its parts renamed
+    /// the way uploads arrive (arbitrary names, no common stem).
+    func shapefile(_ name: String, _ wkts: [String], epsg: Int?, type: OGRwkbGeometryType = wkbPolygon) throws
+        -> (shp: URL, shx: URL, dbf: URL, prj: URL?)
+    {
+        let path = directory.appendingPathComponent("\(name).shp").path
+        let dataset = GDALCreate(GDALGetDriverByName("ESRI Shapefile"), path, 0, 0, 0, GDT_Unknown, nil)!
+        let reference = epsg.map { code -> OGRSpatialReferenceH in
+            let handle = OSRNewSpatialReference(nil)!
+            OSRImportFromEPSG(handle, Int32(code))
+            return handle
+        }
+        let layer = GDALDatasetCreateLayer(dataset, name, reference, type, nil)!
+        let field = OGR_Fld_Create("name", OFTString)
+        OGR_L_CreateField(layer, field, 1)
+        OGR_Fld_Destroy(field)
+        for (index, wkt) in wkts.enumerated() {
+            let feature = OGR_F_Create(OGR_L_GetLayerDefn(layer))!
+            OGR_F_SetFieldString(feature, 0, "feature \(index)")
+            var geometry: OGRGeometryH?
+            var text: UnsafeMutablePointer<CChar>? = strdup(wkt)
+            let start = text
+            let parsed = OGR_G_CreateFromWkt(&text, nil, &geometry)
+            free(start)
+            OGR_F_SetGeometryDirectly(feature, geometry)
+            let created = OGR_L_CreateFeature(layer, feature)
+            OGR_F_Destroy(feature)
+            guard parsed == OGRERR_NONE, created == OGRERR_NONE else {
+                throw GeoError(operation: "write test feature \(wkt)", messages: [])
+            }
+        }
+        GDALClose(dataset)
+        reference.map { OSRRelease($0) }
+        func upload(_ suffix: String) throws -> URL {
+            let source = directory.appendingPathComponent("\(name).\(suffix)")
+            let target = directory.appendingPathComponent("upload-\(UUID().uuidString)")
+            try FileManager.default.moveItem(at: source, to: target)
+            return target
+        }
+        return (try upload("shp"), try upload("shx"), try upload("dbf"), epsg == nil ? nil : try upload("prj"))
+    }
+
+    /// Runs the calculation on `pre`, `post` and the shapefile, in a work directory inside this one.
+    func run(
+        pre: URL, post: URL, shapefile: (shp: URL, shx: URL, dbf: URL, prj: URL?), options: VolcalOptions = VolcalOptions(),
+        progress: (VolcalProgress) -> Void = { _ in }
+    ) throws -> (result: VolumeResult, artifacts: VolcalArtifacts) {
+        let inputs = VolcalInputs(
+            pre: pre, post: post, shp: shapefile.shp, shx: shapefile.shx, dbf: shapefile.dbf, prj: shapefile.prj)
+        return try VolumeCalculator.run(
+            inputs: inputs, options: options, workDirectory: directory.appendingPathComponent("work-\(UUID().uuidString)"),
+            progress: progress)
+    }
+}
