@@ -162,7 +162,7 @@ let package = Package(
                 "TaskforgeTestSupport", "TaskStorePostgres", "taskforge-testbed",
             ]),
         // The volume calculation on DEMs and shapefiles the tests write through GDAL.
-        .testTarget(name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime"]),
+        .testTarget(name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport"]),
         // Version pinning and upgrades, on a registry of its own with a lock beside it.
         .testTarget(
             name: "VersioningTests",

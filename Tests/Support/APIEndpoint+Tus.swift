@@ -2,21 +2,20 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import TaskRuntime
-import TaskforgeTestSupport
 
 /// A tus answer: status, lowercased headers, the body as JSON (`null` if it is not).
-struct TusReply: Sendable {
-    var status: Int
-    var headers: [String: String]
-    var json: JSONValue
-    var offset: Int64? { headers["upload-offset"].flatMap { Int64($0) } }
+public struct TusReply: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var json: JSONValue
+    public var offset: Int64? { headers["upload-offset"].flatMap { Int64($0) } }
 }
 
 /// Raw tus 1.0.0 requests, header by header, as a test needs to bend them.
 extension APIEndpoint {
     /// `method path` with `Tus-Resumable: 1.0.0` (unless `resumable` is `nil`) and `headers`;
     /// a `body` goes as `application/offset+octet-stream` unless `headers` names a type.
-    func tus(
+    public func tus(
         _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil, resumable: String? = "1.0.0"
     ) async throws -> TusReply {
         var request = HTTPClientRequest(url: path.hasPrefix("http") ? path : baseURL + path)
@@ -39,7 +38,7 @@ extension APIEndpoint {
     }
 
     /// `POST /v1/uploads/` of `length` bytes with `metadata` (base64-encoded here).
-    func createUpload(
+    public func createUpload(
         length: Int64, metadata: [String: String] = ["file": "data.bin"], path: String = "/v1/uploads/",
         headers: [String: String] = [:], body: Data? = nil
     ) async throws -> TusReply {
@@ -50,7 +49,7 @@ extension APIEndpoint {
     }
 
     /// `PATCH` of `bytes` at `offset`.
-    func patchUpload(_ location: String, offset: Int64, _ bytes: Data, headers: [String: String] = [:]) async throws
+    public func patchUpload(_ location: String, offset: Int64, _ bytes: Data, headers: [String: String] = [:]) async throws
         -> TusReply
     {
         var headers = headers
@@ -60,7 +59,7 @@ extension APIEndpoint {
 
     /// A `PATCH` announcing all of `bytes` (`Content-Length`) whose connection breaks after the
     /// first `sent` bytes: the client's side of a network failure mid-chunk.
-    func interruptedPatch(_ location: String, offset: Int64, _ bytes: Data, after sent: Int, headers: [String: String] = [:])
+    public func interruptedPatch(_ location: String, offset: Int64, _ bytes: Data, after sent: Int, headers: [String: String] = [:])
         async
     {
         var request = HTTPClientRequest(url: baseURL + location)
@@ -78,7 +77,7 @@ extension APIEndpoint {
         _ = try? await HTTPClient.shared.execute(request, timeout: .seconds(30))
     }
 
-    static func metadataHeader(_ metadata: [String: String]) -> String {
+    public static func metadataHeader(_ metadata: [String: String]) -> String {
         metadata.sorted { $0.key < $1.key }.map { "\($0.key) \(Data($0.value.utf8).base64EncodedString())" }
             .joined(separator: ",")
     }
