@@ -15,33 +15,41 @@ public struct TaskAPI: Sendable {
     public let artifacts: any ArtifactStore
     /// The OpenAPI document served at `GET /openapi.json` (generated from the same registry).
     public let openAPIDocument: String
+    /// Where the API's metrics are recorded, served at `GET /metrics`.
+    public let metrics: MetricsExporter
 
     public init(
         catalog: TaskCatalog, store: any JobStore, configuration: ServerConfiguration, artifacts: any ArtifactStore,
-        openAPIDocument: String
+        openAPIDocument: String, metrics: MetricsExporter = MetricsExporter()
     ) {
         self.catalog = catalog
         self.store = store
         self.configuration = configuration
         self.artifacts = artifacts
         self.openAPIDocument = openAPIDocument
+        self.metrics = metrics
     }
 
     /// The router with every route and the problem+json error handling.
     public func router() -> Router<TaskRequestContext> {
         let router = Router(context: TaskRequestContext.self)
+        router.middlewares.add(AccessLogMiddleware())
+        router.middlewares.add(HTTPMetricsMiddleware(factory: metrics.factory))
         router.middlewares.add(ProblemMiddleware(routes: RouteMethods(openAPIDocument: openAPIDocument)))
         router.middlewares.add(AuthenticationMiddleware(authentication: configuration.authentication, tokens: store))
         let submitter = JobSubmitter(catalog: catalog, store: store)
+        let jobMetrics = TaskMetrics(factory: metrics.factory)
         let submitLimit = configuration.tasksPerMinute.map { SubmitRateLimit(tasksPerMinute: $0, store: store) }
-        TaskRoutes(catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes, submitLimit: submitLimit)
-            .register(on: router)
+        TaskRoutes(
+            catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes, submitLimit: submitLimit,
+            metrics: jobMetrics
+        ).register(on: router)
         BatchRoutes(
             catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes,
-            maxBatchSize: configuration.maxBatchSize, submitLimit: submitLimit
+            maxBatchSize: configuration.maxBatchSize, submitLimit: submitLimit, metrics: jobMetrics
         ).register(on: router)
         LimitRoutes(configuration: configuration).register(on: router)
-        JobRoutes(catalog: catalog, store: store).register(on: router)
+        JobRoutes(catalog: catalog, store: store, eventStream: configuration.eventStream).register(on: router)
         QueueRoutes(catalog: catalog, store: store).register(on: router)
         DedupRoutes(catalog: catalog, store: store).register(on: router)
         ArtifactRoutes(
@@ -50,6 +58,7 @@ public struct TaskAPI: Sendable {
             linkExpiry: configuration.artifactLinkExpiry
         ).register(on: router)
         HealthRoutes(store: store).register(on: router)
+        MetricsRoutes(catalog: catalog, store: store, exporter: metrics).register(on: router)
         let document = ByteBuffer(string: openAPIDocument)
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: document))

@@ -44,6 +44,9 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     func run() async throws {
         let catalog = try App.configuredCatalog()
         let artifactStore = try workers.artifacts.store(dataDirectory: runtime.dataDir)
+        // The API's and the workers' metrics, served at GET /metrics.
+        let metrics = MetricsExporter()
+        metrics.bootstrap()
         try await workers.withWorker(runtime: runtime, catalog: catalog) { worker, store, logger in
             let authentication = try await authentication(store: store, logger: logger)
             let api = TaskAPI(
@@ -53,7 +56,7 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
                     authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: workers.maxRuntime,
                     maxArtifactBytes: workers.artifacts.maxArtifactBytes,
                     artifactLinkExpiry: .seconds(workers.artifacts.artifactLinkSeconds)),
-                artifacts: artifactStore, openAPIDocument: App.openAPIDocument)
+                artifacts: artifactStore, openAPIDocument: App.openAPIDocument, metrics: metrics)
             let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
             let app = api.application(services: services, logger: logger) { port in
                 logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])

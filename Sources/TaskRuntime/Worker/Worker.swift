@@ -19,16 +19,19 @@ public final class Worker: Service {
     private let runner: any AttemptRunner
     private let artifacts: (any ArtifactSink)?
     private let logger: Logger
+    private let metrics: TaskMetrics
     private let running = RunningAttempts()
     private let completions: CompletionWriter
     private let doorbells: [String: Doorbell]
     private let draining = Atomic<Bool>(false)
 
     /// A worker running handlers with `runner` (in this process by default); handlers' artifacts go
-    /// to `artifacts` (without one, `job.artifacts.write` fails with `artifact_storage_failed`).
+    /// to `artifacts` (without one, `job.artifacts.write` fails with `artifact_storage_failed`); job
+    /// metrics go to `metrics` (``TaskMetrics``).
     public init(
         store: any JobStore, catalog: TaskCatalog, configuration: WorkerConfiguration,
-        runner: any AttemptRunner = InProcessRunner(), artifacts: (any ArtifactSink)? = nil, logger: Logger
+        runner: any AttemptRunner = InProcessRunner(), artifacts: (any ArtifactSink)? = nil, logger: Logger,
+        metrics: TaskMetrics = TaskMetrics()
     ) {
         self.store = store
         self.catalog = catalog
@@ -36,6 +39,7 @@ public final class Worker: Service {
         self.runner = runner
         self.artifacts = artifacts
         self.logger = logger
+        self.metrics = metrics
         self.completions = CompletionWriter(store: store, deadline: configuration.leaseDuration)
         self.doorbells = configuration.queues.mapValues { _ in Doorbell() }
     }
@@ -251,6 +255,8 @@ public final class Worker: Service {
         let stage = definition.stages.indices.contains(job.stageIndex) ? definition.stages[job.stageIndex] : nil
         if let stage { logger[metadataKey: "stage"] = "\(stage.name)" }
         logger.info("attempt started")
+        metrics.jobPickedUp(job)
+        let started = ContinuousClock.now
         // A staged job reports its overall progress under the declared stage name.
         let stageIndex = job.stageIndex
         let reporter = ProgressReporter(
@@ -281,6 +287,7 @@ public final class Worker: Service {
             attempt.cancel()
         }
         let stopReason = running.remove(job.lease)
+        metrics.attemptRan(job, for: ContinuousClock.now - started)
         let progress = await reporter.close()
         if stopReason == .leaseLost {
             logger.warning("attempt abandoned: its lease was taken over; its result is discarded")
@@ -348,6 +355,7 @@ public final class Worker: Service {
                 logger.warning("attempt result discarded: the job no longer carries this attempt's lease")
                 return
             }
+            if let final = outcome.finalState { metrics.jobFinished(job, outcome: final) }
             switch outcome {
             case .succeeded:
                 logger.info("attempt succeeded")

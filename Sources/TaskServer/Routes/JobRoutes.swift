@@ -8,6 +8,7 @@ import TaskRuntime
 struct JobRoutes {
     let catalog: TaskCatalog
     let store: any JobStore
+    let eventStream: EventStreamSettings
 
     func register(on router: Router<TaskRequestContext>) {
         router.get("/v1/jobs") { request, context in
@@ -24,8 +25,17 @@ struct JobRoutes {
             let job = try await job(context, scope: .read)
             return Response.json(JobResource.json(job, catalog, artifacts: try await store.artifacts(ofJob: job.id)))
         }
-        router.get("/v1/jobs/:id/events") { _, context in
+        // `Accept: text/event-stream`: a live stream (``JobEventStream``); otherwise the log as JSON.
+        router.get("/v1/jobs/:id/events") { request, context in
             let job = try await job(context, scope: .read)
+            if EventStreamRequest.accepts(request.headers) {
+                let channel = context.channel
+                return JobEventStream(
+                    jobID: job.id, store: store, settings: eventStream,
+                    after: try EventStreamRequest.lastEventID(request.headers) ?? 0,
+                    isConnected: { channel.isActive }
+                ).response()
+            }
             let events = try await store.events(forJob: job.id)
             return Response.json(["events": .array(events.map(JobResource.eventJSON))])
         }
@@ -71,6 +81,7 @@ struct JobRoutes {
         guard let uuid = UUID(uuidString: id), let job = try await store.job(id: uuid), principal.owns(job) else {
             throw Problem.jobNotFound(id)
         }
+        context.record.record(job)
         return job
     }
 }
