@@ -70,7 +70,7 @@ enum JobPaths {
             [
                 "name": "Last-Event-ID", "in": "header", "required": false,
                 "schema": ["type": "string", "pattern": "^[0-9]+$"],
-                "description": "With `Accept: text/event-stream`: send only the entries after this sequence.",
+                "description": "With `Accept: text/event-stream`: send only the entries after this sequence. Checked in both forms.",
             ],
         ],
         responses: [

@@ -28,11 +28,12 @@ struct JobRoutes {
         // `Accept: text/event-stream`: a live stream (``JobEventStream``); otherwise the log as JSON.
         router.get("/v1/jobs/:id/events") { request, context in
             let job = try await job(context, scope: .read)
+            // Checked in both forms: a malformed header is refused, not ignored.
+            let lastEventID = try EventStreamRequest.lastEventID(request.headers)
             if EventStreamRequest.accepts(request.headers) {
                 let channel = context.channel
                 return JobEventStream(
-                    jobID: job.id, store: store, settings: eventStream,
-                    after: try EventStreamRequest.lastEventID(request.headers) ?? 0,
+                    jobID: job.id, store: store, settings: eventStream, after: lastEventID ?? 0,
                     isConnected: { channel.isActive }
                 ).response()
             }
