@@ -95,7 +95,7 @@ struct RemoteJob: Sendable {
     var state: String { json["state"]?.stringValue ?? "?" }
     var stage: String? { json["stage"]?.stringValue }
     var progress: Double { json["progress"]?.doubleValue ?? 0 }
-    var isFinished: Bool { ["succeeded", "failed", "cancelled"].contains(state) }
+    var isFinished: Bool { ["succeeded", "failed", "cancelled", "quarantined"].contains(state) }
     var summary: String {
         "\(json["task"]?.stringValue ?? "?") v\(json["version"]?.doubleValue.map { Int($0) } ?? 0), \(state)"
     }

@@ -1,21 +1,59 @@
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 
-/// Follows a job until it finishes: a live progress bar on a terminal, plain lines otherwise.
+/// Follows a job until it finishes, on its event stream (`GET /v1/jobs/{id}/events` as
+/// `text/event-stream`): a live progress bar on a terminal, plain lines otherwise. A stream that
+/// drops (or stays silent past the server's keep-alive) is followed again from its last event id.
 struct JobWaiter {
     let client: APIClient
-    var pollInterval: Duration = .milliseconds(200)
+    /// The pause before following a dropped stream again.
+    var reconnectDelay: Duration = .seconds(1)
+    /// How many drops in a row, without an event between them, end the wait with an error.
+    var maxReconnects = 30
+    /// A stream silent this long (the server sends a keep-alive every 15 s) counts as dropped.
+    var silenceLimit: Duration = .seconds(45)
 
     func wait(for job: RemoteJob) async throws -> RemoteJob {
         let display = ProgressDisplay(interactive: isatty(STDERR_FILENO) == 1)
+        let http = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: .init(timeout: .init(connect: .seconds(10), read: .seconds(Int64(silenceLimit.components.seconds)))))
+        do {
+            let finished = try await follow(job, display: display, http: http)
+            try await http.shutdown()
+            display.end()
+            return finished
+        } catch {
+            try? await http.shutdown()
+            display.end()
+            throw error
+        }
+    }
+
+    private func follow(_ job: RemoteJob, display: ProgressDisplay, http: HTTPClient) async throws -> RemoteJob {
         var current = job
+        var lastEventID: String?
+        var drops = 0
         display.show(current)
         while !current.isFinished {
-            try await Task.sleep(for: pollInterval)
-            current = try await client.job(id: current.idString)
-            display.show(current)
+            do {
+                try await client.followEvents(ofJob: current.idString, after: lastEventID, using: http) { event in
+                    if let id = event.id { lastEventID = id }
+                    current = current.applying(event)
+                    drops = 0
+                    display.show(current)
+                }
+                // The server ends the stream after the final state: read the job with its output.
+                current = try await client.job(id: current.idString)
+            } catch let dropped as EventStreamDropped {
+                drops += 1
+                guard drops <= maxReconnects else {
+                    throw CLIError("lost the event stream of job \(current.idString): \(dropped.underlying)")
+                }
+                try await Task.sleep(for: reconnectDelay)
+            }
         }
-        display.end()
         return current
     }
 

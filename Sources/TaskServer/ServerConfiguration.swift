@@ -18,11 +18,14 @@ public struct ServerConfiguration: Sendable {
     public var maxArtifactBytes: Int64
     /// How long the presigned link that `GET /v1/artifacts/{id}` redirects to stays valid (S3 storage).
     public var artifactLinkExpiry: Duration
+    /// How `GET /v1/jobs/{id}/events` streams to clients that accept `text/event-stream`.
+    public var eventStream: EventStreamSettings
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxBatchSize: Int = 100,
         authentication: Authentication = .off, tasksPerMinute: Int? = nil, maxRuntime: Duration? = nil,
-        maxArtifactBytes: Int64 = 25 << 20, artifactLinkExpiry: Duration = .seconds(900)
+        maxArtifactBytes: Int64 = 25 << 20, artifactLinkExpiry: Duration = .seconds(900),
+        eventStream: EventStreamSettings = EventStreamSettings()
     ) {
         self.host = host
         self.port = port
@@ -33,5 +36,6 @@ public struct ServerConfiguration: Sendable {
         self.maxRuntime = maxRuntime
         self.maxArtifactBytes = maxArtifactBytes
         self.artifactLinkExpiry = artifactLinkExpiry
+        self.eventStream = eventStream
     }
 }

@@ -17,10 +17,12 @@ public struct TaskAPI: Sendable {
     public let openAPIDocument: String
     /// The tus upload server at `/v1/uploads/` (docs/uploads.md); `nil` serves no uploads.
     public let uploads: UploadStaging?
+    /// Where the API's metrics are recorded, served at `GET /metrics`.
+    public let metrics: MetricsExporter
 
     public init(
         catalog: TaskCatalog, store: any JobStore, configuration: ServerConfiguration, artifacts: any ArtifactStore,
-        openAPIDocument: String, uploads: UploadStaging? = nil
+        openAPIDocument: String, uploads: UploadStaging? = nil, metrics: MetricsExporter = MetricsExporter()
     ) {
         self.catalog = catalog
         self.store = store
@@ -28,23 +30,29 @@ public struct TaskAPI: Sendable {
         self.artifacts = artifacts
         self.openAPIDocument = openAPIDocument
         self.uploads = uploads
+        self.metrics = metrics
     }
 
     /// The router with every route and the problem+json error handling.
     public func router() -> Router<TaskRequestContext> {
         let router = Router(context: TaskRequestContext.self)
+        router.middlewares.add(AccessLogMiddleware())
+        router.middlewares.add(HTTPMetricsMiddleware(factory: metrics.factory))
         router.middlewares.add(ProblemMiddleware(routes: RouteMethods(openAPIDocument: openAPIDocument)))
         router.middlewares.add(AuthenticationMiddleware(authentication: configuration.authentication, tokens: store))
         let submitter = JobSubmitter(catalog: catalog, store: store)
+        let jobMetrics = TaskMetrics(factory: metrics.factory)
         let submitLimit = configuration.tasksPerMinute.map { SubmitRateLimit(tasksPerMinute: $0, store: store) }
-        TaskRoutes(catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes, submitLimit: submitLimit)
-            .register(on: router)
+        TaskRoutes(
+            catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes, submitLimit: submitLimit,
+            metrics: jobMetrics
+        ).register(on: router)
         BatchRoutes(
             catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes,
-            maxBatchSize: configuration.maxBatchSize, submitLimit: submitLimit
+            maxBatchSize: configuration.maxBatchSize, submitLimit: submitLimit, metrics: jobMetrics
         ).register(on: router)
         LimitRoutes(configuration: configuration).register(on: router)
-        JobRoutes(catalog: catalog, store: store).register(on: router)
+        JobRoutes(catalog: catalog, store: store, eventStream: configuration.eventStream).register(on: router)
         QueueRoutes(catalog: catalog, store: store).register(on: router)
         DedupRoutes(catalog: catalog, store: store).register(on: router)
         ArtifactRoutes(
@@ -54,6 +62,7 @@ public struct TaskAPI: Sendable {
         ).register(on: router)
         if let uploads { UploadRoutes(staging: uploads).register(on: router) }
         HealthRoutes(store: store).register(on: router)
+        MetricsRoutes(catalog: catalog, store: store, exporter: metrics).register(on: router)
         let document = ByteBuffer(string: openAPIDocument)
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: document))

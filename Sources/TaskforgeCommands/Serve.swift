@@ -53,6 +53,9 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     func run() async throws {
         let catalog = try App.configuredCatalog()
         let artifactStore = try workers.artifacts.store(dataDirectory: runtime.dataDir)
+        // The API's and the workers' metrics, served at GET /metrics.
+        let metrics = MetricsExporter()
+        metrics.bootstrap()
         try await workers.withWorker(runtime: runtime, catalog: catalog) { worker, store, logger in
             let authentication = try await authentication(store: store, logger: logger)
             let waitingExpiry = Duration.seconds(waitingExpiryHours * 3600)
@@ -68,7 +71,7 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
                     authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: workers.maxRuntime,
                     maxArtifactBytes: workers.artifacts.maxArtifactBytes,
                     artifactLinkExpiry: .seconds(workers.artifacts.artifactLinkSeconds)),
-                artifacts: artifactStore, openAPIDocument: App.openAPIDocument, uploads: uploads)
+                artifacts: artifactStore, openAPIDocument: App.openAPIDocument, uploads: uploads, metrics: metrics)
             let janitor = WaitingJobJanitor(uploads: uploads, store: store, waitingExpiry: waitingExpiry, logger: logger)
             let services: [any Service] =
                 [worker, janitor] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)

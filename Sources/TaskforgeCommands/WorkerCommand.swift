@@ -2,6 +2,7 @@ import ArgumentParser
 import Logging
 import ServiceLifecycle
 import TaskRuntime
+import TaskServer
 
 /// `taskforge worker`: runs jobs only, beside a `taskforge serve` sharing the store.
 struct WorkerCommand<App: TaskApplication>: AsyncParsableCommand {
@@ -12,10 +13,24 @@ struct WorkerCommand<App: TaskApplication>: AsyncParsableCommand {
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var workers: WorkerOptions
 
+    @Option(help: "Serve this worker's metrics at GET /metrics on this port (default: not served).")
+    var metricsPort: Int?
+
+    @Option(help: "The address the --metrics-port server listens on.")
+    var metricsHost = "127.0.0.1"
+
     func run() async throws {
         let catalog = try App.configuredCatalog()
+        let metrics = metricsPort.map { _ in MetricsExporter() }
+        metrics?.bootstrap()
         try await workers.withWorker(runtime: runtime, catalog: catalog) { worker, store, logger in
-            let services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
+            var services: [any Service] = [worker] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
+            if let metrics, let metricsPort {
+                services.append(
+                    metrics.server(host: metricsHost, port: metricsPort, logger: logger) { port in
+                        logger.info("serving metrics", metadata: ["url": "http://\(metricsHost):\(port)/metrics"])
+                    })
+            }
             let group = ServiceGroup(
                 configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()

@@ -79,7 +79,7 @@ extension JobStoreConformanceTests {
             // The live key still holds; the expired one was deleted (a claim with another hash wins it).
             #expect(try await store.claimIdempotencyKey(Self.keyClaim("live", hash: "other"), abandonedAfter: .seconds(30)) != nil)
             #expect(try await store.claimIdempotencyKey(Self.keyClaim("old", hash: "other"), abandonedAfter: .seconds(30)) == nil)
-            #expect(try await store.queueStatus(now: now.addingTimeInterval(-10)) == [QueueStatus(name: "default", workers: 1)])
+            #expect(try await store.queueStatus(now: now.addingTimeInterval(-10)) == [QueueStatus(name: "default", workers: 1, concurrency: 1)])
         }
     }
 

@@ -17,22 +17,30 @@ public struct TestServer: APIEndpoint {
     public let artifacts: any ArtifactStore
     /// The tus upload server's staging, when it serves uploads.
     public let uploads: UploadStaging?
+    /// The server's and its worker's metrics (`GET /metrics`), apart from every other server's.
+    public let metrics: MetricsExporter
 
     /// Runs `body` against a fresh server whose worker serves every queue of `catalog` with `slots`
     /// concurrent jobs each. Artifacts go to `artifacts`, or to files in the server's temporary directory.
     /// With `uploads`, the server serves tus uploads at `/v1/uploads/`; with `waitingExpiry` instead,
     /// it serves the uploads of jobs' files (``JobFileUploads``), staged in its temporary directory.
+    /// The server and its worker log to `logger` (by default: warnings and worse, to standard error).
     public static func with<T>(
         catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
         maxBatchSize: Int = 100, slots: Int = 4, authentication: Authentication = .off, tasksPerMinute: Int? = nil,
         artifacts: (any ArtifactStore)? = nil, maxArtifactBytes: Int64 = 25 << 20, uploads: UploadStaging? = nil,
-        waitingExpiry: Duration? = nil, _ body: (TestServer) async throws -> T
+        waitingExpiry: Duration? = nil, eventStream: EventStreamSettings = EventStreamSettings(), logger: Logger? = nil,
+        _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        var logger = Logger(label: "test")
-        logger.logLevel = .warning
+        let logger = logger ?? {
+            var logger = Logger(label: "test")
+            logger.logLevel = .warning
+            return logger
+        }()
+        let metrics = MetricsExporter()
         let store = try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger)
         let artifacts = artifacts ?? LocalArtifactStore(root: directory.appendingPathComponent("artifacts").path)
         let recorder = ArtifactRecorder(store: artifacts, jobs: store, maxBytes: maxArtifactBytes)
@@ -48,21 +56,23 @@ public struct TestServer: APIEndpoint {
             configuration: WorkerConfiguration(
                 queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, slots) }), maxRuntime: maxRuntime),
             artifacts: recorder,
-            inputFiles: InputFileFetcher(jobs: store, store: artifacts), logger: logger)
+            inputFiles: InputFileFetcher(jobs: store, store: artifacts), logger: logger,
+            metrics: TaskMetrics(factory: metrics.factory))
         let api = TaskAPI(
             catalog: catalog, store: store,
             configuration: ServerConfiguration(
                 host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
                 authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: maxRuntime,
-                maxArtifactBytes: maxArtifactBytes),
-            artifacts: artifacts, openAPIDocument: openAPIDocument, uploads: uploads)
+                maxArtifactBytes: maxArtifactBytes, eventStream: eventStream),
+            artifacts: artifacts, openAPIDocument: openAPIDocument, uploads: uploads, metrics: metrics)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = api.application(services: [worker], logger: logger) { port in portContinuation.yield(port) }
         let group = ServiceGroup(services: [app], logger: logger)
         let running = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
-        let server = TestServer(baseURL: "http://127.0.0.1:\(port)", store: store, artifacts: artifacts, uploads: uploads)
+        let server = TestServer(
+            baseURL: "http://127.0.0.1:\(port)", store: store, artifacts: artifacts, uploads: uploads, metrics: metrics)
         do {
             let result = try await body(server)
             await group.triggerGracefulShutdown()

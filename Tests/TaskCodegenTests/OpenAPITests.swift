@@ -92,7 +92,7 @@ struct OpenAPITests {
             "post /v1/jobs/{id}/retry": auth.union(["200", "404", "409"]),
             "post /v1/jobs/{id}/start": auth.union(["200", "404", "409"]),
             "get /v1/tasks/survey": auth.union(["200"]), "post /v1/tasks/survey": submit,
-            "get /v1/jobs/{id}/events": auth.union(["200", "404"]),
+            "get /v1/jobs/{id}/events": auth.union(["200", "400", "404"]),
             "get /v1/queues": auth.union(["200"]),
             "get /v1/dedup/{name}": auth.union(["200", "400", "404"]),
             "post /v1/jobs:batch": auth.union(["202", "400", "413", "422", "429"]),
@@ -107,6 +107,7 @@ struct OpenAPITests {
             "delete /v1/uploads/{id}": auth.union(["204", "404", "410", "412", "423", "503"]),
             "get /healthz": ["200", "default"],
             "get /readyz": ["200", "503", "default"],
+            "get /metrics": ["200", "default"],
             "get /openapi.json": ["200", "default"],
         ])
     }
@@ -117,6 +118,7 @@ struct OpenAPITests {
         #expect(document["security"] == [["bearerAuth": []]])
         #expect(document["components"]?["securitySchemes"]?["bearerAuth"]?["scheme"] == "bearer")
         #expect(document["paths"]?["/healthz"]?["get"]?["security"] == [])
+        #expect(document["paths"]?["/metrics"]?["get"]?["security"] == [])
         #expect(document["paths"]?["/v1/jobs"]?["get"]?["security"] == nil)
         #expect(document["paths"]?["/v1/jobs"]?["get"]?["responses"]?["401"] == ["$ref": "#/components/responses/Unauthorized"])
     }
@@ -399,10 +401,13 @@ private enum ServerSamples {
             {"key": [], "reuse_result_for_seconds": 0}},
           {"name": "tasks", "schema": "TaskList", "valid": true, "instance": {"tasks": []}},
           {"name": "queues", "schema": "QueueList", "valid": true, "instance": {"queues": [
-            {"name": "default", "pending": 3, "scheduled": 1, "running": 2, "workers": 1},
-            {"name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0}]}},
+            {"name": "default", "pending": 3, "scheduled": 1, "running": 2, "workers": 1, "concurrency": 4,
+             "oldest_pending_age_seconds": 12.5},
+            {"name": "nightly", "pending": 0, "scheduled": 0, "running": 0, "workers": 0, "concurrency": 0,
+             "oldest_pending_age_seconds": null}]}},
           {"name": "queue with a negative count", "schema": "QueueStatus", "valid": false, "instance":
-            {"name": "default", "pending": -1, "scheduled": 0, "running": 0, "workers": 0}},
+            {"name": "default", "pending": -1, "scheduled": 0, "running": 0, "workers": 0, "concurrency": 0,
+             "oldest_pending_age_seconds": null}},
           {"name": "invalid input", "schema": "ValidationProblem", "valid": true, "instance": {
             "type": "urn:taskforge:error:invalid_input", "title": "Unprocessable Content", "status": 422,
             "code": "invalid_input", "detail": "the input does not match the task's schema: 1 violation(s)",

@@ -21,16 +21,35 @@ struct QueueStatusTests {
             let reply = try await server.waitFor("/v1/queues") { body in
                 body["queues"]?.arrayValue?.first { $0["name"] == "default" }?["workers"] == 1
             }
-            #expect(reply["queues"] == [
-                ["name": "default", "pending": 0, "scheduled": 1, "running": 0, "workers": 1],
-                ["name": "io", "pending": 0, "scheduled": 0, "running": 0, "workers": 1],
-                ["name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0],
+            // The oldest ready job's age grows with the clock: checked apart from the rest.
+            let queues = reply["queues"]?.arrayValue ?? []
+            let age = try #require(queues.last?["oldest_pending_age_seconds"]?.doubleValue)
+            #expect(age >= 0 && age < 60)
+            #expect(queues.map { $0.removingMember("oldest_pending_age_seconds") } == [
+                ["name": "default", "pending": 0, "scheduled": 1, "running": 0, "workers": 1, "concurrency": 4],
+                ["name": "io", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
+                ["name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0, "concurrency": 0],
             ])
+            #expect(queues.first?["oldest_pending_age_seconds"] == .null)
 
             let table = try await CommandLineRunner.run(["queues", "--server", server.baseURL])
             #expect(table.status == 0, "\(table.stderr)")
-            let nightly = table.stdout.split(separator: "\n").first { $0.hasPrefix("nightly") }
-            #expect(nightly?.split(separator: " ") == ["nightly", "2", "0", "0", "0", "(no", "worker)"], "\(table.stdout)")
+            let lines = table.stdout.split(separator: "\n")
+            #expect(lines.first?.split(separator: " ").last == "oldest", "\(table.stdout)")
+            let nightly = try #require(lines.first { $0.hasPrefix("nightly") }?.split(separator: " "), "\(table.stdout)")
+            #expect(Array(nightly.prefix(6)) == ["nightly", "2", "0", "0", "0", "0"], "\(table.stdout)")
+            #expect(nightly[6].hasSuffix("s") && Array(nightly.suffix(2)) == ["(no", "worker)"], "\(table.stdout)")
+            let served = try #require(lines.first { $0.hasPrefix("default") }?.split(separator: " "), "\(table.stdout)")
+            #expect(Array(served) == ["default", "0", "1", "0", "1", "4", "-"], "\(table.stdout)")
         }
+    }
+}
+
+extension JSONValue {
+    /// This object without `name`.
+    fileprivate func removingMember(_ name: String) -> JSONValue {
+        var members = objectValue ?? [:]
+        members[name] = nil
+        return .object(members)
     }
 }

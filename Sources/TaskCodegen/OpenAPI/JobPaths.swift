@@ -65,8 +65,31 @@ enum JobPaths {
         problems: [.jobNotFound, .jobNotStartable])
 
     private static let events = Operation(
-        id: "list_job_events", tag: .jobs, summary: "A job's state and stage changes, oldest first.",
-        parameters: [PathParameter.jobID.reference],
-        responses: ["200": Operation.jsonResponse("The job's event log.", JSONSchema.ref("JobEventList"))],
-        problems: [.jobNotFound])
+        id: "list_job_events", tag: .jobs, summary: "A job's state and stage changes, oldest first; or their live stream.",
+        description: """
+            With `Accept: text/event-stream`, a Server-Sent Events stream: each entry of the event log as an \
+            event `state` (or `stage` when only the stage changed) with `id: <sequence>` and the entry as `data`; \
+            the job's progress as an event `progress` (no id; `{progress, stage, state}`), at most one every 250 ms \
+            and only when it changed; a `: keep-alive` comment after 15 s without an event. The stream ends after \
+            the final state's event. `Last-Event-ID: n` resumes after the entry with sequence `n`. The store is \
+            read every 200 ms. Otherwise the log as JSON.
+            """,
+        parameters: [
+            PathParameter.jobID.reference,
+            [
+                "name": "Last-Event-ID", "in": "header", "required": false,
+                "schema": ["type": "string", "pattern": "^[0-9]+$"],
+                "description": "With `Accept: text/event-stream`: send only the entries after this sequence. Checked in both forms.",
+            ],
+        ],
+        responses: [
+            "200": [
+                "description": "The job's event log, or (`Accept: text/event-stream`) its live stream.",
+                "content": [
+                    "application/json": ["schema": JSONSchema.ref("JobEventList")],
+                    "text/event-stream": ["schema": ["type": "string"]],
+                ],
+            ]
+        ],
+        problems: [.jobNotFound, .invalidParameter])
 }

@@ -10,25 +10,35 @@ public struct QueueStatus: Sendable, Hashable {
     public var running: Int
     /// Live worker processes serving the queue.
     public var workers: Int
+    /// The slots (concurrent jobs) those workers registered for the queue, added up.
+    public var concurrency: Int
+    /// Seconds since the oldest ready pending job became ready (its `run_at`); `nil` when none is ready.
+    public var oldestPendingAge: Double?
 
-    public init(name: String, pending: Int = 0, scheduled: Int = 0, running: Int = 0, workers: Int = 0) {
+    public init(
+        name: String, pending: Int = 0, scheduled: Int = 0, running: Int = 0, workers: Int = 0, concurrency: Int = 0,
+        oldestPendingAge: Double? = nil
+    ) {
         self.name = name
         self.pending = pending
         self.scheduled = scheduled
         self.running = running
         self.workers = workers
+        self.concurrency = concurrency
+        self.oldestPendingAge = oldestPendingAge
     }
 
     /// The statuses of every queue in `jobs` or served by a live worker, sorted by name.
     ///
-    /// `jobs` holds each queue's job counts without ``workers``; `workerQueues` holds, per live
-    /// worker, the queue map it registered, in ``workerQueuesText(_:)`` form.
+    /// `jobs` holds each queue's job counts without ``workers`` and ``concurrency``; `workerQueues`
+    /// holds, per live worker, the queue map it registered, in ``workerQueuesText(_:)`` form.
     public static func combining(jobs: [QueueStatus], workerQueues: [String]) -> [QueueStatus] {
         var byName = Dictionary(jobs.map { ($0.name, $0) }) { first, _ in first }
         for text in workerQueues {
             let queues = (try? JSONValue(json: Data(text.utf8)))?.objectValue ?? [:]
-            for name in queues.keys {
+            for (name, slots) in queues {
                 byName[name, default: QueueStatus(name: name)].workers += 1
+                byName[name, default: QueueStatus(name: name)].concurrency += Int(slots.doubleValue ?? 0)
             }
         }
         return byName.values.sorted { $0.name < $1.name }

@@ -20,18 +20,20 @@ public final class Worker: Service {
     private let artifacts: (any ArtifactSink)?
     private let inputFiles: (any InputFileSource)?
     private let logger: Logger
+    private let metrics: TaskMetrics
     private let running = RunningAttempts()
     private let completions: CompletionWriter
     private let doorbells: [String: Doorbell]
     private let draining = Atomic<Bool>(false)
 
     /// A worker running handlers with `runner` (in this process by default); handlers' artifacts go
-    /// to `artifacts` (without one, `job.artifacts.write` fails with `artifact_storage_failed`), and
-    /// the input files of tasks that declare `files` come from `inputFiles`.
+    /// to `artifacts` (without one, `job.artifacts.write` fails with `artifact_storage_failed`), the
+    /// input files of tasks that declare `files` come from `inputFiles`, and job metrics go to
+    /// `metrics` (``TaskMetrics``).
     public init(
         store: any JobStore, catalog: TaskCatalog, configuration: WorkerConfiguration,
         runner: any AttemptRunner = InProcessRunner(), artifacts: (any ArtifactSink)? = nil,
-        inputFiles: (any InputFileSource)? = nil, logger: Logger
+        inputFiles: (any InputFileSource)? = nil, logger: Logger, metrics: TaskMetrics = TaskMetrics()
     ) {
         self.store = store
         self.catalog = catalog
@@ -40,6 +42,7 @@ public final class Worker: Service {
         self.artifacts = artifacts
         self.inputFiles = inputFiles
         self.logger = logger
+        self.metrics = metrics
         self.completions = CompletionWriter(store: store, deadline: configuration.leaseDuration)
         self.doorbells = configuration.queues.mapValues { _ in Doorbell() }
     }
@@ -255,6 +258,8 @@ public final class Worker: Service {
         let stage = definition.stages.indices.contains(job.stageIndex) ? definition.stages[job.stageIndex] : nil
         if let stage { logger[metadataKey: "stage"] = "\(stage.name)" }
         logger.info("attempt started")
+        metrics.jobPickedUp(job)
+        let started = ContinuousClock.now
         let files: InputFiles
         do {
             files = try await fetchInputFiles(of: job, definition: definition)
@@ -296,6 +301,7 @@ public final class Worker: Service {
         }
         let stopReason = running.remove(job.lease)
         await inputFiles?.release(files)
+        metrics.attemptRan(job, for: ContinuousClock.now - started)
         let progress = await reporter.close()
         if stopReason == .leaseLost {
             logger.warning("attempt abandoned: its lease was taken over; its result is discarded")
@@ -372,6 +378,7 @@ public final class Worker: Service {
                 logger.warning("attempt result discarded: the job no longer carries this attempt's lease")
                 return
             }
+            if let final = outcome.finalState { metrics.jobFinished(job, outcome: final) }
             switch outcome {
             case .succeeded:
                 logger.info("attempt succeeded")

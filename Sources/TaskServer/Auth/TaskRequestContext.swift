@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import TaskRuntime
 
 /// The request context of every route: Hummingbird's core context plus who is asking.
@@ -7,10 +8,17 @@ public struct TaskRequestContext: RequestContext {
     /// Set by ``AuthenticationMiddleware``: the token's holder, or ``Principal/local`` when
     /// authentication is off. `nil` only on the public routes (health, OpenAPI document), so a route
     /// that forgets to exempt itself refuses rather than serves.
-    public var principal: Principal?
+    public var principal: Principal? {
+        didSet { record.tokenID = principal?.tokenID }
+    }
+    /// What the access log reports about the request besides its method, route and status.
+    public let record = RequestRecord()
+    /// The connection, to tell when a client of a long response (an event stream) went away.
+    let channel: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.channel = source.channel
     }
 
     /// The principal, if it holds `scope`: `401` when the request carries no valid token, `403`

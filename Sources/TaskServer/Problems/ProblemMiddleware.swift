@@ -4,19 +4,17 @@ import TaskRuntime
 
 /// Turns every error into a problem document: ``Problem``s as they are, the framework's own errors
 /// under a stable code (a known path asked with another method is 405 with `Allow`), anything else
-/// as a logged 500 that leaks nothing. Also logs one access line per request.
+/// as a logged 500 that leaks nothing.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: RouteMethods
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let started = ContinuousClock.now
-        let response: Response
         do {
-            response = try await next(request, context)
+            return try await next(request, context)
         } catch let problem as Problem {
-            response = problem.response(instance: request.uri.path, requestID: context.id)
+            return problem.response(instance: request.uri.path, requestID: context.id)
         } catch let error as any HTTPResponseError {
             let allowed = error.status == .notFound ? routes.methods(forPath: request.uri.path) : []
             let problem =
@@ -26,22 +24,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                     .methodNotAllowed, .methodNotAllowed,
                     "\(request.uri.path) does not accept \(request.method.rawValue); it accepts \(allowed.joined(separator: ", "))",
                     headers: [.allow: allowed.joined(separator: ", ")])
-            response = problem.response(instance: request.uri.path, requestID: context.id)
+            return problem.response(instance: request.uri.path, requestID: context.id)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
-            response = Problem(.internalServerError, .internalError, "an unexpected error occurred; see the server log for request \(context.id)")
+            return Problem(.internalServerError, .internalError, "an unexpected error occurred; see the server log for request \(context.id)")
                 .response(instance: request.uri.path, requestID: context.id)
         }
-        context.logger.info(
-            "request",
-            metadata: [
-                "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
-                "status": "\(response.status.code)",
-                "durationMs": "\(((ContinuousClock.now - started).seconds * 1000 * 100).rounded() / 100)",
-            ])
-        var headers = response.headers
-        headers[.init("X-Request-Id")!] = context.id
-        return Response(status: response.status, headers: headers, body: response.body)
     }
 
     /// Hummingbird's and NIO's own errors (unknown route, too many body bytes) under a stable code.

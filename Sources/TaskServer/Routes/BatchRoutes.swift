@@ -16,6 +16,8 @@ struct BatchRoutes {
     let maxBatchSize: Int
     /// `TASKS_PER_MINUTE`: a valid batch spends one token per job, all or none.
     let submitLimit: SubmitRateLimit?
+    /// Counts the jobs queued (`taskforge_jobs_submitted_total`).
+    let metrics: TaskMetrics
 
     func register(on router: Router<TaskRequestContext>) {
         router.post("/v1/jobs:batch") { request, context in
@@ -44,6 +46,7 @@ struct BatchRoutes {
             }
             try await submitLimit?.admit(principal, jobs: jobs.count, logger: context.logger)
             let stored = try await submitter.store.enqueue(jobs)
+            stored.forEach(metrics.jobSubmitted)
             return Response.json(["jobs": .array(stored.map { JobResource.json($0, catalog) })], status: .accepted)
         }
     }

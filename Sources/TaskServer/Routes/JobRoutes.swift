@@ -8,6 +8,7 @@ import TaskRuntime
 struct JobRoutes {
     let catalog: TaskCatalog
     let store: any JobStore
+    let eventStream: EventStreamSettings
 
     func register(on router: Router<TaskRequestContext>) {
         router.get("/v1/jobs") { request, context in
@@ -28,8 +29,18 @@ struct JobRoutes {
                     job, catalog, artifacts: try await store.artifacts(ofJob: job.id),
                     files: declaresFiles ? try await store.files(ofJob: job.id) : nil))
         }
-        router.get("/v1/jobs/:id/events") { _, context in
+        // `Accept: text/event-stream`: a live stream (``JobEventStream``); otherwise the log as JSON.
+        router.get("/v1/jobs/:id/events") { request, context in
             let job = try await job(context, scope: .read)
+            // Checked in both forms: a malformed header is refused, not ignored.
+            let lastEventID = try EventStreamRequest.lastEventID(request.headers)
+            if EventStreamRequest.accepts(request.headers) {
+                let channel = context.channel
+                return JobEventStream(
+                    jobID: job.id, store: store, settings: eventStream, after: lastEventID ?? 0,
+                    isConnected: { channel.isActive }
+                ).response()
+            }
             let events = try await store.events(forJob: job.id)
             return Response.json(["events": .array(events.map(JobResource.eventJSON))])
         }
@@ -98,6 +109,7 @@ struct JobRoutes {
         guard let uuid = UUID(uuidString: id), let job = try await store.job(id: uuid), principal.owns(job) else {
             throw Problem.jobNotFound(id)
         }
+        context.record.record(job)
         return job
     }
 }

@@ -3,7 +3,8 @@ import Hummingbird
 import TaskRuntime
 
 /// `GET /v1/queues`: every queue a task of the catalog uses or a job or live worker is on, with its
-/// ready, scheduled and running jobs and the workers serving it.
+/// ready, scheduled and running jobs, the age of its oldest ready job, and the workers serving it
+/// with their slots for it.
 struct QueueRoutes {
     let catalog: TaskCatalog
     let store: any JobStore
@@ -23,6 +24,8 @@ struct QueueRoutes {
             "scheduled": .integer(status.scheduled),
             "running": .integer(status.running),
             "workers": .integer(status.workers),
+            "concurrency": .integer(status.concurrency),
+            "oldest_pending_age_seconds": status.oldestPendingAge.map { JSONValue(number: ($0 * 1000).rounded() / 1000) } ?? .null,
         ]
     }
 }

@@ -12,6 +12,8 @@ struct TaskRoutes {
     /// `TASKS_PER_MINUTE`, spent once per submit that reaches the store (not by a replayed
     /// `Idempotency-Key`); `nil` for no limit.
     let submitLimit: SubmitRateLimit?
+    /// Counts the jobs queued (`taskforge_jobs_submitted_total`).
+    let metrics: TaskMetrics
 
     func register(on router: Router<TaskRequestContext>) {
         router.get("/v1/tasks") { _, context in
@@ -55,14 +57,20 @@ struct TaskRoutes {
         job.owner = principal.tokenID
         let enqueue = { (job: NewJob) in
             try await submitLimit?.admit(principal, jobs: 1, logger: context.logger)
-            return SubmitAnswer(try await submitter.enqueue(job), catalog: catalog)
+            let outcome = try await submitter.enqueue(job)
+            if case .created(let created) = outcome { metrics.jobSubmitted(created) }
+            return SubmitAnswer(outcome, catalog: catalog)
         }
-        guard let key = try IdempotentSubmission.key(in: request.headers) else {
-            return try await enqueue(job).response
+        let response: Response
+        if let key = try IdempotentSubmission.key(in: request.headers) {
+            response = try await IdempotentSubmission(store: submitter.store, catalog: catalog).respond(
+                key: key, principal: principal.idempotencyScope, requestHash: parameters.fingerprint(task: task, input: input),
+                job: job, enqueue: enqueue)
+        } else {
+            response = try await enqueue(job).response
         }
-        return try await IdempotentSubmission(store: submitter.store, catalog: catalog).respond(
-            key: key, principal: principal.idempotencyScope, requestHash: parameters.fingerprint(task: task, input: input), job: job,
-            enqueue: enqueue)
+        context.record.record(submission: response, task: job.task, version: job.version)
+        return response
     }
 
     /// The job `input` makes, validated; refusals are problems with their status and code.
