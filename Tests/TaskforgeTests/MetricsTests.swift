@@ -41,7 +41,8 @@ struct MetricsTests {
         try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             for message in ["a", "b"] {
                 let id = try #require(try await server.submit("echo", ["message": .string(message)]).json["id"]?.stringValue)
-                _ = try await server.waitUntilFinished(id)
+                // A generous bound: the whole suite shares two cores in CI.
+                _ = try await server.waitUntilFinished(id, timeout: .seconds(90))
             }
             let failing = try await server.submit("sleep", ["seconds": -1])
             #expect(failing.status == 422)

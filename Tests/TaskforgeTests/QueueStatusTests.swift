@@ -27,6 +27,7 @@ struct QueueStatusTests {
             #expect(age >= 0 && age < 60)
             #expect(queues.map { $0.removingMember("oldest_pending_age_seconds") } == [
                 ["name": "default", "pending": 0, "scheduled": 1, "running": 0, "workers": 1, "concurrency": 4],
+                ["name": "geo", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "io", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0, "concurrency": 0],
             ])

@@ -103,7 +103,7 @@ struct SubmitAndRunTests {
         try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let reply = try await server.request("GET", "/v1/tasks")
             let tasks = try #require(reply.json["tasks"]?.arrayValue)
-            #expect(tasks.compactMap { $0["name"]?.stringValue } == ["echo", "search", "sleep"])
+            #expect(tasks.compactMap { $0["name"]?.stringValue } == ["echo", "search", "sleep", "volcal"])
             let echo = try #require(tasks.first)
             #expect(echo["version"] == 1)
             #expect(echo["summary"] == "Echo a message back.")
