@@ -61,7 +61,7 @@ public struct HandlerHost: Sendable {
             jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt, stage: stage,
             logger: logger, services: catalog.services, artifacts: artifacts,
             inputFiles: InputFiles((run.inputFiles ?? [:]).mapValues { URL(fileURLWithPath: $0) }),
-            reportProgress: { replies.progress($0) })
+            reportProgress: { replies.progress($0, step: $1) })
         var reply = HostReply()
         do {
             guard let entry = catalog.entry(named: run.task) else {
@@ -85,7 +85,9 @@ public struct HandlerHost: Sendable {
 private final class ReplyWriter: Sendable {
     private struct State {
         var lastSent: ContinuousClock.Instant?
-        var unsent: Double?
+        var lastStep: String?
+        /// The newest progress (and step) held back by the throttle.
+        var unsent: (Double, String?)?
     }
 
     private let state = Mutex(State())
@@ -96,26 +98,29 @@ private final class ReplyWriter: Sendable {
         self.output = output
     }
 
-    func progress(_ value: Double) {
+    /// A new `step` is sent at once, so that no step is lost to the throttle.
+    func progress(_ value: Double, step: String?) {
         let send = state.withLock { state -> Bool in
             let now = ContinuousClock.now
-            guard let last = state.lastSent, now - last < progressInterval else {
-                state.lastSent = now
-                state.unsent = nil
-                return true
+            let newStep = step != nil && step != state.lastStep
+            guard newStep || state.lastSent.map({ now - $0 >= progressInterval }) ?? true else {
+                state.unsent = (value, step)
+                return false
             }
-            state.unsent = value
-            return false
+            state.lastSent = now
+            state.unsent = nil
+            if let step { state.lastStep = step }
+            return true
         }
-        if send { write(HostReply(progress: value)) }
+        if send { write(HostReply(progress: value, step: step)) }
     }
 
     func finish(_ reply: HostReply) {
-        let unsent = state.withLock { state -> Double? in
+        let unsent = state.withLock { state -> (Double, String?)? in
             defer { state = State() }
             return state.unsent
         }
-        if let unsent { write(HostReply(progress: unsent)) }
+        if let unsent { write(HostReply(progress: unsent.0, step: unsent.1)) }
         write(reply)
     }
 

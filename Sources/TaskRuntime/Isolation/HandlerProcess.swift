@@ -76,7 +76,7 @@ final class HandlerProcess: Sendable {
     /// handler forwards are run by `artifacts`, beside the attempt, and answered.
     func run(
         _ request: HostRequest.Run, timeout: Duration, killGrace: Duration,
-        progress: @escaping @Sendable (Double) async -> Void,
+        progress: @escaping @Sendable (Double, String?) async -> Void,
         artifacts: @escaping @Sendable (ArtifactWriteRequest) async -> HostRequest.ArtifactWritten
     ) async throws -> JSONValue {
         let attempt = attempts.add(1, ordering: .sequentiallyConsistent).newValue
@@ -103,7 +103,7 @@ final class HandlerProcess: Sendable {
             while true {
                 switch await events.next() {
                 case .reply(let reply):
-                    if let value = reply.progress { await progress(value) }
+                    if let value = reply.progress { await progress(value, reply.step) }
                     if let write = reply.artifact {
                         writes.append(Task { events.post(.artifactWritten(await artifacts(write))) })
                     }

@@ -34,7 +34,7 @@ public final class HandlerProcessPool: AttemptRunner {
             inputFiles: context.inputFiles.urls.isEmpty ? nil : context.inputFiles.urls.mapValues(\.path))
         do {
             return try await process.run(
-                request, timeout: timeout, killGrace: killGrace, progress: { await context.progress($0) },
+                request, timeout: timeout, killGrace: killGrace, progress: { await context.progress($0, step: $1) },
                 artifacts: { await context.artifacts.answer($0) })
         } catch let error as AttemptTimedOut where !process.isAlive {
             context.logger.warning(

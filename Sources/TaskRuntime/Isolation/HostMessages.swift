@@ -44,6 +44,8 @@ struct ArtifactWriteRequest: Codable, Sendable {
 /// one of `output`, `error` and `cancelled` ends it).
 struct HostReply: Codable, Sendable {
     var progress: Double?
+    /// The step named with ``progress`` (``JobContext/progress(_:step:)``).
+    var step: String?
     /// Store this file as an artifact of the attempt (not an end of the attempt).
     var artifact: ArtifactWriteRequest?
     var output: JSONValue?

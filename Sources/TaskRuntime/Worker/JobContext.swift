@@ -25,12 +25,12 @@ public struct TaskJobContext<Files: Sendable>: Sendable {
     public let inputFiles: InputFiles
     /// The task's input files: `job.files.pre` (`NoFiles` for a task that declares none).
     public let files: Files
-    private let reportProgress: @Sendable (Double) async -> Void
+    private let reportProgress: @Sendable (Double, String?) async -> Void
 
     private init(
         jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, stage: String?, logger: Logger,
         services: TaskServices, artifacts: JobArtifacts, inputFiles: InputFiles, files: Files,
-        reportProgress: @escaping @Sendable (Double) async -> Void
+        reportProgress: @escaping @Sendable (Double, String?) async -> Void
     ) {
         self.jobID = jobID
         self.taskName = taskName
@@ -56,8 +56,12 @@ public struct TaskJobContext<Files: Sendable>: Sendable {
     /// Reports progress in percent (clamped to 0...100). Cheap to call often: writes are throttled
     /// to a few per second and the final value is always recorded. In a multi-stage task it is the
     /// current stage's progress; the job shows the overall progress, weighted by stage.
-    public func progress(_ percent: Double) async {
-        await reportProgress(percent)
+    ///
+    /// `step` names where the handler is (`reading`, `computing`, ...): for a single-stage task it
+    /// becomes the job's `stage`, and each change is a stage event in the job's log and event stream.
+    /// A multi-stage task's job keeps its declared stage.
+    public func progress(_ percent: Double, step: String? = nil) async {
+        await reportProgress(percent, step)
     }
 
     /// Whether the job was cancelled, timed out or lost its lease; long loops should stop when set.
@@ -84,7 +88,7 @@ extension TaskJobContext where Files == NoFiles {
     init(
         jobID: UUID, taskName: String, taskVersion: Int, attempt: Int, stage: String? = nil, logger: Logger,
         services: TaskServices = TaskServices(), artifacts: (any ArtifactSink)?, inputFiles: InputFiles = InputFiles(),
-        reportProgress: @escaping @Sendable (Double) async -> Void
+        reportProgress: @escaping @Sendable (Double, String?) async -> Void
     ) {
         self.init(
             jobID: jobID, taskName: taskName, taskVersion: taskVersion, attempt: attempt, stage: stage, logger: logger,

@@ -282,7 +282,11 @@ public final class Worker: Service {
         let context = JobContext(
             jobID: job.id, taskName: job.task, taskVersion: job.version, attempt: job.attempt, stage: stage?.name,
             logger: logger, services: catalog.services, artifacts: artifacts, inputFiles: files,
-            reportProgress: { await reporter.report(definition.overallProgress(stage: stageIndex, percent: $0)) })
+            reportProgress: { percent, step in
+                await reporter.report(
+                    definition.overallProgress(stage: stageIndex, percent: percent),
+                    stage: definition.stages.isEmpty ? step : nil)
+            })
         let stageTimeout = stage?.timeout ?? definition.timeout
         let timeout = configuration.maxRuntime.map { min($0, stageTimeout) } ?? stageTimeout
         let attempt = Task { [runner] in

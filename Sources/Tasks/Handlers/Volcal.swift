@@ -53,7 +53,7 @@ enum VolcalRun {
                     job.logger.info("volcal step", metadata: ["step": "\(progress.step)"])
                     lastStep = progress.step
                 }
-                await job.progress(progress.overallFraction * 100)
+                await job.progress(progress.overallFraction * 100, step: progress.step.rawValue)
             }
         } onCancel: {
             cancelled.store(true, ordering: .relaxed)
