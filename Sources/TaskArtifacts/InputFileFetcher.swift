@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import NIOCore
 import NIOFileSystem
@@ -48,14 +47,14 @@ public struct InputFileFetcher: InputFileSource {
         guard let artifactID = file.artifactID, let artifact = try await jobs.artifact(id: artifactID) else {
             throw TaskError.permanent(.filesMissing, "the stored bytes of input file '\(file.name)' are gone")
         }
-        var hash = SHA256()
+        let meter = ByteMeter(limit: .max)
         do {
             try await FileSystem.shared.withFileHandle(
                 forWritingAt: FilePath(url.path), options: .newFile(replaceExisting: true)
             ) { handle in
                 var writer = handle.bufferedWriter()
                 try await store.read(key: artifact.storageKey) { chunk in
-                    chunk.withUnsafeReadableBytes { hash.update(bufferPointer: $0) }
+                    try meter.measure(chunk)
                     try await writer.write(contentsOf: chunk)
                 }
                 try await writer.flush()
@@ -63,7 +62,7 @@ public struct InputFileFetcher: InputFileSource {
         } catch let error as ArtifactStorageError {
             throw TaskError.transient(.artifactStorageFailed, "input file '\(file.name)': \(error)")
         }
-        let digest = Hex.encode(hash.finalize())
+        let digest = meter.result.sha256
         guard digest == artifact.sha256 else {
             throw TaskError.transient(
                 .artifactStorageFailed,

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import TaskRuntime
 
 /// What `taskforge submit` remembers of a submission with files until its uploads complete: the
 /// job and each file's upload URL, under a fingerprint of the command (server, task, input and the
@@ -29,7 +29,7 @@ struct FileSubmission: Codable {
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             text += "\(name)\t\(url.standardizedFileURL.path)\t\(size)\t\(modified)\n"
         }
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return ContentHash.sha256Hex(text)
     }
 
     static func load(from url: URL) -> FileSubmission? {

@@ -9,10 +9,10 @@ import TaskRuntime
 func volcal(_ input: Volcal.Input, _ job: Volcal.Job) async throws -> Volcal.Output {
     let files = job.files
     let inputs = VolcalInputs(pre: files.pre, post: files.post, shp: files.shp, shx: files.shx, dbf: files.dbf, prj: files.prj)
+    // The input's defaults were filled in at submit; the schema's resampling names are GDAL's.
     let options = VolcalOptions(
-        toleranceM: input.toleranceM ?? 0, resampling: Resampling(rawValue: (input.resampling ?? .bilinear).rawValue) ?? .bilinear,
-        allTouched: input.allTouched ?? false, featureID: input.featureId,
-        verticalAccuracyM: input.verticalAccuracyM ?? VolcalOptions.defaultVerticalAccuracyM)
+        toleranceM: input.toleranceM, resampling: Resampling(rawValue: input.resampling.rawValue) ?? .bilinear,
+        allTouched: input.allTouched, featureID: input.featureId, verticalAccuracyM: input.verticalAccuracyM)
     let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("volcal-\(job.jobID.lowercasedString)-\(job.attempt)")
     try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: workDirectory) }
@@ -46,7 +46,7 @@ enum VolcalRun {
                 throw failure.taskError
             }
         }
-        try await withTaskCancellationHandler {
+        await withTaskCancellationHandler {
             var lastStep: VolcalStep?
             for await progress in steps {
                 if progress.step != lastStep {
@@ -58,7 +58,6 @@ enum VolcalRun {
         } onCancel: {
             cancelled.store(true, ordering: .relaxed)
         }
-        let (result, artifacts) = try await calculation.value
-        return (result, artifacts)
+        return try await calculation.value
     }
 }
