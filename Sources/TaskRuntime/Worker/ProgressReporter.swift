@@ -2,7 +2,7 @@ import Foundation
 
 /// Coalesces a handler's progress reports into at most one store write per `interval` per job.
 /// The latest value is always the one written; ``close()`` hands back the final value so the
-/// attempt's last write carries it.
+/// attempt's last write carries it, and writes a stage (a handler's step) the throttle held back.
 actor ProgressReporter {
     private let lease: Lease
     private let store: any JobStore
@@ -41,11 +41,16 @@ actor ProgressReporter {
         }
     }
 
-    /// Stops reporting and returns the last value reported.
-    func close() -> Double {
+    /// Stops reporting and returns the last value reported. A stage reported after the last write
+    /// is written now: the attempt's end records the progress, not the stage.
+    func close() async -> Double {
         closed = true
         pendingFlush?.cancel()
         pendingFlush = nil
+        if stage != writtenStage {
+            writtenStage = stage
+            _ = try? await store.reportProgress(lease, progress: latest, stage: stage)
+        }
         return latest
     }
 
