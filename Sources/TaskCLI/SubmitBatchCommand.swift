@@ -35,7 +35,7 @@ public struct SubmitBatchCommand: AsyncParsableCommand {
 
     private func read() throws -> String {
         if file == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            return String(decoding: FileHandle.standardInput.readUntilEnd(), as: UTF8.self)
         }
         do {
             return try String(contentsOfFile: file, encoding: .utf8)

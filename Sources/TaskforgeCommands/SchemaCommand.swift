@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TaskRuntime
 import TaskSchema
 
 /// `taskforge schema check|diff`: the schema lock from the command line, for reviews and CI.
@@ -120,10 +121,10 @@ enum Git {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = output.fileHandleForReading.readUntilEnd()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let message = String(decoding: errors.fileHandleForReading.readUntilEnd(), as: UTF8.self)
             throw ValidationError("git show \(revision):\(path) failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         return data

@@ -154,7 +154,7 @@ struct TaskforgeBench: AsyncParsableCommand {
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = output.fileHandleForReading.readUntilEnd()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw BenchError("the \(kind.title) benchmark failed (exit status \(process.terminationStatus))")

@@ -1,4 +1,5 @@
 import Foundation
+import TaskRuntime
 
 /// A long-running process under test (a `serve` or a `worker`), its output kept in a log file.
 public final class BackgroundProcess: Sendable {
@@ -35,12 +36,10 @@ public final class BackgroundProcess: Sendable {
     /// SIGTERM, then waits for the exit and returns its status.
     public func terminate() async -> Int32 {
         process.terminate()
-        return await withCheckedContinuation { continuation in
-            Thread.detachNewThread { [process] in
-                process.waitUntilExit()
-                continuation.resume(returning: process.terminationStatus)
-            }
-        }
+        return (try? await onOwnThread(named: "process-exit") { [process] in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }) ?? -1
     }
 
     /// The `url` of the "taskforge is listening" log line of `serve`, once it is written.

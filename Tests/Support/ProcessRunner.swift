@@ -1,4 +1,5 @@
 import Foundation
+import TaskRuntime
 
 /// Runs another program to completion and collects what it printed.
 public enum ProcessRunner {
@@ -37,8 +38,6 @@ public enum ProcessRunner {
     /// Reads on a thread of its own: a blocking read must not hold one of the few threads that
     /// run Swift tasks (a server under test needs them).
     private static func readToEnd(_ handle: FileHandle) async -> Data {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: handle.readDataToEndOfFile()) }
-        }
+        (try? await onOwnThread(named: "process-output") { handle.readUntilEnd() }) ?? Data()
     }
 }

@@ -1,6 +1,7 @@
 import CGDAL
 import Foundation
 import GeoKit
+import Synchronization
 import Testing
 
 @testable import Tasks
@@ -23,8 +24,8 @@ struct ArtifactTests {
         aoi = try dem.shapefile("aoi", [UTMGrid.square(5, 5, 95, 95)], epsg: UTMGrid.epsg)
     }
 
-    @Test func theDifferenceRasterIsFloat32WithNodataOutsideThePolygon() throws {
-        let (_, artifacts) = try dem.run(pre: pre, post: post, shapefile: aoi)
+    @Test func theDifferenceRasterIsFloat32WithNodataOutsideThePolygon() async throws {
+        let (_, artifacts) = try await dem.run(pre: pre, post: post, shapefile: aoi)
         let raster = try Raster.open(artifacts.differenceRaster)
         let handle = GDALOpen(artifacts.differenceRaster.path, GA_ReadOnly)
         #expect(GDALGetRasterDataType(GDALGetRasterBand(handle, 1)) == GDT_Float32)
@@ -42,8 +43,8 @@ struct ArtifactTests {
         #expect(values.filter { $0 == -9999 }.isEmpty)
     }
 
-    @Test func theHeatmapIsRedForCutBlueForFillAndTransparentElsewhere() throws {
-        let (_, artifacts) = try dem.run(pre: pre, post: post, shapefile: aoi)
+    @Test func theHeatmapIsRedForCutBlueForFillAndTransparentElsewhere() async throws {
+        let (_, artifacts) = try await dem.run(pre: pre, post: post, shapefile: aoi)
         let png = try Raster.open(artifacts.heatmap)
         #expect(png.bandCount == 4)
         let bands = try (1...4).map { try png.read(png.fullWindow, band: $0, as: UInt8.self) }
@@ -65,8 +66,8 @@ struct ArtifactTests {
         #expect(legend.contains { row in (0..<png.width).contains { bands[0][row * png.width + $0] == 0 } })
     }
 
-    @Test func theReportHoldsTheFiguresAndTheUncertaintyMethod() throws {
-        let (result, artifacts) = try dem.run(pre: pre, post: post, shapefile: aoi)
+    @Test func theReportHoldsTheFiguresAndTheUncertaintyMethod() async throws {
+        let (result, artifacts) = try await dem.run(pre: pre, post: post, shapefile: aoi)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: artifacts.report)) as! [String: Any]
         #expect(json["cut_m3"] as? Double == 400)
         #expect(json["fill_m3"] as? Double == 600)
@@ -80,9 +81,12 @@ struct ArtifactTests {
         #expect(decoded == result)
     }
 
-    @Test func progressGoesThroughEveryStepInOrder() throws {
-        var seen: [VolcalProgress] = []
-        _ = try dem.run(pre: pre, post: post, shapefile: aoi, options: VolcalOptions(blockSize: 32)) { seen.append($0) }
+    @Test func progressGoesThroughEveryStepInOrder() async throws {
+        let reported = Mutex<[VolcalProgress]>([])
+        _ = try await dem.run(pre: pre, post: post, shapefile: aoi, options: VolcalOptions(blockSize: 32)) { progress in
+            reported.withLock { $0.append(progress) }
+        }
+        let seen = reported.withLock { $0 }
         var steps: [VolcalStep] = []
         for progress in seen where steps.last != progress.step { steps.append(progress.step) }
         #expect(steps == VolcalStep.allCases)
@@ -92,7 +96,7 @@ struct ArtifactTests {
         #expect(seen.last?.overallFraction == 1)
     }
 
-    @Test func smallBlocksGiveTheFiguresOfOneBlock() throws {
+    @Test func smallBlocksGiveTheFiguresOfOneBlock() async throws {
         // A cone (not grid-aligned) with a nodata hole, over two features, in blocks of 7 x 7 and in one.
         let cone = try dem.raster("cone", on: grid) { x, y in
             (40..<43).contains(x) && (40..<45).contains(y)
@@ -100,8 +104,8 @@ struct ArtifactTests {
         }
         let features = try dem.shapefile(
             "features", [UTMGrid.square(3.3, 4.1, 60.7, 96.2), UTMGrid.square(50.5, 10.5, 97.2, 80)], epsg: UTMGrid.epsg)
-        let (small, _) = try dem.run(pre: pre, post: cone, shapefile: features, options: VolcalOptions(blockSize: 7))
-        let (whole, _) = try dem.run(pre: pre, post: cone, shapefile: features, options: VolcalOptions(blockSize: 4096))
+        let (small, _) = try await dem.run(pre: pre, post: cone, shapefile: features, options: VolcalOptions(blockSize: 7))
+        let (whole, _) = try await dem.run(pre: pre, post: cone, shapefile: features, options: VolcalOptions(blockSize: 4096))
         #expect(small.totals.validCells == whole.totals.validCells)
         #expect(small.totals.nodataCells == 15)
         #expect(small.totals.cutAreaM2 == whole.totals.cutAreaM2)

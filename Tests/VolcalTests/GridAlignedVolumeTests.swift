@@ -22,9 +22,9 @@ struct GridAlignedVolumeTests {
         try dem.raster(name, on: grid) { x, y in change(x, y).map { 100 + $0 } }
     }
 
-    @Test func aPitAndAMoundGiveTheirExactCutAndFill() throws {
+    @Test func aPitAndAMoundGiveTheirExactCutAndFill() async throws {
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(5, 5, 95, 95)], epsg: UTMGrid.epsg)
-        let (result, _) = try dem.run(pre: pre, post: try post { Surfaces.pitAndMound($0, $1) }, shapefile: shapefile)
+        let (result, _) = try await dem.run(pre: pre, post: try post { Surfaces.pitAndMound($0, $1) }, shapefile: shapefile)
         let totals = result.totals
         #expect(totals.cutM3 == 400)
         #expect(totals.fillM3 == 600)
@@ -49,33 +49,33 @@ struct GridAlignedVolumeTests {
         #expect(abs(result.uncertainty.systematicM3 - 0.1 * 2.squareRoot() * 8100) < 1e-9)
     }
 
-    @Test func aPolygonWithAHoleLeavesTheHoleOut() throws {
+    @Test func aPolygonWithAHoleLeavesTheHoleOut() async throws {
         let hole = "POLYGON (\(Square.ring(UTMGrid.x(10), UTMGrid.y(10), UTMGrid.x(50), UTMGrid.y(50))), "
             + "\(Square.ring(UTMGrid.x(20), UTMGrid.y(20), UTMGrid.x(30), UTMGrid.y(30))))"
         let shapefile = try dem.shapefile("aoi", [hole], epsg: UTMGrid.epsg)
-        let (result, _) = try dem.run(pre: pre, post: try post { _, _ in -1 }, shapefile: shapefile)
+        let (result, _) = try await dem.run(pre: pre, post: try post { _, _ in -1 }, shapefile: shapefile)
         #expect(result.totals.cutM3 == 1500)
         #expect(result.totals.validCells == 1500)
         #expect(result.totals.polygonAreaM2 == 1500)
     }
 
-    @Test func aMultipolygonCountsEachOfItsParts() throws {
+    @Test func aMultipolygonCountsEachOfItsParts() async throws {
         let first = Square.ring(UTMGrid.x(10), UTMGrid.y(10), UTMGrid.x(20), UTMGrid.y(20))
         let second = Square.ring(UTMGrid.x(60), UTMGrid.y(60), UTMGrid.x(80), UTMGrid.y(70))
         let parts = "MULTIPOLYGON ((\(first)), (\(second)))"
         let shapefile = try dem.shapefile("aoi", [parts], epsg: UTMGrid.epsg)
-        let (result, _) = try dem.run(pre: pre, post: try post { _, _ in -0.5 }, shapefile: shapefile)
+        let (result, _) = try await dem.run(pre: pre, post: try post { _, _ in -0.5 }, shapefile: shapefile)
         #expect(result.totals.cutM3 == 150)
         #expect(result.totals.cutAreaM2 == 300)
         #expect(result.features.isEmpty)
     }
 
-    @Test func severalFeaturesHaveTheirOwnFiguresAndOneCanBeChosen() throws {
+    @Test func severalFeaturesHaveTheirOwnFiguresAndOneCanBeChosen() async throws {
         // Feature 0 over the pit, feature 1 over the mound.
         let shapefile = try dem.shapefile(
             "aoi", [UTMGrid.square(5, 65, 35, 85), UTMGrid.square(45, 15, 65, 45)], epsg: UTMGrid.epsg)
         let surface = try post { Surfaces.pitAndMound($0, $1) }
-        let (all, _) = try dem.run(pre: pre, post: surface, shapefile: shapefile)
+        let (all, _) = try await dem.run(pre: pre, post: surface, shapefile: shapefile)
         #expect(all.totals.cutM3 == 400)
         #expect(all.totals.fillM3 == 600)
         #expect(all.totals.polygonAreaM2 == 600 + 600)
@@ -86,7 +86,7 @@ struct GridAlignedVolumeTests {
         #expect(all.features[1].figures.fillM3 == 600)
         #expect(all.features[1].figures.cutM3 == 0)
 
-        let (one, _) = try dem.run(pre: pre, post: surface, shapefile: shapefile, options: VolcalOptions(featureID: 1))
+        let (one, _) = try await dem.run(pre: pre, post: surface, shapefile: shapefile, options: VolcalOptions(featureID: 1))
         #expect(one.totals.cutM3 == 0)
         #expect(one.totals.fillM3 == 600)
         #expect(one.totals.validCells == 600)
@@ -94,7 +94,7 @@ struct GridAlignedVolumeTests {
         #expect(one.features.isEmpty)
     }
 
-    @Test func nodataCellsAreCountedAndLeftOut() throws {
+    @Test func nodataCellsAreCountedAndLeftOut() async throws {
         let preWithHole = try dem.raster("pre-holes", on: grid) { x, y in
             (12..<17).contains(x) && (72..<77).contains(y) ? nil : 100
         }
@@ -102,46 +102,46 @@ struct GridAlignedVolumeTests {
             (80..<83).contains(x) && (10..<14).contains(y) ? nil : Surfaces.pitAndMound(x, y)
         }
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(5, 5, 95, 95)], epsg: UTMGrid.epsg)
-        let (result, _) = try dem.run(pre: preWithHole, post: postWithHole, shapefile: shapefile)
+        let (result, _) = try await dem.run(pre: preWithHole, post: postWithHole, shapefile: shapefile)
         #expect(result.totals.cutM3 == 2 * (200 - 25))
         #expect(result.totals.fillM3 == 600)
         #expect(result.totals.nodataCells == 25 + 12)
         #expect(result.totals.validCells == 8100 - 37)
     }
 
-    @Test func changesWithinTheToleranceCountAsUnchanged() throws {
+    @Test func changesWithinTheToleranceCountAsUnchanged() async throws {
         // Noise of +-1/16 m over half the area, beside the pit of 2 m.
         let noisy = try post { x, y in
             if (10..<30).contains(x), (70..<80).contains(y) { return -2 }
             return x < 50 ? 0.0625 : (y < 50 ? -0.0625 : 0)
         }
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(0, 0, 100, 100)], epsg: UTMGrid.epsg)
-        let (banded, _) = try dem.run(pre: pre, post: noisy, shapefile: shapefile, options: VolcalOptions(toleranceM: 0.1))
+        let (banded, _) = try await dem.run(pre: pre, post: noisy, shapefile: shapefile, options: VolcalOptions(toleranceM: 0.1))
         #expect(banded.totals.cutM3 == 400)
         #expect(banded.totals.fillM3 == 0)
         #expect(banded.totals.cutAreaM2 == 200)
         #expect(banded.totals.unchangedAreaM2 == 10_000 - 200)
 
-        let (exact, _) = try dem.run(pre: pre, post: noisy, shapefile: shapefile)
+        let (exact, _) = try await dem.run(pre: pre, post: noisy, shapefile: shapefile)
         #expect(exact.totals.fillM3 == 0.0625 * (5000 - 200))
         #expect(exact.totals.cutM3 == 400 + 0.0625 * 2500)
         #expect(exact.totals.unchangedAreaM2 == 2500)
     }
 
-    @Test func allTouchedTakesEveryCellThePolygonTouches() throws {
+    @Test func allTouchedTakesEveryCellThePolygonTouches() async throws {
         // A 10 m square a quarter cell off the grid: 10 x 10 cell centres inside, 11 x 11 cells touched.
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(10.25, 10.25, 20.25, 20.25)], epsg: UTMGrid.epsg)
         let surface = try post { _, _ in -1 }
-        let (centres, _) = try dem.run(pre: pre, post: surface, shapefile: shapefile)
-        let (touched, _) = try dem.run(pre: pre, post: surface, shapefile: shapefile, options: VolcalOptions(allTouched: true))
+        let (centres, _) = try await dem.run(pre: pre, post: surface, shapefile: shapefile)
+        let (touched, _) = try await dem.run(pre: pre, post: surface, shapefile: shapefile, options: VolcalOptions(allTouched: true))
         #expect(centres.totals.cutM3 == 100)
         #expect(touched.totals.cutM3 == 121)
         #expect(centres.totals.polygonAreaM2 == 100)
     }
 
-    @Test func aShapefileWithoutPrjIsTakenToBeInTheRastersCRS() throws {
+    @Test func aShapefileWithoutPrjIsTakenToBeInTheRastersCRS() async throws {
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(5, 5, 95, 95)], epsg: nil)
-        let (result, _) = try dem.run(pre: pre, post: try post { Surfaces.pitAndMound($0, $1) }, shapefile: shapefile)
+        let (result, _) = try await dem.run(pre: pre, post: try post { Surfaces.pitAndMound($0, $1) }, shapefile: shapefile)
         #expect(result.polygonCRSAssumed)
         #expect(result.notes.contains { $0.contains(".prj") && $0.contains("EPSG:32633") })
         #expect(result.totals.cutM3 == 400)

@@ -15,25 +15,25 @@ struct SmoothSurfaceVolumeTests {
     /// Relative difference from the analytic value.
     func error(_ value: Double, _ analytic: Double) -> Double { abs(value - analytic) / analytic }
 
-    @Test func aConeHasAThirdOfItsCylinder() throws {
+    @Test func aConeHasAThirdOfItsCylinder() async throws {
         let grid = UTMGrid(width: 240, height: 240, cell: 0.25)
         let pre = try dem.raster("pre", on: grid) { _, _ in 20 }
         let post = try dem.raster("post", on: grid) { x, y in 20 + Surfaces.cone(x, y, cx: 30, cy: 30, radius: 25, h: 6) }
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(2, 2, 58, 58)], epsg: UTMGrid.epsg)
-        let (result, _) = try dem.run(pre: pre, post: post, shapefile: shapefile)
+        let (result, _) = try await dem.run(pre: pre, post: post, shapefile: shapefile)
         #expect(error(result.totals.fillM3, .pi * 25 * 25 * 6 / 3) < 0.005)
         #expect(result.totals.cutM3 == 0)
         #expect(abs(result.totals.maxDz! - 6) < 0.1)
     }
 
-    @Test func aFinerPostIsResampledOntoTheGridOfPre() throws {
+    @Test func aFinerPostIsResampledOntoTheGridOfPre() async throws {
         let coarse = UTMGrid(width: 80, height: 80, cell: 1)
         let fine = UTMGrid(width: 160, height: 160, cell: 0.5)
         let pre = try dem.raster("pre", on: coarse) { _, _ in 50 }
         let post = try dem.raster("post", on: fine) { x, y in 50 + Surfaces.dome(x, y, cx: 40, cy: 40, radius: 30, h: 5) }
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(2, 2, 78, 78)], epsg: UTMGrid.epsg)
         for resampling in Resampling.allCases {
-            let (result, _) = try dem.run(
+            let (result, _) = try await dem.run(
                 pre: pre, post: post, shapefile: shapefile, options: VolcalOptions(resampling: resampling))
             #expect(result.postResampled)
             #expect(result.resampling == resampling)
@@ -41,7 +41,7 @@ struct SmoothSurfaceVolumeTests {
         }
     }
 
-    @Test func postInAnotherProjectedCRSAndThePolygonInLongitudeAndLatitude() throws {
+    @Test func postInAnotherProjectedCRSAndThePolygonInLongitudeAndLatitude() async throws {
         // pre in UTM 33N near 12.05°E 45°N, post in UTM 32N (rotated by the grid convergence), the polygon in WGS 84.
         let wgs84 = try SpatialReference(epsg: 4326)
         let zone33 = try SpatialReference(epsg: 32633)
@@ -72,14 +72,14 @@ struct SmoothSurfaceVolumeTests {
         let ring = lonLat.map { "\($0.x) \($0.y)" }.joined(separator: ", ")
         let shapefile = try dem.shapefile("aoi", ["POLYGON ((\(ring)))"], epsg: 4326)
 
-        let (result, _) = try dem.run(pre: pre, post: post, shapefile: shapefile)
+        let (result, _) = try await dem.run(pre: pre, post: post, shapefile: shapefile)
         #expect(result.postResampled)
         #expect(result.crs == "EPSG:32633")
         #expect(error(result.totals.fillM3, .pi * 30 * 30 * 5 / 2) < 0.005)
         #expect(error(result.totals.polygonAreaM2, 80 * 80) < 0.001)
     }
 
-    @Test func aGeographicCRSUsesTheTrueAreaOfEachCell() throws {
+    @Test func aGeographicCRSUsesTheTrueAreaOfEachCell() async throws {
         // 200 x 200 cells of 0.00001° at 45°N; a pit 2 m deep under the polygon of 100 x 100 cells.
         let grid = GeoTransform(originX: 10, cellWidth: 0.00001, originY: 45.002, cellHeight: -0.00001)
         let pre = try dem.raster("pre", width: 200, height: 200, grid: grid, epsg: 4326) { _, _ in 10 }
@@ -88,7 +88,7 @@ struct SmoothSurfaceVolumeTests {
             x > west && x < east && y > south && y < north ? 8 : 10
         }
         let shapefile = try dem.shapefile("aoi", [Square.polygon(west, south, east, north)], epsg: 4326)
-        let (result, _) = try dem.run(pre: pre, post: post, shapefile: shapefile)
+        let (result, _) = try await dem.run(pre: pre, post: post, shapefile: shapefile)
         let area = Self.ellipsoidArea(west: west, south: south, east: east, north: north)
         #expect(result.totals.validCells == 10_000)
         #expect(error(result.totals.cutM3, 2 * area) < 1e-6)

@@ -10,7 +10,7 @@ enum LineReader {
     ) {
         let reader = Thread {
             var buffer = Data()
-            while case let chunk = handle.availableData, !chunk.isEmpty {
+            while case let chunk = handle.readSome(), !chunk.isEmpty {
                 buffer.append(chunk)
                 while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                     line(Data(buffer[buffer.startIndex..<newline]))

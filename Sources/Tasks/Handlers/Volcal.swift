@@ -35,15 +35,17 @@ enum VolcalRun {
     {
         let cancelled = Atomic<Bool>(false)
         let (steps, continuation) = AsyncStream.makeStream(of: VolcalProgress.self, bufferingPolicy: .bufferingNewest(1))
-        let calculation = Task.detached {
-            defer { continuation.finish() }
-            do {
-                return try VolumeCalculator.run(inputs: inputs, options: options, workDirectory: workDirectory) { progress in
-                    if cancelled.load(ordering: .relaxed) { throw CancellationError() }
-                    continuation.yield(progress)
+        let calculation = Task {
+            try await onOwnThread(named: "volcal") {
+                defer { continuation.finish() }
+                do {
+                    return try VolumeCalculator.run(inputs: inputs, options: options, workDirectory: workDirectory) { progress in
+                        if cancelled.load(ordering: .relaxed) { throw CancellationError() }
+                        continuation.yield(progress)
+                    }
+                } catch let failure as VolcalFailure {
+                    throw failure.taskError
                 }
-            } catch let failure as VolcalFailure {
-                throw failure.taskError
             }
         }
         await withTaskCancellationHandler {

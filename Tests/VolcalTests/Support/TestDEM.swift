@@ -1,6 +1,7 @@
 import CGDAL
 import Foundation
 import GeoKit
+import TaskRuntime
 
 @testable import Tasks
 
@@ -86,12 +87,14 @@ final class TestDEM {
     /// Runs the calculation on `pre`, `post` and the shapefile, in a work directory inside this one.
     func run(
         pre: URL, post: URL, shapefile: (shp: URL, shx: URL, dbf: URL, prj: URL?), options: VolcalOptions = VolcalOptions(),
-        progress: (VolcalProgress) -> Void = { _ in }
-    ) throws -> (result: VolumeResult, artifacts: VolcalArtifacts) {
+        progress: @escaping @Sendable (VolcalProgress) -> Void = { _ in }
+    ) async throws -> (result: VolumeResult, artifacts: VolcalArtifacts) {
         let inputs = VolcalInputs(
             pre: pre, post: post, shp: shapefile.shp, shx: shapefile.shx, dbf: shapefile.dbf, prj: shapefile.prj)
-        return try VolumeCalculator.run(
-            inputs: inputs, options: options, workDirectory: directory.appendingPathComponent("work-\(UUID().uuidString)"),
-            progress: progress)
+        let workDirectory = directory.appendingPathComponent("work-\(UUID().uuidString)")
+        // Off the threads that run Swift tasks, as the handler runs it: other tests share them.
+        return try await onOwnThread(named: "volcal") {
+            try VolumeCalculator.run(inputs: inputs, options: options, workDirectory: workDirectory, progress: progress)
+        }
     }
 }
