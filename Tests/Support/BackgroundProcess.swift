@@ -3,7 +3,7 @@ import TaskRuntime
 
 /// A long-running process under test (a `serve` or a `worker`), its output kept in a log file.
 public final class BackgroundProcess: Sendable {
-    private let process: Process
+    private let process: SpawnedProcess
     public let logFile: URL
 
     /// Starts `executable` with `arguments` and `environment` on top of this process's.
@@ -12,15 +12,12 @@ public final class BackgroundProcess: Sendable {
             throw TestFailure("cannot create the log file \(logFile.path)")
         }
         let log = try FileHandle(forWritingTo: logFile)
-        process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
+        defer { try? log.close() }
+        process = try SpawnedProcess(
+            executable: executable, arguments: arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+            standardOutput: log.fileDescriptor, standardError: log.fileDescriptor)
         self.logFile = logFile
-        try process.run()
     }
 
     public var isRunning: Bool { process.isRunning }
@@ -29,17 +26,14 @@ public final class BackgroundProcess: Sendable {
 
     /// `kill -9`: no shutdown code runs.
     public func kill9() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        _ = process.waitUntilExit()
     }
 
     /// SIGTERM, then waits for the exit and returns its status.
     public func terminate() async -> Int32 {
-        process.terminate()
-        return (try? await onOwnThread(named: "process-exit") { [process] in
-            process.waitUntilExit()
-            return process.terminationStatus
-        }) ?? -1
+        process.send(SIGTERM)
+        return await process.terminated().status
     }
 
     /// The `url` of the "taskforge is listening" log line of `serve`, once it is written.

@@ -12,27 +12,21 @@ public enum ProcessRunner {
     public static func run(
         _ executable: URL, _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil
     ) async throws -> Result {
-        let process = Process()
-        process.currentDirectoryURL = directory
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let stdout = Pipe()
         let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        let exited = AsyncStream<Int32> { continuation in
-            process.terminationHandler = { continuation.yield($0.terminationStatus); continuation.finish() }
-        }
-        try process.run()
+        let process = try SpawnedProcess(
+            executable: executable, arguments: arguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, directory: directory,
+            standardOutput: stdout.fileHandleForWriting.fileDescriptor, standardError: stderr.fileHandleForWriting.fileDescriptor)
+        try stdout.fileHandleForWriting.close()
+        try stderr.fileHandleForWriting.close()
         async let out = readToEnd(stdout.fileHandleForReading)
         async let err = readToEnd(stderr.fileHandleForReading)
         let (outData, errData) = await (out, err)
-        var status: Int32 = -1
-        for await code in exited { status = code }
+        let termination = await process.terminated()
         return Result(
-            status: status, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+            status: termination.status, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// Reads on a thread of its own: a blocking read must not hold one of the few threads that

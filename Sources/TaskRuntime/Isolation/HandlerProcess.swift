@@ -34,7 +34,7 @@ final class HandlerProcess: Sendable {
         case timedOut, cancelled
     }
 
-    private let process: Process
+    private let process: SpawnedProcess
     private let requests: FileHandle
     private let events = Mailbox<Event>()
     private let alive = Atomic<Bool>(true)
@@ -42,22 +42,18 @@ final class HandlerProcess: Sendable {
 
     /// Starts `executable` with `arguments`; it must run a ``HandlerHost``.
     init(executable: URL, arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         let input = Pipe()
         let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        self.process = process
+        process = try SpawnedProcess(
+            executable: executable, arguments: arguments, standardInput: input.fileHandleForReading.fileDescriptor,
+            standardOutput: output.fileHandleForWriting.fileDescriptor, standardError: STDERR_FILENO)
+        try input.fileHandleForReading.close()
+        try output.fileHandleForWriting.close()
         self.requests = input.fileHandleForWriting
-        process.terminationHandler = { [weak self, events] ended in
+        process.whenExited { [weak self, events] ended in
             self?.alive.store(false, ordering: .sequentiallyConsistent)
-            let how = ended.terminationReason == .uncaughtSignal
-                ? "killed by signal \(ended.terminationStatus)" : "exited with status \(ended.terminationStatus)"
-            events.post(.exited(how))
+            events.post(.exited(ended.description))
         }
-        try process.run()
         let replies = output.fileHandleForReading
         LineReader.start(
             "handler-process-reader", reading: replies,
