@@ -39,7 +39,7 @@ struct RateLimitedWorkersTests {
             }
             let group = ServiceGroup(services: workers, logger: logger)
             let running = Task { try await group.run() }
-            try await eventually("every job to succeed", timeout: .seconds(30)) {
+            try await eventually("every job to succeed", timeout: .seconds(120)) {
                 try await store.jobs(matching: JobQuery(task: "search", state: .succeeded, limit: 100)).jobs.count == Self.jobs
             }
             await group.triggerGracefulShutdown()

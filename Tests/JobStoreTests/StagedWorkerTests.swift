@@ -25,7 +25,7 @@ struct StagedWorkerTests {
                 logger: logger)
             let group = ServiceGroup(services: [worker], logger: logger)
             let running = Task { try await group.run() }
-            let done = try await eventually("the job to finish", timeout: .seconds(30)) {
+            let done = try await eventually("the job to finish", timeout: .seconds(120)) {
                 try await store.job(id: job.id).flatMap { $0.state.isTerminal ? $0 : nil }
             }
             await group.triggerGracefulShutdown()

@@ -48,7 +48,11 @@ struct SearchClusterTests {
                     let started = try #require(done["started_at"]?.stringValue)
                     starts.append(try Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(started))
                 }
-                #expect(standIn.requests.count == Self.searches)
+                // Each search asks Brave for its query; a worker starved past Brave's timeout or its lease
+                // (a loaded machine) may ask again, as at-least-once delivery allows, never for another query.
+                let asked = standIn.requests.compactMap { $0.parameters["q"] }
+                #expect(Set(asked) == Set((0..<Self.searches).map { "storm \($0)" }), "\(asked)")
+                let providerCalls = standIn.requests.count
                 starts.sort()
                 // Starts j - i apart need at least (j - i - burst) refills of 1/rate seconds.
                 for i in starts.indices {
@@ -63,7 +67,7 @@ struct SearchClusterTests {
                     let again = try await server.request("POST", "/v1/tasks/search", body: #"{"query": "STORM  \#(n)"}"#)
                     #expect(again.status == 200 && again.json["reused"] == true && again.json["id"]?.stringValue == id)
                 }
-                #expect(standIn.requests.count == Self.searches)
+                #expect(standIn.requests.count == providerCalls)
                 for worker in workers { #expect(await worker.terminate() == 0) }
                 #expect(await serve.terminate() == 0)
             }

@@ -92,9 +92,14 @@ final class TestDEM {
         let inputs = VolcalInputs(
             pre: pre, post: post, shp: shapefile.shp, shx: shapefile.shx, dbf: shapefile.dbf, prj: shapefile.prj)
         let workDirectory = directory.appendingPathComponent("work-\(UUID().uuidString)")
-        // Off the threads that run Swift tasks, as the handler runs it: other tests share them.
+        // Off the threads that run Swift tasks, as the handler runs it, and one calculation at a time:
+        // the tests of the other suites share these two resources (and their deadlines).
         return try await onOwnThread(named: "volcal") {
-            try VolumeCalculator.run(inputs: inputs, options: options, workDirectory: workDirectory, progress: progress)
+            Self.oneAtATime.wait()
+            defer { Self.oneAtATime.signal() }
+            return try VolumeCalculator.run(inputs: inputs, options: options, workDirectory: workDirectory, progress: progress)
         }
     }
+
+    private static let oneAtATime = DispatchSemaphore(value: 1)
 }
