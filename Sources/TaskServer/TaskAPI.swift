@@ -51,7 +51,7 @@ public struct TaskAPI: Sendable {
             catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes,
             maxBatchSize: configuration.maxBatchSize, submitLimit: submitLimit, metrics: jobMetrics
         ).register(on: router)
-        LimitRoutes(configuration: configuration).register(on: router)
+        LimitRoutes(configuration: configuration, catalog: catalog).register(on: router)
         JobRoutes(catalog: catalog, store: store, eventStream: configuration.eventStream).register(on: router)
         QueueRoutes(catalog: catalog, store: store).register(on: router)
         DedupRoutes(catalog: catalog, store: store).register(on: router)

@@ -170,7 +170,7 @@ struct OpenAPITests {
         let result = RegistryParser.parse(text, file: "tasks.yaml")
         let registry = try #require(result.registry, "\(result.diagnostics)")
         let schemas = try #require(OpenAPIRenderer.document(for: registry, lock: nil)["components"]?["schemas"])
-        #expect(schemas["Job2"]?["properties"]?["id"] == ["type": "integer"])
+        #expect(schemas["Job2"]?["properties"]?["id"] == ["type": "integer", "minimum": .integer(Int.min), "maximum": .integer(Int.max)])
         #expect(schemas["BuildInput"]?["properties"]?["job"] == ["$ref": "#/components/schemas/Job2"])
         #expect(schemas["Job"]?["properties"]?["links"] != nil, "the API's own Job must stay")
     }
@@ -373,8 +373,18 @@ private enum ServerSamples {
           {"name": "job batch", "schema": "JobBatch", "valid": true, "instance": {"jobs": [\(pendingJob)]}},
           {"name": "batch request", "schema": "BatchRequest", "valid": true, "instance": {"jobs": [
             {"task": "echo", "input": {"message": "a"}},
-            {"task": "sleep", "version": 1, "input": {"seconds": 1}, "options": {"priority": 5, "delay": "30s"}}]}},
+            {"task": "echo", "version": 1, "input": {"message": "b"}, "options": {"priority": 5, "delay": "1h30m"}}]}},
           {"name": "batch item without input", "schema": "BatchItem", "valid": false, "instance": {"task": "echo"}},
+          {"name": "batch item of an unknown task", "schema": "BatchItem", "valid": false, "instance":
+            {"task": "sleep", "input": {"seconds": 1}}},
+          {"name": "batch item of a dedup task", "schema": "BatchItem", "valid": false, "instance":
+            {"task": "aod_estimation", "input": {}}},
+          {"name": "batch item with an input of another task", "schema": "BatchItem", "valid": false, "instance":
+            {"task": "echo", "input": {"seconds": 1}}},
+          {"name": "batch item with both delay and run_at", "schema": "BatchItem", "valid": false, "instance":
+            {"task": "echo", "input": {"message": "a"}, "options": {"delay": "30s", "run_at": "2026-11-24T10:15:00Z"}}},
+          {"name": "batch item with a delay of too many digits", "schema": "BatchItem", "valid": false, "instance":
+            {"task": "echo", "input": {"message": "a"}, "options": {"delay": "86400s"}}},
           {"name": "batch invalid", "schema": "BatchProblem", "valid": true, "instance": {
             "type": "urn:taskforge:error:batch_invalid", "title": "Unprocessable Content", "status": 422,
             "code": "batch_invalid", "detail": "1 of 2 item(s) cannot be submitted; nothing was queued",

@@ -92,8 +92,13 @@ struct ArtifactAPITests {
     @Test func badUploadsAndLookupsAreRefusedWithTheirCode() async throws {
         try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let noName = try await server.upload("/v1/artifacts", Data("x".utf8))
-            #expect(noName.status == 400)
-            #expect(noName.json["parameter"] == "name")
+            #expect(noName.status == 201 && noName.json["name"] == "artifact", "a raw upload's name defaults to 'artifact'")
+            let badJob = try await server.upload("/v1/artifacts?name=a&job_id=nope", Data("x".utf8))
+            #expect(badJob.status == 400 && badJob.json["parameter"] == "job_id")
+            let badJobInJSONForm = try await server.request("POST", "/v1/artifacts?job_id=nope", body: #"{"data_base64":""}"#)
+            #expect(badJobInJSONForm.status == 400 && badJobInJSONForm.json["parameter"] == "job_id")
+            let lenientBase64 = try await server.request("POST", "/v1/artifacts", body: #"{"data_base64":"SGVs bG8="}"#)
+            #expect(lenientBase64.json["violations"]?.arrayValue?.first?["pointer"] == "/data_base64", "base64 is strict")
             for name in ["..%2F..%2Fetc%2Fpasswd", "..", "a%5Cb", "x%00y", ""] {
                 let refused = try await server.upload("/v1/artifacts?name=\(name)", Data("x".utf8))
                 #expect(refused.status == 400, "name \(name)")

@@ -35,6 +35,7 @@ struct SubmitLimitTests {
             #expect(limits.json["tasks_per_minute"] == 2 && limits.json["max_batch_size"] == 100)
             #expect(limits.json["max_body_bytes"] == 1_048_576 && limits.json["task_max_runtime_seconds"] == .null)
             #expect(limits.json["max_artifact_bytes"] == .integer(25 << 20))
+            #expect(limits.json["tasks"] == [:], "an unconfigured catalog shows no task limits")
         }
     }
 }

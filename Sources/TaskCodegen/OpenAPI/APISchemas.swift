@@ -13,7 +13,7 @@ enum APISchemas {
         .merging(health) { first, _ in first }
 
     /// Their names, which the registry's schemas may not take (``SchemaNames``).
-    static var names: Set<String> { Set(all.keys) }
+    static var names: Set<String> { Set(all.keys).union(BatchPaths.registryNames) }
 
     private static let health: [String: JSONValue] = [
         "Health": JSONSchema.closedObject(["status": ["const": "ok"]]).described("The process answers."),

@@ -47,13 +47,16 @@ enum ArtifactPaths {
         ]).described("The lineage of an artifact."),
         "ArtifactUpload": [
             "type": "object",
+            // `null` counts as absent, as the seed services' clients send it.
             "properties": [
-                "job_id": uuid("Attach the artifact to this job."),
-                "task_id": uuid("The same as `job_id` (the seed services' name)."),
-                "name": name.described("The artifact's name; default `type`, then `artifact`."),
-                "type": name.described("The seed services' name for `name`."),
-                "content_type": contentType.described("Default `application/octet-stream`."),
-                "data_base64": JSONSchema.scalar(.string).adding(["contentEncoding": "base64"]).described("The bytes."),
+                "job_id": nullable(uuid("Attach the artifact to this job (before `?job_id=`).")),
+                "task_id": nullable(uuid("The same as `job_id` (the seed services' name).")),
+                "name": nullable(name.described("The artifact's name; default `type`, then `artifact`.")),
+                "type": nullable(name.described("The seed services' name for `name`.")),
+                "content_type": nullable(contentType.described("Default `application/octet-stream`.")),
+                "data_base64": JSONSchema.scalar(.string)
+                    .adding(["contentEncoding": "base64", "pattern": "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"])
+                    .described("The bytes, in standard padded base64 without line breaks."),
             ],
             "required": ["data_base64"],
             "additionalProperties": false,
@@ -76,11 +79,23 @@ enum ArtifactPaths {
         ]),
     ]
 
-    private static let name = JSONSchema.scalar(.string).adding(["minLength": 1, "maxLength": 255, "pattern": "^[^/\\\\]+$"])
+    /// ``ArtifactName``'s rules: no `/`, `\`, control character (Unicode category Cc), and not `.` or `..`.
+    private static let name = JSONSchema.scalar(.string)
+        .adding(["minLength": 1, "maxLength": 255, "pattern": .string("^(\(nameStart)\(nameCharacter)*|\\.\(nameStart)\(nameCharacter)*|\\.\\.\(nameCharacter)+)$")])
         .described("1 to 255 characters, no `/`, `\\`, control characters, `.` or `..`; never part of a storage path.")
+    /// A character a name may hold, and one it may start with (not `.`: see the pattern's alternatives).
+    private static let nameCharacter = #"[^/\\\u0000-\u001f\u007f-\u009f]"#
+    private static let nameStart = #"[^./\\\u0000-\u001f\u007f-\u009f]"#
 
-    private static let contentType = JSONSchema.scalar(.string).adding(["maxLength": 255])
+    /// The media types an artifact may be recorded with (`TaskServer`'s `ArtifactUploadParameters`).
+    private static let contentType = JSONSchema.scalar(.string)
+        .adding(["maxLength": 255, "pattern": #"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+( *;[ -~]*)?$"#])
         .described("A media type like `text/csv`.")
+
+    /// `schema`, or `null`.
+    private static func nullable(_ schema: JSONValue) -> JSONValue {
+        ["anyOf": [schema, ["type": "null"]]]
+    }
 
     private static func uuid(_ description: String) -> JSONValue {
         JSONSchema.scalar(.string).adding(["format": "uuid"]).described(description)
@@ -88,15 +103,16 @@ enum ArtifactPaths {
 
     private static let upload = Operation(
         id: "upload_artifact", tag: .artifacts, summary: "Store an artifact, streamed.",
-        description: "With `?name=`, the body is the artifact's bytes (any `Content-Type`, which is recorded), streamed "
-            + "into storage. Without it, a `Content-Type: application/json` body is the JSON form. Above "
+        description: "The body is the artifact's bytes (any `Content-Type`, which is recorded), streamed into storage, "
+            + "except that a `Content-Type: application/json` body without `?name=` is the JSON form. Above "
             + "`TASK_MAX_ARTIFACT_MB` the upload stops with `413 artifact_size_exceeded` and nothing is kept.",
         parameters: [
-            Operation.query("name", name, "The artifact's name (the raw form; required there)."),
-            Operation.query("job_id", ["type": "string", "format": "uuid"], "Attach the artifact to this job."),
+            Operation.query("name", name, "The artifact's name (the raw form; default `artifact`)."),
+            Operation.query("job_id", ["type": "string", "format": "uuid"], "Attach the artifact to this job (either form)."),
         ],
         requestBody: [
-            "required": true,
+            "required": false,
+            "description": "Without a body, the artifact is empty (zero bytes).",
             "content": [
                 "application/octet-stream": ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]],
                 "application/json": ["schema": JSONSchema.ref("ArtifactUpload")],
@@ -117,7 +133,8 @@ enum ArtifactPaths {
         responses: [
             "200": [
                 "description": "The artifact's bytes, with its `Content-Type`.",
-                "content": ["*/*": ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]],
+                // Any media type, as recorded at upload: the bytes are not described by a schema.
+                "content": ["*/*": [:]],
             ],
             "302": [
                 "description": "S3 storage: the bytes are at the presigned link in `Location`.",

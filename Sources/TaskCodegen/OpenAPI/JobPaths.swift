@@ -78,7 +78,7 @@ enum JobPaths {
             PathParameter.jobID.reference,
             [
                 "name": "Last-Event-ID", "in": "header", "required": false,
-                "schema": ["type": "string", "pattern": "^[0-9]+$"],
+                "schema": ["type": "string", "pattern": "^[0-9]{1,18}$"],
                 "description": "With `Accept: text/event-stream`: send only the entries after this sequence. Checked in both forms.",
             ],
         ],

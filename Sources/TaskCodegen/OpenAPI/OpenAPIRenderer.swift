@@ -34,6 +34,7 @@ public enum OpenAPIRenderer {
             .merging(OperationalPaths.items) { first, _ in first }
         let schemas = APISchemas.all
             .merging(components.schemas) { first, _ in first }
+            .merging(["BatchItem": BatchPaths.item(registry: registry, components: components)]) { first, _ in first }
         return [
             "openapi": .string(openAPIVersion),
             "jsonSchemaDialect": .string(jsonSchemaDialect),

@@ -47,9 +47,26 @@ struct SchemaNames {
         assigned[key] ?? key.preferredName
     }
 
-    /// `schema` as JSON Schema, each `$ref` pointing at its shared type's component.
+    /// `schema` as JSON Schema, each `$ref` pointing at its shared type's component, each integer
+    /// bounded by the 64-bit range of the Swift `Int` it becomes.
     func jsonSchema(_ schema: Schema) -> JSONValue {
-        pointingRefsAtComponents(schema).jsonSchema(refPrefix: JSONSchema.schemaPointer(""))
+        Self.boundingIntegers(pointingRefsAtComponents(schema).jsonSchema(refPrefix: JSONSchema.schemaPointer("")))
+    }
+
+    /// `json` with `minimum: Int.min` and `maximum: Int.max` on every `integer` schema that has no bound
+    /// of its own on that side: a larger integer is valid JSON Schema but not a value the task's
+    /// generated type (and the server) can hold, so the document says so.
+    static func boundingIntegers(_ json: JSONValue) -> JSONValue {
+        guard var object = json.objectValue else { return json }
+        for (key, value) in object where key == "properties" {
+            object[key] = .object((value.objectValue ?? [:]).mapValues(boundingIntegers))
+        }
+        if let items = object["items"] { object["items"] = boundingIntegers(items) }
+        if object["type"] == "integer" {
+            if object["minimum"] == nil, object["exclusiveMinimum"] == nil { object["minimum"] = .integer(Int.min) }
+            if object["maximum"] == nil, object["exclusiveMaximum"] == nil { object["maximum"] = .integer(Int.max) }
+        }
+        return .object(object)
     }
 
     private func pointingRefsAtComponents(_ schema: Schema) -> Schema {

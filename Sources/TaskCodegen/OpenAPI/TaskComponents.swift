@@ -47,6 +47,6 @@ struct TaskComponents {
 
     /// A locked schema with its titles and descriptions put back (its refs are already resolved).
     private static func jsonSchema(_ locked: CanonicalSchema) -> JSONValue {
-        (try? locked.schema())?.jsonSchema() ?? locked.json
+        SchemaNames.boundingIntegers((try? locked.schema())?.jsonSchema() ?? locked.json)
     }
 }

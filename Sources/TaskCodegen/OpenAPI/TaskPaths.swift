@@ -118,8 +118,9 @@ struct TaskPaths {
                 "priority", ["type": "integer", "minimum": -1000, "maximum": 1000],
                 "Overrides the task's priority (\(task.priority)); higher is claimed first, then oldest first."),
             Operation.query(
-                "delay", ["type": "string", "examples": ["30s", "5m", "1h30m"]],
-                "Hold the job back this long: a duration such as `30s`, `500ms` or `1h30m`. Excludes `run_at`."),
+                "delay", ["type": "string", "pattern": .string(DurationSyntax.delayPattern), "examples": ["30s", "5m", "1h30m"]],
+                "Hold the job back this long: a duration such as `30s`, `500ms` or `1h30m` (up to three parts of at most "
+                    + "four digits each). Excludes `run_at`: a request with both is `400 invalid_parameter`."),
             Operation.query(
                 "run_at", ["type": "string", "format": "date-time"],
                 "Hold the job back until this RFC 3339 time. Excludes `delay`."),

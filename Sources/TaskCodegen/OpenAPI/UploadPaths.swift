@@ -38,7 +38,12 @@ enum UploadPaths {
 
     private static let chunkBody: JSONValue = [
         "required": false,
-        "content": ["application/offset+octet-stream": ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]],
+        "content": ["application/offset+octet-stream": [:]],  // any bytes: no schema describes them
+    ]
+
+    /// `Upload-Checksum`: an offered algorithm and a base64 digest of its size.
+    private static let checksum: JSONValue = [
+        "type": "string", "pattern": "^(sha1 [A-Za-z0-9+/]{27}=|sha256 [A-Za-z0-9+/]{43}=)$",
     ]
 
     private static let creationParameters = [
@@ -48,7 +53,7 @@ enum UploadPaths {
             "Upload-Metadata", required: false, ["type": "string"],
             "Comma-separated `key base64value` pairs (a key alone has an empty value), unique keys."),
         header(
-            "Upload-Checksum", required: false, ["type": "string"],
+            "Upload-Checksum", required: false, checksum,
             "creation-with-upload: `sha1 <base64>` or `sha256 <base64>` of the body."),
     ]
 
@@ -114,11 +119,11 @@ enum UploadPaths {
         parameters: [
             uploadID, tusResumable,
             header("Upload-Offset", required: true, count, "The upload's current offset (`HEAD`)."),
-            header("Upload-Checksum", required: false, ["type": "string"], "`sha1 <base64>` or `sha256 <base64>` of the chunk."),
+            header("Upload-Checksum", required: false, checksum, "`sha1 <base64>` or `sha256 <base64>` of the chunk."),
         ],
         requestBody: [
             "required": true,
-            "content": ["application/offset+octet-stream": ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]]],
+            "content": ["application/offset+octet-stream": [:]],  // any bytes: no schema describes them
         ],
         responses: ["204": ["description": "The chunk is stored; `Upload-Offset` is the new offset.", "headers": .object(tusHeaders)]],
         problems: [

@@ -118,6 +118,9 @@ public struct TaskCatalog: Sendable {
     private let byName: [String: TaskEntry]
     /// What the process provides its handlers (``JobContext/services``); set by ``configured(_:)``.
     public private(set) var services = TaskServices()
+    /// The limits each task enforces that its process set up (``TaskSetup/showLimit(_:of:_:)``), by task
+    /// name; set by ``configured(_:)``.
+    public private(set) var taskLimits: [String: [String: JSONValue]] = [:]
 
     public init(_ entries: [TaskEntry]) {
         self.entries = entries.sorted { $0.definition.name < $1.definition.name }
@@ -141,6 +144,7 @@ public struct TaskCatalog: Sendable {
             return entry
         })
         catalog.services = setup.services
+        catalog.taskLimits = setup.limits
         return catalog
     }
 

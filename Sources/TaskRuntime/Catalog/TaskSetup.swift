@@ -15,6 +15,7 @@ public struct TaskSetup: Sendable {
     private(set) var dedupKeyValues: [String: DedupKeyValues] = [:]
     private(set) var reuseWindows: [String: Duration] = [:]
     private(set) var rates: [String: Double] = [:]
+    private(set) var limits: [String: [String: JSONValue]] = [:]
 
     /// Checks a current-version input (defaults applied) and returns the input to store; throws
     /// only ``SubmissionRefusal``.
@@ -65,6 +66,13 @@ public struct TaskSetup: Sendable {
     public mutating func reuseResults(of task: TaskDefinition, for window: Duration) {
         precondition(task.dedup != nil, "task '\(task.name)' declares no dedup, so it has no results to reuse")
         reuseWindows[task.name] = window
+    }
+
+    /// Shows `value` as the limit `name` of `task` in `GET /v1/limits` (under `tasks`): a limit the
+    /// task enforces that the deployment chose, such as an allowlist read from the environment, so that
+    /// clients can see it before a submission is refused.
+    public mutating func showLimit(_ name: String, of task: TaskDefinition, _ value: JSONValue) {
+        limits[task.name, default: [:]][name] = value
     }
 
     /// Refills the shared rate limit of `task` at `perSecond` tokens a second instead of the rate of

@@ -12,6 +12,17 @@ public enum DurationSyntax {
         "d": 86_400_000_000_000,
     ]
 
+    /// The durations a client may give as a job's `delay`: one to three `<number><unit>` parts with at
+    /// most four digits before an optional fraction (`30s`, `1h30m`, `1.5s`, `1440m`), so that every
+    /// one is representable (at most about 82 years). The OpenAPI document states this pattern.
+    public static let delayPattern = #"^([0-9]{1,4}(\.[0-9]{1,9})?(ms|s|m|h|d)){1,3}$"#
+
+    /// The delay `text` spells when it matches ``delayPattern``, or `nil`.
+    public static func parseDelay(_ text: String) -> Duration? {
+        guard let pattern = try? Regex(delayPattern), (try? pattern.wholeMatch(in: text)) != nil else { return nil }
+        return parse(text)
+    }
+
     /// The duration `text` spells, or `nil` when it is malformed or too long to represent.
     public static func parse(_ text: String) -> Duration? {
         var rest = Substring(text)

@@ -15,10 +15,14 @@ enum EventStreamRequest {
     }
 
     /// The sequence in `Last-Event-ID`, or `nil` without one; `400 invalid_parameter` when it is
-    /// not one this server sends (a non-negative integer).
+    /// not one this server sends (1 to 18 decimal digits, the document's pattern). A sequence past the
+    /// job's last entry resumes with the entries still to come.
     static func lastEventID(_ headers: HTTPFields) throws -> Int64? {
         guard let text = headers[lastEventIDField] else { return nil }
-        guard let sequence = Int64(text.trimmingCharacters(in: .whitespaces)), sequence >= 0 else {
+        let digits = text.trimmingCharacters(in: .whitespaces)
+        guard (1...18).contains(digits.utf8.count), digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            let sequence = Int64(digits)
+        else {
             throw Problem(
                 .badRequest, .invalidParameter, "header 'Last-Event-ID' must be the id of an event of this stream",
                 extensions: ["parameter": "Last-Event-ID"])

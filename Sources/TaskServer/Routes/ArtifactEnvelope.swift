@@ -4,7 +4,8 @@ import TaskRuntime
 /// The JSON form of `POST /v1/artifacts`, as the seed services send it:
 /// `{"job_id": "...", "name": "log.txt", "content_type": "text/plain", "data_base64": "SGVsbG8="}`.
 /// `task_id` is accepted for `job_id` and `type` for `name` (the seeds' names); `name` defaults to
-/// `type`, then `artifact`; `content_type` to `application/octet-stream`.
+/// `type`, then `artifact`; `content_type` to `application/octet-stream`. A `null` member counts as
+/// absent. `data_base64` is standard, padded base64 (RFC 4648, section 4) without line breaks.
 struct ArtifactEnvelope {
     var jobID: String?
     var name: String
@@ -46,7 +47,7 @@ struct ArtifactEnvelope {
         case nil:
             data = Data()
         case let text?:
-            if let decoded = Data(base64Encoded: text, options: .ignoreUnknownCharacters) {
+            if let decoded = Data(base64Encoded: text) {
                 data = decoded
             } else {
                 violations.append(Violation(pointer: "/data_base64", code: "base64", message: "is not valid base64"))

@@ -46,8 +46,9 @@ struct ArtifactRoutes {
         if isEnvelope(request) {
             if let length, length > Self.envelopeLimit(limit) { throw tooLarge(limit, logger: logger) }
             var request = request
+            let queryJobID = try ArtifactUploadParameters.jobID(request)
             let envelope = try ArtifactEnvelope(try await collectEnvelope(&request, limit: limit, logger: logger))
-            let producer = try await producer(forJob: envelope.jobID, principal: principal)
+            let producer = try await producer(forJob: envelope.jobID ?? queryJobID, principal: principal)
             return try await record(logger: logger) {
                 try await recorder.record(
                     envelope.data, name: envelope.name, contentType: envelope.contentType, producer: producer)

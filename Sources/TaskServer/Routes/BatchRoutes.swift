@@ -80,11 +80,13 @@ struct BatchRoutes {
         guard definition.dedup == nil else {
             return .failure(ItemFailure(.dedupNotBatchable, "task '\(task)' declares dedup; submit it on its own with POST /v1/tasks/\(task)"))
         }
+        guard let input = object["input"] else { return .failure(ItemFailure(.invalidBatch, "'input' is required")) }
+        if let problem = Self.optionsProblem(object["options"]) { return .failure(ItemFailure(.invalidBatch, problem)) }
         var options = object["options"]?.objectValue ?? [:]
-        guard object["options"] == nil || object["options"]?.objectValue != nil else {
-            return .failure(ItemFailure(.invalidBatch, "'options' must be an object of priority, delay and run_at"))
+        if let version = object["version"] {
+            guard Self.isInteger(version) else { return .failure(ItemFailure(.invalidBatch, "'version' must be an integer")) }
+            options["version"] = version
         }
-        if let version = object["version"] { options["version"] = version }
         let parameters: SubmitParameters
         do {
             parameters = try SubmitParameters(query: { name in options[name].map { Substring(Self.text($0)) } })
@@ -96,7 +98,7 @@ struct BatchRoutes {
         do {
             let job = try submitter.prepare(
                 task: task, version: parameters.version, priority: parameters.priority, runAt: parameters.runAt,
-                input: object["input"] ?? .object([:]))
+                input: input)
             return .success(job)
         } catch {
             switch error {
@@ -114,6 +116,24 @@ struct BatchRoutes {
                 return .failure(ItemFailure(refusal.code, refusal.message, violations: refusal.violations))
             }
         }
+    }
+
+    /// Why `options` is not an object of an integer `priority` and string `delay` and `run_at`, or `nil`.
+    private static func optionsProblem(_ options: JSONValue?) -> String? {
+        guard let options else { return nil }
+        guard let members = options.objectValue else { return "'options' must be an object of priority, delay and run_at" }
+        if let unknown = Set(members.keys).subtracting(["priority", "delay", "run_at"]).sorted().first {
+            return "'options' has no member '\(unknown)'; it takes priority, delay and run_at"
+        }
+        if let priority = members["priority"], !isInteger(priority) { return "'options.priority' must be an integer" }
+        if let name = ["delay", "run_at"].first(where: { members[$0] != nil && members[$0]?.stringValue == nil }) {
+            return "'options.\(name)' must be a string"
+        }
+        return nil
+    }
+
+    private static func isInteger(_ value: JSONValue) -> Bool {
+        if case .integer = value { true } else { false }
     }
 
     /// An option as the query parameter text it stands for: `5`, `30s`.

@@ -38,8 +38,9 @@ struct SubmitParameters {
             return priority
         }
         let delay = try query("delay").map { text in
-            guard let delay = DurationSyntax.parse(String(text)) else {
-                throw Problem.invalidParameter("delay", "must be a duration such as \(DurationSyntax.examples)")
+            guard let delay = DurationSyntax.parseDelay(String(text)) else {
+                throw Problem.invalidParameter(
+                    "delay", "must be a duration such as \(DurationSyntax.examples): up to three parts of at most four digits")
             }
             return delay
         }
@@ -57,10 +58,9 @@ struct SubmitParameters {
         self.runAt = runAt ?? delay.map { now.addingTimeInterval($0.seconds) }
     }
 
-    /// An RFC 3339 timestamp, with or without fractional seconds.
+    /// An RFC 3339 timestamp, as the document's `format: date-time` describes it.
     private static func timestamp(_ text: String) -> Date? {
-        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        return (try? fractional.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
+        RFC3339Timestamp.date(text)
     }
 
 }

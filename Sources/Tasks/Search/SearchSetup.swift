@@ -2,7 +2,8 @@ import TaskRuntime
 
 extension SearchConfiguration {
     /// Sets up the `search` task in `setup`: its ``SearchService`` (a ``BraveSearchProvider`` when
-    /// `BRAVE_API_KEY` is set), its submission check (``admit(_:)``), its dedup key (the query
+    /// `BRAVE_API_KEY` is set), its submission check (``admit(_:)``), its two allowlists shown by
+    /// `GET /v1/limits`, its dedup key (the query
     /// compared without regard to case and spacing, the sources in any order), its reuse window
     /// (`SEARCH_CACHE_TTL_SECONDS`) and the rate of the shared `brave` rate limit.
     public func install(into setup: inout TaskSetup) {
@@ -20,6 +21,10 @@ extension SearchConfiguration {
             key.maxResults = input.maxResults ?? defaultMaxResults
             return key
         }
+        setup.showLimit("source_allowlist", of: Search.definition, .array(sourceAllowlist.map(JSONValue.string)))
+        setup.showLimit(
+            "fetch_domain_allowlist", of: Search.definition,
+            domainAllowlist.domains.isEmpty ? .null : .array(domainAllowlist.domains.map(JSONValue.string)))
         setup.reuseResults(of: Search.definition, for: cacheTTL)
         setup.limitRate(of: Search.definition, perSecond: braveRequestsPerSecond)
     }

@@ -102,7 +102,10 @@ struct SearchEndToEndTests {
     }
 
     @Test func aSourceOutsideTheAllowlistIsRefusedBeforeQueueing() async throws {
-        try await Self.withServer(["SEARCH_SOURCE_ALLOWLIST": ""]) { server, standIn in
+        try await Self.withServer(["SEARCH_SOURCE_ALLOWLIST": "", "FETCH_DOMAIN_ALLOWLIST": "swift.org, .example.com"]) { server, standIn in
+            let limits = try await server.request("GET", "/v1/limits")
+            #expect(limits.json["tasks"]?["search"]?["source_allowlist"] == [])
+            #expect(limits.json["tasks"]?["search"]?["fetch_domain_allowlist"] == ["swift.org", "example.com"])
             let reply = try await server.request("POST", "/search", body: #"{"query": "swift"}"#)
             #expect(reply.status == 422)
             #expect(reply.json["code"] == "task_rejected_invalid_params")
