@@ -6,7 +6,9 @@ import TaskRuntime
 /// Writes one structured log line per request (message `request`): `requestId`, `method`, `route`
 /// (the route's pattern, such as `/v1/jobs/{id}`, never the raw path), `status`, `durationMs`
 /// (until the response's head; a streamed body runs on), and, when known, `tokenId` (the API
-/// token's id, never its secret), `jobId`, `taskName` and `taskVersion` (``RequestRecord``).
+/// token's id, never its secret), `jobId`, `taskName` and `taskVersion`, and `code`, the stable error
+/// code of a refused request (``RequestRecord``): every refusal, a limit's included, is a log event
+/// with its code.
 ///
 /// The request id is the incoming `X-Request-Id` when it is valid (1 to 128 letters, digits and
 /// `-_.:`), else one generated; every log line of the request carries it, the response echoes it

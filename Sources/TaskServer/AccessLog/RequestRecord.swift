@@ -3,12 +3,13 @@ import Synchronization
 import TaskRuntime
 
 /// What the routes learn about a request that its access log line reports: the principal's token
-/// id and the job it submitted or addressed. One instance is shared by every copy of the request's
+/// id, the job it submitted or addressed, and the error code it was refused with. One instance is shared by every copy of the request's
 /// ``TaskRequestContext``, so the access log (outside the routes) sees what the routes recorded.
 public final class RequestRecord: Sendable {
     private struct Fields {
         var tokenID: String?
         var job: (id: String, task: String, version: Int)?
+        var refusal: String?
     }
 
     private let fields = Mutex(Fields())
@@ -19,6 +20,12 @@ public final class RequestRecord: Sendable {
     var tokenID: String? {
         get { fields.withLock { $0.tokenID } }
         set { fields.withLock { $0.tokenID = newValue } }
+    }
+
+    /// The stable error code of the problem the request was answered with.
+    var refusal: String? {
+        get { fields.withLock { $0.refusal } }
+        set { fields.withLock { $0.refusal = newValue } }
     }
 
     /// Records the job the request addressed.
@@ -34,11 +41,13 @@ public final class RequestRecord: Sendable {
         fields.withLock { $0.job = (id, task, version) }
     }
 
-    /// The recorded fields as log metadata: `tokenId`, `jobId`, `taskName`, `taskVersion` (those known).
+    /// The recorded fields as log metadata: `tokenId`, `jobId`, `taskName`, `taskVersion`, `code`
+    /// (those known).
     var metadata: [String: String] {
         fields.withLock { fields in
             var metadata: [String: String] = [:]
             if let tokenID = fields.tokenID { metadata["tokenId"] = tokenID }
+            if let refusal = fields.refusal { metadata["code"] = refusal }
             if let job = fields.job {
                 metadata["jobId"] = job.id
                 metadata["taskName"] = job.task

@@ -11,25 +11,27 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        let problem: Problem
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
-            return problem.response(instance: request.uri.path, requestID: context.id)
+        } catch let thrown as Problem {
+            problem = thrown
         } catch let error as any HTTPResponseError {
             let allowed = error.status == .notFound ? routes.methods(forPath: request.uri.path) : []
-            let problem =
+            problem =
                 allowed.isEmpty
                 ? Self.problem(for: error)
                 : Problem(
                     .methodNotAllowed, .methodNotAllowed,
                     "\(request.uri.path) does not accept \(request.method.rawValue); it accepts \(allowed.joined(separator: ", "))",
                     headers: [.allow: allowed.joined(separator: ", ")])
-            return problem.response(instance: request.uri.path, requestID: context.id)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
-            return Problem(.internalServerError, .internalError, "an unexpected error occurred; see the server log for request \(context.id)")
-                .response(instance: request.uri.path, requestID: context.id)
+            problem = Problem(.internalServerError, .internalError, "an unexpected error occurred; see the server log for request \(context.id)")
         }
+        // The access log line of a refused request carries its code (a limit's, for instance).
+        (context as? TaskRequestContext)?.record.refusal = problem.code.rawValue
+        return problem.response(instance: request.uri.path, requestID: context.id)
     }
 
     /// Hummingbird's and NIO's own errors (unknown route, too many body bytes) under a stable code.

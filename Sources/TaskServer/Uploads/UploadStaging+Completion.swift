@@ -1,4 +1,5 @@
 import Foundation
+import NIOFileSystem
 import TaskRuntime
 
 extension UploadStaging {
@@ -13,10 +14,20 @@ extension UploadStaging {
             try await save(info)
         }
         guard info.state == .complete else { return info }
+        // An empty upload completes without a byte ever written: its bytes are an empty file.
+        if info.upload.length == 0 { try await createEmptyBytesFile(info.upload.id) }
         try await lifecycle.complete(info.upload, file: bytesFile(info.upload.id))
         try await removeBytes(info.upload.id)
         info.state = .delivered
         try await save(info)
         return info
+    }
+
+    private func createEmptyBytesFile(_ id: String) async throws {
+        try await storageFailures {
+            try await FileSystem.shared.withFileHandle(
+                forWritingAt: FilePath(bytesFile(id).path), options: .newFile(replaceExisting: true)
+            ) { _ in }
+        }
     }
 }

@@ -100,6 +100,17 @@ struct TusProtocolTests {
         }
     }
 
+    @Test func anEmptyUploadCompletesAtCreation() async throws {
+        let lifecycle = RecordingLifecycle()
+        try await Self.with(lifecycle) { server, staging in
+            let created = try await server.createUpload(length: 0)
+            #expect(created.status == 201 && created.offset == 0)
+            let id = try #require(created.headers["location"]?.split(separator: "/").last.map(String.init))
+            #expect(try await lifecycle.bytes(of: id) == Data())
+            #expect(!Self.stagedFiles(staging).contains("\(id).bin"), "the empty bytes file left with the delivery")
+        }
+    }
+
     @Test func theJobFileRouteImpliesJobAndFileMetadata() async throws {
         let lifecycle = RecordingLifecycle()
         try await Self.with(lifecycle) { server, _ in
