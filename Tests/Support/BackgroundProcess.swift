@@ -22,6 +22,11 @@ public final class BackgroundProcess: Sendable {
 
     public var isRunning: Bool { process.isRunning }
 
+    /// A test that ends early (a failed expectation that throws) leaves no server or worker behind.
+    deinit {
+        process.send(SIGKILL)
+    }
+
     public var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
     /// `kill -9`: no shutdown code runs.
