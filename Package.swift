@@ -106,12 +106,18 @@ let package = Package(
         // GDAL (Debian's libgdal-dev) and GeoKit, the thin Swift wrapper the geospatial tasks use.
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .target(name: "GeoKit", dependencies: ["CGDAL"]),
+        // Sunlight through an aerosol layer: the radiative transfer approximation, its lookup table and
+        // the dark-dense-vegetation retrieval of aerosol optical depth (docs/tasks/aod_estimation.md).
+        .target(name: "Atmosphere"),
+        // Sentinel-2 scenes: STAC items, the scene catalog in DATA_FOLDER, scene selection, and the
+        // synthetic catalogs `taskforge data synth-s2` writes.
+        .target(name: "Sentinel2", dependencies: ["GeoKit", "Atmosphere"]),
 
         // The application: generated code from tasks.yaml plus one handler file per task.
         .target(
             name: "Tasks",
             dependencies: [
-                "TaskRuntime", "TaskCLI", "GeoKit",
+                "TaskRuntime", "TaskCLI", "GeoKit", "Atmosphere", "Sentinel2",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
@@ -168,6 +174,14 @@ let package = Package(
             ]),
         // The volume calculation on DEMs and shapefiles the tests write through GDAL.
         .testTarget(name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport"]),
+        // The radiative model and the retrieval on known atmospheres.
+        .testTarget(name: "AtmosphereTests", dependencies: ["Atmosphere"]),
+        // Scene catalogs, selection, synthetic scenes, chips and the aod_estimation task end to end.
+        .testTarget(
+            name: "AODEstimationTests",
+            dependencies: [
+                "Tasks", "Sentinel2", "Atmosphere", "GeoKit", "TaskRuntime", "TaskforgeTestSupport", "taskforge",
+            ]),
         // Version pinning and upgrades, on a registry of its own with a lock beside it.
         .testTarget(
             name: "VersioningTests",

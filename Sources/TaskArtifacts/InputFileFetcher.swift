@@ -3,8 +3,8 @@ import NIOCore
 import NIOFileSystem
 import TaskRuntime
 
-/// Copies a job's uploaded files out of the artifact store into a directory of the attempt's own,
-/// checking each copy against the SHA-256 recorded when it was uploaded.
+/// Copies a job's uploaded files, and the artifacts its completed stages wrote, out of the artifact
+/// store into a directory of the attempt's own, checking each copy against its recorded SHA-256.
 public struct InputFileFetcher: InputFileSource {
     public let jobs: any JobStore
     public let store: any ArtifactStore
@@ -17,24 +17,46 @@ public struct InputFileFetcher: InputFileSource {
         self.directory = directory
     }
 
-    public func fetch(jobID: UUID) async throws -> InputFiles {
-        let complete = try await jobs.files(ofJob: jobID).filter(\.isComplete)
-        guard !complete.isEmpty else { return InputFiles() }
+    public func fetch(jobID: UUID, uploads: Bool, completedStages: [StageResult]) async throws -> InputFiles {
+        let complete = uploads ? try await jobs.files(ofJob: jobID).filter(\.isComplete) : []
+        let handedOver = try await stageArtifacts(ofJob: jobID, completedStages: completedStages)
+        guard !complete.isEmpty || !handedOver.isEmpty else { return InputFiles() }
         let folder = directory.appendingPathComponent("taskforge-inputs-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var urls: [String: URL] = [:]
+        var artifacts: [UUID: URL] = [:]
         do {
             for file in complete {
+                guard let artifactID = file.artifactID, let artifact = try await jobs.artifact(id: artifactID) else {
+                    throw TaskError.permanent(.filesMissing, "the stored bytes of input file '\(file.name)' are gone")
+                }
                 // Declared names are lower snake_case: never a path of their own.
                 let url = folder.appendingPathComponent(file.name)
-                try await copy(file, to: url)
+                try await copy(artifact, describedAs: "input file '\(file.name)'", to: url)
                 urls[file.name] = url
+            }
+            for artifact in handedOver {
+                // Named by ID: artifact names may repeat and are not paths.
+                let url = folder.appendingPathComponent("stage-artifact-\(artifact.id.uuidString.lowercased())")
+                try await copy(artifact, describedAs: "artifact '\(artifact.name)' of stage \(artifact.producer?.stage ?? "")", to: url)
+                artifacts[artifact.id] = url
             }
         } catch {
             try? FileManager.default.removeItem(at: folder)
             throw error
         }
-        return InputFiles(urls)
+        return InputFiles(urls, stageArtifacts: artifacts)
+    }
+
+    /// The artifacts of job `jobID` written by the successful attempt of each completed stage.
+    private func stageArtifacts(ofJob jobID: UUID, completedStages: [StageResult]) async throws -> [Artifact] {
+        guard !completedStages.isEmpty else { return [] }
+        let successfulAttempts = Dictionary(
+            completedStages.map { ($0.name, $0.attempts) }, uniquingKeysWith: { _, last in last })
+        return try await jobs.artifacts(ofJob: jobID).filter { artifact in
+            guard let producer = artifact.producer, let stage = producer.stage else { return false }
+            return successfulAttempts[stage] == producer.attempt
+        }
     }
 
     public func release(_ files: InputFiles) async {
@@ -43,10 +65,7 @@ public struct InputFileFetcher: InputFileSource {
         }
     }
 
-    private func copy(_ file: JobFile, to url: URL) async throws {
-        guard let artifactID = file.artifactID, let artifact = try await jobs.artifact(id: artifactID) else {
-            throw TaskError.permanent(.filesMissing, "the stored bytes of input file '\(file.name)' are gone")
-        }
+    private func copy(_ artifact: Artifact, describedAs description: String, to url: URL) async throws {
         let meter = ByteMeter(limit: .max)
         do {
             try await FileSystem.shared.withFileHandle(
@@ -60,13 +79,13 @@ public struct InputFileFetcher: InputFileSource {
                 try await writer.flush()
             }
         } catch let error as ArtifactStorageError {
-            throw TaskError.transient(.artifactStorageFailed, "input file '\(file.name)': \(error)")
+            throw TaskError.transient(.artifactStorageFailed, "\(description): \(error)")
         }
         let digest = meter.result.sha256
         guard digest == artifact.sha256 else {
             throw TaskError.transient(
                 .artifactStorageFailed,
-                "input file '\(file.name)' read back with SHA-256 \(digest), not the \(artifact.sha256) it was uploaded with")
+                "\(description) read back with SHA-256 \(digest), not the \(artifact.sha256) it was stored with")
         }
     }
 }

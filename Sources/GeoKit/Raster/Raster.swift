@@ -88,6 +88,16 @@ public final class Raster {
         try GDALCall.check("set nodata") { GDALSetRasterNoDataValue(GDALGetRasterBand(handle, Int32(band)), value) }
     }
 
+    /// The description of a band (its name, such as `B02`), empty when it has none.
+    public func bandDescription(band: Int) -> String {
+        GDALGetDescription(GDALGetRasterBand(handle, Int32(band))).map { String(cString: $0) } ?? ""
+    }
+
+    /// Names a band (GeoTIFF keeps it as the band's description).
+    public func setBandDescription(_ description: String, band: Int) {
+        GDALSetDescription(GDALGetRasterBand(handle, Int32(band)), description)
+    }
+
     /// The cells of `window` in `band`, row by row, resampled (nearest) to `bufferWidth` x `bufferHeight`
     /// when those are given.
     public func read<Cell: RasterCell>(

@@ -9,6 +9,10 @@ extension UInt8: RasterCell {
     public static var gdalType: GDALDataType { GDT_Byte }
 }
 
+extension UInt16: RasterCell {
+    public static var gdalType: GDALDataType { GDT_UInt16 }
+}
+
 extension Float: RasterCell {
     public static var gdalType: GDALDataType { GDT_Float32 }
 }

@@ -1,11 +1,13 @@
 import Foundation
 
-/// Where a worker gets a job's uploaded files before an attempt: local, readable copies (or the
-/// files themselves, for local storage) that live until the attempt ends.
+/// Where a worker gets a job's uploaded files and its earlier stages' artifacts before an attempt:
+/// local, readable copies that live until the attempt ends.
 public protocol InputFileSource: Sendable {
-    /// The complete files of job `jobID` as local URLs, by declared name, in a place of their own
-    /// for this attempt; call ``release(_:)`` with the result when the attempt ends.
-    func fetch(jobID: UUID) async throws -> InputFiles
+    /// Local copies, in a place of their own for this attempt, of the complete uploaded files of job
+    /// `jobID` by declared name (when `uploads`), and of the artifacts written by the successful
+    /// attempts of `completedStages` by artifact ID; call ``release(_:)`` with the result when the
+    /// attempt ends.
+    func fetch(jobID: UUID, uploads: Bool, completedStages: [StageResult]) async throws -> InputFiles
 
     /// Removes what ``fetch(jobID:)`` made for an attempt.
     func release(_ files: InputFiles) async

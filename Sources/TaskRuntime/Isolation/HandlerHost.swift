@@ -60,7 +60,12 @@ public struct HandlerHost: Sendable {
         let context = JobContext(
             jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt, stage: stage,
             logger: logger, services: catalog.services, artifacts: artifacts,
-            inputFiles: InputFiles((run.inputFiles ?? [:]).mapValues { URL(fileURLWithPath: $0) }),
+            inputFiles: InputFiles(
+                (run.inputFiles ?? [:]).mapValues { URL(fileURLWithPath: $0) },
+                stageArtifacts: Dictionary(
+                    uniqueKeysWithValues: (run.stageArtifacts ?? [:]).compactMap { key, path in
+                        UUID(uuidString: key).map { ($0, URL(fileURLWithPath: path)) }
+                    })),
             reportProgress: { replies.progress($0, step: $1) })
         var reply = HostReply()
         do {

@@ -31,7 +31,10 @@ public final class HandlerProcessPool: AttemptRunner {
         let request = HostRequest.Run(
             jobId: job.id, task: job.task, version: job.version, attempt: job.attempt, input: job.input,
             stage: job.stageIndex == 0 ? nil : job.stageIndex, previous: job.stageResults.last?.output,
-            inputFiles: context.inputFiles.urls.isEmpty ? nil : context.inputFiles.urls.mapValues(\.path))
+            inputFiles: context.inputFiles.urls.isEmpty ? nil : context.inputFiles.urls.mapValues(\.path),
+            stageArtifacts: context.inputFiles.stageArtifacts.isEmpty
+                ? nil
+                : Dictionary(uniqueKeysWithValues: context.inputFiles.stageArtifacts.map { ($0.key.uuidString, $0.value.path) }))
         do {
             return try await process.run(
                 request, timeout: timeout, killGrace: killGrace, progress: { await context.progress($0, step: $1) },

@@ -15,6 +15,8 @@ struct HostRequest: Codable, Sendable {
         var previous: JSONValue?
         /// The job's input files, fetched by the supervisor: local paths by declared name.
         var inputFiles: [String: String]?
+        /// The artifacts earlier stages wrote, fetched by the supervisor: local paths by artifact ID.
+        var stageArtifacts: [String: String]?
     }
 
     var run: Run?

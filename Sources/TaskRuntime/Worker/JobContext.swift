@@ -45,6 +45,13 @@ public struct TaskJobContext<Files: Sendable>: Sendable {
         self.reportProgress = reportProgress
     }
 
+    /// The local copy of artifact `id`, written by an earlier stage of this job in its successful
+    /// attempt (a stage hands the IDs of what it wrote to the next in its output). Throws
+    /// `files_missing` (permanent) for any other ID.
+    public func stageArtifact(_ id: UUID) throws -> URL {
+        try inputFiles.stageArtifact(id)
+    }
+
     /// This context with the task's typed files: what the generated dispatch table hands a handler
     /// of a task with `files`.
     public func withFiles<Typed: Sendable>(_ files: Typed) -> TaskJobContext<Typed> {

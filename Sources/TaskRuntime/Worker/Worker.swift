@@ -316,13 +316,16 @@ public final class Worker: Service {
         await record(outcome, for: job, handlerVersion: entry.definition.version, logger: logger)
     }
 
-    /// The job's uploaded files as local copies, for a task that declares files; none otherwise.
+    /// The job's uploaded files as local copies, for a task that declares files, and the artifacts
+    /// of its completed stages, for a later stage; none otherwise.
     private func fetchInputFiles(of job: Job, definition: TaskDefinition) async throws -> InputFiles {
-        guard !definition.files.isEmpty else { return InputFiles() }
+        let uploads = !definition.files.isEmpty
+        let completedStages = job.stageIndex > 0 ? job.stageResults : []
+        guard uploads || !completedStages.isEmpty else { return InputFiles() }
         guard let inputFiles else {
             throw TaskError.permanent(.filesMissing, "this worker has no artifact store to fetch the job's input files from")
         }
-        return try await inputFiles.fetch(jobID: job.id)
+        return try await inputFiles.fetch(jobID: job.id, uploads: uploads, completedStages: completedStages)
     }
 
     private func outcome(

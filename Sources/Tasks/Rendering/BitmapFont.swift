@@ -1,4 +1,5 @@
-/// A 3 x 5 pixel font for the heatmap's labels: digits, sign, decimal point and "m".
+/// A 3 x 5 pixel font for the labels of the task pictures (volcal heatmaps, AOD previews): digits,
+/// sign, decimal point and "m".
 enum BitmapFont {
     static let glyphWidth = 3
     static let glyphHeight = 5

@@ -1,0 +1,69 @@
+import Atmosphere
+import Foundation
+import GeoKit
+import Sentinel2
+import Testing
+
+@testable import Tasks
+
+/// Stage data_processing's chips on a synthetic scene: as many as cover the box, contiguous, the box
+/// marked in each; and the masks of stage model_prediction on them.
+@Suite("AOD: chips and masks")
+struct ChipCutterTests {
+    private static let box = SceneFolder.box(10.0, 45.0, size: 0.05)
+
+    private func cut(_ spec: SyntheticCatalogSpec, chipSize: Int) throws -> (Scene, [ChipBands], SceneFolder) {
+        let folder = try SceneFolder()
+        try folder.write(spec)
+        let scene = try #require(try LocalSceneCatalog(folder: folder.url).scenes.first)
+        let output = folder.url.appendingPathComponent("chips")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let chips = try ChipCutter(scene: scene, bbox: Self.box, chipSize: chipSize).cut(into: output) { "chip-\($0)-\($1).tif" }
+        #expect(chips.map { "\($0.row),\($0.column)" } == ["0,0", "0,1", "1,0", "1,1"])
+        return (scene, try chips.map { try ChipBands(reading: $0.file) }, folder)
+    }
+
+    @Test func chipsCoverTheBoxContiguouslyAndMarkItsCells() throws {
+        // The box is about 3.9 km x 5.6 km: 66 x 93 cells of 60 m, so 2 x 2 chips of 64 cells.
+        let spec = SyntheticCatalogSpec(
+            areas: [Self.box], dates: [SceneFolder.day("2024-06-01")], pixelSize: 60, aod: .uniform(0.3), seed: 1)
+        let (_, chips, _) = try cut(spec, chipSize: 64)
+        #expect(chips.allSatisfy { $0.width == 64 && $0.height == 64 })
+        #expect(chips[1].transform.originX == chips[0].transform.originX + 64 * 60)
+        #expect(chips[2].transform.originY == chips[0].transform.originY - 64 * 60)
+        let cellsInBox = chips.reduce(0) { $0 + $1[.bbox].filter { $0 == 1 }.count }
+        let boxArea = (0.05 * 111_320 * cos(45.025 * .pi / 180)) * (0.05 * 111_132)
+        #expect(abs(Double(cellsInBox) * 3600 / boxArea - 1) < 0.03, "\(cellsInBox) cells in the box")
+        // The east chips reach past the box: their last columns are outside it.
+        #expect(chips[1][.bbox][63] == 0 && chips[0][.bbox][0...63].contains(1))
+        // Reflectances come as physical values, the classification as classes.
+        let blue = chips[0][.b02].filter(\.isFinite)
+        #expect(!blue.isEmpty && blue.allSatisfy { $0 > 0 && $0 < 1 })
+        #expect(Set(chips[0][.scl].filter(\.isFinite).map(Int.init)).isSubset(of: [3, 4, 5, 6, 8, 9]))
+        #expect(chips[0][.aot].filter(\.isFinite).allSatisfy { abs($0 - 0.3) < 0.0011 })
+    }
+
+    @Test func cloudsShadowsAndWaterAreNeverRetrieved() throws {
+        let spec = SyntheticCatalogSpec(
+            areas: [Self.box], dates: [SceneFolder.day("2024-06-01")], pixelSize: 60, aod: .uniform(0.4),
+            cloudFraction: 0.3, waterFraction: 0.15, seed: 3)
+        let (scene, chips, _) = try cut(spec, chipSize: 64)
+        var masked = 0
+        var vegetation = 0
+        var vegetationRetrieved = 0
+        for chip in chips {
+            let aod = DarkDenseVegetationModel().estimate(chip, geometry: scene.geometry)
+            for (cellClass, value) in zip(chip[.scl], aod) where cellClass.isFinite {
+                if [3, 6, 8, 9].contains(Int(cellClass)) {
+                    masked += 1
+                    #expect(value.isNaN, "class \(cellClass) retrieved as \(value)")
+                } else if cellClass == 4 {
+                    vegetation += 1
+                    if value.isFinite { vegetationRetrieved += 1 }
+                }
+            }
+        }
+        #expect(masked > 500, "the scene has clouds, shadows and water")
+        #expect(Double(vegetationRetrieved) > 0.9 * Double(vegetation), "\(vegetationRetrieved) of \(vegetation) vegetation cells")
+    }
+}
