@@ -118,6 +118,7 @@ let package = Package(
             name: "Tasks",
             dependencies: [
                 "TaskRuntime", "TaskCLI", "GeoKit", "Atmosphere", "Sentinel2",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],

@@ -18,12 +18,17 @@ public protocol TaskApplication {
     /// process from `environment`. Throws, with a message naming the variable, when it is malformed.
     /// By default: nothing.
     static func setup(environment: [String: String]) throws -> TaskSetup
+    /// Commands of the application's own beside the standard ones (`taskforge data ...`). By
+    /// default: none.
+    static var commands: [any ParsableCommand.Type] { get }
 }
 
 extension TaskApplication {
     public static func setup(environment: [String: String]) throws -> TaskSetup {
         TaskSetup()
     }
+
+    public static var commands: [any ParsableCommand.Type] { [] }
 
     /// ``catalog`` set up for this process from its environment; a malformed setting stops the
     /// command with its message.

@@ -12,7 +12,7 @@ public struct TaskforgeCommand<App: TaskApplication>: AsyncParsableCommand {
                 Serve<App>.self, WorkerCommand<App>.self, Migrate.self, Submit<App>.self, JobsCommand.self,
                 QueuesCommand.self, ArtifactsCommand.self, DedupCommand.self, SubmitBatchCommand.self, SchemaCommand.self, SchedulesCommand<App>.self, TokenCommand<App>.self,
                 HandlerHostCommand<App>.self,
-            ])
+            ] + App.commands)
     }
 
     public init() {}

@@ -29,6 +29,39 @@ def map_headers(context, headers):
 
 
 @schemathesis.hook
+def map_body(context, body):
+    """An `aod_estimation` box is `[min_lon, min_lat, max_lon, max_lat]` with latitudes in -90..90
+    and each minimum below its maximum (422 pointing at the box otherwise): boxes of four numbers are
+    put in order and their latitudes halved into range, wherever a body holds `bboxes`."""
+    return _ordered_boxes(body)
+
+
+def _ordered_boxes(value):
+    if isinstance(value, dict):
+        return {
+            name: [_ordered_box(box) for box in member] if name == "bboxes" and isinstance(member, list)
+            else _ordered_boxes(member)
+            for name, member in value.items()
+        }
+    if isinstance(value, list):
+        return [_ordered_boxes(member) for member in value]
+    return value
+
+
+def _ordered_box(box):
+    numbers = isinstance(box, list) and len(box) == 4
+    if not numbers or not all(isinstance(n, (int, float)) and not isinstance(n, bool) for n in box):
+        return box
+    west, east = sorted((box[0], box[2]))
+    south, north = sorted((box[1] / 2, box[3] / 2))
+    if west == east:
+        west, east = (west - 1, east) if east > -179 else (west, east + 1)
+    if south == north:
+        south, north = (south - 1, north) if north > -89 else (south, north + 1)
+    return [west, south, east, north]
+
+
+@schemathesis.hook
 def filter_failure(context, failure, case, response):
     """Two rules of `POST` routes that share a path with another form.
 

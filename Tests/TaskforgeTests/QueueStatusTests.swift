@@ -26,9 +26,11 @@ struct QueueStatusTests {
             let age = try #require(queues.last?["oldest_pending_age_seconds"]?.doubleValue)
             #expect(age >= 0 && age < 60)
             #expect(queues.map { $0.removingMember("oldest_pending_age_seconds") } == [
+                ["name": "data_processing", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "default", "pending": 0, "scheduled": 1, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "geo", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "io", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
+                ["name": "model_prediction", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0, "concurrency": 0],
             ])
             #expect(queues.first?["oldest_pending_age_seconds"] == .null)

@@ -317,14 +317,18 @@ public final class Worker: Service {
     }
 
     /// The job's uploaded files as local copies, for a task that declares files, and the artifacts
-    /// of its completed stages, for a later stage; none otherwise.
+    /// of its completed stages, for a later stage; none otherwise. A worker without an artifact store
+    /// fails a job that has files; its earlier stages could not have written artifacts either.
     private func fetchInputFiles(of job: Job, definition: TaskDefinition) async throws -> InputFiles {
         let uploads = !definition.files.isEmpty
         let completedStages = job.stageIndex > 0 ? job.stageResults : []
-        guard uploads || !completedStages.isEmpty else { return InputFiles() }
         guard let inputFiles else {
-            throw TaskError.permanent(.filesMissing, "this worker has no artifact store to fetch the job's input files from")
+            guard !uploads else {
+                throw TaskError.permanent(.filesMissing, "this worker has no artifact store to fetch the job's input files from")
+            }
+            return InputFiles()
         }
+        guard uploads || !completedStages.isEmpty else { return InputFiles() }
         return try await inputFiles.fetch(jobID: job.id, uploads: uploads, completedStages: completedStages)
     }
 

@@ -21,7 +21,7 @@ struct StageWorkersTests {
         let boxes = [[116.0, 39.0, 116.5, 39.5], [-74.1, 40.6, -73.9, 40.8], [2.2, 48.8, 2.4, 49.0]].compactMap(GeoBoundingBox.init)
         let dates = (0..<5).map { SceneFolder.day("2024-06-01").addingTimeInterval(-Double($0) * 10 * 86_400) }
         try scenes.write(
-            SyntheticCatalogSpec(areas: boxes, dates: dates, pixelSize: 300, aod: .uniform(0.3), cloudFraction: 0.05, seed: 7))
+            SyntheticCatalogSpec(areas: boxes, dates: dates, pixelSize: 200, aod: .uniform(0.3), cloudFraction: 0.05, seed: 7))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-aod-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -53,8 +53,11 @@ struct StageWorkersTests {
             }
             #expect(between["stages"]?.arrayValue?.first?["state"] == "succeeded" && between["stages"]?.arrayValue?.first?["attempts"] == 1)
 
+            // Killed as soon as it logs the start of its attempt: stage 2 takes seconds (15 chips).
             let doomed = try worker("model-prediction-1", queue: "model_prediction")
-            try await server.waitForJob(id, timeout: .seconds(120)) { $0["state"] == "running" && $0["stage"] == "model_prediction" }
+            try await eventually("the model worker to start stage 2", timeout: .seconds(120)) {
+                doomed.log.split(separator: "\n").contains { $0.contains(id) && $0.contains("attempt started") }
+            }
             doomed.kill9()
             let model = try worker("model-prediction-2", queue: "model_prediction")
             let finished = try await server.waitUntilFinished(id, timeout: .seconds(600))
