@@ -19,7 +19,7 @@ public enum DurationSyntax {
 
     /// The delay `text` spells when it matches ``delayPattern``, or `nil`.
     public static func parseDelay(_ text: String) -> Duration? {
-        guard let pattern = try? Regex(delayPattern), (try? pattern.wholeMatch(in: text)) != nil else { return nil }
+        guard RegexCache.shared.pattern(delayPattern, matches: text) == true else { return nil }
         return parse(text)
     }
 

@@ -30,7 +30,8 @@ extension UploadRoutes {
         if withChunk, let declaredLength, declaredLength > length {
             throw Problem.uploadTooLarge("the body is longer than Upload-Length \(length)", limit: length)
         }
-        let checksum = withChunk ? try request.headers[TusHeader.uploadChecksum].map(UploadChecksum.init(header:)) : nil
+        // A malformed Upload-Checksum is refused even when there is no chunk for it to check.
+        let checksum = try request.headers[TusHeader.uploadChecksum].map(UploadChecksum.init(header:))
         let grant = try await staging.lifecycle.admit(UploadRequest(length: length, metadata: metadata), principal: principal)
         let upload = StagedUpload(
             id: UploadID.generate(), length: length, metadata: metadata, grant: grant, owner: principal.tokenID,

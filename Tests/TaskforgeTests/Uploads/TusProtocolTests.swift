@@ -353,6 +353,8 @@ struct TusProtocolTests {
                 (["Upload-Length": "1", "Upload-Metadata": "file YQ==,,x YQ=="], "invalid_upload_metadata"),
                 (["Upload-Length": "1", "Upload-Metadata": "file YQ== extra"], "invalid_upload_metadata"),
                 (["Upload-Length": "1", "Upload-Metadata": "file /w=="], "invalid_upload_metadata"),
+                (["Upload-Length": "2", "Upload-Metadata": "file YQ==", "Upload-Checksum": ""], "invalid_upload_header"),
+                (["Upload-Length": "2", "Upload-Metadata": "file YQ==", "Upload-Checksum": "md5 YQ=="], "checksum_algorithm_unsupported"),
             ]
             for (headers, code) in cases {
                 let reply = try await server.tus("POST", "/v1/uploads/", headers: headers)
