@@ -22,7 +22,6 @@ public struct AODConfiguration: Sendable {
             guard violations.isEmpty else { throw .invalidParameters(violations) }
             return input
         }
-        setup.showLimit("data_folder", of: AodEstimation.definition, .string(dataFolder.path))
     }
 }
 
