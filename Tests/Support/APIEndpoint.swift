@@ -54,7 +54,7 @@ extension APIEndpoint {
     /// Polls the job until `condition` holds (a state to reach, not a fixed delay), or fails after `timeout`.
     @discardableResult
     public func waitForJob(
-        _ id: String, timeout: Duration = .seconds(20), until condition: (JSONValue) -> Bool
+        _ id: String, timeout: Duration = .seconds(120), until condition: (JSONValue) -> Bool
     ) async throws -> JSONValue {
         try await waitFor("/v1/jobs/\(id)", timeout: timeout, until: condition)
     }
@@ -62,7 +62,7 @@ extension APIEndpoint {
     /// Polls `GET path` until its JSON body satisfies `condition`, or fails after `timeout`.
     @discardableResult
     public func waitFor(
-        _ path: String, timeout: Duration = .seconds(20), until condition: (JSONValue) -> Bool
+        _ path: String, timeout: Duration = .seconds(120), until condition: (JSONValue) -> Bool
     ) async throws -> JSONValue {
         // Typed: JSONValue is itself ExpressibleByNilLiteral, and `nil` must mean "not yet".
         try await eventually("\(path) to reach the expected condition", timeout: timeout) { () async throws -> JSONValue? in
@@ -72,7 +72,7 @@ extension APIEndpoint {
         }
     }
 
-    public func waitUntilFinished(_ id: String, timeout: Duration = .seconds(20)) async throws -> JSONValue {
+    public func waitUntilFinished(_ id: String, timeout: Duration = .seconds(120)) async throws -> JSONValue {
         try await waitForJob(id, timeout: timeout) {
             ["succeeded", "failed", "cancelled", "quarantined"].contains($0["state"]?.stringValue ?? "")
         }
