@@ -55,12 +55,18 @@ s3_start() {
   "actions":["Admin","Read","Write","List","Tagging"]}]}
 EOF
     mkdir -p "$root/data"
+    # Newer SeaweedFS also opens an Iceberg catalog (8181) and a Lance namespace (9101) on fixed
+    # ports, which a second test run on the machine finds taken: switch them off where it can.
+    local extra=() usage
+    usage=$(weed server -help 2>&1 || true)  # -help exits non-zero
+    if [[ "$usage" == *s3.port.iceberg* ]]; then extra+=(-s3.port.iceberg=0); fi
+    if [[ "$usage" == *s3.port.lance* ]]; then extra+=(-s3.port.lance=0); fi
     for attempt in 1 2 3; do
         master=$(_s3_port) && volume=$(_s3_port) && filer=$(_s3_port) && s3=$(_s3_port) || return 1
         weed server -dir="$root/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
             -master.port="$master" -volume.port="$volume" -filer.port="$filer" \
             -s3 -s3.port="$s3" -s3.config="$root/identities.json" \
-            -master.volumeSizeLimitMB=64 -volume.max=50 -filer.localSocket="$root/filer.sock" \
+            -master.volumeSizeLimitMB=64 -volume.max=50 -filer.localSocket="$root/filer.sock" "${extra[@]}" \
             >"$root/server.log" 2>&1 &
         echo $! >"$root/pid"
         disown $!  # stopped by pid in s3_stop; no job-control notice when it is killed
