@@ -5,12 +5,18 @@ struct QueueOptions: ParsableArguments {
     @Option(help: "Queues and their concurrency, like io=8,geo=1 (default: every queue of tasks.yaml, each with --workers slots).")
     var queues: QueueConcurrency?
 
-    @Option(help: "Concurrent jobs per queue, for the queues not given with --queues.")
+    @Option(help: "Concurrent jobs per queue, for the queues not given with --queues (serve: 0 runs no worker).")
     var workers: Int = 4
 
     func validate() throws {
-        guard workers > 0 else { throw ValidationError("--workers must be at least 1") }
+        guard workers >= 0 else { throw ValidationError("--workers must not be negative") }
+        if workers == 0, queues != nil {
+            throw ValidationError("--workers 0 runs no worker, so it takes no --queues; give one or the other")
+        }
     }
+
+    /// `--workers 0`: this process runs no job (an API-only `serve`).
+    var runsNoJobs: Bool { workers == 0 && queues == nil }
 
     /// Queue name to concurrency.
     func resolve(catalogQueues: [String]) -> [String: Int] {

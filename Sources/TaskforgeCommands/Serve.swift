@@ -6,7 +6,8 @@ import TaskArtifacts
 import TaskRuntime
 import TaskServer
 
-/// `taskforge serve`: the HTTP API with in-process workers, on the embedded store by default.
+/// `taskforge serve`: the HTTP API with in-process workers (none with `--workers 0`), on the embedded
+/// store by default.
 struct Serve<App: TaskApplication>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
@@ -73,8 +74,13 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
                     artifactLinkExpiry: .seconds(workers.artifacts.artifactLinkSeconds)),
                 artifacts: artifactStore, openAPIDocument: App.openAPIDocument, uploads: uploads, metrics: metrics)
             let janitor = WaitingJobJanitor(uploads: uploads, store: store, waitingExpiry: waitingExpiry, logger: logger)
-            let services: [any Service] =
-                [worker, janitor] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
+            var services: [any Service] =
+                [janitor] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
+            if let worker {
+                services.insert(worker, at: 0)
+            } else {
+                logger.info("serving the API only (--workers 0): jobs run in `taskforge worker` processes")
+            }
             let app = api.application(services: services, logger: logger) { port in
                 logger.info("taskforge is listening", metadata: ["url": "http://\(host):\(port)"])
             }

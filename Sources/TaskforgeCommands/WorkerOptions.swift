@@ -57,17 +57,20 @@ struct WorkerOptions: ParsableArguments {
     }
 
     /// Sets up logging, opens the store of `runtime` (migrating it unless `--no-migrate`) and runs
-    /// `body` with a worker for `catalog` on it; then stops the handler processes and closes the store.
+    /// `body` with a worker for `catalog` on it, or `nil` with `--workers 0` (a `serve` that only answers
+    /// the API); then stops the handler processes and closes the store.
     func withWorker(
         runtime: RuntimeOptions, catalog: TaskCatalog,
-        _ body: (Worker, any JobStore, Logger) async throws -> Void
+        _ body: (Worker?, any JobStore, Logger) async throws -> Void
     ) async throws {
         let logger = runtime.logging.bootstrap()
         let artifactStore = try artifacts.store(dataDirectory: runtime.dataDir)
         let store = try await runtime.openStore(logger: logger, migrate: !noMigrate, serving: catalog)
         let recorder = ArtifactRecorder(store: artifactStore, jobs: store, maxBytes: artifacts.maxArtifactBytes)
-        let (worker, pool) = makeWorker(
-            store: store, catalog: catalog, artifacts: recorder, logging: runtime.logging, logger: logger)
+        let (worker, pool): (Worker?, HandlerProcessPool?) =
+            queues.runsNoJobs
+            ? (nil, nil)
+            : makeWorker(store: store, catalog: catalog, artifacts: recorder, logging: runtime.logging, logger: logger)
         do {
             try await body(worker, store, logger)
         } catch {
