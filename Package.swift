@@ -174,7 +174,8 @@ let package = Package(
                 "TaskforgeTestSupport", "TaskStorePostgres", "taskforge-testbed",
             ]),
         // The volume calculation on DEMs and shapefiles the tests write through GDAL.
-        .testTarget(name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport"]),
+        .testTarget(
+            name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport", "taskforge"]),
         // The radiative model and the retrieval on known atmospheres.
         .testTarget(name: "AtmosphereTests", dependencies: ["Atmosphere"]),
         // Scene catalogs, selection, synthetic scenes, chips and the aod_estimation task end to end.

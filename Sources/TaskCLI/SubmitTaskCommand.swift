@@ -53,8 +53,16 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
 
     private func submit(with client: APIClient) async throws -> RemoteJob {
         try await client.submit(
-            task: Arguments.definition.name, query: options.queryParameters, input: try input(),
+            task: Arguments.definition.name, query: options.queryParameters + announcedFiles, input: try input(),
             idempotencyKey: options.idempotencyKey)
+    }
+
+    /// `files=dbf,prj`: every optional file given on the command line, so the job waits for them too
+    /// instead of starting at its last required file.
+    private var announcedFiles: [(name: String, value: String)] {
+        let given = arguments.filePaths
+        let optional = Arguments.definition.files.filter { !$0.required && given[$0.name] != nil }.map(\.name)
+        return optional.isEmpty ? [] : [("files", optional.joined(separator: ","))]
     }
 
     /// Submits the job (or, when this very command was interrupted before, finds the job it

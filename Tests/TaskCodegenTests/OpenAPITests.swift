@@ -328,10 +328,12 @@ private enum ServerSamples {
         \(pendingJob.dropLast().replacingOccurrences(of: "\"state\": \"pending\"", with: "\"state\": \"waiting\"")
             .replacingOccurrences(of: "/retry\"}", with: "/retry\", \"start\": \"/v1/jobs/x/start\"}")),
          "files": [
-           {"name": "pre", "required": true, "state": "complete", "max_size": null, "media_types": [], "upload_url": null,
-            "upload": null, "size": 12, "sha256": "ab12", "artifact": "/v1/artifacts/x"},
-           {"name": "post", "required": true, "state": "uploading", "max_size": 1000, "media_types": ["image/tiff"],
-            "upload_url": "/v1/jobs/x/files/post", "upload": "/v1/uploads/abc", "size": null, "sha256": null, "artifact": null}]}
+           {"name": "pre", "required": true, "announced": false, "state": "complete", "max_size": null,
+            "media_types": [], "upload_url": null, "upload": null, "size": 12, "sha256": "ab12",
+            "artifact": "/v1/artifacts/x"},
+           {"name": "post", "required": true, "announced": true, "state": "uploading", "max_size": 1000,
+            "media_types": ["image/tiff"], "upload_url": "/v1/jobs/x/files/post", "upload": "/v1/uploads/abc",
+            "size": null, "sha256": null, "artifact": null}]}
         """
 
     static let cases = """

@@ -1,4 +1,5 @@
 import Foundation
+import TaskRuntime
 
 /// Uploads the local files of a job that waits for them: each file the job still lacks, resuming
 /// an upload the server holds part of, with a progress line per file on standard error.
@@ -8,10 +9,15 @@ struct JobFileUploader {
 
     /// Uploads each of `files` (by declared name) that `job` lacks, recording each upload's URL in
     /// `record` (saved at `recordURL`) as soon as it exists; returns the job as it stands afterwards.
+    /// Optional files go first: a server that does not know the announcement (`files=`) starts the job
+    /// at its last required file, and by then the optional ones are in.
     func upload(_ files: [String: URL], of job: RemoteJob, record: inout FileSubmission, recordURL: URL) async throws
         -> RemoteJob
     {
-        for declared in job.json["files"]?.arrayValue ?? [] {
+        let declaredFiles = job.json["files"]?.arrayValue ?? []
+        let optionalFirst =
+            declaredFiles.filter { Self.isOptional($0) } + declaredFiles.filter { !Self.isOptional($0) }
+        for declared in optionalFirst {
             guard let name = declared["name"]?.stringValue, let file = files[name],
                 declared["state"]?.stringValue != "complete"
             else { continue }
@@ -35,6 +41,11 @@ struct JobFileUploader {
             display.end()
         }
         return try await client.job(id: job.idString)
+    }
+
+    /// Whether the task declares the file optional: not required, or required only because it was announced.
+    private static func isOptional(_ file: JSONValue) -> Bool {
+        file["required"] == .bool(false) || file["announced"] == .bool(true)
     }
 
     static func size(of file: URL) throws -> Int64 {

@@ -80,7 +80,10 @@ enum JobSchemas {
 
     private static let jobFile = JSONSchema.closedObject([
         "name": JSONSchema.scalar(.string),
-        "required": JSONSchema.scalar(.boolean),
+        "required": JSONSchema.scalar(.boolean).described(
+            "Whether the job waits for it: a required file, or an optional one announced at submit."),
+        "announced": JSONSchema.scalar(.boolean).described(
+            "An optional file the client announced at submit (`files=`): the job waits for it too."),
         "state": ["type": "string", "enum": ["missing", "uploading", "complete"]],
         "max_size": JSONSchema.scalar(.integer, nullable: true).described("The largest upload accepted, in bytes."),
         "media_types": JSONSchema.array(of: JSONSchema.scalar(.string)).described("The media types accepted; empty accepts any."),

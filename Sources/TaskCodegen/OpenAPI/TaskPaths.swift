@@ -53,7 +53,8 @@ struct TaskPaths {
         return Operation(
             id: "submit_\(task.name)", tag: .tasks, summary: task.summary,
             description: Self.description(of: task, output: output, inputs: inputs),
-            parameters: [Self.versionParameter(task)] + Self.schedulingParameters(task) + [Self.idempotencyKeyParameter],
+            parameters: [Self.versionParameter(task)] + Self.schedulingParameters(task) + Self.filesParameter(task)
+                + [Self.idempotencyKeyParameter],
             requestBody: [
                 "required": true,
                 "description": "The job's input. Defaults are filled in before it is stored.",
@@ -127,6 +128,22 @@ struct TaskPaths {
         ]
     }
 
+    /// `?files=dbf,prj`, for a task with optional files: those the client will upload, which the job then awaits.
+    private static func filesParameter(_ task: TaskDefinition) -> [JSONValue] {
+        let optional = task.files.filter { !$0.required }.map { JSONValue.string($0.name) }
+        guard !optional.isEmpty else { return [] }
+        return [
+            [
+                "name": "files", "in": "query", "required": false, "style": "form", "explode": false,
+                "schema": ["type": "array", "items": ["type": "string", "enum": .array(optional)], "uniqueItems": true],
+                "description": """
+                    The optional files the client will upload, comma-separated (`files=dbf,prj`): the job then starts \
+                    only once they are complete too, not at its last required file.
+                    """,
+            ]
+        ]
+    }
+
     /// The task's description, where its output schema is, and which schema each older version takes.
     private static func description(of task: TaskDefinition, output: String, inputs: [Int: String]) -> String {
         var paragraphs = [String]()
@@ -138,8 +155,8 @@ struct TaskPaths {
             let files = task.files.map { "`\($0.name)`" + ($0.required ? "" : " (optional)") }.joined(separator: ", ")
             paragraphs.append(
                 "The job needs files before it starts: \(files). It is created `waiting`, and its `files` list each "
-                    + "file's tus `upload_url`; it starts by itself when the last required file is uploaded "
-                    + "(`x-taskforge-files` declares them).")
+                    + "file's tus `upload_url`; it starts by itself when the last required file is uploaded, or the last "
+                    + "optional one announced with `files` (`x-taskforge-files` declares them).")
         }
         if !task.acceptedVersions.isEmpty {
             let schemas = task.acceptedVersions.compactMap { version in

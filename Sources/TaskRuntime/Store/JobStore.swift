@@ -195,7 +195,9 @@ public struct NewJob: Sendable, Hashable {
     public var runAt: Date
     /// The id of the API token that submits it (``Principal/tokenID``); `nil` without authentication.
     public var owner: String?
-    /// The task's declared files: when there are any, the job is created `waiting` for them.
+    /// The task's declared files: when there are any, the job is created `waiting` for them. A file
+    /// whose `required` is set is awaited: the job starts only once it is complete
+    /// (``announcing(optionalFiles:)`` sets it for the optional files a client said it will send).
     public var files: [FileInput]
 
     public init(
@@ -216,6 +218,28 @@ public struct NewJob: Sendable, Hashable {
 
     /// The state it is inserted in: `waiting` for its files, or `pending`.
     public var initialState: JobState { files.isEmpty ? .pending : .waiting }
+
+    /// The job with the declared optional files named in `names` awaited like required ones: it starts
+    /// when they are complete too, so an optional file a client announced at submit never arrives
+    /// after the job started without it. Names of required files change nothing.
+    /// - Throws: ``UnknownFileAnnouncement`` for a name the task does not declare.
+    public func announcing(optionalFiles names: some Sequence<String>) throws(UnknownFileAnnouncement) -> NewJob {
+        var job = self
+        for name in names {
+            guard let index = job.files.firstIndex(where: { $0.name == name }) else {
+                throw UnknownFileAnnouncement(name: name, declared: files.map(\.name))
+            }
+            job.files[index].required = true
+        }
+        return job
+    }
+}
+
+/// A file announced at submit that the task does not declare.
+public struct UnknownFileAnnouncement: Error, Sendable, Hashable {
+    public var name: String
+    /// The files the task declares, in their declared order.
+    public var declared: [String]
 }
 
 /// Filters and paging for ``JobStore/jobs(matching:)``.

@@ -14,6 +14,7 @@ extension JobResource {
                 return [
                     "name": .string(file.name),
                     "required": .bool(file.required),
+                    "announced": .bool(file.required && declaration?.required == false),
                     "state": .string(state),
                     "max_size": declaration?.maxSize.map { .integer(Int($0)) } ?? .null,
                     "media_types": .array((declaration?.mediaTypes ?? []).map(JSONValue.string)),

@@ -11,12 +11,12 @@ struct SubmitAnswer {
     var body: JSONValue
     var jobID: UUID
 
-    /// The answer to `outcome`; `catalog` describes the job's task (its stages).
-    init(_ outcome: DedupOutcome, catalog: TaskCatalog) {
+    /// The answer to `outcome`; `catalog` describes the job's task (its stages). `submitted` is the
+    /// job as it was inserted: its files, announced optional ones awaited, are what a new job lists.
+    init(_ outcome: DedupOutcome, submitted: NewJob, catalog: TaskCatalog) {
         switch outcome {
         case .created(let job):
-            let declared = catalog.entry(named: job.task)?.definition.files ?? []
-            let files = declared.isEmpty ? nil : JobFile.declared(for: job, declared)
+            let files = submitted.files.isEmpty ? nil : JobFile.declared(for: job, submitted.files)
             self.init(status: .accepted, body: JobResource.json(job, catalog, files: files), jobID: job.id)
         case .deduplicated(let job):
             self.init(existing: job, deduplicated: true, catalog: catalog)

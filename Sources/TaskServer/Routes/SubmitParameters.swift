@@ -1,7 +1,8 @@
 import Foundation
 import TaskRuntime
 
-/// The query parameters of `POST /v1/tasks/{name}`: `version`, `priority`, and `delay` or `run_at`.
+/// The query parameters of `POST /v1/tasks/{name}`: `version`, `priority`, `delay` or `run_at`, and
+/// `files`, the optional files the client will upload (docs/files.md).
 struct SubmitParameters {
     /// The input's version; `nil` for the current one.
     var version: Int?
@@ -9,6 +10,8 @@ struct SubmitParameters {
     var priority: Int?
     /// When the job may run first; `nil` for now.
     var runAt: Date?
+    /// The optional files the client announced (`files=dbf,prj`): the job waits for them as well.
+    var announcedFiles: [String] = []
 
     /// The options as the client wrote them (`delay` unresolved), for ``fingerprint(task:input:)``.
     private var written: [String: JSONValue] = [:]
@@ -21,7 +24,7 @@ struct SubmitParameters {
 
     /// Reads the parameters with `query`, relative to `now`; a malformed one throws `invalid_parameter`.
     init(query: (String) -> Substring?, now: Date = Date()) throws {
-        for name in ["version", "priority", "delay", "run_at"] {
+        for name in ["version", "priority", "delay", "run_at", "files"] {
             if let text = query(name) { written[name] = .string(String(text)) }
         }
         version = try query("version").map { text in
@@ -56,6 +59,18 @@ struct SubmitParameters {
                 extensions: ["parameter": "run_at"])
         }
         self.runAt = runAt ?? delay.map { now.addingTimeInterval($0.seconds) }
+        // `files=dbf,prj` (the OpenAPI form style); an empty value announces nothing.
+        announcedFiles = query("files").map { $0.split(separator: ",").map(String.init) } ?? []
+    }
+
+    /// `job` awaiting the announced files too; a name the task does not declare is `invalid_parameter`.
+    func announcingFiles(on job: NewJob) throws -> NewJob {
+        do {
+            return try job.announcing(optionalFiles: announcedFiles)
+        } catch {
+            let declared = error.declared.isEmpty ? "it declares no files" : "it declares " + error.declared.joined(separator: ", ")
+            throw Problem.invalidParameter("files", "names '\(error.name)', which task '\(job.task)' does not declare; \(declared)")
+        }
     }
 
     /// An RFC 3339 timestamp, as the document's `format: date-time` describes it.

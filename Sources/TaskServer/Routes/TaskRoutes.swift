@@ -53,13 +53,13 @@ struct TaskRoutes {
         let query = request.uri.queryParameters
         let parameters = try SubmitParameters(query: { query[Substring($0)] })
         let input = try await request.jsonBody(limit: maxBodyBytes)
-        var job = try prepare(task: task, parameters, input: input)
+        var job = try parameters.announcingFiles(on: try prepare(task: task, parameters, input: input))
         job.owner = principal.tokenID
         let enqueue = { (job: NewJob) in
             try await submitLimit?.admit(principal, jobs: 1, logger: context.logger)
             let outcome = try await submitter.enqueue(job)
             if case .created(let created) = outcome { metrics.jobSubmitted(created) }
-            return SubmitAnswer(outcome, catalog: catalog)
+            return SubmitAnswer(outcome, submitted: job, catalog: catalog)
         }
         let response: Response
         if let key = try IdempotentSubmission.key(in: request.headers) {
