@@ -112,6 +112,11 @@ let package = Package(
         // Sentinel-2 scenes: STAC items, the scene catalog in DATA_FOLDER, scene selection, and the
         // synthetic catalogs `taskforge data synth-s2` writes.
         .target(name: "Sentinel2", dependencies: ["GeoKit", "Atmosphere"]),
+        // zlib (Debian's zlib1g-dev), for `.csv.gz` datasets.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Datasets: streaming CSV and JSON Lines readers, profiles, metrics, normalization and anomaly
+        // detection over files of any size (docs/tasks/datasets.md).
+        .target(name: "Datasets", dependencies: ["CZlib"]),
 
         // The application: generated code from tasks.yaml plus one handler file per task.
         .target(
@@ -175,6 +180,8 @@ let package = Package(
             ]),
         // The volume calculation on DEMs and shapefiles the tests write through GDAL.
         .testTarget(name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport"]),
+        // The dataset engine against Python's csv, pandas, scikit-learn and DuckDB (Oracles/).
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], exclude: ["Oracles"]),
         // The radiative model and the retrieval on known atmospheres.
         .testTarget(name: "AtmosphereTests", dependencies: ["Atmosphere"]),
         // Scene catalogs, selection, synthetic scenes, chips and the aod_estimation task end to end.
