@@ -52,3 +52,14 @@ func close(_ a: Double, _ b: Double, relative: Double = 1e-9, absolute: Double =
     if a == b { return true }
     return abs(a - b) <= max(relative * max(abs(a), abs(b)), absolute)
 }
+
+/// A number from an oracle's JSON: floats arrive as repr strings (exact through strtod), integers as numbers.
+func number(_ any: Any?) -> Double? {
+    if let s = any as? String { return Double(s) }
+    if let n = any as? NSNumber { return n.doubleValue }
+    return nil
+}
+
+func numbers(_ any: Any?) -> [Double]? {
+    (any as? [Any])?.map { number($0) ?? .nan }
+}

@@ -19,7 +19,7 @@ public final class CSVReader: RecordReader {
     public let format = DatasetFormat.csv
     public private(set) var columns: [String] = []
     let buffer: ChunkBuffer
-    let record = Record()
+    var record = Record()
     /// Unescaped copies of fields that had `""` in them; sized for the longest record.
     var scratch: UnsafeMutablePointer<UInt8>
     var scratchCapacity = 0
@@ -106,10 +106,13 @@ public final class CSVReader: RecordReader {
                 var newlines = 0
                 var high: UInt8 = 0
                 var recordEnd = -1
-                let rec = record
+                var rec = record
 
                 @inline(__always) func endField(_ end: Int) {
-                    rec.reserve(fields + 1)
+                    if fields == rec.capacity {
+                        rec = rec.grown(to: fields + 1, keeping: fields)
+                        record = rec
+                    }
                     rec.raw[fields] = UnsafePointer(base + fieldStart)
                     rec.rawLength[fields] = end - fieldStart
                     if quoted && !irregular && closeQuote == end - 1 {

@@ -17,7 +17,7 @@ public final class JSONLinesReader: RecordReader {
     public let format = DatasetFormat.jsonLines
     public private(set) var columns: [String] = []
     let buffer: ChunkBuffer
-    let record = Record()
+    var record = Record()
     var scratch: UnsafeMutablePointer<UInt8>
     var scratchCapacity: Int
     var position = 0
@@ -182,7 +182,7 @@ public final class JSONLinesReader: RecordReader {
         skipSpace()
         guard i < end, p[i] == UInt8(ascii: "{") else { throw fail("a line must hold one JSON object") }
         i += 1
-        let rec = record
+        var rec = record
         var names: [[UInt8]] = []
         if !defining {
             for c in 0..<columns.count { seen[c] = false; rec.missing[c] = true; rec.contentLength[c] = 0 }
@@ -210,7 +210,10 @@ public final class JSONLinesReader: RecordReader {
                     }
                     column = names.count
                     names.append(name)
-                    rec.reserve(names.count)
+                    if names.count > rec.capacity {
+                        rec = rec.grown(to: names.count, keeping: names.count - 1)
+                        record = rec
+                    }
                 } else if expected < columnBytes.count && columnBytes[expected].elementsEqual(key) {
                     column = expected  // the usual case: keys in the first line's order
                 } else if let c = columnIndex[Array(key)] {

@@ -29,14 +29,16 @@ public final class Record {
     public internal(set) var line = 0
     /// Fields in this record (the header's count once the reader returned it).
     public internal(set) var count = 0
-    var content: UnsafeMutablePointer<UnsafePointer<UInt8>>
-    var contentLength: UnsafeMutablePointer<Int>
-    var raw: UnsafeMutablePointer<UnsafePointer<UInt8>>
-    var rawLength: UnsafeMutablePointer<Int>
-    var missing: UnsafeMutablePointer<Bool>
-    var capacity: Int
+    // `let` pointers: the hot loops read them without exclusivity checks. A reader that needs more
+    // fields replaces the record with a `grown` one.
+    let content: UnsafeMutablePointer<UnsafePointer<UInt8>>
+    let contentLength: UnsafeMutablePointer<Int>
+    let raw: UnsafeMutablePointer<UnsafePointer<UInt8>>
+    let rawLength: UnsafeMutablePointer<Int>
+    let missing: UnsafeMutablePointer<Bool>
+    let capacity: Int
 
-    init(capacity: Int = 16) {
+    init(capacity: Int = 64) {
         self.capacity = capacity
         content = .allocate(capacity: capacity)
         contentLength = .allocate(capacity: capacity)
@@ -50,19 +52,15 @@ public final class Record {
         missing.deallocate()
     }
 
-    @inline(__always)
-    func reserve(_ n: Int) {
-        guard n > capacity else { return }
-        var newCapacity = capacity
-        while newCapacity < n { newCapacity *= 2 }
-        func grow<T>(_ p: inout UnsafeMutablePointer<T>) {
-            let q = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
-            q.moveInitialize(from: p, count: capacity)
-            p.deallocate()
-            p = q
-        }
-        grow(&content); grow(&contentLength); grow(&raw); grow(&rawLength); grow(&missing)
-        capacity = newCapacity
+    /// A record with room for at least `n` fields and the first `filled` fields of this one.
+    func grown(to n: Int, keeping filled: Int) -> Record {
+        let bigger = Record(capacity: max(n, capacity * 2))
+        bigger.content.update(from: content, count: filled)
+        bigger.contentLength.update(from: contentLength, count: filled)
+        bigger.raw.update(from: raw, count: filled)
+        bigger.rawLength.update(from: rawLength, count: filled)
+        bigger.missing.update(from: missing, count: filled)
+        return bigger
     }
 
     /// The field's value bytes (unquoted, unescaped UTF-8).
@@ -136,10 +134,18 @@ public enum MissingTokens {
     static func matches(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         if n == 0 { return true }
         if n > 8 { return false }
+        // Most fields are numbers: reject those before comparing with any token.
         switch p[0] {
-        case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "1"), UInt8(ascii: "<"), UInt8(ascii: "N"),
-            UInt8(ascii: "n"):
+        case UInt8(ascii: "#"), UInt8(ascii: "<"), UInt8(ascii: "N"), UInt8(ascii: "n"):
             break
+        case UInt8(ascii: "1"):
+            if n < 6 || p[2] != UInt8(ascii: "#") { return false }
+        case UInt8(ascii: "-"):
+            if !(n >= 4 && (p[1] == UInt8(ascii: "N") || p[1] == UInt8(ascii: "n")))
+                && !(n >= 7 && p[3] == UInt8(ascii: "#"))
+            {
+                return false
+            }
         default: return false
         }
         for token in byteTokens where token.count == n {

@@ -1,0 +1,148 @@
+/// The `dataset_metrics` computation: one pass, memory bounded by the columns and `MetricsOptions`.
+public enum MetricsComputation {
+    static let probabilities = [0.05, 0.25, 0.5, 0.75, 0.95]
+
+    /// Computes the metrics of the dataset at `path`, with column types from its recorded profile.
+    /// - Parameters:
+    ///   - types: one per column (from `Profiler`); integer and number columns get numeric metrics,
+    ///     the others text metrics. nil profiles the file first (one more pass).
+    ///   - progress: called every 4096 rows with the bytes read.
+    /// - Throws: the reader's `DatasetError`s; `.invalidColumn` when a value of a numeric column is not
+    ///   a number; `CancellationError` (checked every 4096 rows).
+    public static func compute(
+        path: String, types: [ColumnType]? = nil, options: MetricsOptions = MetricsOptions(),
+        readerOptions: ReaderOptions = ReaderOptions(), progress: ProgressHandler? = nil
+    ) throws -> DatasetMetrics {
+        let columnTypes = try types ?? Profiler.profile(path: path, options: readerOptions).columnTypes
+        let reader = try openDataset(path: path, options: readerOptions)
+        return try compute(reader: reader, types: columnTypes, options: options, progress: progress)
+    }
+
+    public static func compute(
+        reader: any RecordReader, types: [ColumnType], options: MetricsOptions = MetricsOptions(),
+        progress: ProgressHandler? = nil
+    ) throws -> DatasetMetrics {
+        let names = reader.columns
+        guard types.count == names.count else {
+            throw DatasetError.invalidColumn(name: "*", reason: "\(types.count) types for \(names.count) columns")
+        }
+        let numericColumns = names.indices.filter { types[$0].isNumeric }
+        let textColumns = names.indices.filter { !types[$0].isNumeric }
+        let numeric = UnsafeMutablePointer<NumericAccumulator>.allocate(capacity: max(1, numericColumns.count))
+        for (j, _) in numericColumns.enumerated() {
+            (numeric + j).initialize(
+                to: NumericAccumulator(budget: options.exactValuesPerColumn, seed: options.seed &+ UInt64(j)))
+        }
+        let text = UnsafeMutablePointer<TextAccumulator>.allocate(capacity: max(1, textColumns.count))
+        for (j, _) in textColumns.enumerated() {
+            (text + j).initialize(
+                to: TextAccumulator(budget: options.exactDistinctTextValues, heavyCapacity: options.heavyHitters))
+        }
+        defer {
+            for j in 0..<numericColumns.count { numeric[j].release() }
+            numeric.deinitialize(count: numericColumns.count); numeric.deallocate()
+            text.deinitialize(count: textColumns.count); text.deallocate()
+        }
+        var fingerprints = RowFingerprints(budget: options.exactDuplicateRows)
+        var rows = 0
+        let numericIndex = numericColumns
+        let textIndex = textColumns
+        while let record = try reader.next() {
+            rows += 1
+            var rowHash: UInt64 = 0x1234_5678
+            for (j, c) in numericIndex.enumerated() {
+                let p = record.content[c]
+                let n = record.contentLength[c]
+                if record.missing[c] {
+                    numeric[j].missing += 1
+                    rowHash = Hashing.mix(rowHash ^ 0xDEAD)
+                    continue
+                }
+                guard let parsed = ValueParsing.number(p, n) else {
+                    let value = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+                    throw DatasetError.invalidColumn(
+                        name: names[c], reason: "line \(record.line): '\(value)' is not a number")
+                }
+                numeric[j].add(parsed.value)
+                rowHash = Hashing.mix(rowHash ^ Hashing.double(parsed.value))
+            }
+            for (j, c) in textIndex.enumerated() {
+                if record.missing[c] {
+                    text[j].missing += 1
+                    rowHash = Hashing.mix(rowHash ^ 0xBEEF)
+                    continue
+                }
+                let p = record.content[c]
+                let n = record.contentLength[c]
+                let h = Hashing.bytes(p, n)
+                text[j].add(p, n, hash: h)
+                rowHash = Hashing.mix(rowHash ^ h)
+            }
+            fingerprints.add(rowHash)
+            if rows & 4095 == 0 {
+                try Task.checkCancellation()
+                progress?(reader.bytesConsumed, reader.totalBytes)
+            }
+        }
+        progress?(reader.bytesConsumed, reader.totalBytes)
+
+        var numericResults: [NumericColumnMetrics] = []
+        for (j, c) in numericColumns.enumerated() {
+            numeric[j].flush()
+            numericResults.append(summarize(&numeric[j], name: names[c], type: types[c]))
+        }
+        var textResults: [TextColumnMetrics] = []
+        for (j, c) in textColumns.enumerated() {
+            textResults.append(summarize(text[j], name: names[c], type: types[c]))
+        }
+        let duplicates = fingerprints.result(rows: rows)
+        let missingCells = numericResults.reduce(0) { $0 + $1.missing } + textResults.reduce(0) { $0 + $1.missing }
+        var metrics = DatasetMetrics(
+            rows: rows, columns: names.count, missingCells: missingCells, duplicateRows: duplicates.count,
+            duplicateRowsExact: duplicates.exact, numeric: numericResults, text: textResults, alerts: [])
+        metrics.alerts = Alerts.of(metrics)
+        return metrics
+    }
+
+    static func summarize(_ a: inout NumericAccumulator, name: String, type: ColumnType) -> NumericColumnMetrics {
+        a.values.finish()
+        let q = a.values.quantiles(probabilities)
+        var quantiles: Quantiles?
+        if let p5 = q[0], let p25 = q[1], let p50 = q[2], let p75 = q[3], let p95 = q[4] {
+            quantiles = Quantiles(p5: p5, p25: p25, p50: p50, p75: p75, p95: p95)
+        }
+        let variance = a.moments.variance(ddof: 1)
+        let distinct = a.values.distinctExact() ?? Int((a.distinctSketch?.estimate ?? 0).rounded())
+        let hasValues = a.count > 0
+        return NumericColumnMetrics(
+            name: name, type: type, count: a.count, missing: a.missing, distinct: distinct,
+            distinctExact: a.values.isExact, zeros: a.zeros, negatives: a.negatives,
+            mean: hasValues ? a.moments.mean : nil, std: variance.map { $0.squareRoot() }, variance: variance,
+            min: hasValues ? a.minimum : nil, max: hasValues ? a.maximum : nil, sum: a.sum + a.sumCompensation,
+            skewness: a.minimum < a.maximum ? a.moments.skewness : nil,
+            kurtosis: a.minimum < a.maximum ? a.moments.kurtosis : nil, quantiles: quantiles,
+            quantilesExact: a.values.isExact, iqr: quantiles.map { $0.p75 - $0.p25 },
+            histogram: hasValues ? a.values.histogram(minimum: a.minimum, maximum: a.maximum) : nil)
+    }
+
+    static func summarize(_ a: TextAccumulator, name: String, type: ColumnType) -> TextColumnMetrics {
+        var top: [ValueCount]
+        let distinct: Int
+        if let exact = a.exact {
+            // Ties broken by value, so the list is the same from run to run.
+            top = exact.counts.indices.sorted {
+                exact.counts[$0] != exact.counts[$1] ? exact.counts[$0] > exact.counts[$1] : exact.values[$0] < exact.values[$1]
+            }.prefix(10).map { ValueCount(value: exact.values[$0], count: exact.counts[$0]) }
+            distinct = exact.count
+        } else {
+            top = (a.heavy?.top(10) ?? []).map { ValueCount(value: $0.value, count: $0.count) }
+            distinct = Int((a.distinctSketch?.estimate ?? 0).rounded())
+        }
+        let hasValues = a.count > 0
+        return TextColumnMetrics(
+            name: name, type: type, count: a.count, missing: a.missing, distinct: distinct,
+            distinctExact: a.exact != nil, minLength: hasValues ? a.minLength : nil,
+            maxLength: hasValues ? a.maxLength : nil,
+            meanLength: hasValues ? Double(a.totalLength) / Double(a.count) : nil, top: top, topExact: a.exact != nil)
+    }
+}
