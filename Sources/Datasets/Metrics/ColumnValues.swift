@@ -50,6 +50,15 @@ struct ColumnValues {
         return sketch?.quantiles(ps) ?? ps.map { _ in nil }
     }
 
+    /// The median as `numpy.median`: the mean of the two middle values for an even count (exact), the
+    /// sketch's 0.5 quantile beyond the budget.
+    func median() -> Double? {
+        guard let exact else { return sketch?.quantiles([0.5])[0] }
+        guard !exact.isEmpty else { return nil }
+        let n = exact.count
+        return n % 2 == 1 ? exact[n / 2] : (exact[n / 2 - 1] + exact[n / 2]) / 2
+    }
+
     /// numpy's linear quantile on sorted values, with its two-sided interpolation (`_lerp`) so results
     /// are the same to the last bit.
     static func linear(_ a: [Double], _ p: Double) -> Double {
