@@ -71,6 +71,50 @@ import Testing
     }
 
     @Test func csvMatchesPandasNumpyAndDuckDB() throws { try compare("data.csv", rows: 3000, seed: 1) }
+    /// Several workers on stretches of one file, some splits falling inside quoted newlines.
+    @Test(arguments: [1, 2, 3, 4])
+    func parallelWorkersMatchPandas(seed: Int) throws {
+        try compare("data.csv", rows: 4000, seed: seed, options: MetricsOptions(workers: 3, minimumBytesPerWorker: 1000))
+    }
+
+    @Test func theParallelPassSplitsAFileWithoutQuotedNewlinesAndAgreesWithOneReader() throws {
+        let dir = try Oracle.temporaryDirectory("parallel")
+        let path = dir.appendingPathComponent("plain.csv").path
+        var text = "a,b,c\n"
+        for i in 0..<30_000 {
+            let b = (i * 7) % 13 == 0 ? "" : "\(Double(i) / 3)"
+            text += "\(i % 977),\(b),\"t\(i % 50)\"\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let types: [ColumnType] = [.integer, .number, .string]
+        let parallel = try #require(try ParallelMetrics.compute(
+            path: path, types: types, options: MetricsOptions(workers: 4, minimumBytesPerWorker: 1000),
+            readerOptions: ReaderOptions(), progress: nil))
+        let single = try MetricsComputation.compute(path: path, types: types, options: MetricsOptions(workers: 1))
+        #expect(parallel.rows == single.rows)
+        #expect(parallel.duplicateRows == single.duplicateRows)
+        #expect(parallel.text == single.text)
+        for (p, s) in zip(parallel.numeric, single.numeric) {
+            #expect(p.quantiles == s.quantiles)
+            #expect(p.histogram == s.histogram)
+            #expect(p.distinct == s.distinct && p.count == s.count && p.zeros == s.zeros)
+            #expect(close(p.mean!, s.mean!) && close(p.std!, s.std!) && close(p.skewness!, s.skewness!))
+            #expect(close(p.kurtosis!, s.kurtosis!) && close(p.sum, s.sum))
+        }
+    }
+
+    @Test func aBadRowFoundByALaterWorkerNamesItsLineInTheFile() throws {
+        let dir = try Oracle.temporaryDirectory("parallel")
+        let path = dir.appendingPathComponent("bad.csv").path
+        var text = "a,b\n"
+        for i in 0..<50_000 { text += i == 40_000 ? "1\n" : "\(i),x\n" }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let options = MetricsOptions(workers: 4, minimumBytesPerWorker: 1000)
+        #expect(throws: DatasetError.raggedRow(line: 40_002, expected: 2, found: 1)) {
+            try MetricsComputation.compute(path: path, types: [.integer, .string], options: options)
+        }
+    }
+
     @Test func gzipCSVMatchesPandas() throws { try compare("data.csv.gz", rows: 1500, seed: 2) }
     @Test func jsonLinesMatchesPandas() throws { try compare("data.jsonl", rows: 2500, seed: 3) }
 

@@ -52,6 +52,35 @@ struct NumericAccumulator {
         blockCount = 0
     }
 
+    /// Adds another part of the same column (both flushed first).
+    mutating func merge(_ other: inout NumericAccumulator) {
+        flush()
+        other.flush()
+        count += other.count
+        missing += other.missing
+        zeros += other.zeros
+        negatives += other.negatives
+        minimum = min(minimum, other.minimum)
+        maximum = max(maximum, other.maximum)
+        moments.merge(other.moments)
+        let t = sum + other.sum
+        sumCompensation += (abs(sum) >= abs(other.sum) ? (sum - t) + other.sum : (other.sum - t) + sum)
+            + other.sumCompensation
+        sum = t
+        if !values.isExact || !other.values.isExact || values.count + other.values.count > values.budget {
+            var hll = distinctSketch ?? Self.sketch(of: values.exact ?? [])
+            hll.merge(other.distinctSketch ?? Self.sketch(of: other.values.exact ?? []))
+            distinctSketch = hll
+        }
+        values.merge(other.values)
+    }
+
+    static func sketch(of values: [Double]) -> HyperLogLog {
+        var hll = HyperLogLog()
+        for x in values { hll.add(hash: Hashing.double(x)) }
+        return hll
+    }
+
     /// Before the switch to the sketch the distinct values are the exact ones; this feeds them to the
     /// HyperLogLog at the moment they are about to be dropped.
     mutating func prepareForBudget(incoming: Int) {
@@ -103,6 +132,37 @@ struct TextAccumulator {
         }
         distinctSketch!.add(hash: hash)
         heavy!.add(hash: hash) { String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) }
+    }
+}
+
+extension TextAccumulator {
+    /// Adds another part of the same column.
+    mutating func merge(_ other: TextAccumulator) {
+        count += other.count
+        missing += other.missing
+        minLength = min(minLength, other.minLength)
+        maxLength = max(maxLength, other.maxLength)
+        totalLength += other.totalLength
+        if var mine = exact, let theirs = other.exact, mine.count + theirs.count <= budget {
+            mine.merge(theirs)
+            exact = mine
+            return
+        }
+        func sketches(_ a: TextAccumulator) -> (HyperLogLog, SpaceSaving) {
+            if let table = a.exact {
+                var hll = HyperLogLog()
+                for h in table.hashes { hll.add(hash: h) }
+                return (hll, SpaceSaving(capacity: heavyCapacity, exact: table))
+            }
+            return (a.distinctSketch ?? HyperLogLog(), a.heavy ?? SpaceSaving(capacity: heavyCapacity))
+        }
+        var (hll, heavy) = sketches(self)
+        let (otherHLL, otherHeavy) = sketches(other)
+        hll.merge(otherHLL)
+        heavy.merge(otherHeavy)
+        exact = nil
+        distinctSketch = hll
+        self.heavy = heavy
     }
 }
 
@@ -171,6 +231,27 @@ struct RowFingerprints {
             while table[i] != 0 { i = (i + 1) & mask }
             table[i] = h
         }
+    }
+
+    /// Adds another part's rows: a row of one part found in the other is one more duplicate.
+    mutating func merge(_ other: RowFingerprints) {
+        duplicates += other.duplicates
+        if overflow == nil && other.overflow == nil && used + other.used <= budget {
+            for h in other.table where h != 0 { add(h) }
+            return
+        }
+        // Beyond the budget: the distinct rows of both parts in one sketch; the duplicates found so far
+        // stay a lower bound.
+        func sketch(_ f: RowFingerprints) -> HyperLogLog {
+            if let o = f.overflow { return o }
+            var hll = HyperLogLog()
+            for h in f.table where h != 0 { hll.add(hash: h) }
+            return hll
+        }
+        var hll = sketch(self)
+        hll.merge(sketch(other))
+        for h in other.table where h != 0 && contains(h) { duplicates += 1 }
+        overflow = hll
     }
 
     /// Duplicate rows: exact while every row fit; otherwise rows minus the estimated distinct rows.

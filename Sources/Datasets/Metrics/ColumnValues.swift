@@ -34,6 +34,23 @@ struct ColumnValues {
         withUnsafePointer(to: value) { add(contentsOf: UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
+    /// Adds another part's values (the parallel metrics): concatenated while within the budget, else
+    /// merged sketches.
+    mutating func merge(_ other: ColumnValues) {
+        if let theirs = other.exact {
+            theirs.withUnsafeBufferPointer { add(contentsOf: $0) }
+            return
+        }
+        guard let theirs = other.sketch else { return }
+        if let mine = exact {
+            var kll = KLLSketch(seed: seed)
+            mine.withUnsafeBufferPointer { kll.add(contentsOf: $0) }
+            exact = nil
+            sketch = kll
+        }
+        sketch!.merge(theirs)
+    }
+
     /// Sorts the exact values once, before the queries.
     mutating func finish() {
         if !sorted, exact != nil { RadixSort.sort(&exact!) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Limits of the metrics computation: what is exact and what is sketched.
 public struct MetricsOptions: Sendable {
     /// Values per numeric column kept for exact quantiles, distinct count and histogram (8 bytes each);
@@ -10,11 +12,19 @@ public struct MetricsOptions: Sendable {
     /// Rows whose fingerprints are kept for exact duplicate detection (8 bytes each, table at most 2x).
     public var exactDuplicateRows: Int
     public var seed: UInt64
+    /// Workers reading an uncompressed CSV file in parallel, each from a record boundary (default: the
+    /// processor count, at most 4). Each worker holds its own budgets, so memory grows with workers.
+    public var workers: Int
+    /// Files smaller than this many bytes per worker are read by one.
+    public var minimumBytesPerWorker: Int
 
     public init(
         exactValuesPerColumn: Int = 1 << 20, exactDistinctTextValues: Int = 200_000, heavyHitters: Int = 1000,
-        exactDuplicateRows: Int = 4 << 20, seed: UInt64 = 19
+        exactDuplicateRows: Int = 4 << 20, seed: UInt64 = 19,
+        workers: Int = min(4, ProcessInfo.processInfo.activeProcessorCount), minimumBytesPerWorker: Int = 16 << 20
     ) {
+        self.workers = max(1, workers)
+        self.minimumBytesPerWorker = max(1, minimumBytesPerWorker)
         self.exactValuesPerColumn = max(1, exactValuesPerColumn)
         self.exactDistinctTextValues = max(1, exactDistinctTextValues)
         self.heavyHitters = max(10, heavyHitters)

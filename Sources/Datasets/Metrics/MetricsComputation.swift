@@ -14,6 +14,11 @@ public enum MetricsComputation {
         readerOptions: ReaderOptions = ReaderOptions(), progress: ProgressHandler? = nil
     ) throws -> DatasetMetrics {
         let columnTypes = try types ?? Profiler.profile(path: path, options: readerOptions).columnTypes
+        if let metrics = try ParallelMetrics.compute(
+            path: path, types: columnTypes, options: options, readerOptions: readerOptions, progress: progress)
+        {
+            return metrics
+        }
         let reader = try openDataset(path: path, options: readerOptions)
         return try compute(reader: reader, types: columnTypes, options: options, progress: progress)
     }
@@ -26,82 +31,13 @@ public enum MetricsComputation {
         guard types.count == names.count else {
             throw DatasetError.invalidColumn(name: "*", reason: "\(types.count) types for \(names.count) columns")
         }
-        let numericColumns = names.indices.filter { types[$0].isNumeric }
-        let textColumns = names.indices.filter { !types[$0].isNumeric }
-        let numeric = UnsafeMutablePointer<NumericAccumulator>.allocate(capacity: max(1, numericColumns.count))
-        for (j, _) in numericColumns.enumerated() {
-            (numeric + j).initialize(
-                to: NumericAccumulator(budget: options.exactValuesPerColumn, seed: options.seed &+ UInt64(j)))
-        }
-        let text = UnsafeMutablePointer<TextAccumulator>.allocate(capacity: max(1, textColumns.count))
-        for (j, _) in textColumns.enumerated() {
-            (text + j).initialize(
-                to: TextAccumulator(budget: options.exactDistinctTextValues, heavyCapacity: options.heavyHitters))
-        }
-        defer {
-            for j in 0..<numericColumns.count { numeric[j].release() }
-            numeric.deinitialize(count: numericColumns.count); numeric.deallocate()
-            text.deinitialize(count: textColumns.count); text.deallocate()
-        }
-        var fingerprints = RowFingerprints(budget: options.exactDuplicateRows)
-        var rows = 0
-        let numericIndex = numericColumns
-        let textIndex = textColumns
-        while let record = try reader.next() {
-            rows += 1
-            var rowHash: UInt64 = 0x1234_5678
-            for (j, c) in numericIndex.enumerated() {
-                let p = record.content[c]
-                let n = record.contentLength[c]
-                if record.missing[c] {
-                    numeric[j].missing += 1
-                    rowHash = Hashing.mix(rowHash ^ 0xDEAD)
-                    continue
-                }
-                guard let parsed = ValueParsing.number(p, n) else {
-                    let value = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-                    throw DatasetError.invalidColumn(
-                        name: names[c], reason: "line \(record.line): '\(value)' is not a number")
-                }
-                numeric[j].add(parsed.value)
-                rowHash = Hashing.mix(rowHash ^ Hashing.double(parsed.value))
-            }
-            for (j, c) in textIndex.enumerated() {
-                if record.missing[c] {
-                    text[j].missing += 1
-                    rowHash = Hashing.mix(rowHash ^ 0xBEEF)
-                    continue
-                }
-                let p = record.content[c]
-                let n = record.contentLength[c]
-                let h = Hashing.bytes(p, n)
-                text[j].add(p, n, hash: h)
-                rowHash = Hashing.mix(rowHash ^ h)
-            }
-            fingerprints.add(rowHash)
-            if rows & 4095 == 0 {
-                try Task.checkCancellation()
-                progress?(reader.bytesConsumed, reader.totalBytes)
-            }
+        let part = MetricsPart(names: names, types: types, options: options)
+        try part.consume(reader) {
+            try Task.checkCancellation()
+            progress?(reader.bytesConsumed, reader.totalBytes)
         }
         progress?(reader.bytesConsumed, reader.totalBytes)
-
-        var numericResults: [NumericColumnMetrics] = []
-        for (j, c) in numericColumns.enumerated() {
-            numeric[j].flush()
-            numericResults.append(summarize(&numeric[j], name: names[c], type: types[c]))
-        }
-        var textResults: [TextColumnMetrics] = []
-        for (j, c) in textColumns.enumerated() {
-            textResults.append(summarize(text[j], name: names[c], type: types[c]))
-        }
-        let duplicates = fingerprints.result(rows: rows)
-        let missingCells = numericResults.reduce(0) { $0 + $1.missing } + textResults.reduce(0) { $0 + $1.missing }
-        var metrics = DatasetMetrics(
-            rows: rows, columns: names.count, missingCells: missingCells, duplicateRows: duplicates.count,
-            duplicateRowsExact: duplicates.exact, numeric: numericResults, text: textResults, alerts: [])
-        metrics.alerts = Alerts.of(metrics)
-        return metrics
+        return part.result()
     }
 
     static func summarize(_ a: inout NumericAccumulator, name: String, type: ColumnType) -> NumericColumnMetrics {

@@ -180,12 +180,12 @@ struct NumericSelection {
     }
 
     /// The value of a present field of a numeric column.
-    /// - Throws: `.invalidColumn` when it is not a number (the file changed since it was profiled).
+    /// - Throws: `.invalidValue` when it is not a number (the file changed since it was profiled).
     @inline(__always)
     func value(_ record: Record, _ c: Int, _ names: [String]) throws -> Double {
         guard let parsed = ValueParsing.number(record.content[c], record.contentLength[c]) else {
             let text = String(decoding: record.bytes(c), as: UTF8.self)
-            throw DatasetError.invalidColumn(name: names[c], reason: "line \(record.line): '\(text)' is not a number")
+            throw DatasetError.invalidValue(line: record.line, column: names[c], value: text)
         }
         return parsed.value
     }

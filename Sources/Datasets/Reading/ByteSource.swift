@@ -37,13 +37,18 @@ public final class FileByteSource: ByteSource {
     public private(set) var bytesConsumed: Int64 = 0
     public let totalBytes: Int64?
 
+    /// Reads from `offset` on (the parallel metrics start workers mid-file).
     /// - Throws: `DatasetError.io` when the file cannot be opened.
-    public init(path: String) throws {
+    public init(path: String, offset: Int64 = 0) throws {
         fd = open(path, O_RDONLY)
         self.path = path
         guard fd >= 0 else { throw DatasetError.io(path: path, reason: String(cString: strerror(errno))) }
         var st = stat()
         totalBytes = fstat(fd, &st) == 0 ? Int64(st.st_size) : nil
+        if offset > 0 && lseek(fd, off_t(offset), SEEK_SET) < 0 {
+            close(fd)
+            throw DatasetError.io(path: path, reason: String(cString: strerror(errno)))
+        }
     }
 
     deinit { close(fd) }

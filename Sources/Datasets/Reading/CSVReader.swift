@@ -63,6 +63,23 @@ public final class CSVReader: RecordReader {
         columnCount = names.count
     }
 
+    /// A reader of the records from a record boundary in the middle of a file, for parallel passes:
+    /// no header, no byte order mark; lines counted from 1 at the start; no `.headerOnly` at the end.
+    init(source: any ByteSource, options: ReaderOptions, columns: [String]) throws {
+        buffer = ChunkBuffer(source: source, options: options)
+        scratchCapacity = options.chunkBytes
+        scratch = .allocate(capacity: scratchCapacity)
+        _ = try buffer.refill(keepingFrom: 0)
+        self.columns = columns
+        columnCount = columns.count
+        rowsRead = 1
+    }
+
+    /// Where the next scan starts, relative to where the source started.
+    var nextOffset: Int64 { buffer.baseOffset + Int64(position) + (skipLineFeed ? 1 : 0) }
+    /// Lines consumed so far.
+    var linesConsumed: Int { line - 1 }
+
     deinit { scratch.deallocate() }
 
     public func next() throws -> Record? {

@@ -14,6 +14,8 @@ final class ChunkBuffer {
     private(set) var capacity: Int
     /// Bytes valid in the window.
     private(set) var filled = 0
+    /// Bytes of the stream before `base[0]`.
+    private(set) var baseOffset: Int64 = 0
     /// The source is exhausted: `filled` is the end of the data.
     private(set) var atEnd = false
 
@@ -32,6 +34,7 @@ final class ChunkBuffer {
     func refill(keepingFrom start: Int) throws -> Int {
         let kept = filled - start
         if start > 0 && kept > 0 { memmove(base, base + start, kept) }
+        baseOffset += Int64(start)
         filled = kept
         if capacity - filled < options.chunkBytes {
             let newCapacity = max(capacity * 2, filled + options.chunkBytes)

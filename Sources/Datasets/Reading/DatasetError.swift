@@ -25,6 +25,8 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// A requested column does not exist or does not hold numbers.
     case invalidColumn(name: String, reason: String)
+    /// A value of a numeric column is not a number (the file changed since it was profiled).
+    case invalidValue(line: Int, column: String, value: String)
 
     /// A stable, machine-readable code for the case.
     public var code: String {
@@ -41,6 +43,7 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidCompression: "invalid_compression"
         case .io: "io_error"
         case .invalidColumn: "invalid_column"
+        case .invalidValue: "invalid_value"
         }
     }
 
@@ -49,9 +52,24 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .raggedRow(let line, _, _), .unterminatedQuote(let line), .invalidUTF8(let line),
             .lineTooLong(let line, _), .duplicateColumn(let line, _), .nestedValue(let line, _),
-            .invalidJSON(let line, _):
+            .invalidJSON(let line, _), .invalidValue(let line, _, _):
             line
         default: nil
+        }
+    }
+
+    /// The same error with its line moved down by `lines` (a parallel worker counts from its start).
+    func shifted(by lines: Int) -> DatasetError {
+        switch self {
+        case .raggedRow(let line, let e, let f): .raggedRow(line: line + lines, expected: e, found: f)
+        case .unterminatedQuote(let line): .unterminatedQuote(line: line + lines)
+        case .invalidUTF8(let line): .invalidUTF8(line: line + lines)
+        case .lineTooLong(let line, let limit): .lineTooLong(line: line + lines, limit: limit)
+        case .duplicateColumn(let line, let name): .duplicateColumn(line: line + lines, name: name)
+        case .nestedValue(let line, let column): .nestedValue(line: line + lines, column: column)
+        case .invalidJSON(let line, let reason): .invalidJSON(line: line + lines, reason: reason)
+        case .invalidValue(let line, let column, let value): .invalidValue(line: line + lines, column: column, value: value)
+        default: self
         }
     }
 
@@ -70,6 +88,7 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidCompression(let reason): "the gzip stream is invalid: \(reason)"
         case .io(let path, let reason): "cannot read \(path): \(reason)"
         case .invalidColumn(let name, let reason): "column '\(name)': \(reason)"
+        case .invalidValue(_, let column, let value): "'\(value)' in column '\(column)' is not a number"
         }
     }
 

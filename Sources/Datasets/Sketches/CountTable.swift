@@ -10,23 +10,28 @@ struct CountTable {
 
     var count: Int { hashes.count }
 
-    /// Counts one occurrence; `value` is called only for a hash not seen before.
+    /// Adds another table's counts.
+    mutating func merge(_ other: CountTable) {
+        for i in other.hashes.indices { add(hash: other.hashes[i], times: other.counts[i]) { other.values[i] } }
+    }
+
+    /// Counts one occurrence (or `times`); `value` is called only for a hash not seen before.
     @inline(__always)
-    mutating func add(hash: UInt64, value: () -> String) {
+    mutating func add(hash: UInt64, times: Int = 1, value: () -> String) {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[i])
             if entry < 0 { break }
             if hashes[entry] == hash {
-                counts[entry] += 1
+                counts[entry] += times
                 return
             }
             i = (i + 1) & mask
         }
         slots[i] = Int32(hashes.count)
         hashes.append(hash)
-        counts.append(1)
+        counts.append(times)
         values.append(value())
         if hashes.count * 2 > slots.count { grow() }
     }

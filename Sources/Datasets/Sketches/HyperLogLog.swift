@@ -20,6 +20,10 @@ public struct HyperLogLog: Sendable {
         if registers[index] < rank { registers[index] = rank }
     }
 
+    public mutating func merge(_ other: HyperLogLog) {
+        for i in registers.indices where other.registers[i] > registers[i] { registers[i] = other.registers[i] }
+    }
+
     public var estimate: Double {
         let m = Double(registers.count)
         var sum = 0.0
@@ -106,6 +110,24 @@ struct SpaceSaving {
             if smallest == i { return }
             swapAt(i, smallest)
             i = smallest
+        }
+    }
+
+    /// Merges another summary: counts of the same value add up, the largest `capacity` stay (Agarwal et
+    /// al., "Mergeable summaries", 2012: the error bound stays N/capacity for the merged N).
+    mutating func merge(_ other: SpaceSaving) {
+        var combined: [UInt64: (Int, Int, String)] = [:]
+        for i in hashes.indices { combined[hashes[i]] = (counts[i], errors[i], values[i]) }
+        for i in other.hashes.indices {
+            if let e = combined[other.hashes[i]] {
+                combined[other.hashes[i]] = (e.0 + other.counts[i], e.1 + other.errors[i], e.2)
+            } else {
+                combined[other.hashes[i]] = (other.counts[i], other.errors[i], other.values[i])
+            }
+        }
+        hashes = []; counts = []; errors = []; values = []; position = [:]
+        for (hash, e) in combined.sorted(by: { $0.value.0 > $1.value.0 }).prefix(capacity) {
+            insert(hash: hash, count: e.0, error: e.1, value: e.2)
         }
     }
 

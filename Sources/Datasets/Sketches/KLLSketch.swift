@@ -42,6 +42,20 @@ public struct KLLSketch: Sendable {
         count += xs.count
     }
 
+    /// Adds another sketch's items at their levels (KLL sketches are mergeable with the same bound).
+    public mutating func merge(_ other: KLLSketch) {
+        while levels.count < other.levels.count { levels.append([]) }
+        maxSize = (0..<levels.count).reduce(0) { $0 + capacity($1) }
+        for (h, level) in other.levels.enumerated() { levels[h].append(contentsOf: level) }
+        count += other.count
+        size = levels.reduce(0) { $0 + $1.count }
+        while size >= maxSize {
+            let before = size
+            compress()
+            if size >= before { break }
+        }
+    }
+
     private mutating func compress() {
         var h = 0
         while h < levels.count {
