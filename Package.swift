@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "taskforge", targets: ["taskforge"]),
         .executable(name: "taskgen", targets: ["taskgen"]),
         .executable(name: "taskforge-bench", targets: ["taskforge-bench"]),
+        .executable(name: "datasets-bench", targets: ["datasets-bench"]),
         .plugin(name: "TaskgenPlugin", targets: ["TaskgenPlugin"]),
         .library(name: "TaskRuntime", targets: ["TaskRuntime"]),
         .library(name: "TaskCLI", targets: ["TaskCLI"]),
@@ -139,6 +140,9 @@ let package = Package(
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
+
+        // dataset_metrics on a large CSV, beside pandas and DuckDB (scripts/bench datasets).
+        .executableTarget(name: "datasets-bench", dependencies: ["Datasets"]),
 
         .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),
         // The SigV4 signer against AWS's vectors; both artifact stores against a real S3-compatible server.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The metrics state of one stretch of a file: the whole file, or one worker's part of it in the
 /// parallel pass. Parts of the same file merge into the state of their union.
 final class MetricsPart: @unchecked Sendable {
@@ -95,11 +97,20 @@ final class MetricsPart: @unchecked Sendable {
     }
 
     func result() -> DatasetMetrics {
-        var numericResults: [NumericColumnMetrics] = []
-        for (j, c) in numericColumns.enumerated() {
-            numeric[j].flush()
-            numericResults.append(MetricsComputation.summarize(&numeric[j], name: names[c], type: types[c]))
+        // The columns' sorts are independent: one per core.
+        let numeric = self.numeric
+        let slots = UnsafeMutablePointer<NumericColumnMetrics?>.allocate(capacity: max(1, numericColumns.count))
+        slots.initialize(repeating: nil, count: max(1, numericColumns.count))
+        defer { slots.deinitialize(count: max(1, numericColumns.count)); slots.deallocate() }
+        let columns = numericColumns
+        let (names, types) = (self.names, self.types)
+        nonisolated(unsafe) let numericPointer = numeric
+        nonisolated(unsafe) let slotPointer = slots
+        DispatchQueue.concurrentPerform(iterations: columns.count) { j in
+            numericPointer[j].flush()
+            slotPointer[j] = MetricsComputation.summarize(&numericPointer[j], name: names[columns[j]], type: types[columns[j]])
         }
+        let numericResults = (0..<columns.count).compactMap { slots[$0] }
         var textResults: [TextColumnMetrics] = []
         for (j, c) in textColumns.enumerated() {
             textResults.append(MetricsComputation.summarize(text[j], name: names[c], type: types[c]))

@@ -1,4 +1,4 @@
-/// Sorting doubles by their bits, least significant 16 bits first: O(n) and ~5x faster than the
+/// Sorting doubles by their bits, 11 bits a pass from the least significant (2048 buckets stay in cache): O(n) and ~5x faster than the
 /// standard library's comparison sort on the million-value columns the metrics sort.
 /// Order is `<` for every non-NaN value, with -0.0 before 0.0 (they are equal, so quantiles agree).
 enum RadixSort {
@@ -20,13 +20,13 @@ enum RadixSort {
             count = n
         }
         var scratch = [UInt64](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 1 << 16)
-        for pass in 0..<4 {
-            let shift = UInt64(pass * 16)
+        var counts = [Int](repeating: 0, count: 1 << 11)
+        for pass in 0..<6 {
+            let shift = UInt64(pass * 11)
             for i in 0..<counts.count { counts[i] = 0 }
             keys.withUnsafeBufferPointer { k in
                 counts.withUnsafeMutableBufferPointer { c in
-                    for i in 0..<n { c[Int((k[i] >> shift) & 0xFFFF)] += 1 }
+                    for i in 0..<n { c[Int((k[i] >> shift) & 0x7FF)] += 1 }
                 }
             }
             // A digit every key shares moves nothing.
@@ -41,7 +41,7 @@ enum RadixSort {
                 scratch.withUnsafeMutableBufferPointer { s in
                     counts.withUnsafeMutableBufferPointer { c in
                         for i in 0..<n {
-                            let digit = Int((k[i] >> shift) & 0xFFFF)
+                            let digit = Int((k[i] >> shift) & 0x7FF)
                             s[c[digit]] = k[i]
                             c[digit] += 1
                         }
