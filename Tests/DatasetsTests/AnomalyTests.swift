@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Datasets
 
 @Suite struct AnomalyTests {
@@ -16,7 +17,8 @@ import Testing
         let input = dir.appendingPathComponent(file).path
         try Oracle.run("generate.py", [input, "\(rows)", "11"])
         let expected = try Oracle.json("anomalies.py", [input, "42"] + columns) as! [String: Any]
-        let planted = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: input + ".outliers.json")))
+        let planted = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: input + ".outliers.json")))
         return Case(input: input, expected: expected, planted: Set(planted as! [Int]))
     }
 
@@ -96,10 +98,14 @@ func spearman(_ a: [Double], _ b: [Double]) -> Double {
         }
         return r
     }
-    let ra = ranks(a), rb = ranks(b)
+    let ra = ranks(a)
+    let rb = ranks(b)
     let n = Double(a.count)
-    let ma = ra.reduce(0, +) / n, mb = rb.reduce(0, +) / n
-    var sab = 0.0, saa = 0.0, sbb = 0.0
+    let ma = ra.reduce(0, +) / n
+    let mb = rb.reduce(0, +) / n
+    var sab = 0.0
+    var saa = 0.0
+    var sbb = 0.0
     for i in ra.indices {
         sab += (ra[i] - ma) * (rb[i] - mb)
         saa += (ra[i] - ma) * (ra[i] - ma)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Datasets
 
 @Suite struct CSVReaderTests {
@@ -30,8 +31,9 @@ import Testing
         // Small windows as well as the default, so records cross refills.
         for options in [ReaderOptions(), ReaderOptions(chunkBytes: 64)] {
             for k in 0..<count {
-                let expected = try JSONSerialization.jsonObject(
-                    with: Data(contentsOf: dir.appendingPathComponent("fuzz_\(k).json"))) as! [[String]]
+                let expected =
+                    try JSONSerialization.jsonObject(
+                        with: Data(contentsOf: dir.appendingPathComponent("fuzz_\(k).json"))) as! [[String]]
                 let got = try rows(dir.appendingPathComponent("fuzz_\(k).csv").path, options: options)
                 #expect(got == expected, "fuzz_\(k).csv")
             }
@@ -84,13 +86,17 @@ import Testing
         #expect(error(try write("a,b\n1,2\n\"3,4\n5,6\n")) == .unterminatedQuote(line: 3))
         #expect(error(try write([0x61, 0x2C, 0x62, 0x0A, 0x31, 0x2C, 0xFF, 0x0A])) == .invalidUTF8(line: 2))
         #expect(error(try write([0x61, 0x2C, 0x62, 0x0A, 0x31, 0x2C, 0xC3, 0x28, 0x0A])) == .invalidUTF8(line: 2))
+        // Inside a long field, where the reader moves eight bytes at a time.
+        let longUTF8 = Array("a,b\n1,abcdefghijklmnop".utf8) + [0xFF] + Array("qrstuvwxyz0123456789\n".utf8)
+        #expect(error(try write(longUTF8)) == .invalidUTF8(line: 2))
         #expect(error(try write("")) == .emptyFile)
         #expect(error(try write("\u{FEFF}\n\n")) == .emptyFile)
         #expect(error(try write("a,b\r\n")) == .headerOnly)
         #expect(error(try write("a,a\n1,2\n")) == .duplicateColumn(line: 1, name: "a"))
         let long = "a\n" + String(repeating: "x", count: 5000) + "\n"
-        #expect(error(try write(long), options: ReaderOptions(maxRecordBytes: 1000, chunkBytes: 256))
-            == .lineTooLong(line: 2, limit: 1000))
+        #expect(
+            error(try write(long), options: ReaderOptions(maxRecordBytes: 1000, chunkBytes: 256))
+                == .lineTooLong(line: 2, limit: 1000))
     }
 
     /// A 2 GB line, never written to disk: a source that produces it on demand. The reader must stop
@@ -103,7 +109,8 @@ import Testing
             var totalBytes: Int64? { total + 2 }
             func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
                 if produced == 0 {
-                    buffer[0] = UInt8(ascii: "a"); buffer[1] = 10
+                    buffer[0] = UInt8(ascii: "a")
+                    buffer[1] = 10
                     produced = 2
                     return 2
                 }

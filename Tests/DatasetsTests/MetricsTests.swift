@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Datasets
 
 @Suite struct MetricsTests {
@@ -26,8 +27,10 @@ import Testing
             #expect(c.zeros == e["zeros"] as! Int, "\(c.name)")
             #expect(c.negatives == e["negatives"] as! Int, "\(c.name)")
             if c.distinctExact { #expect(c.distinct == e["distinct"] as! Int, "\(c.name)") }
-            for (got, key) in [(c.mean, "mean"), (c.std, "std"), (c.variance, "var"), (c.min, "min"), (c.max, "max"),
-                               (Optional(c.sum), "sum"), (c.skewness, "skew"), (c.kurtosis, "kurt")] {
+            for (got, key) in [
+                (c.mean, "mean"), (c.std, "std"), (c.variance, "var"), (c.min, "min"), (c.max, "max"),
+                (Optional(c.sum), "sum"), (c.skewness, "skew"), (c.kurtosis, "kurt"),
+            ] {
                 let want = d(key)
                 #expect((got == nil) == (want == nil), "\(c.name).\(key)")
                 if let got, let want { #expect(close(got, want), "\(c.name).\(key): \(got) vs \(want)") }
@@ -44,8 +47,12 @@ import Testing
             }
             if let duck = e["duckdb"] as? [String: Any] {
                 #expect(c.count == duck["count"] as! Int)
-                if let mean = number(duck["mean"]), let cm = c.mean { #expect(close(cm, mean), "\(c.name) duckdb mean") }
-                if let std = number(duck["std"]), let cs = c.std { #expect(close(cs, std, absolute: 1e-9), "\(c.name)") }
+                if let mean = number(duck["mean"]), let cm = c.mean {
+                    #expect(close(cm, mean), "\(c.name) duckdb mean")
+                }
+                if let std = number(duck["std"]), let cs = c.std {
+                    #expect(close(cs, std, absolute: 1e-9), "\(c.name)")
+                }
             }
         }
         let text = expected["text"] as! [String: [String: Any]]
@@ -74,7 +81,8 @@ import Testing
     /// Several workers on stretches of one file, some splits falling inside quoted newlines.
     @Test(arguments: [1, 2, 3, 4])
     func parallelWorkersMatchPandas(seed: Int) throws {
-        try compare("data.csv", rows: 4000, seed: seed, options: MetricsOptions(workers: 3, minimumBytesPerWorker: 1000))
+        try compare(
+            "data.csv", rows: 4000, seed: seed, options: MetricsOptions(workers: 3, minimumBytesPerWorker: 1000))
     }
 
     @Test func theParallelPassSplitsAFileWithoutQuotedNewlinesAndAgreesWithOneReader() throws {
@@ -87,9 +95,10 @@ import Testing
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let types: [ColumnType] = [.integer, .number, .string]
-        let parallel = try #require(try ParallelMetrics.compute(
-            path: path, types: types, options: MetricsOptions(workers: 4, minimumBytesPerWorker: 1000),
-            readerOptions: ReaderOptions(), progress: nil))
+        let parallel = try #require(
+            try ParallelMetrics.compute(
+                path: path, types: types, options: MetricsOptions(workers: 4, minimumBytesPerWorker: 1000),
+                readerOptions: ReaderOptions(), progress: nil))
         let single = try MetricsComputation.compute(path: path, types: types, options: MetricsOptions(workers: 1))
         #expect(parallel.rows == single.rows)
         #expect(parallel.duplicateRows == single.duplicateRows)
@@ -167,11 +176,42 @@ extension Double {
 
 extension Array where Element == Double {
     func partitioningIndex(where belongs: (Double) -> Bool) -> Int {
-        var lo = 0, hi = count
+        var lo = 0
+        var hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
             if belongs(self[mid]) { hi = mid } else { lo = mid + 1 }
         }
         return lo
+    }
+}
+
+@Suite struct SketchTests {
+    /// The KLL sketch with its sampler on: 3 million values, sampling after 2^17; every quantile's rank
+    /// within 0.01, and two halves merged the same.
+    @Test func kllWithItsSamplerStaysWithinRankErrorOnePercent() {
+        var rng = SeededGenerator(seed: 3)
+        let n = 3_000_000
+        var values = [Double](repeating: 0, count: n)
+        for i in 0..<n { values[i] = rng.unit() < 0.1 ? rng.unit() * 1000 : -log(1 - rng.unit()) }
+        var whole = KLLSketch(seed: 1, samplingAfter: 1 << 17)
+        var first = KLLSketch(seed: 2, samplingAfter: 1 << 17)
+        var second = KLLSketch(seed: 3, samplingAfter: 1 << 17)
+        values.withUnsafeBufferPointer { all in
+            whole.add(contentsOf: all)
+            first.add(contentsOf: UnsafeBufferPointer(rebasing: all[0..<(n / 2)]))
+            second.add(contentsOf: UnsafeBufferPointer(rebasing: all[(n / 2)...]))
+        }
+        first.merge(second)
+        #expect(whole.samplingLevel > 0)
+        let sorted = values.sorted()
+        let ps = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99]
+        for sketch in [whole, first] {
+            #expect(sketch.count == n)
+            for (p, q) in zip(ps, sketch.quantiles(ps)) {
+                let rank = Double(sorted.partitioningIndex { $0 > q! }) / Double(n)
+                #expect(abs(rank - p) <= 0.01, "p\(p): rank \(rank)")
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Datasets
 
 @Suite struct NormalizationTests {
@@ -13,7 +14,9 @@ import Testing
         let result = try Normalizer.normalize(
             input: input, output: output, method: method, columns: Self.columns, featureRange: range)
         #expect(result.columns.map(\.column) == Self.columns)
-        let e = try Oracle.json("normalize.py", [input, output, method.rawValue, "\(range.0)", "\(range.1)"] + Self.columns)
+        let e =
+            try Oracle.json(
+                "normalize.py", [input, output, method.rawValue, "\(range.0)", "\(range.1)"] + Self.columns)
             as! [String: Any]
         #expect(number(e["max_relative_difference"])! <= 1e-9, "\(method) \(file)")
         #expect(e["missing_moved"] as? Int == 0)
@@ -22,8 +25,12 @@ import Testing
         let scale = try #require(numbers(params["scale"]))
         for (j, f) in result.columns.enumerated() {
             #expect(close(f.scale, scale[j]), "\(f.column) scale \(f.scale) vs \(scale[j])")
-            if let center = numbers(params["center"]) { #expect(close(f.center ?? .nan, center[j]), "\(f.column) center") }
-            if let offset = numbers(params["offset"]) { #expect(close(f.offset ?? .nan, offset[j]), "\(f.column) offset") }
+            if let center = numbers(params["center"]) {
+                #expect(close(f.center ?? .nan, center[j]), "\(f.column) center")
+            }
+            if let offset = numbers(params["offset"]) {
+                #expect(close(f.offset ?? .nan, offset[j]), "\(f.column) offset")
+            }
         }
         // The constant column: zscore and robust centre it (scale 1), minmax maps it to the low end.
         let constant = try #require(result.columns.first { $0.column == "constant" })

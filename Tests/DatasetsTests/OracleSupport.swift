@@ -26,10 +26,11 @@ enum Oracle {
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: """
-                oracle \(script) failed (\(process.terminationStatus)); it needs python3 with pandas, \
-                scikit-learn and duckdb (scripts/test installs them): \(String(decoding: errors, as: UTF8.self))
-                """)
+            throw Failure(
+                description: """
+                    oracle \(script) failed (\(process.terminationStatus)); it needs python3 with pandas, \
+                    scikit-learn and duckdb (scripts/test installs them): \(String(decoding: errors, as: UTF8.self))
+                    """)
         }
         return data
     }

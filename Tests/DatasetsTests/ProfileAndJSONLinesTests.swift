@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Datasets
 
 @Suite struct ProfileAndJSONLinesTests {
@@ -23,8 +24,11 @@ import Testing
         #expect(p.rowCount == 3)
         #expect(p.columnTypes == [.integer, .number, .boolean, .date, .dateTime, .string, .string])
         #expect(p.columns.map(\.nullCount) == [0, 1, 0, 1, 0, 0, 3])
-        #expect(p.preview == [["1", "1.5", "true", "2024-01-31", "2024-01-31T10:00:00Z", "x", nil],
-                              ["-2", nil, "False", "2024-02-29", "2024-02-01 08:30", "y", nil]])
+        #expect(
+            p.preview == [
+                ["1", "1.5", "true", "2024-01-31", "2024-01-31T10:00:00Z", "x", nil],
+                ["-2", nil, "False", "2024-02-29", "2024-02-01 08:30", "y", nil],
+            ])
     }
 
     @Test func jsonLinesProfileAndValues() throws {
@@ -67,7 +71,9 @@ import Testing
         #expect(error("{\"a\": 1}\n") == .headerOnly)
         #expect(error("{\"a\": 1}\n{\"a\": \"\u{FFFD}\"}\n") == nil)
         let long = "{\"a\": 1}\n{\"a\": \"" + String(repeating: "x", count: 3000) + "\"}\n"
-        #expect(error(long, options: ReaderOptions(maxRecordBytes: 1000, chunkBytes: 128)) == .lineTooLong(line: 2, limit: 1000))
+        #expect(
+            error(long, options: ReaderOptions(maxRecordBytes: 1000, chunkBytes: 128))
+                == .lineTooLong(line: 2, limit: 1000))
     }
 
     @Test func jsonLinesInvalidUTF8IsTyped() throws {
@@ -84,7 +90,10 @@ import Testing
         var text = "x,y\n"
         for i in 0..<200_000 { text += "\(i),\(i % 7)\n" }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        final class Seen: @unchecked Sendable { var last: Int64 = 0; var calls = 0 }
+        final class Seen: @unchecked Sendable {
+            var last: Int64 = 0
+            var calls = 0
+        }
         let seen = Seen()
         _ = try MetricsComputation.compute(path: path, types: [.integer, .integer]) { read, total in
             seen.calls += 1
@@ -100,7 +109,8 @@ import Testing
         await #expect(throws: CancellationError.self) { try await task.value }
         let normalize = Task {
             withUnsafeCurrentTask { $0?.cancel() }
-            return try Normalizer.normalize(input: path, output: path + ".out", method: .zscore, types: [.integer, .integer])
+            return try Normalizer.normalize(
+                input: path, output: path + ".out", method: .zscore, types: [.integer, .integer])
         }
         await #expect(throws: CancellationError.self) { try await normalize.value }
         #expect(!FileManager.default.fileExists(atPath: path + ".out"))

@@ -97,7 +97,9 @@ public enum AnomalyDetector {
 
         // Pass 1: moments and quantile values per column; the reservoir for the forest.
         var moments = [Moments](repeating: Moments(), count: k)
-        var values = (0..<k).map { ColumnValues(budget: options.exactValuesPerColumn, seed: options.seed &+ UInt64($0)) }
+        var values = (0..<k).map {
+            ColumnValues(budget: options.exactValuesPerColumn, seed: options.seed &+ UInt64($0))
+        }
         let needsValues = options.method == .iqr || options.method == .mad
         var reservoir: [Double] = []
         let reservoirRows = options.trees * options.sampleSize
@@ -106,7 +108,10 @@ public enum AnomalyDetector {
         var rows = 0
         while let record = try reader.next() {
             for (j, c) in columns.enumerated() {
-                if record.missing[c] { row[j] = .nan; continue }
+                if record.missing[c] {
+                    row[j] = .nan
+                    continue
+                }
                 let x = try selection.value(record, c, names)
                 row[j] = x
                 withUnsafePointer(to: x) { moments[j].add(block: UnsafeBufferPointer(start: $0, count: 1)) }
@@ -143,15 +148,22 @@ public enum AnomalyDetector {
         case .iqr:
             for j in 0..<k {
                 let q = values[j].quantiles([0.25, 0.75])
-                let q1 = q[0] ?? 0, q3 = q[1] ?? 0
-                center[j] = q1; high[j] = q3; scale[j] = q3 - q1
+                let q1 = q[0] ?? 0
+                let q3 = q[1] ?? 0
+                center[j] = q1
+                high[j] = q3
+                scale[j] = q3 - q1
                 low[j] = q1 - options.k * scale[j]
-                parameters[names[columns[j]]] = ["q1": q1, "q3": q3, "lower": low[j], "upper": q3 + options.k * scale[j]]
+                parameters[names[columns[j]]] = [
+                    "q1": q1, "q3": q3, "lower": low[j], "upper": q3 + options.k * scale[j],
+                ]
             }
         case .mad:
             // Pass 2: the median absolute deviation (and the mean one, for MAD = 0).
             let medians = (0..<k).map { values[$0].median() ?? 0 }
-            values = (0..<k).map { ColumnValues(budget: options.exactValuesPerColumn, seed: options.seed &+ UInt64($0)) }
+            values = (0..<k).map {
+                ColumnValues(budget: options.exactValuesPerColumn, seed: options.seed &+ UInt64($0))
+            }
             var absoluteSums = [Double](repeating: 0, count: k)
             try nextPass()
             var n = 0
@@ -186,8 +198,10 @@ public enum AnomalyDetector {
             }
         }
         values = []
-        let forest = options.method == .isolationForest
-            ? IsolationForest(sample: reservoir, features: k, trees: options.trees, sampleSize: options.sampleSize,
+        let forest =
+            options.method == .isolationForest
+            ? IsolationForest(
+                sample: reservoir, features: k, trees: options.trees, sampleSize: options.sampleSize,
                 seed: options.seed)
             : nil
         reservoir = []
@@ -220,13 +234,19 @@ public enum AnomalyDetector {
                     var fires = false
                     switch options.method {
                     case .zscore:
-                        if scale[j] > 0 { s = abs(x - center[j]) / scale[j]; fires = s > threshold }
+                        if scale[j] > 0 {
+                            s = abs(x - center[j]) / scale[j]
+                            fires = s > threshold
+                        }
                     case .iqr:
                         let beyond = max(center[j] - x, x - high[j], 0)
                         s = scale[j] > 0 ? beyond / scale[j] : beyond
                         fires = x < low[j] || x > high[j] + options.k * scale[j]
                     case .mad:
-                        if scale[j] > 0 { s = abs(x - center[j]) / scale[j]; fires = s > threshold }
+                        if scale[j] > 0 {
+                            s = abs(x - center[j]) / scale[j]
+                            fires = s > threshold
+                        }
                     case .isolationForest:
                         break
                     }
@@ -271,7 +291,8 @@ struct JSONLinesOutput {
     init(path: String) throws { writer = try DatasetWriter(path: path, format: .jsonLines, columns: []) }
 
     func write(_ row: FlaggedRow) throws {
-        var line = "{\"row\": \(row.row), \"line\": \(row.line), \"score\": \(row.score.isFinite ? "\(row.score)" : "null"), "
+        var line =
+            "{\"row\": \(row.row), \"line\": \(row.line), \"score\": \(row.score.isFinite ? "\(row.score)" : "null"), "
         line += "\"columns\": [" + row.columns.map { DatasetWriter.jsonString($0) }.joined(separator: ", ") + "]}\n"
         writer.buffer.append(contentsOf: line.utf8)
         if writer.buffer.count >= 1 << 20 { try writer.flush() }

@@ -56,7 +56,8 @@ struct IsolationForest {
         while !candidates.isEmpty {
             let pick = Int(random.next() % UInt64(candidates.count))
             let f = candidates.remove(at: pick)
-            var minimum = Double.infinity, maximum = -Double.infinity
+            var minimum = Double.infinity
+            var maximum = -Double.infinity
             for i in lo..<hi {
                 let v = data[indices[i] * features + f]
                 minimum = min(minimum, v)
@@ -107,7 +108,10 @@ struct IsolationForest {
             }
             let h = depth + Self.averagePathLength(Int(nodes[i].size))
             total += h
-            if h < shortest { shortest = h; isolating = lastFeature }
+            if h < shortest {
+                shortest = h
+                isolating = lastFeature
+            }
         }
         let mean = total / Double(max(1, trees.count))
         let c = Self.averagePathLength(sampleSize)

@@ -64,7 +64,8 @@ struct NumericAccumulator {
         maximum = max(maximum, other.maximum)
         moments.merge(other.moments)
         let t = sum + other.sum
-        sumCompensation += (abs(sum) >= abs(other.sum) ? (sum - t) + other.sum : (other.sum - t) + sum)
+        sumCompensation +=
+            (abs(sum) >= abs(other.sum) ? (sum - t) + other.sum : (other.sum - t) + sum)
             + other.sumCompensation
         sum = t
         if !values.isExact || !other.values.isExact || values.count + other.values.count > values.budget {
@@ -102,7 +103,7 @@ struct TextAccumulator {
     var exact: CountTable? = CountTable()
     var heavy: SpaceSaving?
     var distinctSketch: HyperLogLog?
-    let budget: Int
+    var budget: Int
     let heavyCapacity: Int
 
     init(budget: Int, heavyCapacity: Int) {
@@ -172,7 +173,7 @@ struct RowFingerprints {
     var table: [UInt64]
     var used = 0
     var duplicates = 0
-    let budget: Int
+    var budget: Int
     var overflow: HyperLogLog?
     var overflowRows = 0
 
@@ -185,10 +186,10 @@ struct RowFingerprints {
     mutating func add(_ hash: UInt64) {
         let h = hash == 0 ? 1 : hash
         if overflow != nil {
+            // Past the budget the count is the sketch's estimate; no lookups in the table (a cache
+            // miss a row).
             overflowRows += 1
             overflow!.add(hash: h)
-            // A row already in the exact table is a duplicate for sure.
-            if contains(h) { duplicates += 1 }
             return
         }
         if (used + 1) * 2 > table.count {
@@ -205,8 +206,15 @@ struct RowFingerprints {
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let x = table[i]
-            if x == 0 { table[i] = h; used += 1; return }
-            if x == h { duplicates += 1; return }
+            if x == 0 {
+                table[i] = h
+                used += 1
+                return
+            }
+            if x == h {
+                duplicates += 1
+                return
+            }
             i = (i + 1) & mask
         }
     }

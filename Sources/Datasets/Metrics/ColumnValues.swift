@@ -2,7 +2,7 @@
 /// they fit `budget` (exact, pandas' linear interpolation); beyond it a `KLLSketch` (rank error <= 0.01).
 /// Memory: at most `budget` doubles, then the sketch's ~3k doubles.
 struct ColumnValues {
-    let budget: Int
+    var budget: Int
     private(set) var exact: [Double]? = []
     private(set) var sketch: KLLSketch?
     private(set) var sorted = false
@@ -19,6 +19,8 @@ struct ColumnValues {
     mutating func add(contentsOf block: UnsafeBufferPointer<Double>) {
         if exact != nil {
             if exact!.count + block.count <= budget {
+                // Room for the whole budget at once: no doubling (2x the memory) on the way.
+                if exact!.capacity == 0 { exact!.reserveCapacity(budget) }
                 exact!.append(contentsOf: block)
                 return
             }
@@ -106,7 +108,10 @@ struct ColumnValues {
     func histogram(minimum: Double, maximum: Double, bins: Int = 50) -> Histogram {
         var first = minimum
         var last = maximum
-        if first == last { first -= 0.5; last += 0.5 }
+        if first == last {
+            first -= 0.5
+            last += 0.5
+        }
         let step = (last - first) / Double(bins)
         var edges = (0...bins).map { Double($0) * step + first }
         edges[bins] = last

@@ -9,18 +9,20 @@ public struct MetricsOptions: Sendable {
     /// counters (counts over by at most N/heavyHitters) and HyperLogLog for the distinct count.
     public var exactDistinctTextValues: Int
     public var heavyHitters: Int
-    /// Rows whose fingerprints are kept for exact duplicate detection (8 bytes each, table at most 2x).
+    /// Rows whose fingerprints are kept for exact duplicate detection (8 bytes each, table at most 2x:
+    /// 16 MiB by default).
     public var exactDuplicateRows: Int
     public var seed: UInt64
     /// Workers reading an uncompressed CSV file in parallel, each from a record boundary (default: the
-    /// processor count, at most 4). Each worker holds its own budgets, so memory grows with workers.
+    /// processor count, at most 4). The budgets above are shared: each worker gets its share, so memory
+    /// does not grow with workers (a part that outgrows its share goes to the sketches).
     public var workers: Int
     /// Files smaller than this many bytes per worker are read by one.
     public var minimumBytesPerWorker: Int
 
     public init(
         exactValuesPerColumn: Int = 1 << 20, exactDistinctTextValues: Int = 200_000, heavyHitters: Int = 1000,
-        exactDuplicateRows: Int = 4 << 20, seed: UInt64 = 19,
+        exactDuplicateRows: Int = 1 << 20, seed: UInt64 = 19,
         workers: Int = min(4, ProcessInfo.processInfo.activeProcessorCount), minimumBytesPerWorker: Int = 16 << 20
     ) {
         self.workers = max(1, workers)
@@ -87,7 +89,10 @@ public struct TextColumnMetrics: Sendable, Codable, Equatable {
 /// A warning about a column or the dataset, after ydata-profiling's alerts.
 public struct Alert: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable {
-        case constant, highMissing = "high_missing", highCardinality = "high_cardinality", skewed, zeros
+        case constant
+        case highMissing = "high_missing"
+        case highCardinality = "high_cardinality"
+        case skewed, zeros
         case unique, duplicates
     }
     public var kind: Kind

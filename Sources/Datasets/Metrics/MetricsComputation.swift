@@ -67,7 +67,8 @@ public enum MetricsComputation {
         if let exact = a.exact {
             // Ties broken by value, so the list is the same from run to run.
             top = exact.counts.indices.sorted {
-                exact.counts[$0] != exact.counts[$1] ? exact.counts[$0] > exact.counts[$1] : exact.values[$0] < exact.values[$1]
+                exact.counts[$0] != exact.counts[$1]
+                    ? exact.counts[$0] > exact.counts[$1] : exact.values[$0] < exact.values[$1]
             }.prefix(10).map { ValueCount(value: exact.values[$0], count: exact.counts[$0]) }
             distinct = exact.count
         } else {

@@ -5,7 +5,7 @@ import Foundation
 final class MetricsPart: @unchecked Sendable {
     let names: [String]
     let types: [ColumnType]
-    let options: MetricsOptions
+    var options: MetricsOptions
     let numericColumns: [Int]
     let textColumns: [Int]
     let numeric: UnsafeMutablePointer<NumericAccumulator>
@@ -61,7 +61,7 @@ final class MetricsPart: @unchecked Sendable {
                 let n = record.contentLength[c]
                 if record.missing[c] {
                     numeric[j].missing += 1
-                    rowHash = Hashing.mix(rowHash ^ 0xDEAD)
+                    rowHash = Hashing.combine(rowHash, 0xDEAD)
                     continue
                 }
                 guard let parsed = ValueParsing.number(p, n) else {
@@ -69,23 +69,31 @@ final class MetricsPart: @unchecked Sendable {
                     throw DatasetError.invalidValue(line: record.line, column: names[c], value: value)
                 }
                 numeric[j].add(parsed.value)
-                rowHash = Hashing.mix(rowHash ^ Hashing.double(parsed.value))
+                rowHash = Hashing.combine(rowHash, parsed.value == 0 ? 0 : parsed.value.bitPattern)
             }
             for (j, c) in textIndex.enumerated() {
                 if record.missing[c] {
                     text[j].missing += 1
-                    rowHash = Hashing.mix(rowHash ^ 0xBEEF)
+                    rowHash = Hashing.combine(rowHash, 0xBEEF)
                     continue
                 }
                 let p = record.content[c]
                 let n = record.contentLength[c]
                 let h = Hashing.bytes(p, n)
                 text[j].add(p, n, hash: h)
-                rowHash = Hashing.mix(rowHash ^ h)
+                rowHash = Hashing.combine(rowHash, h)
             }
-            fingerprints.add(rowHash)
+            fingerprints.add(Hashing.mix(rowHash))
             if rows & 4095 == 0 { try checkpoint() }
         }
+    }
+
+    /// Gives this part the whole budgets (it held a worker's share) before the others merge into it.
+    func raiseBudgets(to whole: MetricsOptions) {
+        options = whole
+        for j in numericColumns.indices { numeric[j].values.budget = whole.exactValuesPerColumn }
+        for j in textColumns.indices { text[j].budget = whole.exactDistinctTextValues }
+        fingerprints.budget = whole.exactDuplicateRows
     }
 
     /// Adds the state of the part that follows this one in the file.
@@ -101,14 +109,18 @@ final class MetricsPart: @unchecked Sendable {
         let numeric = self.numeric
         let slots = UnsafeMutablePointer<NumericColumnMetrics?>.allocate(capacity: max(1, numericColumns.count))
         slots.initialize(repeating: nil, count: max(1, numericColumns.count))
-        defer { slots.deinitialize(count: max(1, numericColumns.count)); slots.deallocate() }
+        defer {
+            slots.deinitialize(count: max(1, numericColumns.count))
+            slots.deallocate()
+        }
         let columns = numericColumns
         let (names, types) = (self.names, self.types)
         nonisolated(unsafe) let numericPointer = numeric
         nonisolated(unsafe) let slotPointer = slots
         DispatchQueue.concurrentPerform(iterations: columns.count) { j in
             numericPointer[j].flush()
-            slotPointer[j] = MetricsComputation.summarize(&numericPointer[j], name: names[columns[j]], type: types[columns[j]])
+            slotPointer[j] = MetricsComputation.summarize(
+                &numericPointer[j], name: names[columns[j]], type: types[columns[j]])
         }
         let numericResults = (0..<columns.count).compactMap { slots[$0] }
         var textResults: [TextColumnMetrics] = []

@@ -17,7 +17,9 @@ public struct Moments: Sendable, Equatable {
         var sum = 0.0
         for x in block { sum += x }
         let blockMean = sum / n
-        var s2 = 0.0, s3 = 0.0, s4 = 0.0
+        var s2 = 0.0
+        var s3 = 0.0
+        var s4 = 0.0
         for x in block {
             let d = x - blockMean
             let d2 = d * d
@@ -26,23 +28,38 @@ public struct Moments: Sendable, Equatable {
             s4 += d2 * d2
         }
         var other = Moments()
-        other.count = n; other.mean = blockMean; other.m2 = s2; other.m3 = s3; other.m4 = s4
+        other.count = n
+        other.mean = blockMean
+        other.m2 = s2
+        other.m3 = s3
+        other.m4 = s4
         merge(other)
     }
 
     public mutating func merge(_ b: Moments) {
         guard b.count > 0 else { return }
-        guard count > 0 else { self = b; return }
-        let na = count, nb = b.count, n = na + nb
+        guard count > 0 else {
+            self = b
+            return
+        }
+        let na = count
+        let nb = b.count
+        let n = na + nb
         let delta = b.mean - mean
         let delta2 = delta * delta
         let newMean = mean + delta * nb / n
         let newM2 = m2 + b.m2 + delta2 * na * nb / n
-        let newM3 = m3 + b.m3 + delta2 * delta * na * nb * (na - nb) / (n * n)
+        let newM3 =
+            m3 + b.m3 + delta2 * delta * na * nb * (na - nb) / (n * n)
             + 3 * delta * (na * b.m2 - nb * m2) / n
-        let newM4 = m4 + b.m4 + delta2 * delta2 * na * nb * (na * na - na * nb + nb * nb) / (n * n * n)
+        let newM4 =
+            m4 + b.m4 + delta2 * delta2 * na * nb * (na * na - na * nb + nb * nb) / (n * n * n)
             + 6 * delta2 * (na * na * b.m2 + nb * nb * m2) / (n * n) + 4 * delta * (na * b.m3 - nb * m3) / n
-        count = n; mean = newMean; m2 = newM2; m3 = newM3; m4 = newM4
+        count = n
+        mean = newMean
+        m2 = newM2
+        m3 = newM3
+        m4 = newM4
     }
 
     /// Variance with `ddof` degrees of freedom (1: pandas' `var`; 0: scikit-learn's StandardScaler).

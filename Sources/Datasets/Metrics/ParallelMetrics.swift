@@ -90,8 +90,10 @@ enum ParallelMetrics {
             shift += outcomes[i].lines
         }
         guard let total = outcomes[0].part else { return nil }
-        for outcome in outcomes.dropFirst() {
-            if let part = outcome.part { total.merge(part) }
+        total.raiseBudgets(to: options)
+        for i in outcomes.indices.dropFirst() {
+            if let part = outcomes[i].part { total.merge(part) }
+            outcomes[i].part = nil  // its memory goes before the next one's is added
         }
         if total.rows == 0 { throw DatasetError.headerOnly }
         progress?(size, size)
@@ -136,10 +138,15 @@ enum ParallelMetrics {
                     base = 0
                 } else {
                     reader = try CSVReader(
-                        source: FileByteSource(path: path, offset: starts[i]), options: readerOptions, columns: head.columns)
+                        source: FileByteSource(path: path, offset: starts[i]), options: readerOptions,
+                        columns: head.columns)
                     base = starts[i]
                 }
-                let part = MetricsPart(names: head.columns, types: types, options: options)
+                var share = options
+                share.exactValuesPerColumn = max(1, options.exactValuesPerColumn / starts.count)
+                share.exactDistinctTextValues = max(1, options.exactDistinctTextValues / starts.count)
+                share.exactDuplicateRows = max(1, options.exactDuplicateRows / starts.count)
+                let part = MetricsPart(names: head.columns, types: types, options: share)
                 let end = ends[i]
                 try part.consume(reader, until: { base + reader.nextOffset >= end }) {
                     try checkpoint(reader.bytesConsumed)

@@ -44,7 +44,10 @@ final class DatasetWriter {
     /// Quotes a field when RFC 4180 requires it (a comma, quote, CR or LF), doubling its quotes.
     func appendCSVField(_ bytes: [UInt8]) {
         let special = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard special else { buffer.append(contentsOf: bytes); return }
+        guard special else {
+            buffer.append(contentsOf: bytes)
+            return
+        }
         buffer.append(UInt8(ascii: "\""))
         for b in bytes {
             if b == UInt8(ascii: "\"") { buffer.append(b) }
@@ -64,7 +67,8 @@ final class DatasetWriter {
             case "\t": out += "\\t"
             default:
                 if u.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count)
+                    out +=
+                        "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count)
                         + String(u.value, radix: 16)
                 } else {
                     out.unicodeScalars.append(u)
@@ -98,7 +102,11 @@ final class DatasetWriter {
                 first = false
                 buffer.append(contentsOf: columns[c])
                 buffer.append(contentsOf: ": ".utf8)
-                if let text { buffer.append(contentsOf: text.utf8) } else { buffer.append(contentsOf: record.rawBytes(c)) }
+                if let text {
+                    buffer.append(contentsOf: text.utf8)
+                } else {
+                    buffer.append(contentsOf: record.rawBytes(c))
+                }
             }
             buffer.append(contentsOf: "}\n".utf8)
         }

@@ -57,17 +57,22 @@ public enum Profiler {
             rows += 1
             if preview.count < previewRows { preview.append(record.strings()) }
             for c in 0..<n {
-                if record.isMissing(c) { nulls[c] += 1; continue }
+                if record.isMissing(c) {
+                    nulls[c] += 1
+                    continue
+                }
                 let p = record.content[c]
                 let len = record.contentLength[c]
                 if number[c] {
                     // A JSON string that holds digits is still a string.
                     if isJSON && record.rawBytes(c).first == UInt8(ascii: "\"") {
-                        number[c] = false; integer[c] = false
+                        number[c] = false
+                        integer[c] = false
                     } else if let parsed = ValueParsing.number(p, len) {
                         if !parsed.isInteger || !(abs(parsed.value) < 9.2e18) { integer[c] = false }
                     } else {
-                        number[c] = false; integer[c] = false
+                        number[c] = false
+                        integer[c] = false
                     }
                 }
                 if boolean[c] && ValueParsing.boolean(p, len) == nil { boolean[c] = false }
@@ -84,9 +89,15 @@ public enum Profiler {
         progress?(reader.bytesConsumed, reader.totalBytes)
         let columns = (0..<n).map { c -> ColumnProfile in
             let type: ColumnType =
-                nulls[c] == rows ? .string
-                : integer[c] ? .integer : number[c] ? .number : boolean[c] ? .boolean
-                : date[c] ? .date : dateTime[c] ? .dateTime : .string
+                nulls[c] == rows
+                ? .string
+                : integer[c]
+                    ? .integer
+                    : number[c]
+                        ? .number
+                        : boolean[c]
+                            ? .boolean
+                            : date[c] ? .date : dateTime[c] ? .dateTime : .string
             return ColumnProfile(name: reader.columns[c], type: type, nullCount: nulls[c])
         }
         return DatasetProfile(format: reader.format, rowCount: rows, columns: columns, preview: preview)

@@ -106,7 +106,9 @@ public final class GzipByteSource: ByteSource {
         while stream.avail_out > 0 {
             if stream.avail_in == 0 && !inputEnd {
                 let n = try file.read(into: input)
-                if n == 0 { inputEnd = true } else {
+                if n == 0 {
+                    inputEnd = true
+                } else {
                     stream.next_in = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
                     stream.avail_in = UInt32(n)
                 }

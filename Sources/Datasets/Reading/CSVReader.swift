@@ -42,6 +42,17 @@ public final class CSVReader: RecordReader {
         return table
     }()
 
+    /// Whether any byte of `word` is `,`, `"`, LF or CR: the classic "has a zero byte" test on the word
+    /// XORed with each of them (exact: no false answers either way).
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        return zero(word ^ (ones &* 0x2C)) | zero(word ^ (ones &* 0x22)) | zero(word ^ (ones &* 0x0A))
+            | zero(word ^ (ones &* 0x0D)) != 0
+    }
+
     /// Reads the header.
     /// - Throws: `.emptyFile` when there is no header, and the header's own errors.
     public init(source: any ByteSource, options: ReaderOptions = ReaderOptions()) throws {
@@ -122,6 +133,7 @@ public final class CSVReader: RecordReader {
                 var inQuotes = false
                 var newlines = 0
                 var high: UInt8 = 0
+                var highWord: UInt64 = 0
                 var recordEnd = -1
                 var rec = record
 
@@ -179,6 +191,13 @@ public final class CSVReader: RecordReader {
                             break scanning
                         }
                         continue
+                    }
+                    // Eight bytes at a time while none is a comma, quote, CR or LF (SWAR), then bytewise.
+                    while i + 8 <= filled {
+                        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        if Self.hasSpecialByte(word) { break }
+                        highWord |= word
+                        i += 8
                     }
                     while i < filled {
                         let b = base[i]
@@ -244,6 +263,7 @@ public final class CSVReader: RecordReader {
                 if fields == 1 && rec.rawLength[0] == 0 { continue outer }  // a blank line
                 rec.count = fields
                 rec.line = recordLine
+                if highWord & 0x8080_8080_8080_8080 != 0 { high |= 0x80 }
                 try finish(recordStart: start, high: high)
                 return true
             }
@@ -280,15 +300,22 @@ public final class CSVReader: RecordReader {
                 if inQuotes {
                     if b == UInt8(ascii: "\"") {
                         if r + 1 < n && p[r + 1] == UInt8(ascii: "\"") {
-                            out[w] = b; w += 1; r += 2
+                            out[w] = b
+                            w += 1
+                            r += 2
                         } else {
-                            inQuotes = false; r += 1
+                            inQuotes = false
+                            r += 1
                         }
                     } else {
-                        out[w] = b; w += 1; r += 1
+                        out[w] = b
+                        w += 1
+                        r += 1
                     }
                 } else {
-                    out[w] = b; w += 1; r += 1
+                    out[w] = b
+                    w += 1
+                    r += 1
                 }
             }
             rec.content[f] = UnsafePointer(out)

@@ -48,7 +48,10 @@ final class ChunkBuffer {
         // more per refill keeps a long record's total work linear.
         while filled < capacity {
             let n = try source.read(into: UnsafeMutableRawBufferPointer(start: base + filled, count: capacity - filled))
-            if n == 0 { atEnd = true; break }
+            if n == 0 {
+                atEnd = true
+                break
+            }
             filled += n
             if filled - kept >= options.chunkBytes { break }
         }

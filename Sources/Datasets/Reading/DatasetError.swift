@@ -68,7 +68,8 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicateColumn(let line, let name): .duplicateColumn(line: line + lines, name: name)
         case .nestedValue(let line, let column): .nestedValue(line: line + lines, column: column)
         case .invalidJSON(let line, let reason): .invalidJSON(line: line + lines, reason: reason)
-        case .invalidValue(let line, let column, let value): .invalidValue(line: line + lines, column: column, value: value)
+        case .invalidValue(let line, let column, let value):
+            .invalidValue(line: line + lines, column: column, value: value)
         default: self
         }
     }

@@ -96,7 +96,10 @@ public final class JSONLinesReader: RecordReader {
             position = next
             if end > start && base[end - 1] == 13 { end -= 1 }
             var blank = true
-            for k in start..<end where !isSpace(base[k]) { blank = false; break }
+            for k in start..<end where !isSpace(base[k]) {
+                blank = false
+                break
+            }
             if blank { continue }
             return (start, end)
         }
@@ -124,21 +127,39 @@ public final class JSONLinesReader: RecordReader {
             while true {
                 guard i < end else { throw fail("a string is not closed") }
                 let b = p[i]
-                if b == UInt8(ascii: "\"") { i += 1; break }
+                if b == UInt8(ascii: "\"") {
+                    i += 1
+                    break
+                }
                 if b < 0x20 { throw fail("a control character inside a string") }
                 if b != UInt8(ascii: "\\") {
-                    out[w] = b; w += 1; i += 1; continue
+                    out[w] = b
+                    w += 1
+                    i += 1
+                    continue
                 }
                 guard i + 1 < end else { throw fail("a string is not closed") }
                 let e = p[i + 1]
                 i += 2
                 switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out[w] = e; w += 1
-                case UInt8(ascii: "b"): out[w] = 8; w += 1
-                case UInt8(ascii: "f"): out[w] = 12; w += 1
-                case UInt8(ascii: "n"): out[w] = 10; w += 1
-                case UInt8(ascii: "r"): out[w] = 13; w += 1
-                case UInt8(ascii: "t"): out[w] = 9; w += 1
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+                    out[w] = e
+                    w += 1
+                case UInt8(ascii: "b"):
+                    out[w] = 8
+                    w += 1
+                case UInt8(ascii: "f"):
+                    out[w] = 12
+                    w += 1
+                case UInt8(ascii: "n"):
+                    out[w] = 10
+                    w += 1
+                case UInt8(ascii: "r"):
+                    out[w] = 13
+                    w += 1
+                case UInt8(ascii: "t"):
+                    out[w] = 9
+                    w += 1
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if scalar >= 0xD800 && scalar < 0xDC00 {
@@ -153,7 +174,10 @@ public final class JSONLinesReader: RecordReader {
                         throw fail("a lone surrogate in a \\u escape")
                     }
                     guard let u = Unicode.Scalar(scalar) else { throw fail("an invalid \\u escape") }
-                    for byte in UTF8.encode(u)! { out[w] = byte; w += 1 }
+                    for byte in UTF8.encode(u)! {
+                        out[w] = byte
+                        w += 1
+                    }
                 default: throw fail("an invalid escape in a string")
                 }
             }
@@ -185,7 +209,11 @@ public final class JSONLinesReader: RecordReader {
         var rec = record
         var names: [[UInt8]] = []
         if !defining {
-            for c in 0..<columns.count { seen[c] = false; rec.missing[c] = true; rec.contentLength[c] = 0 }
+            for c in 0..<columns.count {
+                seen[c] = false
+                rec.missing[c] = true
+                rec.contentLength[c] = 0
+            }
         }
         skipSpace()
         var expected = 0
@@ -206,7 +234,8 @@ public final class JSONLinesReader: RecordReader {
                 if defining {
                     let name = Array(key)
                     if names.contains(name) {
-                        throw DatasetError.duplicateColumn(line: lineNumber, name: String(decoding: name, as: UTF8.self))
+                        throw DatasetError.duplicateColumn(
+                            line: lineNumber, name: String(decoding: name, as: UTF8.self))
                     }
                     column = names.count
                     names.append(name)
@@ -264,8 +293,14 @@ public final class JSONLinesReader: RecordReader {
                 rec.rawLength[column] = i - valueStart
                 skipSpace()
                 guard i < end else { throw fail("the object is not closed") }
-                if p[i] == UInt8(ascii: ",") { i += 1; continue }
-                if p[i] == UInt8(ascii: "}") { i += 1; break }
+                if p[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if p[i] == UInt8(ascii: "}") {
+                    i += 1
+                    break
+                }
                 throw fail("expected ',' or '}'")
             }
         }

@@ -48,7 +48,10 @@ public final class Record {
     }
 
     deinit {
-        content.deallocate(); contentLength.deallocate(); raw.deallocate(); rawLength.deallocate()
+        content.deallocate()
+        contentLength.deallocate()
+        raw.deallocate()
+        rawLength.deallocate()
         missing.deallocate()
     }
 
@@ -161,7 +164,10 @@ func isValidUTF8(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
     var i = 0
     while i < n {
         let b0 = p[i]
-        if b0 < 0x80 { i += 1; continue }
+        if b0 < 0x80 {
+            i += 1
+            continue
+        }
         if b0 >= 0xC2 && b0 <= 0xDF {
             guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return false }
             i += 2

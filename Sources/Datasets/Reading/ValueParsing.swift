@@ -16,7 +16,12 @@ enum ValueParsing {
         if n == 0 { return nil }
         var i = 0
         var negative = false
-        if p[0] == UInt8(ascii: "-") { negative = true; i = 1 } else if p[0] == UInt8(ascii: "+") { i = 1 }
+        if p[0] == UInt8(ascii: "-") {
+            negative = true
+            i = 1
+        } else if p[0] == UInt8(ascii: "+") {
+            i = 1
+        }
         var mantissa: UInt64 = 0
         var digits = 0
         var significant = 0

@@ -11,6 +11,13 @@ enum Hashing {
         return z ^ (z >> 31)
     }
 
+    /// Folds one field into a row's running hash: one multiply a field, the row is `mix`ed once at the end.
+    @inline(__always)
+    static func combine(_ h: UInt64, _ x: UInt64) -> UInt64 {
+        let y = (h ^ x) &* 0x9E37_79B9_7F4A_7C15
+        return y ^ (y >> 29)
+    }
+
     /// A hash of a value's bytes: eight bytes at a time, each word mixed in.
     @inline(__always)
     static func bytes(_ p: UnsafePointer<UInt8>, _ n: Int, seed: UInt64 = 0) -> UInt64 {
@@ -47,13 +54,19 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
             x = x &+ 0x9E37_79B9_7F4A_7C15
             return Hashing.mix(x &- 0x9E37_79B9_7F4A_7C15)
         }
-        s0 = next(); s1 = next(); s2 = next(); s3 = next()
+        s0 = next()
+        s1 = next()
+        s2 = next()
+        s3 = next()
     }
 
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
         s2 ^= t
         s3 = s3 << 45 | s3 >> 19
         return result

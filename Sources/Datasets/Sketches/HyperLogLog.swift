@@ -62,7 +62,10 @@ struct SpaceSaving {
     }
 
     private mutating func insert(hash: UInt64, count: Int, error: Int, value: String) {
-        hashes.append(hash); counts.append(count); errors.append(error); values.append(value)
+        hashes.append(hash)
+        counts.append(count)
+        errors.append(error)
+        values.append(value)
         position[hash] = hashes.count - 1
         siftUp(hashes.count - 1)
     }
@@ -77,14 +80,20 @@ struct SpaceSaving {
             // Replace the smallest counter; the newcomer inherits its count as its error bound.
             position.removeValue(forKey: hashes[0])
             let floor = counts[0]
-            hashes[0] = hash; counts[0] = floor + 1; errors[0] = floor; values[0] = value()
+            hashes[0] = hash
+            counts[0] = floor + 1
+            errors[0] = floor
+            values[0] = value()
             position[hash] = 0
             siftDown(0)
         }
     }
 
     private mutating func swapAt(_ a: Int, _ b: Int) {
-        hashes.swapAt(a, b); counts.swapAt(a, b); errors.swapAt(a, b); values.swapAt(a, b)
+        hashes.swapAt(a, b)
+        counts.swapAt(a, b)
+        errors.swapAt(a, b)
+        values.swapAt(a, b)
         position[hashes[a]] = a
         position[hashes[b]] = b
     }
@@ -125,7 +134,11 @@ struct SpaceSaving {
                 combined[other.hashes[i]] = (other.counts[i], other.errors[i], other.values[i])
             }
         }
-        hashes = []; counts = []; errors = []; values = []; position = [:]
+        hashes = []
+        counts = []
+        errors = []
+        values = []
+        position = [:]
         for (hash, e) in combined.sorted(by: { $0.value.0 > $1.value.0 }).prefix(capacity) {
             insert(hash: hash, count: e.0, error: e.1, value: e.2)
         }
