@@ -15,13 +15,13 @@ public struct KLLSketch: Sendable {
     public private(set) var count = 0
     /// KLL's sampler (section 3 of the paper): past `samplingAfter` values, a value enters with
     /// probability 2^-level at that level's weight, and the level rises each time the count doubles, so
-    /// at least `samplingAfter` values are always represented. A uniform sample of m >= 2^20 values adds
-    /// a rank error of about 1/sqrt(m) <= 0.001 and the compactions stop costing a sort per value.
+    /// at least `samplingAfter` values are always represented. A uniform sample of m >= 2^18 values adds
+    /// a rank error of about 1/sqrt(m) <= 0.002 and the compactions stop costing a sort per value.
     var samplingLevel = 0
     var nextSampling: Int
     let samplingAfter: Int
 
-    public init(k: Int = 2048, seed: UInt64 = 0x5EED, samplingAfter: Int = 1 << 20) {
+    public init(k: Int = 2048, seed: UInt64 = 0x5EED, samplingAfter: Int = 1 << 18) {
         self.k = max(8, k)
         random = SeededGenerator(seed: seed)
         self.samplingAfter = max(1024, samplingAfter)
