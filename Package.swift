@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "taskforge", targets: ["taskforge"]),
         .executable(name: "taskgen", targets: ["taskgen"]),
         .executable(name: "taskforge-bench", targets: ["taskforge-bench"]),
+        .executable(name: "datasets-bench", targets: ["datasets-bench"]),
         .plugin(name: "TaskgenPlugin", targets: ["TaskgenPlugin"]),
         .library(name: "TaskRuntime", targets: ["TaskRuntime"]),
         .library(name: "TaskCLI", targets: ["TaskCLI"]),
@@ -112,6 +113,11 @@ let package = Package(
         // Sentinel-2 scenes: STAC items, the scene catalog in DATA_FOLDER, scene selection, and the
         // synthetic catalogs `taskforge data synth-s2` writes.
         .target(name: "Sentinel2", dependencies: ["GeoKit", "Atmosphere"]),
+        // zlib (Debian's zlib1g-dev), for `.csv.gz` datasets.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Datasets: streaming CSV and JSON Lines readers, profiles, metrics, normalization and anomaly
+        // detection over files of any size (docs/tasks/datasets.md).
+        .target(name: "Datasets", dependencies: ["CZlib"]),
 
         // The application: generated code from tasks.yaml plus one handler file per task.
         .target(
@@ -134,6 +140,9 @@ let package = Package(
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
+
+        // dataset_metrics on a large CSV, beside pandas and DuckDB (scripts/bench datasets).
+        .executableTarget(name: "datasets-bench", dependencies: ["Datasets"]),
 
         .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),
         // The SigV4 signer against AWS's vectors; both artifact stores against a real S3-compatible server.
@@ -176,6 +185,8 @@ let package = Package(
         // The volume calculation on DEMs and shapefiles the tests write through GDAL.
         .testTarget(
             name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport", "taskforge"]),
+        // The dataset engine against Python's csv, pandas, scikit-learn and DuckDB (Oracles/).
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], exclude: ["Oracles"]),
         // The radiative model and the retrieval on known atmospheres.
         .testTarget(name: "AtmosphereTests", dependencies: ["Atmosphere"]),
         // Scene catalogs, selection, synthetic scenes, chips and the aod_estimation task end to end.

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// Runs the Python oracles in Tests/DatasetsTests/Oracles (pandas, scikit-learn, DuckDB, csv).
+/// A missing interpreter or library fails the test: these oracles are the point of the suite, so
+/// they are never skipped (scripts/test installs them).
+enum Oracle {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracles")
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs `python3 Oracles/<script> args...` and returns its standard output.
+    @discardableResult
+    static func run(_ script: String, _ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", directory.appendingPathComponent(script).path] + arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(
+                description: """
+                    oracle \(script) failed (\(process.terminationStatus)); it needs python3 with pandas, \
+                    scikit-learn and duckdb (scripts/test installs them): \(String(decoding: errors, as: UTF8.self))
+                    """)
+        }
+        return data
+    }
+
+    static func json(_ script: String, _ arguments: [String]) throws -> Any {
+        try JSONSerialization.jsonObject(with: try run(script, arguments), options: [.fragmentsAllowed])
+    }
+
+    /// A fresh directory under the system's temporary one.
+    static func temporaryDirectory(_ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("datasets-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Relative closeness, with an absolute floor for values that should be zero.
+func close(_ a: Double, _ b: Double, relative: Double = 1e-9, absolute: Double = 1e-12) -> Bool {
+    if a.isNaN && b.isNaN { return true }
+    if a == b { return true }
+    return abs(a - b) <= max(relative * max(abs(a), abs(b)), absolute)
+}
+
+/// A number from an oracle's JSON: floats arrive as repr strings (exact through strtod), integers as numbers.
+func number(_ any: Any?) -> Double? {
+    if let s = any as? String { return Double(s) }
+    if let n = any as? NSNumber { return n.doubleValue }
+    return nil
+}
+
+func numbers(_ any: Any?) -> [Double]? {
+    (any as? [Any])?.map { number($0) ?? .nan }
+}
