@@ -197,10 +197,14 @@ public struct NewJob: Sendable, Hashable {
     public var owner: String?
     /// The task's declared files: when there are any, the job is created `waiting` for them.
     public var files: [FileInput]
+    /// A limit for each of the job's attempts below its task's (or stage's) timeout, asked for by its
+    /// submitter; `nil` for the task's. It only ever lowers the limit: the worker takes the smallest
+    /// of it, the task's or stage's timeout and the deployment's cap.
+    public var timeout: Duration?
 
     public init(
         id: UUID = UUID(), task: String, version: Int, queue: String, priority: Int = 0, input: JSONValue,
-        maxAttempts: Int, runAt: Date = Date(), owner: String? = nil, files: [FileInput] = []
+        maxAttempts: Int, runAt: Date = Date(), owner: String? = nil, files: [FileInput] = [], timeout: Duration? = nil
     ) {
         self.id = id
         self.task = task
@@ -212,6 +216,7 @@ public struct NewJob: Sendable, Hashable {
         self.runAt = runAt
         self.owner = owner
         self.files = files
+        self.timeout = timeout
     }
 
     /// The state it is inserted in: `waiting` for its files, or `pending`.
