@@ -65,13 +65,14 @@ struct Seed003Limits {
 
     var json: JSONValue {
         let search = limits.tasks["search"] ?? [:]
+        let domains = search["fetch_domain_allowlist"] ?? .null
         return [
             "TASK_MAX_RUNTIME_SECONDS": limits.maxRuntime.map { JSONValue(number: $0.seconds) } ?? .null,
             "TASK_MAX_ARTIFACT_MB": JSONValue(number: Double(limits.maxArtifactBytes) / Double(1 << 20)),
             "TASKS_PER_MINUTE": limits.tasksPerMinute.map(JSONValue.integer) ?? .null,
             "SEARCH_SOURCE_ALLOWLIST": search["source_allowlist"] ?? .null,
             // The seed writes "any domain" as `*`.
-            "FETCH_DOMAIN_ALLOWLIST": search["fetch_domain_allowlist"].flatMap { $0 == .null ? nil : $0 } ?? ["*"],
+            "FETCH_DOMAIN_ALLOWLIST": domains == .null ? ["*"] : domains,
             "MAX_BATCH_SIZE": .integer(limits.maxBatchSize),
         ]
     }
