@@ -36,9 +36,10 @@ enum Seed003Document {
             ],
             "/artifacts": [
                 "post": CompatSupport.operation(
-                    "seed003_create_artifact", "Store an artifact: {task_id, type, content_type, data_base64}.",
+                    "seed003_create_artifact",
+                    "Store an artifact: {task_id, type, content_type, data_base64}; without a body, an empty one.",
                     status: "201", description: "The artifact was stored.",
-                    body: ["$ref": "#/components/schemas/ArtifactUpload"],
+                    body: ["$ref": "#/components/schemas/ArtifactUpload"], bodyRequired: false,
                     problems: ["400": "ArtifactUploadBadRequest", "404": "JobNotFound", "413": "ArtifactTooLarge",
                         "422": "ArtifactUnprocessable", "503": "ArtifactStorageFailed"])
             ],
@@ -47,7 +48,8 @@ enum Seed003Document {
                     "operationId": "seed003_get_artifact", "summary": "The artifact's bytes.",
                     "parameters": [artifactID],
                     "responses": [
-                        "200": ["description": "The bytes.", "content": ["*/*": ["schema": ["type": "string", "format": "binary"]]]],
+                        // Any bytes of any type: the artifact's own `Content-Type`.
+                        "200": ["description": "The artifact's bytes, with its `Content-Type`.", "content": ["*/*": [:]]],
                         "401": ["$ref": "#/components/responses/Unauthorized"],
                         "403": ["$ref": "#/components/responses/Forbidden"],
                         "404": ["$ref": "#/components/responses/ArtifactNotFound"],
