@@ -123,7 +123,8 @@ let package = Package(
         .target(
             name: "Tasks",
             dependencies: [
-                "TaskRuntime", "TaskCLI", "GeoKit", "Atmosphere", "Sentinel2",
+                "TaskRuntime", "TaskCLI", "TaskServer", "GeoKit", "Atmosphere", "Sentinel2",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -13,22 +13,28 @@ public struct TaskAPI: Sendable {
     public let configuration: ServerConfiguration
     /// Where artifact bytes are kept.
     public let artifacts: any ArtifactStore
-    /// The OpenAPI document served at `GET /openapi.json` (generated from the same registry).
+    /// The OpenAPI document served at `GET /openapi.json`: the generated one (from the same
+    /// registry) with the profiles' routes merged in.
     public let openAPIDocument: String
     /// The tus upload server at `/v1/uploads/` (docs/uploads.md); `nil` serves no uploads.
     public let uploads: UploadStaging?
     /// Where the API's metrics are recorded, served at `GET /metrics`.
     public let metrics: MetricsExporter
+    /// The application's own routes beside the generated ones (docs/compat.md), already filtered
+    /// to those this server serves.
+    public let profiles: [any RouteProfile]
 
     public init(
         catalog: TaskCatalog, store: any JobStore, configuration: ServerConfiguration, artifacts: any ArtifactStore,
-        openAPIDocument: String, uploads: UploadStaging? = nil, metrics: MetricsExporter = MetricsExporter()
+        openAPIDocument: String, uploads: UploadStaging? = nil, metrics: MetricsExporter = MetricsExporter(),
+        profiles: [any RouteProfile] = []
     ) {
         self.catalog = catalog
         self.store = store
         self.configuration = configuration
         self.artifacts = artifacts
-        self.openAPIDocument = openAPIDocument
+        self.openAPIDocument = ServedDocument.merging(profiles, into: openAPIDocument)
+        self.profiles = profiles
         self.uploads = uploads
         self.metrics = metrics
     }
@@ -39,30 +45,27 @@ public struct TaskAPI: Sendable {
         router.middlewares.add(AccessLogMiddleware())
         router.middlewares.add(HTTPMetricsMiddleware(factory: metrics.factory))
         router.middlewares.add(ProblemMiddleware(routes: RouteMethods(openAPIDocument: openAPIDocument)))
-        router.middlewares.add(AuthenticationMiddleware(authentication: configuration.authentication, tokens: store))
-        let submitter = JobSubmitter(catalog: catalog, store: store)
-        let jobMetrics = TaskMetrics(factory: metrics.factory)
-        let submitLimit = configuration.tasksPerMinute.map { SubmitRateLimit(tasksPerMinute: $0, store: store) }
-        TaskRoutes(
-            catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes, submitLimit: submitLimit,
-            metrics: jobMetrics
-        ).register(on: router)
+        router.middlewares.add(
+            AuthenticationMiddleware(
+                authentication: configuration.authentication, tokens: store,
+                extraPublicPaths: profiles.reduce(into: Set<String>()) { $0.formUnion($1.publicPaths) }))
+        let operations = TaskOperations(
+            catalog: catalog, store: store, configuration: configuration, artifacts: artifacts,
+            metrics: TaskMetrics(factory: metrics.factory))
+        TaskRoutes(operations: operations).register(on: router)
         BatchRoutes(
-            catalog: catalog, submitter: submitter, maxBodyBytes: configuration.maxBodyBytes,
-            maxBatchSize: configuration.maxBatchSize, submitLimit: submitLimit, metrics: jobMetrics
+            catalog: catalog, submitter: operations.submitter, maxBodyBytes: configuration.maxBodyBytes,
+            maxBatchSize: configuration.maxBatchSize, submitLimit: operations.submitLimit, metrics: operations.metrics
         ).register(on: router)
-        LimitRoutes(configuration: configuration, catalog: catalog).register(on: router)
-        JobRoutes(catalog: catalog, store: store, eventStream: configuration.eventStream).register(on: router)
-        QueueRoutes(catalog: catalog, store: store).register(on: router)
+        LimitRoutes(operations: operations).register(on: router)
+        JobRoutes(operations: operations, eventStream: configuration.eventStream).register(on: router)
+        QueueRoutes(operations: operations).register(on: router)
         DedupRoutes(catalog: catalog, store: store).register(on: router)
-        ArtifactRoutes(
-            store: store,
-            recorder: ArtifactRecorder(store: artifacts, jobs: store, maxBytes: configuration.maxArtifactBytes),
-            linkExpiry: configuration.artifactLinkExpiry
-        ).register(on: router)
+        ArtifactRoutes(operations: operations).register(on: router)
         if let uploads { UploadRoutes(staging: uploads).register(on: router) }
-        HealthRoutes(store: store).register(on: router)
+        HealthRoutes(operations: operations).register(on: router)
         MetricsRoutes(catalog: catalog, store: store, exporter: metrics).register(on: router)
+        for profile in profiles { profile.register(on: router, operations: operations) }
         let document = ByteBuffer(string: openAPIDocument)
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: document))

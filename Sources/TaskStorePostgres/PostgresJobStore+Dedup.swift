@@ -19,10 +19,12 @@ extension PostgresJobStore {
             insert: {
                 try await rows(
                     """
-                    INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at, dedup_key, owner)
+                    INSERT INTO jobs (
+                        id, task, version, queue, priority, state, input, max_attempts, run_at, dedup_key, owner, timeout_ms)
                     VALUES (
                         \(job.id), \(job.task), \(job.version), \(job.queue), \(job.priority), 'pending',
-                        \(job.input.canonicalString())::jsonb, \(job.maxAttempts), \(job.runAt), \(key), \(job.owner))
+                        \(job.input.canonicalString())::jsonb, \(job.maxAttempts), \(job.runAt), \(key), \(job.owner),
+                        \(job.timeout.map { $0.roundedMilliseconds }))
                     ON CONFLICT (dedup_key) WHERE state IN ('pending', 'running') DO NOTHING
                     RETURNING *
                     """

@@ -130,15 +130,18 @@ public final class PostgresJobStore: JobStore {
         let rows = try await rows(
             """
             WITH inserted AS (
-                INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at, owner)
-                SELECT id, task, version, queue, priority, state, input::jsonb, max_attempts, run_at, NULLIF(owner, '')
+                INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at, owner, timeout_ms)
+                SELECT id, task, version, queue, priority, state, input::jsonb, max_attempts, run_at, NULLIF(owner, ''),
+                    NULLIF(timeout_ms, -1)
                 FROM unnest(
                     \(jobs.map(\.id))::uuid[], \(jobs.map(\.task))::text[], \(jobs.map(\.version))::int8[],
                     \(jobs.map(\.queue))::text[], \(jobs.map(\.priority))::int8[], \(jobs.map(\.initialState.rawValue))::text[],
                     \(jobs.map { $0.input.canonicalString() })::text[], \(jobs.map(\.maxAttempts))::int8[],
-                    \(jobs.map(\.runAt))::timestamptz[], \(jobs.map { $0.owner ?? "" })::text[]
+                    \(jobs.map(\.runAt))::timestamptz[], \(jobs.map { $0.owner ?? "" })::text[],
+                    \(jobs.map { $0.timeout.map { $0.roundedMilliseconds } ?? -1 })::int8[]
                 ) WITH ORDINALITY
-                    AS batch (id, task, version, queue, priority, state, input, max_attempts, run_at, owner, position)
+                    AS batch (
+                        id, task, version, queue, priority, state, input, max_attempts, run_at, owner, timeout_ms, position)
                 ORDER BY position
                 RETURNING *),
             declared AS (

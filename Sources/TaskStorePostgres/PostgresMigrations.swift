@@ -235,5 +235,11 @@ enum PostgresMigrations {
                 """,
                 "CREATE INDEX jobs_waiting ON jobs (created_at) WHERE state = 'waiting'",
             ]),
+        Migration(
+            version: 12, name: "per-job timeouts",
+            statements: [
+                // A limit for each attempt below the task's, set by the submitter; NULL for the task's.
+                "ALTER TABLE jobs ADD COLUMN timeout_ms bigint"
+            ]),
     ]
 }

@@ -64,7 +64,8 @@ extension Job {
             sequence: try row.decode("seq", as: Int64.self),
             stageIndex: try row.decode("stage_index", as: Int.self),
             stageResults: try row.json("stage_results")?.decode(as: [StageResult].self) ?? [],
-            owner: try row.decode("owner", as: String?.self)
+            owner: try row.decode("owner", as: String?.self),
+            timeout: try row.decode("timeout_ms", as: Int?.self).map { .milliseconds($0) }
         )
     }
 }

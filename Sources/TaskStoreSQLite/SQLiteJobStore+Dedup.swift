@@ -19,8 +19,9 @@ extension SQLiteJobStore {
                 try await connection.query(
                     """
                     INSERT INTO jobs (
-                        id, task, version, queue, priority, state, input, max_attempts, created_at, run_at, dedup_key, owner)
-                    VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)
+                        id, task, version, queue, priority, state, input, max_attempts, created_at, run_at, dedup_key, owner,
+                        timeout_ms)
+                    VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (dedup_key) WHERE state IN ('pending', 'running') DO NOTHING
                     RETURNING *
                     """,
@@ -28,7 +29,7 @@ extension SQLiteJobStore {
                         .text(job.id.lowercasedString), .text(job.task), .integer(job.version), .text(job.queue),
                         .integer(job.priority), .text(job.input.canonicalString()), .integer(job.maxAttempts),
                         .integer(Int(Date().microseconds)), .integer(Int(job.runAt.microseconds)), .text(key),
-                        job.owner.map { .text($0) } ?? .null,
+                        job.owner.map { .text($0) } ?? .null, job.timeout.map { .integer($0.roundedMilliseconds) } ?? .null,
                     ]
                 ).first.map(Job.init(row:))
             },

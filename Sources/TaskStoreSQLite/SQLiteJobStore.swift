@@ -74,7 +74,7 @@ public final class SQLiteJobStore: JobStore {
     public func enqueue(_ jobs: [NewJob]) async throws -> [Job] {
         guard !jobs.isEmpty else { return [] }
         let now = Date().microseconds
-        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: jobs.count)
+        let placeholders = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: jobs.count)
             .joined(separator: ", ")
         var binds: [SQLiteData] = []
         for job in jobs {
@@ -82,11 +82,12 @@ public final class SQLiteJobStore: JobStore {
                 .text(job.id.lowercasedString), .text(job.task), .integer(job.version), .text(job.queue),
                 .integer(job.priority), .text(job.initialState.rawValue), .text(job.input.canonicalString()),
                 .integer(job.maxAttempts), .integer(Int(now)), .integer(Int(job.runAt.microseconds)),
-                job.owner.map { .text($0) } ?? .null,
+                job.owner.map { .text($0) } ?? .null, job.timeout.map { .integer($0.roundedMilliseconds) } ?? .null,
             ]
         }
         let insert = """
-            INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, created_at, run_at, owner)
+            INSERT INTO jobs (
+                id, task, version, queue, priority, state, input, max_attempts, created_at, run_at, owner, timeout_ms)
             VALUES \(placeholders) RETURNING *
             """
         // Jobs with files are inserted with their file rows in one transaction.

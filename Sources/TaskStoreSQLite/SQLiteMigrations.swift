@@ -240,5 +240,11 @@ enum SQLiteMigrations {
                 END
                 """,
             ]),
+        Migration(
+            version: 12, name: "per-job timeouts",
+            statements: [
+                // A limit for each attempt below the task's, set by the submitter; NULL for the task's.
+                "ALTER TABLE jobs ADD COLUMN timeout_ms INTEGER"
+            ]),
     ]
 }

@@ -69,7 +69,8 @@ extension Job {
             sequence: Int64(try row.required("seq", \.integer)),
             stageIndex: try row.required("stage_index", \.integer),
             stageResults: try row.json("stage_results")?.decode(as: [StageResult].self) ?? [],
-            owner: row.optional("owner", \.string)
+            owner: row.optional("owner", \.string),
+            timeout: row.optional("timeout_ms", \.integer).map { .milliseconds($0) }
         )
     }
 }

@@ -33,6 +33,11 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
         help: "How long a job waits for its files before it fails with files_missing and its uploads are removed, in hours (env: TASK_WAITING_EXPIRY_HOURS).")
     var waitingExpiryHours: Double = ProcessInfo.processInfo.environment["TASK_WAITING_EXPIRY_HOURS"].flatMap { Double($0) } ?? 24
 
+    @Option(
+        name: .customLong("no-compat"),
+        help: "Leave out the application's route profile with this name (repeatable; see docs/compat.md).")
+    var noCompat: [String] = []
+
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var workers: WorkerOptions
 
@@ -49,6 +54,10 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
             throw ValidationError("TASK_WAITING_EXPIRY_HOURS must be a positive number, found '\(text)'")
         }
         guard waitingExpiryHours > 0 else { throw ValidationError("--waiting-expiry-hours must be positive") }
+        let profiles = App.routeProfiles.map(\.name)
+        for name in noCompat where !profiles.contains(name) {
+            throw ValidationError("--no-compat: no route profile named '\(name)'; the profiles are \(profiles.joined(separator: ", "))")
+        }
     }
 
     func run() async throws {
@@ -72,7 +81,8 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
                     authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: workers.maxRuntime,
                     maxArtifactBytes: workers.artifacts.maxArtifactBytes,
                     artifactLinkExpiry: .seconds(workers.artifacts.artifactLinkSeconds)),
-                artifacts: artifactStore, openAPIDocument: App.openAPIDocument, uploads: uploads, metrics: metrics)
+                artifacts: artifactStore, openAPIDocument: App.openAPIDocument, uploads: uploads, metrics: metrics,
+                profiles: App.routeProfiles.filter { !noCompat.contains($0.name) })
             let janitor = WaitingJobJanitor(uploads: uploads, store: store, waitingExpiry: waitingExpiry, logger: logger)
             var services: [any Service] =
                 [janitor] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)

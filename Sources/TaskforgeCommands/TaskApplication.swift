@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TaskCLI
 import TaskRuntime
+import TaskServer
 
 /// What a Taskforge executable serves: the code generated from its `tasks.yaml`. The generated
 /// `GeneratedTasks` enum has these members; an executable conforms it and runs
@@ -21,6 +22,9 @@ public protocol TaskApplication {
     /// Commands of the application's own beside the standard ones (`taskforge data ...`). By
     /// default: none.
     static var commands: [any ParsableCommand.Type] { get }
+    /// HTTP routes of the application's own beside the generated ones (the seed services' routes,
+    /// docs/compat.md), each of which `serve --no-compat <name>` can turn off. By default: none.
+    static var routeProfiles: [any RouteProfile] { get }
 }
 
 extension TaskApplication {
@@ -29,6 +33,8 @@ extension TaskApplication {
     }
 
     public static var commands: [any ParsableCommand.Type] { [] }
+
+    public static var routeProfiles: [any RouteProfile] { [] }
 
     /// ``catalog`` set up for this process from its environment; a malformed setting stops the
     /// command with its message.

@@ -11,11 +11,10 @@ import Testing
 @Suite("Volcal: end to end")
 struct VolcalEndToEndTests {
     @Test func fourUploadsStartTheJobAndItsHeatmapDownloads() async throws {
+        // The files live as long as `dem`: till the end of the test.
         let dem = try TestDEM()
-        let grid = UTMGrid(width: 100, height: 100, cell: 1)
-        let pre = try dem.raster("pre", on: grid) { _, _ in 100 }
-        let post = try dem.raster("post", on: grid) { x, y in 100 + Surfaces.pitAndMound(x, y) }
-        let shapefile = try dem.shapefile("aoi", [UTMGrid.square(5, 5, 95, 95)], epsg: nil)
+        defer { withExtendedLifetime(dem) {} }
+        let (pre, post, shapefile) = try dem.pitAndMoundUploads()
         let catalog = TaskCatalog(GeneratedTasks.catalog.entries.filter { $0.definition.name == "volcal" })
         try await TestServer.with(catalog: catalog, openAPIDocument: "{}", maxArtifactBytes: 64 << 20, waitingExpiry: .seconds(3600)) {
             server in

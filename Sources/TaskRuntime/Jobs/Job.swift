@@ -45,6 +45,9 @@ public struct Job: Sendable, Hashable {
     /// The id of the API token that submitted it; `nil` when submitted without authentication (or
     /// by a schedule).
     public var owner: String?
+    /// The limit its submitter set for each attempt below the task's timeout (``NewJob/timeout``);
+    /// `nil` for the task's.
+    public var timeout: Duration?
 
     public init(
         id: UUID, task: String, version: Int, handlerVersion: Int? = nil, queue: String, priority: Int, state: JobState,
@@ -52,7 +55,7 @@ public struct Job: Sendable, Hashable {
         error: JobError? = nil, attempt: Int = 0, maxAttempts: Int, crashes: Int = 0, createdAt: Date, runAt: Date,
         startedAt: Date? = nil, finishedAt: Date? = nil, heartbeatAt: Date? = nil,
         cancelRequested: Bool = false, leaseOwner: String? = nil, fence: Int = 0, sequence: Int64 = 0,
-        stageIndex: Int = 0, stageResults: [StageResult] = [], owner: String? = nil
+        stageIndex: Int = 0, stageResults: [StageResult] = [], owner: String? = nil, timeout: Duration? = nil
     ) {
         self.id = id
         self.task = task
@@ -81,6 +84,7 @@ public struct Job: Sendable, Hashable {
         self.stageIndex = stageIndex
         self.stageResults = stageResults
         self.owner = owner
+        self.timeout = timeout
     }
 
     /// The lease of the attempt currently running, valid while `state == .running`.

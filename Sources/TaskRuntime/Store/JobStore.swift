@@ -199,10 +199,14 @@ public struct NewJob: Sendable, Hashable {
     /// whose `required` is set is awaited: the job starts only once it is complete
     /// (``announcing(optionalFiles:)`` sets it for the optional files a client said it will send).
     public var files: [FileInput]
+    /// A limit for each of the job's attempts below its task's (or stage's) timeout, asked for by its
+    /// submitter; `nil` for the task's. It only ever lowers the limit: the worker takes the smallest
+    /// of it, the task's or stage's timeout and the deployment's cap.
+    public var timeout: Duration?
 
     public init(
         id: UUID = UUID(), task: String, version: Int, queue: String, priority: Int = 0, input: JSONValue,
-        maxAttempts: Int, runAt: Date = Date(), owner: String? = nil, files: [FileInput] = []
+        maxAttempts: Int, runAt: Date = Date(), owner: String? = nil, files: [FileInput] = [], timeout: Duration? = nil
     ) {
         self.id = id
         self.task = task
@@ -214,6 +218,7 @@ public struct NewJob: Sendable, Hashable {
         self.runAt = runAt
         self.owner = owner
         self.files = files
+        self.timeout = timeout
     }
 
     /// The state it is inserted in: `waiting` for its files, or `pending`.

@@ -1,4 +1,11 @@
 extension Duration {
+    /// The duration in whole milliseconds, rounded, and within `Int`'s range (how the stores keep a
+    /// job's timeout).
+    public var roundedMilliseconds: Int {
+        let milliseconds = (seconds * 1000).rounded()
+        return milliseconds >= Double(Int.max) ? Int.max : milliseconds <= Double(Int.min) ? Int.min : Int(milliseconds)
+    }
+
     /// The duration in seconds, as a floating-point number.
     public var seconds: Double {
         let (seconds, attoseconds) = components

@@ -287,8 +287,8 @@ public final class Worker: Service {
                     definition.overallProgress(stage: stageIndex, percent: percent),
                     stage: definition.stages.isEmpty ? step : nil)
             })
-        let stageTimeout = stage?.timeout ?? definition.timeout
-        let timeout = configuration.maxRuntime.map { min($0, stageTimeout) } ?? stageTimeout
+        // The smallest of the stage's (or task's) timeout, the deployment's cap and the job's own.
+        let timeout = [configuration.maxRuntime, job.timeout].compactMap { $0 }.reduce(stage?.timeout ?? definition.timeout, min)
         let attempt = Task { [runner] in
             do {
                 return Result<JSONValue, any Error>.success(

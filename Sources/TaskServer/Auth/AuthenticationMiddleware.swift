@@ -13,6 +13,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let authentication: Authentication
     let tokens: any TokenStore
     static let publicPaths: Set<String> = ["/healthz", "/readyz", "/openapi.json", "/metrics"]
+    /// Further public paths: the health checks of the application's route profiles.
+    var extraPublicPaths: Set<String> = []
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -20,7 +22,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         if authentication == .off {
             context.principal = .local
-        } else if !Self.publicPaths.contains(request.uri.path) {
+        } else if !Self.publicPaths.contains(request.uri.path) && !extraPublicPaths.contains(request.uri.path) {
             context.principal = try await principal(presenting: request.headers[.authorization])
         }
         return try await next(request, context)

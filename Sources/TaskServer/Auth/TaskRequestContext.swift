@@ -23,7 +23,7 @@ public struct TaskRequestContext: RequestContext {
 
     /// The principal, if it holds `scope`: `401` when the request carries no valid token, `403`
     /// when the token lacks the scope.
-    func principal(holding scope: TokenScope) throws -> Principal {
+    public func principal(holding scope: TokenScope) throws -> Principal {
         guard let principal else { throw Problem.authenticationRequired() }
         guard principal.has(scope) else {
             throw Problem.insufficientScope("this request needs the '\(scope.rawValue)' scope", scope: scope)
@@ -32,7 +32,7 @@ public struct TaskRequestContext: RequestContext {
     }
 
     /// The principal, if it may submit jobs of `task`.
-    func principal(submitting task: String) throws -> Principal {
+    public func principal(submitting task: String) throws -> Principal {
         let principal = try principal(holding: .submit)
         guard principal.maySubmit(task: task) else {
             throw Problem.insufficientScope("this token may not submit jobs of task '\(task)'", scope: .submit)

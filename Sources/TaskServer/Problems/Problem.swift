@@ -50,7 +50,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
 }
 
 extension Problem {
-    static func invalidInput(_ violations: [Violation], detail: String? = nil) -> Problem {
+    public static func invalidInput(_ violations: [Violation], detail: String? = nil) -> Problem {
         Problem(
             .unprocessableContent, .invalidInput,
             detail ?? "the input does not match the task's schema: \(violations.count) violation(s)",
@@ -58,7 +58,7 @@ extension Problem {
     }
 
     /// `400 invalid_parameter`: query parameter `name` is malformed; `parameter` names it.
-    static func invalidParameter(_ name: String, _ reason: String) -> Problem {
+    public static func invalidParameter(_ name: String, _ reason: String) -> Problem {
         Problem(.badRequest, .invalidParameter, "query parameter '\(name)' \(reason)", extensions: ["parameter": .string(name)])
     }
 
@@ -75,7 +75,7 @@ extension Problem {
         }
     }
 
-    static func jobNotFound(_ id: String) -> Problem {
+    public static func jobNotFound(_ id: String) -> Problem {
         Problem(.notFound, .jobNotFound, "no job with id '\(id)'")
     }
 
@@ -87,7 +87,7 @@ extension Problem {
 }
 
 extension Violation {
-    var json: JSONValue {
+    public var json: JSONValue {
         ["pointer": .string(pointer), "code": .string(code), "message": .string(message)]
     }
 }

@@ -31,8 +31,11 @@ struct ArtifactEnvelope {
             }
             return text
         }
-        jobID = string("job_id") ?? string("task_id")
-        name = string("name") ?? string("type") ?? "artifact"
+        // Both spellings are read, so that a malformed one is reported even when the other is given.
+        let jobIDs = (string("job_id"), string("task_id"))
+        jobID = jobIDs.0 ?? jobIDs.1
+        let names = (string("name"), string("type"))
+        name = names.0 ?? names.1 ?? "artifact"
         contentType = string("content_type") ?? "application/octet-stream"
         if let problem = ArtifactName.problem(with: name) {
             violations.append(Violation(pointer: object["name"] != nil ? "/name" : "/type", code: "name", message: problem))

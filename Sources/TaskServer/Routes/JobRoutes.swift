@@ -6,16 +6,16 @@ import TaskRuntime
 /// `GET /v1/jobs/{id}/events`, `POST /v1/jobs/{id}/start` (a job waiting for its files). A principal sees, cancels and retries only the jobs it submitted
 /// (another's answer `404 job_not_found`, as if absent); `admin` sees every job.
 struct JobRoutes {
-    let catalog: TaskCatalog
-    let store: any JobStore
+    let operations: TaskOperations
     let eventStream: EventStreamSettings
+
+    private var catalog: TaskCatalog { operations.catalog }
+    private var store: any JobStore { operations.store }
 
     func register(on router: Router<TaskRequestContext>) {
         router.get("/v1/jobs") { request, context in
-            let principal = try context.principal(holding: .read)
-            var query = try JobListParameters(request.uri.queryParameters).query
-            query.owner = principal.ownerFilter
-            let page = try await store.jobs(matching: query)
+            let page = try await operations.jobs(
+                matching: try JobListParameters(request.uri.queryParameters).query, context: context)
             return Response.json([
                 "jobs": .array(page.jobs.map { JobResource.json($0, catalog) }),
                 "next_cursor": page.nextBefore.map { .string(JobListParameters.cursor(for: $0)) } ?? .null,
@@ -23,11 +23,9 @@ struct JobRoutes {
         }
         router.get("/v1/jobs/:id") { _, context in
             let job = try await job(context, scope: .read)
-            let declaresFiles = !(catalog.entry(named: job.task)?.definition.files.isEmpty ?? true)
             return Response.json(
                 JobResource.json(
-                    job, catalog, artifacts: try await store.artifacts(ofJob: job.id),
-                    files: declaresFiles ? try await store.files(ofJob: job.id) : nil))
+                    job, catalog, artifacts: try await operations.artifacts(of: job), files: try await operations.files(of: job)))
         }
         // `Accept: text/event-stream`: a live stream (``JobEventStream``); otherwise the log as JSON.
         router.get("/v1/jobs/:id/events") { request, context in
@@ -45,18 +43,13 @@ struct JobRoutes {
             return Response.json(["events": .array(events.map(JobResource.eventJSON))])
         }
         router.post("/v1/jobs/:id/cancel") { _, context in
-            let job = try await job(context, scope: .cancel)
-            switch try await store.requestCancel(id: job.id) {
-            case .cancelled(let job):
-                return Response.json(JobResource.json(job, catalog))
+            switch try await operations.cancel(id: try context.parameters.require("id"), context: context) {
             case .requested(let job):
                 return Response.json(JobResource.json(job, catalog), status: .accepted)
-            case .alreadyFinished(let job):
-                throw Problem(
-                    .conflict, .jobFinished, "the job already finished as '\(job.state.rawValue)'; it cannot be cancelled",
-                    extensions: ["job": JobResource.json(job, catalog)])
+            case .cancelled(let job), .alreadyFinished(let job):
+                return Response.json(JobResource.json(job, catalog))
             case .notFound:
-                throw Problem.jobNotFound(job.id.lowercasedString)
+                throw Problem.jobNotFound(try context.parameters.require("id"))
             }
         }
         // Retrying runs the job again: the `submit` scope, for the job's task.
@@ -79,38 +72,14 @@ struct JobRoutes {
         }
         // Starting a waiting job is part of submitting it: the `submit` scope, for the job's task.
         router.post("/v1/jobs/:id/start") { _, context in
-            let job = try await job(context, scope: .submit)
-            _ = try context.principal(submitting: job.task)
-            switch try await store.startWaitingJob(id: job.id) {
-            case .started(let job):
-                return Response.json(JobResource.json(job, catalog, files: try await store.files(ofJob: job.id)))
-            case .filesMissing(let job, let missing):
-                throw Problem(
-                    .conflict, .filesMissing,
-                    "the job still lacks required files: \(missing.joined(separator: ", ")); upload them first",
-                    extensions: [
-                        "missing": .array(missing.map(JSONValue.string)),
-                        "job": JobResource.json(job, catalog, files: try await store.files(ofJob: job.id)),
-                    ])
-            case .notWaiting(let job):
-                throw Problem(
-                    .conflict, .jobNotWaiting, "the job is '\(job.state.rawValue)', not waiting for files; it cannot be started",
-                    extensions: ["job": JobResource.json(job, catalog)])
-            case .notFound:
-                throw Problem.jobNotFound(job.id.lowercasedString)
-            }
+            let job = try await operations.start(id: try context.parameters.require("id"), context: context)
+            return Response.json(JobResource.json(job, catalog, files: try await store.files(ofJob: job.id)))
         }
     }
 
     /// The job of the path's `id`, if the request's principal holds `scope` and may see it.
     private func job(_ context: TaskRequestContext, scope: TokenScope) async throws -> Job {
-        let principal = try context.principal(holding: scope)
-        let id = try context.parameters.require("id")
-        guard let uuid = UUID(uuidString: id), let job = try await store.job(id: uuid), principal.owns(job) else {
-            throw Problem.jobNotFound(id)
-        }
-        context.record.record(job)
-        return job
+        try await operations.job(id: try context.parameters.require("id"), scope: scope, context: context)
     }
 }
 

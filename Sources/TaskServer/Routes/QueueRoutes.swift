@@ -6,13 +6,11 @@ import TaskRuntime
 /// ready, scheduled and running jobs, the age of its oldest ready job, and the workers serving it
 /// with their slots for it.
 struct QueueRoutes {
-    let catalog: TaskCatalog
-    let store: any JobStore
+    let operations: TaskOperations
 
     func register(on router: Router<TaskRequestContext>) {
         router.get("/v1/queues") { _, context in
-            _ = try context.principal(holding: .read)
-            let statuses = QueueStatus.including(catalog.queues, in: try await store.queueStatus(now: Date()))
+            let statuses = try await operations.queues(context: context)
             return Response.json(["queues": .array(statuses.map(Self.json))])
         }
     }

@@ -6,14 +6,11 @@ import TaskRuntime
 /// `200` with the job that a task declaring `dedup` hands back instead (``SubmitAnswer``); with an
 /// `Idempotency-Key` header, once per key (``IdempotentSubmission``).
 struct TaskRoutes {
-    let catalog: TaskCatalog
-    let submitter: JobSubmitter
-    let maxBodyBytes: Int
-    /// `TASKS_PER_MINUTE`, spent once per submit that reaches the store (not by a replayed
-    /// `Idempotency-Key`); `nil` for no limit.
-    let submitLimit: SubmitRateLimit?
-    /// Counts the jobs queued (`taskforge_jobs_submitted_total`).
-    let metrics: TaskMetrics
+    /// Its submission spends `TASKS_PER_MINUTE` once per submit that reaches the store (not by a
+    /// replayed `Idempotency-Key`).
+    let operations: TaskOperations
+
+    private var catalog: TaskCatalog { operations.catalog }
 
     func register(on router: Router<TaskRequestContext>) {
         router.get("/v1/tasks") { _, context in
@@ -48,22 +45,22 @@ struct TaskRoutes {
     /// Validates and enqueues the request's input, owned by the request's principal; once per
     /// `Idempotency-Key` (and principal) when it carries one.
     private func submit(task: String, _ request: Request, _ context: TaskRequestContext) async throws -> Response {
-        let principal = try context.principal(submitting: task)
+        _ = try context.principal(submitting: task)
         var request = request
         let query = request.uri.queryParameters
         let parameters = try SubmitParameters(query: { query[Substring($0)] })
-        let input = try await request.jsonBody(limit: maxBodyBytes)
-        var job = try parameters.announcingFiles(on: try prepare(task: task, parameters, input: input))
-        job.owner = principal.tokenID
+        let input = try await request.jsonBody(limit: operations.configuration.maxBodyBytes)
+        let job = try parameters.announcingFiles(
+            on: try operations.prepare(
+                task: task, version: parameters.version, priority: parameters.priority, runAt: parameters.runAt,
+                input: input, context: context))
         let enqueue = { (job: NewJob) in
-            try await submitLimit?.admit(principal, jobs: 1, logger: context.logger)
-            let outcome = try await submitter.enqueue(job)
-            if case .created(let created) = outcome { metrics.jobSubmitted(created) }
-            return SubmitAnswer(outcome, submitted: job, catalog: catalog)
+            SubmitAnswer(try await operations.enqueue(job, context: context), submitted: job, catalog: catalog)
         }
         let response: Response
         if let key = try IdempotentSubmission.key(in: request.headers) {
-            response = try await IdempotentSubmission(store: submitter.store, catalog: catalog).respond(
+            let principal = try context.principal(submitting: task)
+            response = try await IdempotentSubmission(store: operations.store, catalog: catalog).respond(
                 key: key, principal: principal.idempotencyScope, requestHash: parameters.fingerprint(task: task, input: input),
                 job: job, enqueue: enqueue)
         } else {
@@ -73,30 +70,7 @@ struct TaskRoutes {
         return response
     }
 
-    /// The job `input` makes, validated; refusals are problems with their status and code.
-    private func prepare(task: String, _ parameters: SubmitParameters, input: JSONValue) throws -> NewJob {
-        do {
-            return try submitter.prepare(
-                task: task, version: parameters.version, priority: parameters.priority, runAt: parameters.runAt,
-                input: input)
-        } catch .invalidInput(let violations) {
-            throw Problem.invalidInput(violations)
-        } catch .unknownTask(let name) {
-            throw taskNotFound(name)
-        } catch .versionRetired(let task, let version, let current) {
-            throw Problem(
-                .gone, .taskVersionRetired,
-                "task '\(task)' no longer accepts version \(version); submit a version-\(current) input "
-                    + "(see GET /v1/tasks/\(task))")
-        } catch .versionNotFound(let task, let version, let current) {
-            throw Problem(
-                .notFound, .taskVersionNotFound, "task '\(task)' has no version \(version); its current version is \(current)")
-        } catch .refused(let refusal) {
-            throw Problem.refused(refusal)
-        }
-    }
-
     private func taskNotFound(_ name: String) -> Problem {
-        Problem.taskNotFound(name, known: catalog.entries.map(\.definition.name))
+        operations.taskNotFound(name)
     }
 }

@@ -5,7 +5,7 @@ import TaskRuntime
 
 extension Response {
     /// A JSON response (canonical: sorted keys, compact).
-    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    public static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.contentType] = "application/json"
         let data = (try? value.canonicalData()) ?? Data("null".utf8)
@@ -16,7 +16,7 @@ extension Response {
 extension Request {
     /// The body parsed as JSON, at most `limit` bytes: `413 body_too_large` past it, `400 invalid_json`
     /// when it is not well-formed. The `Content-Type` is not required: `curl -d` sends its own.
-    mutating func jsonBody(limit: Int) async throws -> JSONValue {
+    public mutating func jsonBody(limit: Int) async throws -> JSONValue {
         let buffer = try await collectBody(upTo: limit)
         guard buffer.readableBytes > 0 else {
             throw Problem(.badRequest, .invalidJSON, "the request body is empty; send a JSON object")

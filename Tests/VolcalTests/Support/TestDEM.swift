@@ -103,3 +103,14 @@ final class TestDEM {
 
     private static let oneAtATime = DispatchSemaphore(value: 1)
 }
+
+extension TestDEM {
+    /// The end-to-end inputs: a flat 100 m pre surface, the pit and mound after (cut 400 m³, fill
+    /// 600 m³) on a 1 m grid of 100 × 100 cells, and a square area of interest without a CRS.
+    func pitAndMoundUploads() throws -> (pre: URL, post: URL, shapefile: (shp: URL, shx: URL, dbf: URL, prj: URL?)) {
+        let grid = UTMGrid(width: 100, height: 100, cell: 1)
+        let pre = try raster("pre", on: grid) { _, _ in 100 }
+        let post = try raster("post", on: grid) { x, y in 100 + Surfaces.pitAndMound(x, y) }
+        return (pre, post, try shapefile("aoi", [UTMGrid.square(5, 5, 95, 95)], epsg: nil))
+    }
+}
