@@ -106,9 +106,11 @@ let package = Package(
         // GDAL (Debian's libgdal-dev) and GeoKit, the thin Swift wrapper the geospatial tasks use.
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .target(name: "GeoKit", dependencies: ["CGDAL"]),
-        // Sunlight through an aerosol layer: the radiative transfer approximation, its lookup table and
+        // Sunlight through an aerosol layer: the 6S lookup table (scripts/aod-lut), its interpolation and
         // the dark-dense-vegetation retrieval of aerosol optical depth (docs/tasks/aod_estimation.md).
-        .target(name: "Atmosphere"),
+        .target(
+            name: "Atmosphere",
+            resources: [.copy("Resources/aod-lut.bin"), .copy("Resources/aod-lut.json")]),
         // Sentinel-2 scenes: STAC items, the scene catalog in DATA_FOLDER, scene selection, and the
         // synthetic catalogs `taskforge data synth-s2` writes.
         .target(name: "Sentinel2", dependencies: ["GeoKit", "Atmosphere"]),
