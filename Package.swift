@@ -178,7 +178,8 @@ let package = Package(
         // The volume calculation on DEMs and shapefiles the tests write through GDAL.
         .testTarget(name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport"]),
         // The radiative model and the retrieval on known atmospheres.
-        .testTarget(name: "AtmosphereTests", dependencies: ["Atmosphere"]),
+        // Fixtures/6s-scenes.json: TOA reflectances 6S computed directly (scripts/aod-lut --fixtures).
+        .testTarget(name: "AtmosphereTests", dependencies: ["Atmosphere"], resources: [.copy("Fixtures")]),
         // Scene catalogs, selection, synthetic scenes, chips and the aod_estimation task end to end.
         .testTarget(
             name: "AODEstimationTests",
