@@ -107,9 +107,11 @@ let package = Package(
         // GDAL (Debian's libgdal-dev) and GeoKit, the thin Swift wrapper the geospatial tasks use.
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .target(name: "GeoKit", dependencies: ["CGDAL"]),
-        // Sunlight through an aerosol layer: the radiative transfer approximation, its lookup table and
+        // Sunlight through an aerosol layer: the 6S lookup table (scripts/aod-lut), its interpolation and
         // the dark-dense-vegetation retrieval of aerosol optical depth (docs/tasks/aod_estimation.md).
-        .target(name: "Atmosphere"),
+        .target(
+            name: "Atmosphere",
+            resources: [.copy("Resources/aod-lut.bin"), .copy("Resources/aod-lut.json")]),
         // Sentinel-2 scenes: STAC items, the scene catalog in DATA_FOLDER, scene selection, and the
         // synthetic catalogs `taskforge data synth-s2` writes.
         .target(name: "Sentinel2", dependencies: ["GeoKit", "Atmosphere"]),
@@ -189,7 +191,8 @@ let package = Package(
         // The dataset engine against Python's csv, pandas, scikit-learn and DuckDB (Oracles/).
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], exclude: ["Oracles"]),
         // The radiative model and the retrieval on known atmospheres.
-        .testTarget(name: "AtmosphereTests", dependencies: ["Atmosphere"]),
+        // Fixtures/6s-scenes.json: TOA reflectances 6S computed directly (scripts/aod-lut --fixtures).
+        .testTarget(name: "AtmosphereTests", dependencies: ["Atmosphere"], resources: [.copy("Fixtures")]),
         // Scene catalogs, selection, synthetic scenes, chips and the aod_estimation task end to end.
         .testTarget(
             name: "AODEstimationTests",

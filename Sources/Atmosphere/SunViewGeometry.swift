@@ -41,4 +41,7 @@ public struct SunViewGeometry: Sendable, Hashable, Codable {
 
     /// µv, the cosine of the viewing zenith angle.
     var viewCosine: Double { cos(viewZenith * .pi / 180) }
+
+    /// The two-way air mass 1/µs + 1/µv, the path length gases absorb along.
+    var airMass: Double { 1 / solarCosine + 1 / viewCosine }
 }

@@ -2,30 +2,41 @@ import Testing
 
 @testable import Atmosphere
 
-/// Interpolation in the AOD lookup table.
-@Suite("AOD lookup table: interpolation matches the model")
+/// The per-scene AOD table resampled from the 6S table.
+@Suite("AOD lookup table: exact at the 6S nodes, linear between, clamped beyond")
 struct AODLookupTableTests {
-    let transfer = RadiativeTransfer()
-    let geometry = SunViewGeometry(solarZenith: 55, viewZenith: 7, relativeAzimuth: 30)
+    let geometry = SunViewGeometry(solarZenith: 52, viewZenith: 7, relativeAzimuth: 30)
 
-    @Test func offGridLookupsMatchDirectTermsWithin1e4() {
-        let table = AODLookupTable(transfer: transfer, geometry: geometry, bands: SpectralBand.allCases)
-        for band in SpectralBand.allCases {
-            for aod in [0.003, 0.0517, 0.1234, 0.4449, 0.777, 1.2345, 2.005, 2.9951] {
-                let looked = table.terms(band, aod550: aod)
-                let direct = transfer.terms(band: band, aod550: aod, geometry: geometry)
-                #expect(abs(looked.pathReflectance - direct.pathReflectance) < 1e-4, "\(band) \(aod)")
-                #expect(abs(looked.transmittance - direct.transmittance) < 1e-4, "\(band) \(aod)")
-                #expect(abs(looked.sphericalAlbedo - direct.sphericalAlbedo) < 1e-4, "\(band) \(aod)")
+    @Test(arguments: [GasAbsorption.none, .standard])
+    func atTheSixSNodesTheTermsAreTheTables(gas: GasAbsorption) throws {
+        let sixS = try SixSTable.bundled()
+        let table = try AODLookupTable(
+            table: sixS, aerosol: .continental, geometry: geometry, gas: gas,
+            bands: [.blue, .swir22])
+        for band in [SpectralBand.blue, .swir22] {
+            let nodes = try sixS.termsAtAODNodes(band, aerosol: .continental, geometry: geometry, gas: gas)
+            for node in nodes {
+                let looked = table.terms(band, aod550: node.aod550)
+                #expect(abs(looked.pathReflectance - node.terms.pathReflectance) < 1e-12, "\(band) \(node.aod550)")
+                #expect(abs(looked.transmittance - node.terms.transmittance) < 1e-12, "\(band) \(node.aod550)")
+                #expect(abs(looked.sphericalAlbedo - node.terms.sphericalAlbedo) < 1e-12, "\(band) \(node.aod550)")
+                #expect(abs(looked.gasTransmittance - node.terms.gasTransmittance) < 1e-12, "\(band) \(node.aod550)")
+            }
+            // Halfway between two 6S nodes is the mean of their terms (linear in AOD).
+            for (a, b) in zip(nodes, nodes.dropFirst()) {
+                let half = table.terms(band, aod550: (a.aod550 + b.aod550) / 2).pathReflectance
+                #expect(abs(half - (a.terms.pathReflectance + b.terms.pathReflectance) / 2) < 1e-12)
             }
         }
     }
 
-    @Test func theGridRunsFromZeroToTheMaximum() {
-        let table = AODLookupTable(transfer: transfer, geometry: geometry, bands: [.blue], maximumAOD: 2, step: 0.05)
-        #expect(table.aodGrid.count == 41)
-        #expect(table.aodGrid.first == 0)
-        #expect(abs(table.aodGrid.last! - 2) < 1e-12)
-        #expect(table.terms(.blue, aod550: 0.1) == transfer.terms(band: .blue, aod550: table.aodGrid[2], geometry: geometry))
+    @Test func beyondTheTableTheTermsAreClampedToItsEnds() throws {
+        let table = try AODLookupTable(
+            table: SixSTable.bundled(), aerosol: .maritime, geometry: geometry, gas: .none,
+            bands: [.red])
+        #expect(table.maximumAOD == 3)
+        #expect(table.terms(.red, aod550: 4.5) == table.terms(.red, aod550: 3))
+        #expect(table.terms(.red, aod550: -1) == table.terms(.red, aod550: 0))
+        #expect(table.clampedAxes.isEmpty)
     }
 }

@@ -1,6 +1,8 @@
 import Atmosphere
 
-/// TOA reflectances of one pixel forward-modelled with `RadiativeTransfer` from a known surface.
+/// TOA reflectances of one pixel forward-modelled through the bundled 6S table (continental aerosol)
+/// from a known surface: inputs for the selection and inversion tests. Accuracy is tested on scenes
+/// 6S computed directly (``SixSScenes``), never on these.
 struct SyntheticPixel {
     var blue: Double
     var red: Double
@@ -8,10 +10,15 @@ struct SyntheticPixel {
     var swir22: Double
 
     /// The pixel over a surface with the given reflectances under `aod550`.
-    init(surfaceBlue: Double, surfaceRed: Double, surfaceNIR: Double, surfaceSwir22: Double,
-         aod550: Double, geometry: SunViewGeometry, transfer: RadiativeTransfer = RadiativeTransfer()) {
+    init(
+        surfaceBlue: Double, surfaceRed: Double, surfaceNIR: Double, surfaceSwir22: Double,
+        aod550: Double, geometry: SunViewGeometry, gas: GasAbsorption = .standard
+    ) throws {
+        let table = try AODLookupTable(
+            table: SixSTable.bundled(), aerosol: .continental, geometry: geometry, gas: gas,
+            bands: [.blue, .red, .nir, .swir22])
         func toa(_ band: SpectralBand, _ surface: Double) -> Double {
-            transfer.terms(band: band, aod550: aod550, geometry: geometry).topOfAtmosphere(surface: surface)
+            table.terms(band, aod550: aod550).topOfAtmosphere(surface: surface)
         }
         blue = toa(.blue, surfaceBlue)
         red = toa(.red, surfaceRed)
@@ -20,9 +27,12 @@ struct SyntheticPixel {
     }
 
     /// Dark dense vegetation obeying the surface ratios exactly, NIR 0.3.
-    static func vegetation(swir22: Double, aod550: Double, geometry: SunViewGeometry,
-                           surface: DarkVegetationSurface = .kaufman) -> SyntheticPixel {
-        SyntheticPixel(surfaceBlue: surface.blueToSwir22 * swir22, surfaceRed: surface.redToSwir22 * swir22,
-                       surfaceNIR: 0.3, surfaceSwir22: swir22, aod550: aod550, geometry: geometry)
+    static func vegetation(
+        swir22: Double, aod550: Double, geometry: SunViewGeometry,
+        surface: DarkVegetationSurface = .kaufman, gas: GasAbsorption = .standard
+    ) throws -> SyntheticPixel {
+        try SyntheticPixel(
+            surfaceBlue: surface.blueToSwir22 * swir22, surfaceRed: surface.redToSwir22 * swir22,
+            surfaceNIR: 0.3, surfaceSwir22: swir22, aod550: aod550, geometry: geometry, gas: gas)
     }
 }

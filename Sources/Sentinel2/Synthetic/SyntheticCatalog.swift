@@ -23,6 +23,8 @@ public enum SyntheticCatalog {
     /// writes the same bytes.
     public static func write(_ spec: SyntheticCatalogSpec, to folder: URL) throws -> [SyntheticScene] {
         precondition(spec.pixelSize > 0, "the pixel size must be positive")
+        // The 6S table ends at AOD 3: a scene beyond it would be made by clamping, not by 6S.
+        precondition(spec.aod.bounds.upperBound <= 3, "the AOD field must stay within 0...3, the 6S table's range")
         var scenes: [SyntheticScene] = []
         for areaIndex in spec.areas.indices {
             for dateIndex in spec.dates.indices {
@@ -79,7 +81,7 @@ public enum SyntheticCatalog {
             includeAOT ? try create("AOT.tif", in: directory, model, type: .uint16, noData: 0, reference: reference) : nil
         let truth = try create("truth_aod.tif", in: directory, model, type: .float32, noData: nil, reference: reference)
 
-        let lookup = TOALookup(range: model.aod.bounds, geometry: model.geometry)
+        let lookup = try TOALookup(geometry: model.geometry)
         let width = model.width
         var cloudCells = 0
         for top in stride(from: 0, to: model.height, by: rowsPerBlock) {

@@ -52,7 +52,7 @@ struct ChipCutterTests {
         var vegetation = 0
         var vegetationRetrieved = 0
         for chip in chips {
-            let aod = DarkDenseVegetationModel().estimate(chip, geometry: scene.geometry)
+            let aod = try DarkDenseVegetationModel().estimate(chip, geometry: scene.geometry)
             for (cellClass, value) in zip(chip[.scl], aod) where cellClass.isFinite {
                 if [3, 6, 8, 9].contains(Int(cellClass)) {
                     masked += 1

@@ -9,9 +9,9 @@ struct SynthS2Command: ParsableCommand {
         commandName: "synth-s2", abstract: "Write a synthetic Sentinel-2 scene catalog of known aerosol optical depth.",
         discussion: """
             One scene per --bbox and date: top-of-atmosphere reflectance bands (B02, B04, B8A, B11, B12), SCL, \
-            AOT and truth_aod.tif GeoTIFFs and a STAC item, forward-modelled from the aerosol field with the \
-            radiative model the retrieval inverts (docs/tasks/aod_estimation.md). The dates are --date and the \
-            --num-steps - 1 days --temporal-step apart before it, as the task's steps.
+            AOT and truth_aod.tif GeoTIFFs and a STAC item, forward-modelled from the aerosol field (0 to 3) with \
+            the bundled 6S table (continental aerosol, US62 gases; docs/tasks/aod_estimation.md). The dates are \
+            --date and the --num-steps - 1 days --temporal-step apart before it, as the task's steps.
             Example: taskforge data synth-s2 --bbox 116.0,39.0,116.5,39.5 --date 2024-06-01 --num-steps 5 --aod 0.3
             """)
 
@@ -93,7 +93,8 @@ struct BoundingBoxArgument: ExpressibleByArgument {
     }
 }
 
-/// `--aod 0.3`, `--aod gradient:0.1:0.8` or `--aod smooth:0.3:0.1`.
+/// `--aod 0.3`, `--aod gradient:0.1:0.8` or `--aod smooth:0.3:0.1`; every value the field takes within
+/// 0...3, the 6S table's range (the scenes are never made by extrapolating it).
 struct AerosolFieldArgument: ExpressibleByArgument {
     let field: AerosolField
 
@@ -105,9 +106,11 @@ struct AerosolFieldArgument: ExpressibleByArgument {
         let parts = argument.split(separator: ":").map(String.init)
         let numbers = parts.compactMap(Double.init)
         switch (parts.first, parts.count, numbers.count) {
-        case (_, 1, 1) where numbers[0] >= 0 && numbers[0] <= 5: field = .uniform(numbers[0])
-        case ("gradient", 3, 2) where numbers.allSatisfy({ $0 >= 0 && $0 <= 5 }): field = .gradient(west: numbers[0], east: numbers[1])
-        case ("smooth", 3, 2) where numbers[0] >= 0 && numbers[0] <= 5 && numbers[1] >= 0: field = .smooth(mean: numbers[0], amplitude: numbers[1])
+        case (_, 1, 1) where numbers[0] >= 0 && numbers[0] <= 3: field = .uniform(numbers[0])
+        case ("gradient", 3, 2) where numbers.allSatisfy({ $0 >= 0 && $0 <= 3 }):
+            field = .gradient(west: numbers[0], east: numbers[1])
+        case ("smooth", 3, 2) where numbers[0] >= 0 && numbers[1] >= 0 && numbers[0] + numbers[1] <= 3:
+            field = .smooth(mean: numbers[0], amplitude: numbers[1])
         default: return nil
         }
     }

@@ -7,6 +7,6 @@ protocol AODModel: Sendable {
     var name: String { get }
 
     /// One AOD per cell of `chip`, row by row, NaN where it cannot be retrieved; `geometry` is the
-    /// scene's sun and view angles.
-    func estimate(_ chip: ChipBands, geometry: SunViewGeometry) -> [Float]
+    /// scene's sun and view angles. Throws when the model cannot run at all (its data is unreadable).
+    func estimate(_ chip: ChipBands, geometry: SunViewGeometry) throws -> [Float]
 }

@@ -11,7 +11,7 @@ struct ChipPrediction: Sendable {
     /// Blocking (GDAL and the per-cell retrieval): run it off the task threads.
     init(chip file: URL, model: any AODModel, geometry: SunViewGeometry, aodFile: URL, previewFile: URL) throws {
         let chip = try ChipBands(reading: file)
-        let retrieved = model.estimate(chip, geometry: geometry)
+        let retrieved = try model.estimate(chip, geometry: geometry)
         try AODRasterWriter.write(retrieved, of: chip, to: aodFile)
         try AODPreviewRenderer.render(retrieved, width: chip.width, height: chip.height, to: previewFile)
         let counted = chip.inBoxWithData

@@ -1,15 +1,16 @@
 import Atmosphere
 
 /// The shipped model: the dark-dense-vegetation retrieval (``DarkTargetRetrieval``) on each cell
-/// the scene classification leaves usable (``SceneClassMask``), with the continental aerosol of
-/// the radiative model (docs/tasks/aod_estimation.md).
+/// the scene classification leaves usable (``SceneClassMask``), on the bundled 6S table with the
+/// continental aerosol model and the US62 standard gases (docs/tasks/aod_estimation.md).
 struct DarkDenseVegetationModel: AODModel {
     let name = "dark_dense_vegetation"
 
-    func estimate(_ chip: ChipBands, geometry: SunViewGeometry) -> [Float] {
-        let retrieval = DarkTargetRetrieval(geometry: geometry)
+    func estimate(_ chip: ChipBands, geometry: SunViewGeometry) throws -> [Float] {
+        let retrieval = try DarkTargetRetrieval(geometry: geometry, aerosol: .continental, gas: .standard)
         return retrieval.retrieve(
             blue: chip[.b02], red: chip[.b04], nir: chip[.b8a], swir22: chip[.b12],
-            usable: SceneClassMask.usable(chip[.scl]))
+            usable: SceneClassMask.usable(chip[.scl])
+        ).aod
     }
 }
