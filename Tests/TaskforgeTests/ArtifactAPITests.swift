@@ -113,6 +113,10 @@ struct ArtifactAPITests {
             #expect(malformed.json["code"] == "invalid_artifact")
             let pointers = malformed.json["violations"]?.arrayValue?.compactMap { $0["pointer"]?.stringValue }.sorted()
             #expect(pointers == ["/colour", "/content_type", "/data_base64", "/name"])
+            // The seeds' spelling is checked even when the other one names the artifact.
+            let seedType = try await server.request(
+                "POST", "/v1/artifacts", body: #"{"name":"ok.txt","type":"a/b","data_base64":""}"#)
+            #expect(seedType.status == 422 && seedType.json["violations"]?.arrayValue?.first?["pointer"] == "/type")
             #expect(try await server.request("POST", "/v1/artifacts", body: "[1]").json["code"] == "invalid_artifact")
             #expect(try await server.request("POST", "/v1/artifacts", body: "{").json["code"] == "invalid_json")
             let noJob = try await server.request("POST", "/v1/artifacts", body: #"{"job_id":"nope","data_base64":""}"#)

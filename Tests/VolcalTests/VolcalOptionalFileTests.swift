@@ -48,6 +48,8 @@ struct VolcalOptionalFileTests {
             #expect(unknown.status == 400 && unknown.json["code"] == "invalid_parameter")
             #expect(unknown.json["parameter"] == "files")
             #expect(unknown.json["detail"]?.stringValue?.contains("'kml'") == true)
+            let twice = try await server.request("POST", "/v1/tasks/volcal?files=prj,prj", body: "{}")
+            #expect(twice.status == 400 && twice.json["parameter"] == "files")
             // Announcing a required file changes nothing; an empty announcement is none.
             for query in ["files=pre", "files="] {
                 let accepted = try await server.request("POST", "/v1/tasks/volcal?\(query)", body: "{}")

@@ -37,8 +37,10 @@ struct ArtifactEnvelope {
         let names = (string("name"), string("type"))
         name = names.0 ?? names.1 ?? "artifact"
         contentType = string("content_type") ?? "application/octet-stream"
-        if let problem = ArtifactName.problem(with: name) {
-            violations.append(Violation(pointer: object["name"] != nil ? "/name" : "/type", code: "name", message: problem))
+        // Each spelling given must be a valid name, the one not used included: the document says so.
+        for (key, given) in [("name", names.0), ("type", names.1)] {
+            guard let given, let problem = ArtifactName.problem(with: given) else { continue }
+            violations.append(Violation(pointer: "/\(key)", code: "name", message: problem))
         }
         if let problem = ArtifactUploadParameters.contentTypeProblem(contentType) {
             violations.append(Violation(pointer: "/content_type", code: "content_type", message: problem))

@@ -61,6 +61,9 @@ struct SubmitParameters {
         self.runAt = runAt ?? delay.map { now.addingTimeInterval($0.seconds) }
         // `files=dbf,prj` (the OpenAPI form style); an empty value announces nothing.
         announcedFiles = query("files").map { $0.split(separator: ",").map(String.init) } ?? []
+        if let repeated = announcedFiles.enumerated().first(where: { announcedFiles[..<$0.offset].contains($0.element) }) {
+            throw Problem.invalidParameter("files", "names '\(repeated.element)' twice; name each file once")
+        }
     }
 
     /// `job` awaiting the announced files too; a name the task does not declare is `invalid_parameter`.
