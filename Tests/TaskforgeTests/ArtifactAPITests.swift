@@ -119,7 +119,12 @@ struct ArtifactAPITests {
             #expect(seedType.status == 422 && seedType.json["violations"]?.arrayValue?.first?["pointer"] == "/type")
             #expect(try await server.request("POST", "/v1/artifacts", body: "[1]").json["code"] == "invalid_artifact")
             #expect(try await server.request("POST", "/v1/artifacts", body: "{").json["code"] == "invalid_json")
-            let noJob = try await server.request("POST", "/v1/artifacts", body: #"{"job_id":"nope","data_base64":""}"#)
+            let notAnID = try await server.request(
+                "POST", "/v1/artifacts", body: #"{"job_id":"nope","task_id":"AAA","data_base64":""}"#)
+            #expect(notAnID.status == 422 && notAnID.json["code"] == "invalid_artifact")
+            let idPointers = notAnID.json["violations"]?.arrayValue?.compactMap { $0["pointer"]?.stringValue }
+            #expect(idPointers == ["/job_id", "/task_id"])
+            let noJob = try await server.request("POST", "/v1/artifacts", body: #"{"job_id":"\#(UUID())","data_base64":""}"#)
             #expect(noJob.status == 404)
             #expect(noJob.json["code"] == "job_not_found")
             let unknownJob = try await server.upload("/v1/artifacts?name=a&job_id=\(UUID())", Data("x".utf8))

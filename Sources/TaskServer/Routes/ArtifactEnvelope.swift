@@ -37,6 +37,10 @@ struct ArtifactEnvelope {
         let names = (string("name"), string("type"))
         name = names.0 ?? names.1 ?? "artifact"
         contentType = string("content_type") ?? "application/octet-stream"
+        for (key, given) in [("job_id", jobIDs.0), ("task_id", jobIDs.1)] {
+            guard let given, UUID(uuidString: given) == nil else { continue }
+            violations.append(Violation(pointer: "/\(key)", code: "format", message: "must be a job id (a UUID)"))
+        }
         // Each spelling given must be a valid name, the one not used included: the document says so.
         for (key, given) in [("name", names.0), ("type", names.1)] {
             guard let given, let problem = ArtifactName.problem(with: given) else { continue }
