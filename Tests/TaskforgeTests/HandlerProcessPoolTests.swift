@@ -32,7 +32,10 @@ struct HandlerProcessPoolTests {
         let descriptorsBefore = Self.openDescriptors()
         let group = ServiceGroup(services: [worker], logger: logger)
         let running = Task { try await group.run() }
-        try await eventually("every job to finish") { try await store.unfinishedJobCounts().isEmpty }
+        // A deadline, not a delay: the whole suite beside it loads the machine.
+        try await eventually("every job to finish", timeout: .seconds(180)) {
+            try await store.unfinishedJobCounts().isEmpty
+        }
         await group.triggerGracefulShutdown()
         try await running.value
         pool.shutdown()

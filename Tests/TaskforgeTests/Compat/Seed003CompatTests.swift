@@ -43,9 +43,10 @@ struct Seed003CompatTests {
 
     @Test func theSleepExampleRunsAndIsCancelled() async throws {
         try await Self.with { server in
-            // Create sleep task.
+            // Create sleep task: the seed's example body, sleeping 600 s instead of 10 so that the cancel
+            // below reaches a running job however loaded the machine is (a CI run took 10 s to get there).
             let created = try await server.request(
-                "POST", "/tasks", body: #"{"type":"sleep","params":{"seconds":10},"timeout_seconds":300,"max_retries":0}"#)
+                "POST", "/tasks", body: #"{"type":"sleep","params":{"seconds":600},"timeout_seconds":300,"max_retries":0}"#)
             let id = try #require(created.json["task_id"]?.stringValue)
             try await CompatServer.waitForStatus(server, "/tasks/\(id)", in: ["RUNNING"])
             // Cancel task.
