@@ -81,7 +81,8 @@ let package = Package(
         .target(
             name: "TaskServer",
             dependencies: [
-                "TaskRuntime", "TaskArtifacts", .product(name: "Hummingbird", package: "hummingbird"),
+                "TaskRuntime", "TaskArtifacts", "Datasets", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "_NIOFileSystem", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -125,7 +126,7 @@ let package = Package(
         .target(
             name: "Tasks",
             dependencies: [
-                "TaskRuntime", "TaskCLI", "TaskServer", "GeoKit", "Atmosphere", "Sentinel2",
+                "TaskRuntime", "TaskCLI", "TaskServer", "GeoKit", "Atmosphere", "Sentinel2", "Datasets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -190,6 +191,15 @@ let package = Package(
             name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport", "taskforge"]),
         // The dataset engine against Python's csv, pandas, scikit-learn and DuckDB (Oracles/).
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], exclude: ["Oracles"]),
+        // Datasets over the API (`/v1/datasets`, the three dataset tasks, seed 002's routes) on both
+        // stores and S3, checked against the same Python oracles.
+        .testTarget(
+            name: "DatasetTaskTests",
+            dependencies: [
+                "Tasks", "TaskforgeTestSupport", "TaskStorePostgres", "TaskArtifacts", "taskforge",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The radiative model and the retrieval on known atmospheres.
         // Fixtures/6s-scenes.json: TOA reflectances 6S computed directly (scripts/aod-lut --fixtures).
         .testTarget(name: "AtmosphereTests", dependencies: ["Atmosphere"], resources: [.copy("Fixtures")]),

@@ -12,11 +12,14 @@ public struct ArtifactRecorder: ArtifactSink {
     public let jobs: any JobStore
     /// The largest artifact accepted, in bytes (`TASK_MAX_ARTIFACT_MB`).
     public let maxBytes: Int64
+    /// The largest dataset accepted, in bytes (`TASK_MAX_DATASET_MB`): datasets are tables of any size.
+    public let maxDatasetBytes: Int64
 
-    public init(store: any ArtifactStore, jobs: any JobStore, maxBytes: Int64) {
+    public init(store: any ArtifactStore, jobs: any JobStore, maxBytes: Int64, maxDatasetBytes: Int64 = 10 << 30) {
         self.store = store
         self.jobs = jobs
         self.maxBytes = maxBytes
+        self.maxDatasetBytes = maxDatasetBytes
     }
 
     /// Streams `body` into storage as artifact `name` of `producer` (none for an upload on its own).
@@ -25,16 +28,51 @@ public struct ArtifactRecorder: ArtifactSink {
     public func record<Body: AsyncSequence>(
         _ body: Body, name: String, contentType: String, producer: ArtifactProducer?
     ) async throws -> Artifact where Body.Element == ByteBuffer {
+        try await record(body, name: name, contentType: contentType, producer: producer, limit: maxBytes) { artifact in
+            try await jobs.recordArtifact(artifact)
+        }
+    }
+
+    /// Streams the local file at `url` into storage and records it as a dataset owned by `owner`,
+    /// with the profile `description` read from that same file. Throws as
+    /// ``record(_:name:contentType:producer:)`` does; nothing is kept then.
+    public func recordDataset(
+        at url: URL, name: String, contentType: String, owner: String?, description: DatasetDescription,
+        producer: ArtifactProducer?
+    ) async throws -> Dataset {
+        try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(url.path)) { handle in
+            var dataset: Dataset?
+            _ = try await record(
+                handle.readChunks(chunkLength: .kibibytes(256)), name: name, contentType: contentType, producer: producer,
+                limit: maxDatasetBytes
+            ) { artifact in
+                let record = Dataset(
+                    artifact: artifact, owner: owner, format: description.format, rowCount: description.rowCount,
+                    profile: description.profile)
+                try await jobs.recordDataset(record)
+                dataset = record
+            }
+            guard let dataset else { preconditionFailure("a recorded dataset was not described") }
+            return dataset
+        }
+    }
+
+    /// Stores the bytes under a fresh id, up to `limit`, then runs `recordMetadata` with the artifact;
+    /// when either fails the bytes are deleted.
+    private func record<Body: AsyncSequence>(
+        _ body: Body, name: String, contentType: String, producer: ArtifactProducer?, limit: Int64,
+        recordMetadata: (Artifact) async throws -> Void
+    ) async throws -> Artifact where Body.Element == ByteBuffer {
         let id = UUID()
         let key = Artifact.storageKey(for: id)
-        let meter = ByteMeter(limit: maxBytes)
+        let meter = ByteMeter(limit: limit)
         try await store.put(key: key, contentType: contentType, body: MeteredBody(base: body, meter: meter))
         let (size, sha256) = meter.result
         let artifact = Artifact(
             id: id, name: name, contentType: contentType, size: size, sha256: sha256, storageKey: key, createdAt: Date(),
             producer: producer)
         do {
-            try await jobs.recordArtifact(artifact)
+            try await recordMetadata(artifact)
         } catch {
             try? await store.delete(key: key)
             throw error
@@ -62,14 +100,25 @@ public struct ArtifactRecorder: ArtifactSink {
 
     /// A handler's write: the file streamed, or the bytes, with store failures as ``TaskError``s
     /// (`artifact_size_exceeded` permanent, `artifact_storage_failed` transient).
-    public func write(_ content: ArtifactContent, name: String, contentType: String, producer: ArtifactProducer)
-        async throws -> Artifact
-    {
+    public func write(
+        _ content: ArtifactContent, name: String, contentType: String, producer: ArtifactProducer,
+        dataset: DatasetDescription?
+    ) async throws -> Artifact {
         do {
-            switch content {
-            case .bytes(let data):
+            switch (content, dataset) {
+            case (.file(let url), let description?):
+                // The job's owner owns what it wrote.
+                let owner = try await jobs.job(id: producer.jobID)?.owner
+                return try await recordDataset(
+                    at: url, name: name, contentType: contentType, owner: owner, description: description,
+                    producer: producer
+                ).artifact
+            case (.bytes(let data), _):
+                guard dataset == nil else {
+                    throw TaskError.permanent(.invalidArtifact, "dataset '\(name)': a dataset is written from a file")
+                }
                 return try await record(data, name: name, contentType: contentType, producer: producer)
-            case .file(let url):
+            case (.file(let url), nil):
                 return try await recordFile(at: url, name: name, contentType: contentType, producer: producer)
             }
         } catch let error as ArtifactTooLarge {

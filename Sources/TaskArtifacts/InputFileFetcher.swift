@@ -17,14 +17,18 @@ public struct InputFileFetcher: InputFileSource {
         self.directory = directory
     }
 
-    public func fetch(jobID: UUID, uploads: Bool, completedStages: [StageResult]) async throws -> InputFiles {
+    public func fetch(jobID: UUID, uploads: Bool, datasets: Bool, completedStages: [StageResult]) async throws
+        -> InputFiles
+    {
         let complete = uploads ? try await jobs.files(ofJob: jobID).filter(\.isComplete) : []
+        let read = datasets ? try await jobs.datasets(readBy: jobID) : []
         let handedOver = try await stageArtifacts(ofJob: jobID, completedStages: completedStages)
-        guard !complete.isEmpty || !handedOver.isEmpty else { return InputFiles() }
+        guard !complete.isEmpty || !read.isEmpty || !handedOver.isEmpty else { return InputFiles() }
         let folder = directory.appendingPathComponent("taskforge-inputs-\(UUID().uuidString.lowercased())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var urls: [String: URL] = [:]
         var artifacts: [UUID: URL] = [:]
+        var tables: [UUID: DatasetFile] = [:]
         do {
             for file in complete {
                 guard let artifactID = file.artifactID, let artifact = try await jobs.artifact(id: artifactID) else {
@@ -34,6 +38,17 @@ public struct InputFileFetcher: InputFileSource {
                 let url = folder.appendingPathComponent(file.name)
                 try await copy(artifact, describedAs: "input file '\(file.name)'", to: url)
                 urls[file.name] = url
+            }
+            for lineage in read {
+                // A dataset an unfinished job reads cannot be deleted; one that is gone is a lost input.
+                guard let dataset = try await jobs.dataset(id: lineage.id), dataset.artifact.sha256 == lineage.sha256 else {
+                    throw TaskError.permanent(.filesMissing, "dataset \(lineage.id.lowercasedString) ('\(lineage.name)') is gone")
+                }
+                let url = folder.appendingPathComponent("dataset-\(lineage.id.lowercasedString)")
+                try await copy(dataset.artifact, describedAs: "dataset '\(lineage.name)'", to: url)
+                tables[lineage.id] = DatasetFile(
+                    id: lineage.id, url: url, name: lineage.name, sha256: lineage.sha256, format: dataset.format,
+                    profile: dataset.profile)
             }
             for artifact in handedOver {
                 // Named by ID: artifact names may repeat and are not paths.
@@ -45,7 +60,7 @@ public struct InputFileFetcher: InputFileSource {
             try? FileManager.default.removeItem(at: folder)
             throw error
         }
-        return InputFiles(urls, stageArtifacts: artifacts)
+        return InputFiles(urls, stageArtifacts: artifacts, datasets: tables, directory: folder)
     }
 
     /// The artifacts of job `jobID` written by the successful attempt of each completed stage.
@@ -60,9 +75,7 @@ public struct InputFileFetcher: InputFileSource {
     }
 
     public func release(_ files: InputFiles) async {
-        for folder in Set(files.urls.values.map { $0.deletingLastPathComponent() }) {
-            try? FileManager.default.removeItem(at: folder)
-        }
+        if let folder = files.directory { try? FileManager.default.removeItem(at: folder) }
     }
 
     private func copy(_ artifact: Artifact, describedAs description: String, to url: URL) async throws {

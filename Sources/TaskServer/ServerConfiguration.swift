@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the HTTP API listens and what it accepts.
 public struct ServerConfiguration: Sendable {
     public var host: String
@@ -16,6 +18,10 @@ public struct ServerConfiguration: Sendable {
     public var maxRuntime: Duration?
     /// The largest artifact accepted, in bytes (`TASK_MAX_ARTIFACT_MB`; `413 artifact_size_exceeded` above it).
     public var maxArtifactBytes: Int64
+    /// The largest dataset accepted, in bytes (`TASK_MAX_DATASET_MB`; `413 body_too_large` above it).
+    public var maxDatasetBytes: Int64
+    /// Where an uploaded dataset is written while it is read once for its profile, before it is stored.
+    public var scratchDirectory: URL
     /// How long the presigned link that `GET /v1/artifacts/{id}` redirects to stays valid (S3 storage).
     public var artifactLinkExpiry: Duration
     /// How `GET /v1/jobs/{id}/events` streams to clients that accept `text/event-stream`.
@@ -25,7 +31,8 @@ public struct ServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = 1 << 20, maxBatchSize: Int = 100,
         authentication: Authentication = .off, tasksPerMinute: Int? = nil, maxRuntime: Duration? = nil,
         maxArtifactBytes: Int64 = 25 << 20, artifactLinkExpiry: Duration = .seconds(900),
-        eventStream: EventStreamSettings = EventStreamSettings()
+        eventStream: EventStreamSettings = EventStreamSettings(), maxDatasetBytes: Int64 = 10 << 30,
+        scratchDirectory: URL = FileManager.default.temporaryDirectory
     ) {
         self.host = host
         self.port = port
@@ -37,5 +44,7 @@ public struct ServerConfiguration: Sendable {
         self.maxArtifactBytes = maxArtifactBytes
         self.artifactLinkExpiry = artifactLinkExpiry
         self.eventStream = eventStream
+        self.maxDatasetBytes = maxDatasetBytes
+        self.scratchDirectory = scratchDirectory
     }
 }

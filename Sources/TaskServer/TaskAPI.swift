@@ -53,15 +53,13 @@ public struct TaskAPI: Sendable {
             catalog: catalog, store: store, configuration: configuration, artifacts: artifacts,
             metrics: TaskMetrics(factory: metrics.factory))
         TaskRoutes(operations: operations).register(on: router)
-        BatchRoutes(
-            catalog: catalog, submitter: operations.submitter, maxBodyBytes: configuration.maxBodyBytes,
-            maxBatchSize: configuration.maxBatchSize, submitLimit: operations.submitLimit, metrics: operations.metrics
-        ).register(on: router)
+        BatchRoutes(operations: operations).register(on: router)
         LimitRoutes(operations: operations).register(on: router)
         JobRoutes(operations: operations, eventStream: configuration.eventStream).register(on: router)
         QueueRoutes(operations: operations).register(on: router)
         DedupRoutes(catalog: catalog, store: store).register(on: router)
         ArtifactRoutes(operations: operations).register(on: router)
+        DatasetRoutes(operations: operations).register(on: router)
         if let uploads { UploadRoutes(staging: uploads).register(on: router) }
         HealthRoutes(operations: operations).register(on: router)
         MetricsRoutes(catalog: catalog, store: store, exporter: metrics).register(on: router)

@@ -84,8 +84,9 @@ extension PostgresJobStore {
         return try started.first.map(Job.init(row:)) ?? job
     }
 
-    /// Runs `body` in one transaction, describing a failure with the database's message.
-    private func transaction<Result: Sendable>(
+    /// Runs `body` in one transaction, describing a failure with the database's message; an error
+    /// of the store's own that `body` throws (``DatasetNotFound``) is rethrown as it is.
+    func transaction<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> Result
     ) async throws -> Result {
         let logger = self.logger
@@ -93,6 +94,12 @@ extension PostgresJobStore {
             return try await client.withTransaction(logger: logger) { connection in try await body(connection, logger) }
         } catch let error as PSQLError {
             throw PostgresStoreError(error)
+        } catch let error as PostgresTransactionError {
+            if let refusal = error.closureError as? DatasetNotFound { throw refusal }
+            if let failure = (error.closureError ?? error.commitError ?? error.beginError) as? PSQLError {
+                throw PostgresStoreError(failure)
+            }
+            throw error
         }
     }
 }

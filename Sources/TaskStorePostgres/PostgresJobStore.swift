@@ -127,8 +127,7 @@ public final class PostgresJobStore: JobStore {
         guard !jobs.isEmpty else { return [] }
         // The declared files of every job, flattened: one row per (job, file).
         let files = jobs.flatMap { job in job.files.enumerated().map { (job: job.id, position: $0, file: $1) } }
-        let rows = try await rows(
-            """
+        let insert: PostgresQuery = """
             WITH inserted AS (
                 INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at, owner, timeout_ms)
                 SELECT id, task, version, queue, priority, state, input::jsonb, max_attempts, run_at, NULLIF(owner, ''),
@@ -150,7 +149,19 @@ public final class PostgresJobStore: JobStore {
                     \(files.map(\.job))::uuid[], \(files.map(\.position))::int8[], \(files.map(\.file.name))::text[],
                     \(files.map(\.file.required))::bool[]))
             SELECT * FROM inserted
-            """)
+            """
+        // Jobs that read datasets hold them (FOR SHARE) while their links are inserted, so that a
+        // concurrent deletion either waits for them and finds them, or went first and refuses them.
+        let rows =
+            if jobs.allSatisfy({ $0.datasets.isEmpty }) {
+                try await rows(insert)
+            } else {
+                try await transaction { connection, logger in
+                    let rows = try await connection.query(insert, logger: logger).collect()
+                    try await Self.insertDatasetLinks(of: jobs, on: connection, logger: logger)
+                    return rows
+                }
+            }
         let stored = try rows.map(Job.init(row:))
         let order = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.id, $0) })
         return stored.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }

@@ -241,5 +241,36 @@ enum PostgresMigrations {
                 // A limit for each attempt below the task's, set by the submitter; NULL for the task's.
                 "ALTER TABLE jobs ADD COLUMN timeout_ms bigint"
             ]),
+        Migration(
+            version: 13, name: "datasets and the jobs that read them",
+            statements: [
+                // A dataset's bytes are the artifact with the same id; this row adds its owner and profile.
+                """
+                CREATE TABLE datasets (
+                    seq bigserial PRIMARY KEY,
+                    id uuid NOT NULL UNIQUE,
+                    owner text,
+                    format text NOT NULL,
+                    row_count bigint NOT NULL,
+                    profile jsonb NOT NULL,
+                    created_at timestamptz NOT NULL
+                )
+                """,
+                "CREATE INDEX datasets_by_owner ON datasets (owner, seq) WHERE owner IS NOT NULL",
+                // A job's input lineage: the datasets it reads, as they were at submit (kept after a
+                // dataset is deleted, so no foreign key to it). Pruning a job deletes its rows.
+                """
+                CREATE TABLE job_datasets (
+                    job_id uuid NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+                    position integer NOT NULL,
+                    dataset_id uuid NOT NULL,
+                    name text NOT NULL,
+                    sha256 text NOT NULL,
+                    size bigint NOT NULL,
+                    PRIMARY KEY (job_id, dataset_id)
+                )
+                """,
+                "CREATE INDEX job_datasets_by_dataset ON job_datasets (dataset_id)",
+            ]),
     ]
 }

@@ -4,6 +4,10 @@ import TaskRuntime
 
 extension SQLiteJobStore {
     public func recordArtifact(_ artifact: Artifact) async throws {
+        try await Self.insertArtifact(artifact, on: connection)
+    }
+
+    static func insertArtifact(_ artifact: Artifact, on connection: SQLiteConnection) async throws {
         let producer = artifact.producer
         _ = try await connection.query(
             """

@@ -90,14 +90,15 @@ public final class SQLiteJobStore: JobStore {
                 id, task, version, queue, priority, state, input, max_attempts, created_at, run_at, owner, timeout_ms)
             VALUES \(placeholders) RETURNING *
             """
-        // Jobs with files are inserted with their file rows in one transaction.
+        // Jobs with files or datasets are inserted with their file and dataset rows in one transaction.
         let rows =
-            if jobs.allSatisfy({ $0.files.isEmpty }) {
+            if jobs.allSatisfy({ $0.files.isEmpty && $0.datasets.isEmpty }) {
                 try await connection.query(insert, binds)
             } else {
                 try await transactions.run { [binds] connection in
                     let rows = try await connection.query(insert, binds)
                     try await Self.insertFiles(of: jobs, on: connection)
+                    try await Self.insertDatasetLinks(of: jobs, on: connection)
                     return rows
                 }
             }

@@ -246,5 +246,41 @@ enum SQLiteMigrations {
                 // A limit for each attempt below the task's, set by the submitter; NULL for the task's.
                 "ALTER TABLE jobs ADD COLUMN timeout_ms INTEGER"
             ]),
+        Migration(
+            version: 13, name: "datasets and the jobs that read them",
+            statements: [
+                // A dataset's bytes are the artifact with the same id; this row adds its owner and profile.
+                """
+                CREATE TABLE datasets (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    owner TEXT,
+                    format TEXT NOT NULL,
+                    row_count INTEGER NOT NULL,
+                    profile TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                )
+                """,
+                "CREATE INDEX datasets_by_owner ON datasets (owner, seq) WHERE owner IS NOT NULL",
+                // A job's input lineage: the datasets it reads, as they were at submit (kept after a
+                // dataset is deleted, so no foreign key); deleting the job deletes its rows.
+                """
+                CREATE TABLE job_datasets (
+                    job_id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    dataset_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    PRIMARY KEY (job_id, dataset_id)
+                )
+                """,
+                "CREATE INDEX job_datasets_by_dataset ON job_datasets (dataset_id)",
+                """
+                CREATE TRIGGER jobs_delete_datasets AFTER DELETE ON jobs BEGIN
+                    DELETE FROM job_datasets WHERE job_id = OLD.id;
+                END
+                """,
+            ]),
     ]
 }

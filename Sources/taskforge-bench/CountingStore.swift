@@ -113,6 +113,16 @@ final class CountingStore: JobStore {
 
     func files(ofJob id: UUID) async throws -> [JobFile] { try await base.files(ofJob: id) }
 
+    func recordDataset(_ dataset: Dataset) async throws { try await base.recordDataset(dataset) }
+
+    func dataset(id: UUID) async throws -> Dataset? { try await base.dataset(id: id) }
+
+    func datasets(matching query: DatasetQuery) async throws -> DatasetPage { try await base.datasets(matching: query) }
+
+    func datasets(readBy jobID: UUID) async throws -> [JobDataset] { try await base.datasets(readBy: jobID) }
+
+    func deleteDataset(id: UUID) async throws -> DatasetDeletion { try await base.deleteDataset(id: id) }
+
     func attachUpload(_ uploadID: String, toFile name: String, ofJob jobID: UUID) async throws -> Bool {
         try await base.attachUpload(uploadID, toFile: name, ofJob: jobID)
     }

@@ -13,12 +13,14 @@ public struct RawReply: Sendable {
 
 extension APIEndpoint {
     /// POSTs `bytes` as they are (not JSON), with a `Content-Length`, or `chunked` in 64 KiB pieces without one.
-    public func upload(_ path: String, _ bytes: Data, contentType: String = "application/octet-stream", chunked: Bool = false)
-        async throws -> RawReply
-    {
+    public func upload(
+        _ path: String, _ bytes: Data, contentType: String = "application/octet-stream", chunked: Bool = false,
+        headers: [String: String] = [:]
+    ) async throws -> RawReply {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: contentType)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         if chunked {
             let pieces = stride(from: 0, to: bytes.count, by: 64 << 10).map {
                 ByteBuffer(bytes: bytes[$0..<min($0 + (64 << 10), bytes.count)])

@@ -12,7 +12,7 @@ import TaskStoreSQLite
 /// temporary directory) serving `catalog` and its OpenAPI document for the duration of `body`.
 public struct TestServer: APIEndpoint {
     public let baseURL: String
-    public let store: SQLiteJobStore
+    public let store: any JobStore
     /// Where the server keeps artifacts.
     public let artifacts: any ArtifactStore
     /// The tus upload server's staging, when it serves uploads.
@@ -25,13 +25,14 @@ public struct TestServer: APIEndpoint {
     /// With `uploads`, the server serves tus uploads at `/v1/uploads/`; with `waitingExpiry` instead,
     /// it serves the uploads of jobs' files (``JobFileUploads``), staged in its temporary directory.
     /// The server and its worker log to `logger` (by default: warnings and worse, to standard error).
-    /// `profiles` are the application's routes served beside the generated ones.
+    /// `profiles` are the application's routes served beside the generated ones. With `jobStore` (a
+    /// PostgreSQL store, say), jobs go there instead of a fresh SQLite file; the caller closes it.
     public static func with<T>(
         catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
         maxBatchSize: Int = 100, slots: Int = 4, authentication: Authentication = .off, tasksPerMinute: Int? = nil,
         artifacts: (any ArtifactStore)? = nil, maxArtifactBytes: Int64 = 25 << 20, uploads: UploadStaging? = nil,
         waitingExpiry: Duration? = nil, eventStream: EventStreamSettings = EventStreamSettings(), logger: Logger? = nil,
-        profiles: [any RouteProfile] = [], _ body: (TestServer) async throws -> T
+        profiles: [any RouteProfile] = [], jobStore: (any JobStore)? = nil, _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -42,7 +43,10 @@ public struct TestServer: APIEndpoint {
             return logger
         }()
         let metrics = MetricsExporter()
-        let store = try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger)
+        let sqlite: SQLiteJobStore? =
+            jobStore == nil
+            ? try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger) : nil
+        guard let store: any JobStore = jobStore ?? sqlite else { throw TestFailure("no job store") }
         let artifacts = artifacts ?? LocalArtifactStore(root: directory.appendingPathComponent("artifacts").path)
         let recorder = ArtifactRecorder(store: artifacts, jobs: store, maxBytes: maxArtifactBytes)
         let uploads =
@@ -79,12 +83,12 @@ public struct TestServer: APIEndpoint {
             let result = try await body(server)
             await group.triggerGracefulShutdown()
             try await running.value
-            try await store.close()
+            try await sqlite?.close()
             return result
         } catch {
             await group.triggerGracefulShutdown()
             _ = try? await running.value
-            try? await store.close()
+            try? await sqlite?.close()
             throw error
         }
     }

@@ -377,7 +377,7 @@ let brokenRegistries: [BrokenRegistry] = [
             "tasks.yaml:11:38: error: 'enum' value \"two\" does not match the schema's type integer",
             "tasks.yaml:11:43: error: 'enum' lists 1 more than once",
             "tasks.yaml:12:19: error: unknown type 'int'; expected one of object, array, string, integer, number, boolean, null; did you mean 'integer'?",
-            "tasks.yaml:13:35: error: unknown format 'datetime'; supported formats: date, date-time, uuid, uri, email; did you mean 'date-time'?",
+            "tasks.yaml:13:35: error: unknown format 'datetime'; supported formats: date, date-time, uuid, uri, email, dataset; did you mean 'date-time'?",
             "tasks.yaml:14:36: error: 'pattern' '[a-' is not a valid regular expression",
             "tasks.yaml:15:9: error: property name 'firstName' must be lower snake_case, like 'first_name'",
             "tasks.yaml:16:19: error: 'type' lists are supported only as [T, \"null\"]; other unions are not supported",

@@ -87,7 +87,7 @@ public enum AnomalyDetector {
         func checkpoint(_ rows: Int) throws {
             if rows & 4095 == 0 {
                 try Task.checkCancellation()
-                progress?(done + reader.bytesConsumed, size * Int64(passes))
+                try progress?(done + reader.bytesConsumed, size * Int64(passes))
             }
         }
         func nextPass() throws {
@@ -275,7 +275,7 @@ public enum AnomalyDetector {
             try checkpoint(index)
         }
         try writer.commit()
-        progress?(done + reader.bytesConsumed, size * Int64(passes))
+        try progress?(done + reader.bytesConsumed, size * Int64(passes))
         var countsByName: [String: Int] = [:]
         for j in 0..<k { countsByName[names[columns[j]]] = counts[j] }
         return AnomalyResult(

@@ -114,4 +114,5 @@ public struct DatasetMetrics: Sendable, Codable, Equatable {
 }
 
 /// Progress of a pass over a file: bytes consumed so far and the file's size when known.
-public typealias ProgressHandler = (_ bytesRead: Int64, _ totalBytes: Int64?) -> Void
+/// Called every few thousand rows with the bytes read; throwing (`CancellationError`) stops the computation.
+public typealias ProgressHandler = (_ bytesRead: Int64, _ totalBytes: Int64?) throws -> Void

@@ -34,9 +34,9 @@ public enum MetricsComputation {
         let part = MetricsPart(names: names, types: types, options: options)
         try part.consume(reader) {
             try Task.checkCancellation()
-            progress?(reader.bytesConsumed, reader.totalBytes)
+            try progress?(reader.bytesConsumed, reader.totalBytes)
         }
-        progress?(reader.bytesConsumed, reader.totalBytes)
+        try progress?(reader.bytesConsumed, reader.totalBytes)
         return part.result()
     }
 

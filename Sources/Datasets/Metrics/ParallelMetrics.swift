@@ -69,11 +69,13 @@ enum ParallelMetrics {
         // The first worker runs on the calling task, where cancellation can be seen.
         let first = job.run(0) { bytes in
             shared.report(0, bytes)
-            do { try Task.checkCancellation() } catch {
+            do {
+                try Task.checkCancellation()
+                try progress?(shared.total, size)
+            } catch {
                 shared.stop()
                 throw error
             }
-            progress?(shared.total, size)
         }
         group.wait()
         var outcomes = shared.lock.withLock { job.outcomes }
@@ -96,7 +98,7 @@ enum ParallelMetrics {
             outcomes[i].part = nil  // its memory goes before the next one's is added
         }
         if total.rows == 0 { throw DatasetError.headerOnly }
-        progress?(size, size)
+        try progress?(size, size)
         return total.result()
     }
 

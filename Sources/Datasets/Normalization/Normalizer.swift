@@ -88,7 +88,7 @@ public enum Normalizer {
             }
             if rows & 4095 == 0 {
                 try Task.checkCancellation()
-                progress?(fitReader.bytesConsumed, total)
+                try progress?(fitReader.bytesConsumed, total)
             }
         }
         func flush(_ j: Int) {
@@ -149,11 +149,11 @@ public enum Normalizer {
             }
             if written & 4095 == 0 {
                 try Task.checkCancellation()
-                progress?(first + reader.bytesConsumed, total)
+                try progress?(first + reader.bytesConsumed, total)
             }
         }
         try writer.commit()
-        progress?(first + reader.bytesConsumed, total)
+        try progress?(first + reader.bytesConsumed, total)
         return NormalizationResult(method: method, rows: rows, format: reader.format, columns: fitted)
     }
 }

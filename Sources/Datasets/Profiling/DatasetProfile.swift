@@ -33,14 +33,14 @@ public enum Profiler {
     ///   `CancellationError` (checked every 4096 rows).
     public static func profile(
         path: String, format: DatasetFormat? = nil, options: ReaderOptions = ReaderOptions(), previewRows: Int = 10,
-        progress: ((Int64, Int64?) -> Void)? = nil
+        progress: ProgressHandler? = nil
     ) throws -> DatasetProfile {
         let reader = try openDataset(path: path, format: format, options: options)
         return try profile(reader: reader, previewRows: previewRows, progress: progress)
     }
 
     public static func profile(
-        reader: any RecordReader, previewRows: Int = 10, progress: ((Int64, Int64?) -> Void)? = nil
+        reader: any RecordReader, previewRows: Int = 10, progress: ProgressHandler? = nil
     ) throws -> DatasetProfile {
         let n = reader.columns.count
         // Candidate flags, cleared by the first value that does not fit.
@@ -83,10 +83,10 @@ public enum Profiler {
             }
             if rows & 4095 == 0 {
                 try Task.checkCancellation()
-                progress?(reader.bytesConsumed, reader.totalBytes)
+                try progress?(reader.bytesConsumed, reader.totalBytes)
             }
         }
-        progress?(reader.bytesConsumed, reader.totalBytes)
+        try progress?(reader.bytesConsumed, reader.totalBytes)
         let columns = (0..<n).map { c -> ColumnProfile in
             let type: ColumnType =
                 nulls[c] == rows

@@ -10,6 +10,7 @@ enum APISchemas {
         .merging(BatchPaths.schemas) { first, _ in first }
         .merging(LimitPaths.schemas) { first, _ in first }
         .merging(ArtifactPaths.schemas) { first, _ in first }
+        .merging(DatasetPaths.schemas) { first, _ in first }
         .merging(health) { first, _ in first }
 
     /// Their names, which the registry's schemas may not take (``SchemaNames``).

@@ -77,5 +77,5 @@ enum BatchPaths {
                 "content": ["application/problem+json": ["schema": JSONSchema.ref("BatchProblem")]],
             ],
         ],
-        problems: [.submitBadRequest, .bodyTooLarge, .tooManyRequests])
+        problems: [.submitBadRequest, .bodyTooLarge, .tooManyRequests, .datasetNotFound])
 }

@@ -17,6 +17,9 @@ enum JobSchemas {
                 .described("The artifacts the job wrote, oldest first (`GET /v1/jobs/{id}` only)."),
             "files": JSONSchema.array(of: JSONSchema.ref("JobFile")).described(
                 "Its task's declared files and how far each got (a task with `files`: submit answers and `GET /v1/jobs/{id}`)."),
+            "datasets": JSONSchema.array(of: JSONSchema.ref("JobDataset")).described(
+                "The datasets its input names, as they were at submit: its input lineage (`GET /v1/jobs/{id}` of a task "
+                    + "whose input has a `format: dataset` property)."),
         ]).described("A job: one run of a task on one input."),
         "ExistingJob": JSONSchema.closedObject(jobProperties.merging([
             "deduplicated": JSONSchema.scalar(.boolean).described("The job is pending or running with the same dedup key."),

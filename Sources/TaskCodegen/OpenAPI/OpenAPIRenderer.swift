@@ -30,6 +30,7 @@ public enum OpenAPIRenderer {
             .merging(BatchPaths.items) { first, _ in first }
             .merging(LimitPaths.items) { first, _ in first }
             .merging(ArtifactPaths.items) { first, _ in first }
+            .merging(DatasetPaths.items) { first, _ in first }
             .merging(UploadPaths.items) { first, _ in first }
             .merging(OperationalPaths.items) { first, _ in first }
         let schemas = APISchemas.all

@@ -54,13 +54,14 @@ struct Operation {
 
 /// The groups operations are listed under.
 enum APITag: String, CaseIterable {
-    case tasks, jobs, artifacts, uploads, operations
+    case tasks, jobs, artifacts, datasets, uploads, operations
 
     var json: JSONValue {
         let description = switch self {
         case .tasks: "The registry, and one submit operation per task."
         case .jobs: "Jobs: look them up, list, cancel, follow their events."
         case .artifacts: "Artifacts: upload, download, and their lineage."
+        case .datasets: "Datasets: tables (CSV, JSON Lines) stored once and read by jobs by id."
         case .uploads: "Resumable uploads of job input files over tus 1.0.0."
         case .operations: "Health checks, queue status and this document."
         }
@@ -73,6 +74,7 @@ enum PathParameter: String, CaseIterable {
     case jobID = "JobID"
     case taskName = "TaskName"
     case artifactID = "ArtifactID"
+    case datasetID = "DatasetID"
 
     var reference: JSONValue {
         ["$ref": .string("#/components/parameters/" + rawValue)]
@@ -87,6 +89,7 @@ enum PathParameter: String, CaseIterable {
         case .jobID: ("id", "The job's id. An id that is not a UUID names no job (404).")
         case .taskName: ("name", "The task's name.")
         case .artifactID: ("id", "The artifact's id. An id that is not a UUID names no artifact (404).")
+        case .datasetID: ("id", "The dataset's id. An id that is not a UUID names no dataset (404).")
         }
         return [
             "name": .string(name), "in": "path", "required": true, "description": .string(description),

@@ -36,6 +36,12 @@ enum ProblemResponse: String, CaseIterable {
     case uploadLocked = "UploadLocked"
     case checksumMismatch = "ChecksumMismatch"
     case uploadStorageFailed = "UploadStorageFailed"
+    case submitNotFound = "SubmitNotFound"
+    case datasetNotFound = "DatasetNotFound"
+    case datasetInUse = "DatasetInUse"
+    case datasetUnprocessable = "DatasetUnprocessable"
+    case datasetFormatNotSupported = "DatasetFormatNotSupported"
+    case datasetBadRequest = "DatasetBadRequest"
     case unexpected = "UnexpectedError"
 
     /// The responses every operation declares.
@@ -47,14 +53,18 @@ enum ProblemResponse: String, CaseIterable {
     /// The response's key in an operation's `responses`.
     var status: String {
         switch self {
-        case .submitBadRequest, .invalidParameter, .artifactUploadBadRequest, .uploadBadRequest: "400"
-        case .taskNotFound, .taskVersionNotFound, .jobNotFound, .dedupNotFound, .artifactNotFound, .uploadNotFound: "404"
-        case .jobFinished, .jobNotRetryable, .jobNotStartable, .idempotencyKeyInProgress, .uploadOffsetMismatch: "409"
+        case .submitBadRequest, .invalidParameter, .artifactUploadBadRequest, .uploadBadRequest, .datasetBadRequest: "400"
+        case .taskNotFound, .taskVersionNotFound, .jobNotFound, .dedupNotFound, .artifactNotFound, .uploadNotFound,
+            .submitNotFound, .datasetNotFound:
+            "404"
+        case .jobFinished, .jobNotRetryable, .jobNotStartable, .idempotencyKeyInProgress, .uploadOffsetMismatch,
+            .datasetInUse:
+            "409"
         case .taskVersionRetired, .uploadExpired: "410"
         case .tusVersionUnsupported: "412"
         case .bodyTooLarge, .artifactTooLarge, .uploadTooLarge: "413"
-        case .unsupportedMediaType: "415"
-        case .invalidInput, .submitUnprocessable, .artifactUnprocessable: "422"
+        case .unsupportedMediaType, .datasetFormatNotSupported: "415"
+        case .invalidInput, .submitUnprocessable, .artifactUnprocessable, .datasetUnprocessable: "422"
         case .uploadLocked: "423"
         case .checksumMismatch: "460"
         case .storeUnavailable, .taskUnavailable, .artifactStorageFailed, .uploadStorageFailed: "503"
@@ -85,6 +95,7 @@ enum ProblemResponse: String, CaseIterable {
         case .invalidInput, .artifactUnprocessable: "ValidationProblem"
         case .submitUnprocessable: "SubmitProblem"
         case .jobFinished, .jobNotRetryable, .jobNotStartable: "JobStateProblem"
+        case .datasetUnprocessable: "DatasetProblem"
         default: "Problem"
         }
     }
@@ -96,6 +107,22 @@ enum ProblemResponse: String, CaseIterable {
         case .invalidParameter: "`invalid_parameter`: a query parameter is malformed; `parameter` names it."
         case .taskNotFound: "`task_not_found`: no task has that name."
         case .taskVersionNotFound: "`task_version_not_found`: the task never had the pinned `version`."
+        case .submitNotFound:
+            "`task_version_not_found`: the task never had the pinned `version`; or `dataset_not_found`: a dataset the "
+                + "input names does not exist or is another principal's, and `pointer` is where the input names it."
+        case .datasetNotFound: "`dataset_not_found`: no dataset has that id (or it is another principal's)."
+        case .datasetInUse:
+            "`dataset_in_use`: unfinished (`waiting`, `pending` or `running`) jobs read the dataset, and `jobs` lists "
+                + "them; cancel them or wait for them before deleting it."
+        case .datasetUnprocessable:
+            "`invalid_dataset`: the file cannot be read as its format (a ragged row, an unterminated quote, invalid "
+                + "UTF-8, a nested JSON value, no rows, ...): `dataset_code` says which, `line` where, `reason` why; "
+                + "nothing was stored."
+        case .datasetFormatNotSupported:
+            "`dataset_format_not_supported`: the `Content-Type` or the name names a format Taskforge does not read "
+                + "(Parquet, Excel, ...), and `supported` lists those it does; nothing was stored."
+        case .datasetBadRequest:
+            "`invalid_parameter`: `name` or the `Content-Type` header is malformed, and `parameter` or `header` names it."
         case .jobNotFound: "`job_not_found`: no job has that id."
         case .jobFinished: "`job_finished`: the job already finished; `job` holds it."
         case .jobNotRetryable: "`job_not_retryable`: the job is not failed, cancelled or quarantined; `job` holds it."

@@ -21,6 +21,18 @@ enum ProblemSchemas {
             "allOf": [JSONSchema.ref("Problem")],
             "required": ["job"],
         ]).described("A problem about a job whose state forbids the request; `job` holds it."),
+        "DatasetProblem": JSONValue.object([
+            "allOf": [JSONSchema.ref("Problem")],
+            "required": ["dataset_code", "reason"],
+            "properties": [
+                "dataset_code": JSONSchema.scalar(.string).described(
+                    "Why the file cannot be read: `empty_file`, `header_only`, `ragged_row`, `unterminated_quote`, "
+                        + "`invalid_utf8`, `line_too_long`, `duplicate_column`, `nested_value`, `invalid_json` or "
+                        + "`invalid_compression`."),
+                "line": JSONSchema.scalar(.integer).adding(["minimum": 1]).described("The 1-based line where it starts."),
+                "reason": JSONSchema.scalar(.string).described("What is wrong there, for people."),
+            ],
+        ]).described("A dataset that cannot be read, with where and why."),
     ]
 
     private static let problem = JSONValue.object([

@@ -62,7 +62,8 @@ struct TaskPaths {
             ],
             responses: task.dedup == nil ? ["202": Self.queued] : ["202": Self.queued, "200": Self.existing],
             problems: [
-                .submitBadRequest, .taskVersionNotFound, .idempotencyKeyInProgress, .taskVersionRetired, .bodyTooLarge,
+                .submitBadRequest, task.input.readsDatasets ? .submitNotFound : .taskVersionNotFound,
+                .idempotencyKeyInProgress, .taskVersionRetired, .bodyTooLarge,
                 .submitUnprocessable, .tooManyRequests, .taskUnavailable,
             ],
             extensions: [

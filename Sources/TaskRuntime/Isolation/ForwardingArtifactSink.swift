@@ -18,9 +18,10 @@ final class ForwardingArtifactSink: ArtifactSink {
         self.send = send
     }
 
-    func write(_ content: ArtifactContent, name: String, contentType: String, producer: ArtifactProducer) async throws
-        -> Artifact
-    {
+    func write(
+        _ content: ArtifactContent, name: String, contentType: String, producer: ArtifactProducer,
+        dataset: DatasetDescription?
+    ) async throws -> Artifact {
         let file: URL
         var temporary: URL?
         switch content {
@@ -39,7 +40,8 @@ final class ForwardingArtifactSink: ArtifactSink {
         }
         let answer = await withCheckedContinuation { continuation in
             state.withLock { $0.waiting[id] = continuation }
-            send(HostReply(artifact: ArtifactWriteRequest(id: id, name: name, contentType: contentType, path: file.path)))
+            send(HostReply(artifact: ArtifactWriteRequest(
+                id: id, name: name, contentType: contentType, path: file.path, dataset: dataset)))
         }
         if let artifact = answer.artifact { return artifact }
         let error = answer.error ?? JobError(code: .artifactStorageFailed, message: "the worker did not store the artifact", retryable: true)

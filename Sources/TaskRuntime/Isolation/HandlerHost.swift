@@ -65,7 +65,8 @@ public struct HandlerHost: Sendable {
                 stageArtifacts: Dictionary(
                     uniqueKeysWithValues: (run.stageArtifacts ?? [:]).compactMap { key, path in
                         UUID(uuidString: key).map { ($0, URL(fileURLWithPath: path)) }
-                    })),
+                    }),
+                datasets: Dictionary((run.datasets ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })),
             reportProgress: { replies.progress($0, step: $1) })
         var reply = HostReply()
         do {

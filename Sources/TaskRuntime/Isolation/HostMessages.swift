@@ -17,6 +17,8 @@ struct HostRequest: Codable, Sendable {
         var inputFiles: [String: String]?
         /// The artifacts earlier stages wrote, fetched by the supervisor: local paths by artifact ID.
         var stageArtifacts: [String: String]?
+        /// The datasets the job reads, fetched by the supervisor.
+        var datasets: [DatasetFile]?
     }
 
     var run: Run?
@@ -40,6 +42,8 @@ struct ArtifactWriteRequest: Codable, Sendable {
     var name: String
     var contentType: String
     var path: String
+    /// Register the artifact as a dataset too (``JobArtifacts/writeDataset(name:contentType:from:description:)``).
+    var dataset: DatasetDescription?
 }
 
 /// A line from a handler process to its supervisor: progress, or how the attempt ended (exactly

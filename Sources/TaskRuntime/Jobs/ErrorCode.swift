@@ -126,6 +126,18 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     /// The artifact store (local files or S3) refused or failed an operation.
     public static let artifactStorageFailed: ErrorCode = "artifact_storage_failed"
 
+    // Datasets
+    /// No dataset with that id visible to the caller (a `GET`, a `DELETE`, or a task input's `format: dataset` property).
+    public static let datasetNotFound: ErrorCode = "dataset_not_found"
+    /// A dataset cannot be deleted while an unfinished job reads it.
+    public static let datasetInUse: ErrorCode = "dataset_in_use"
+    /// An uploaded dataset is malformed (a ragged row, an unterminated quote, invalid UTF-8, ...); nothing was stored.
+    public static let invalidDataset: ErrorCode = "invalid_dataset"
+    /// An uploaded dataset is in a format Taskforge does not read (Parquet, Excel, ...); nothing was stored.
+    public static let datasetFormatNotSupported: ErrorCode = "dataset_format_not_supported"
+    /// A job's result was asked for before the job succeeded (`GET /jobs/{id}/result` of seed 002).
+    public static let resultNotReady: ErrorCode = "result_not_ready"
+
     // Input files
     /// The job still lacks required files: `POST /v1/jobs/{id}/start` (409, `missing` lists them), or a
     /// waiting job whose files did not all arrive before it expired (`failed`).

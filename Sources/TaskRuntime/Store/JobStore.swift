@@ -7,7 +7,7 @@ import Foundation
 /// `false`) when the job no longer carries that lease: the fencing that keeps a worker which lost
 /// its lease from overwriting the attempt that replaced it. The same database keeps the API tokens
 /// (``TokenStore``).
-public protocol JobStore: TokenStore {
+public protocol JobStore: TokenStore, DatasetStore {
     /// Inserts new jobs in one transaction, in order, and returns them as stored.
     func enqueue(_ jobs: [NewJob]) async throws -> [Job]
 
@@ -203,10 +203,15 @@ public struct NewJob: Sendable, Hashable {
     /// submitter; `nil` for the task's. It only ever lowers the limit: the worker takes the smallest
     /// of it, the task's or stage's timeout and the deployment's cap.
     public var timeout: Duration?
+    /// The datasets its input names (properties of `format: dataset`), each recorded with the job as
+    /// its input lineage; while it is unfinished they cannot be deleted. Inserting it fails with
+    /// ``DatasetNotFound`` when one does not exist.
+    public var datasets: [UUID]
 
     public init(
         id: UUID = UUID(), task: String, version: Int, queue: String, priority: Int = 0, input: JSONValue,
-        maxAttempts: Int, runAt: Date = Date(), owner: String? = nil, files: [FileInput] = [], timeout: Duration? = nil
+        maxAttempts: Int, runAt: Date = Date(), owner: String? = nil, files: [FileInput] = [], timeout: Duration? = nil,
+        datasets: [UUID] = []
     ) {
         self.id = id
         self.task = task
@@ -219,6 +224,7 @@ public struct NewJob: Sendable, Hashable {
         self.owner = owner
         self.files = files
         self.timeout = timeout
+        self.datasets = datasets
     }
 
     /// The state it is inserted in: `waiting` for its files, or `pending`.

@@ -57,8 +57,18 @@ public struct JobSubmitter: Sendable {
             input: stored,
             maxAttempts: definition.retry.maxAttempts,
             runAt: runAt ?? Date(),
-            files: definition.files
+            files: definition.files,
+            datasets: Self.datasets(in: stored, schema: schema)
         )
+    }
+
+    /// The datasets a valid input names, each once, in document order.
+    static func datasets(in input: JSONValue, schema: Schema) -> [UUID] {
+        var ids: [UUID] = []
+        for reference in schema.datasetReferences(in: input) {
+            if let id = UUID(uuidString: reference.id), !ids.contains(id) { ids.append(id) }
+        }
+        return ids
     }
 
     /// Validates and enqueues one job; the options are those of ``prepare(task:version:priority:runAt:input:)``.

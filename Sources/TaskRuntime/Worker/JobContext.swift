@@ -52,6 +52,13 @@ public struct TaskJobContext<Files: Sendable>: Sendable {
         try inputFiles.stageArtifact(id)
     }
 
+    /// The local copy of dataset `id` (a property of `format: dataset` in the input) with its recorded
+    /// profile: `let table = try job.dataset(input.dataset)`. Throws `files_missing` (permanent) for a
+    /// dataset the input does not name.
+    public func dataset(_ id: String) throws -> DatasetFile {
+        try inputFiles.dataset(id)
+    }
+
     /// This context with the task's typed files: what the generated dispatch table hands a handler
     /// of a task with `files`.
     public func withFiles<Typed: Sendable>(_ files: Typed) -> TaskJobContext<Typed> {

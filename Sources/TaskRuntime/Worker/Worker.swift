@@ -321,15 +321,18 @@ public final class Worker: Service {
     /// fails a job that has files; its earlier stages could not have written artifacts either.
     private func fetchInputFiles(of job: Job, definition: TaskDefinition) async throws -> InputFiles {
         let uploads = !definition.files.isEmpty
+        let datasets = definition.input.readsDatasets
         let completedStages = job.stageIndex > 0 ? job.stageResults : []
         guard let inputFiles else {
-            guard !uploads else {
-                throw TaskError.permanent(.filesMissing, "this worker has no artifact store to fetch the job's input files from")
+            guard !uploads && !datasets else {
+                throw TaskError.permanent(
+                    .filesMissing, "this worker has no artifact store to fetch the job's input files or datasets from")
             }
             return InputFiles()
         }
-        guard uploads || !completedStages.isEmpty else { return InputFiles() }
-        return try await inputFiles.fetch(jobID: job.id, uploads: uploads, completedStages: completedStages)
+        guard uploads || datasets || !completedStages.isEmpty else { return InputFiles() }
+        return try await inputFiles.fetch(
+            jobID: job.id, uploads: uploads, datasets: datasets, completedStages: completedStages)
     }
 
     private func outcome(

@@ -42,7 +42,7 @@ public struct CanonicalSchema: Sendable, Hashable {
         result.required = schema.required.sorted()
         result.enumValues = schema.enumValues?.sorted { $0.canonicalString() < $1.canonicalString() }
         result.properties = schema.properties.map { property in
-            let path = pointer + "/properties/" + SchemaNodePath.escape(property.name)
+            let path = pointer + "/properties/" + JSONPointer.escape(property.name)
             return Schema.Property(property.name, canonicalized(property.schema, at: path, annotations: &annotations))
         }
         result.items = schema.items.map { canonicalized($0, at: pointer + "/items", annotations: &annotations) }
@@ -58,7 +58,7 @@ public struct CanonicalSchema: Sendable, Hashable {
             result.description = annotation.description
         }
         result.properties = schema.properties.map { property in
-            let path = pointer + "/properties/" + SchemaNodePath.escape(property.name)
+            let path = pointer + "/properties/" + JSONPointer.escape(property.name)
             return Schema.Property(property.name, annotated(property.schema, at: path, with: annotations))
         }
         result.items = schema.items.map { annotated($0, at: pointer + "/items", with: annotations) }

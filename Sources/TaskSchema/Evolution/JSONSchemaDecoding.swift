@@ -137,7 +137,7 @@ extension Schema {
             guard let object = value.objectValue else { throw mismatch(.properties, "an object", value) }
             var properties: [Schema.Property] = []
             for (name, schema) in object.sorted(by: { $0.key < $1.key }) {
-                let path = pointer + "/properties/" + SchemaNodePath.escape(name)
+                let path = pointer + "/properties/" + JSONPointer.escape(name)
                 properties.append(Schema.Property(name, try Schema(jsonSchema: schema, at: path)))
             }
             return properties

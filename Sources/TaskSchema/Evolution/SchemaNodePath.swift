@@ -11,7 +11,7 @@ struct SchemaNodePath: Hashable {
     /// The schema of property `name`.
     func property(_ name: String) -> SchemaNodePath {
         SchemaNodePath(
-            pointer: pointer + "/properties/" + Self.escape(name),
+            pointer: pointer + "/properties/" + JSONPointer.escape(name),
             subject: subject.isEmpty ? name : subject + "." + name)
     }
 
@@ -29,10 +29,5 @@ struct SchemaNodePath: Hashable {
 
     private func phrase(_ preposition: String) -> String {
         subject.isEmpty ? "" : " \(preposition) '\(subject)'"
-    }
-
-    /// A JSON pointer reference token (RFC 6901): `~` as `~0`, `/` as `~1`.
-    static func escape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 }

@@ -132,4 +132,7 @@ public enum StringFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case date
     case dateTime = "date-time"
     case uuid, uri, email
+    /// The id of a dataset (`POST /v1/datasets`): a UUID, which the submit checks names a dataset the
+    /// caller may read, and whose file the worker hands the handler (docs/tasks/datasets.md).
+    case dataset
 }

@@ -101,7 +101,7 @@ private struct SchemaValidator {
     private mutating func checkObject(_ object: [String: JSONValue], _ schema: Schema, at pointer: String) {
         let declared = Set(schema.properties.map(\.name))
         for property in schema.properties {
-            let path = pointer + "/" + Self.escape(property.name)
+            let path = pointer + "/" + JSONPointer.escape(property.name)
             if let value = object[property.name] {
                 check(value, against: property.schema, at: path)
             } else if schema.required.contains(property.name) {
@@ -109,14 +109,14 @@ private struct SchemaValidator {
             }
         }
         for name in schema.required where !declared.contains(name) && object[name] == nil {
-            fail(pointer + "/" + Self.escape(name), "required", "missing required property '\(name)'")
+            fail(pointer + "/" + JSONPointer.escape(name), "required", "missing required property '\(name)'")
         }
         // Object schemas are closed unless opened; a schema without a type accepts any object.
         let open = schema.additionalProperties ?? (schema.types?.contains(.object) != true)
         guard !open else { return }
         for name in object.keys.sorted() where !declared.contains(name) {
             let suggestion = NameSuggestions.didYouMean(name, in: schema.properties.map(\.name))
-            fail(pointer + "/" + Self.escape(name), "additional_property", "unknown property '\(name)'\(suggestion)")
+            fail(pointer + "/" + JSONPointer.escape(name), "additional_property", "unknown property '\(name)'\(suggestion)")
         }
     }
 
@@ -136,10 +136,6 @@ private struct SchemaValidator {
         return abs(quotient - quotient.rounded()) <= 1e-9 * max(1, abs(quotient))
     }
 
-    /// RFC 6901 escaping of one pointer token.
-    private static func escape(_ token: String) -> String {
-        token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-    }
 
     /// A value as JSON, shortened when long.
     private static func describe(_ value: JSONValue) -> String {

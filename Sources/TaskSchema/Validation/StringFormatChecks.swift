@@ -7,6 +7,7 @@ extension StringFormat {
         case .uuid: "a UUID like 123e4567-e89b-12d3-a456-426614174000"
         case .uri: "an absolute URI like https://example.com/path"
         case .email: "an email address like name@example.com"
+        case .dataset: "a dataset id (a UUID, as POST /v1/datasets answers)"
         }
     }
 
@@ -16,7 +17,7 @@ extension StringFormat {
         switch self {
         case .date: return FormatScanner.isDate(scalars[...])
         case .dateTime: return FormatScanner.isDateTime(scalars[...])
-        case .uuid: return FormatScanner.isUUID(scalars)
+        case .uuid, .dataset: return FormatScanner.isUUID(scalars)
         case .uri: return FormatScanner.isURI(scalars)
         case .email: return FormatScanner.isEmail(string)
         }

@@ -44,6 +44,12 @@ extension TaskOperations {
         guard let uuid = UUID(uuidString: id), let artifact = try await store.artifact(id: uuid) else {
             throw Problem(.notFound, .artifactNotFound, "no artifact with id '\(id)'")
         }
+        // The bytes of an uploaded dataset are an artifact without a producer, and its owner's alone.
+        if artifact.producer == nil, let owner = principal.ownerFilter, let dataset = try await store.dataset(id: uuid),
+            dataset.owner != owner
+        {
+            throw Problem(.notFound, .artifactNotFound, "no artifact with id '\(id)'")
+        }
         guard let producer = artifact.producer, producingJob || principal.ownerFilter != nil else { return (artifact, nil) }
         let job = try await store.job(id: producer.jobID)
         // Ownership is checked for every principal but admin; admin sees artifacts of pruned jobs too.
@@ -155,7 +161,7 @@ extension TaskOperations {
     }
 
     /// Runs `body`, answering storage failures with `503 artifact_storage_failed`.
-    private func storageFailures<T>(_ body: () async throws -> T) async throws -> T {
+    func storageFailures<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as ArtifactStorageError {

@@ -32,7 +32,9 @@ public struct TaskOperations: Sendable {
         self.submitter = JobSubmitter(catalog: catalog, store: store)
         self.submitLimit = configuration.tasksPerMinute.map { SubmitRateLimit(tasksPerMinute: $0, store: store) }
         self.metrics = metrics
-        self.recorder = ArtifactRecorder(store: artifacts, jobs: store, maxBytes: configuration.maxArtifactBytes)
+        self.recorder = ArtifactRecorder(
+            store: artifacts, jobs: store, maxBytes: configuration.maxArtifactBytes,
+            maxDatasetBytes: configuration.maxDatasetBytes)
     }
 
     // MARK: Submitting
@@ -68,13 +70,21 @@ public struct TaskOperations: Sendable {
         return job
     }
 
-    /// Enqueues a job made by ``prepare(task:version:priority:runAt:input:context:)``: spends the
+    /// Enqueues a job made by ``prepare(task:version:priority:runAt:input:context:)``: checks the
+    /// datasets its input names (`404 dataset_not_found` at the property's pointer), spends the
     /// principal's `TASKS_PER_MINUTE` token (`429 rate_limit_exceeded` when none is left), then
     /// inserts it, or hands back the existing job of a task declaring `dedup`.
     public func enqueue(_ job: NewJob, context: TaskRequestContext) async throws -> DedupOutcome {
         let principal = try context.principal(submitting: job.task)
+        try await checkDatasets(of: job, context: context)
         try await submitLimit?.admit(principal, jobs: 1, logger: context.logger)
-        let outcome = try await submitter.enqueue(job)
+        let outcome: DedupOutcome
+        do {
+            outcome = try await submitter.enqueue(job)
+        } catch let missing as DatasetNotFound {
+            // Deleted between the check and the insert.
+            throw datasetNotFound(missing.id, in: job)
+        }
         if case .created(let created) = outcome { metrics.jobSubmitted(created) }
         context.record.record(outcome.job)
         return outcome
@@ -114,6 +124,17 @@ public struct TaskOperations: Sendable {
     public func files(of job: Job) async throws -> [JobFile]? {
         let declaresFiles = !(catalog.entry(named: job.task)?.definition.files.isEmpty ?? true)
         return declaresFiles ? try await store.files(ofJob: job.id) : nil
+    }
+
+    /// The job's event log, oldest first, in the JSON form of `GET /v1/jobs/{id}/events`.
+    public func events(of job: Job) async throws -> [JSONValue] {
+        try await store.events(forJob: job.id).map(JobResource.eventJSON)
+    }
+
+    /// The datasets a job reads (its input lineage), or `nil` when its task's input names none.
+    public func datasets(of job: Job) async throws -> [JobDataset]? {
+        let readsDatasets = catalog.entry(named: job.task)?.definition.input.readsDatasets ?? false
+        return readsDatasets ? try await store.datasets(readBy: job.id) : nil
     }
 
     /// Cancels the job with `id` (`cancel` scope): `cancelled` when it had not started, `requested`
@@ -160,8 +181,10 @@ public struct TaskOperations: Sendable {
     }
 
     /// A job in the JSON form of `GET /v1/jobs/{id}`, for a profile that answers it beside its own members.
-    public func json(_ job: Job, artifacts: [Artifact]? = nil, files: [JobFile]? = nil) -> JSONValue {
-        JobResource.json(job, catalog, artifacts: artifacts, files: files)
+    public func json(
+        _ job: Job, artifacts: [Artifact]? = nil, files: [JobFile]? = nil, datasets: [JobDataset]? = nil
+    ) -> JSONValue {
+        JobResource.json(job, catalog, artifacts: artifacts, files: files, datasets: datasets)
     }
 
     /// RFC 3339, UTC, with milliseconds, as every timestamp of the API: `2026-11-24T10:15:30.123Z`.

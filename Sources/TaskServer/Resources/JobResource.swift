@@ -6,7 +6,10 @@ enum JobResource {
     /// The job; `catalog` tells the stages of a multi-stage task. `artifacts`, when given (the
     /// single-job view), are listed under `artifacts` with their links; `files`, when given (the
     /// single-job view of a task with file inputs, a new job), under `files`.
-    static func json(_ job: Job, _ catalog: TaskCatalog, artifacts: [Artifact]? = nil, files: [JobFile]? = nil) -> JSONValue {
+    static func json(
+        _ job: Job, _ catalog: TaskCatalog, artifacts: [Artifact]? = nil, files: [JobFile]? = nil,
+        datasets: [JobDataset]? = nil
+    ) -> JSONValue {
         let path = "/v1/jobs/\(job.id.lowercasedString)"
         let definition = catalog.entry(named: job.task)?.definition
         let stages = definition?.stages ?? []
@@ -38,6 +41,7 @@ enum JobResource {
         ]
         if case .object(var members) = json {
             if let artifacts { members["artifacts"] = .array(artifacts.map(ArtifactResource.json)) }
+            if let datasets { members["datasets"] = .array(datasets.map(datasetJSON)) }
             if let files {
                 members["files"] = filesJSON(job, files, declared: definition?.files ?? [])
                 if case .object(var links)? = members["links"] {
@@ -48,6 +52,17 @@ enum JobResource {
             json = .object(members)
         }
         return json
+    }
+
+    /// A dataset the job reads, as it was at submit: the job's input lineage.
+    static func datasetJSON(_ dataset: JobDataset) -> JSONValue {
+        [
+            "id": .string(dataset.id.lowercasedString),
+            "name": .string(dataset.name),
+            "size": .integer(Int(dataset.size)),
+            "sha256": .string(dataset.sha256),
+            "link": .string("/v1/datasets/\(dataset.id.lowercasedString)"),
+        ]
     }
 
     /// A staged job's declared stage; otherwise what the handler last reported, if anything.

@@ -10,14 +10,16 @@ import TaskRuntime
 /// Items of tasks that declare `dedup` are refused (`dedup_not_batchable`): their submission may
 /// answer with an existing job, which an all-or-nothing batch cannot.
 struct BatchRoutes {
-    let catalog: TaskCatalog
-    let submitter: JobSubmitter
-    let maxBodyBytes: Int
-    let maxBatchSize: Int
+    let operations: TaskOperations
+
+    private var catalog: TaskCatalog { operations.catalog }
+    private var submitter: JobSubmitter { operations.submitter }
+    private var maxBodyBytes: Int { operations.configuration.maxBodyBytes }
+    private var maxBatchSize: Int { operations.configuration.maxBatchSize }
     /// `TASKS_PER_MINUTE`: a valid batch spends one token per job, all or none.
-    let submitLimit: SubmitRateLimit?
+    private var submitLimit: SubmitRateLimit? { operations.submitLimit }
     /// Counts the jobs queued (`taskforge_jobs_submitted_total`).
-    let metrics: TaskMetrics
+    private var metrics: TaskMetrics { operations.metrics }
 
     func register(on router: Router<TaskRequestContext>) {
         router.post("/v1/jobs:batch") { request, context in
@@ -44,8 +46,22 @@ struct BatchRoutes {
                     "\(failures.count) of \(items.count) item(s) cannot be submitted; nothing was queued",
                     extensions: ["items": .array(failures)])
             }
+            for (index, job) in jobs.enumerated() where !job.datasets.isEmpty {
+                do {
+                    try await operations.checkDatasets(of: job, context: context)
+                } catch var problem as Problem where problem.code == .datasetNotFound {
+                    let pointer = problem.extensions["pointer"]?.stringValue ?? ""
+                    problem.extensions["pointer"] = .string("/jobs/\(index)/input\(pointer == "/" ? "" : pointer)")
+                    throw problem
+                }
+            }
             try await submitLimit?.admit(principal, jobs: jobs.count, logger: context.logger)
-            let stored = try await submitter.store.enqueue(jobs)
+            let stored: [Job]
+            do {
+                stored = try await submitter.store.enqueue(jobs)
+            } catch let missing as DatasetNotFound {
+                throw TaskOperations.datasetNotFound(missing.id.lowercasedString)
+            }
             stored.forEach(metrics.jobSubmitted)
             return Response.json(["jobs": .array(stored.map { JobResource.json($0, catalog) })], status: .accepted)
         }

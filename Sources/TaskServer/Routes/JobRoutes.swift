@@ -25,7 +25,8 @@ struct JobRoutes {
             let job = try await job(context, scope: .read)
             return Response.json(
                 JobResource.json(
-                    job, catalog, artifacts: try await operations.artifacts(of: job), files: try await operations.files(of: job)))
+                    job, catalog, artifacts: try await operations.artifacts(of: job), files: try await operations.files(of: job),
+                    datasets: try await operations.datasets(of: job)))
         }
         // `Accept: text/event-stream`: a live stream (``JobEventStream``); otherwise the log as JSON.
         router.get("/v1/jobs/:id/events") { request, context in
@@ -98,23 +99,40 @@ struct JobListParameters {
             }
             query.state = parsed
         }
+        let page = try PageParameters(parameters)
+        query.limit = page.limit ?? query.limit
+        query.before = page.before
+    }
+
+    /// The opaque cursor that continues a listing after the job with `sequence`.
+    static func cursor(for sequence: Int64) -> String {
+        PageParameters.cursor(for: sequence)
+    }
+
+}
+
+/// The keyset paging of a listing: `limit` (1...1000) and `cursor` (opaque, from `next_cursor`).
+struct PageParameters {
+    var limit: Int?
+    var before: Int64?
+
+    init(_ parameters: Parameters) throws {
         if let limit = parameters["limit"] {
             guard let parsed = Int(limit), (1...1000).contains(parsed) else {
                 throw Problem.invalidParameter("limit", "must be an integer from 1 to 1000")
             }
-            query.limit = parsed
+            self.limit = parsed
         }
         if let cursor = parameters["cursor"] {
             guard let data = Data(base64URLEncoded: String(cursor)), let text = String(data: data, encoding: .utf8),
                 text.hasPrefix("seq:"), let before = Int64(text.dropFirst(4))
             else { throw Problem.invalidParameter("cursor", "is not a cursor this server issued") }
-            query.before = before
+            self.before = before
         }
     }
 
-    /// The opaque cursor that continues a listing after the job with `sequence`.
+    /// The opaque cursor that continues a listing after the row at position `sequence`.
     static func cursor(for sequence: Int64) -> String {
         Data("seq:\(sequence)".utf8).base64URLEncodedString()
     }
-
 }

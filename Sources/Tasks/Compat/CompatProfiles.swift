@@ -8,7 +8,9 @@ import TaskServer
 /// service whose clients must keep working by changing only the host.
 public enum CompatProfiles {
     /// Every profile, in name order; `serve --no-compat <name>` leaves one out.
-    public static let all: [any RouteProfile] = [Seed000Volcal(), Seed001InstaGeo(), Seed003TaskRunner()]
+    public static let all: [any RouteProfile] = [
+        Seed000Volcal(), Seed001InstaGeo(), Seed002AsyncProcessing(), Seed003TaskRunner(),
+    ]
 }
 
 /// What the profiles share: reading path parameters, absolute links and OpenAPI fragments.

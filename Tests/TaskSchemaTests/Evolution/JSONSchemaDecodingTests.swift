@@ -89,7 +89,7 @@ let keywordCases: [KeywordCase] = [
             (["required": ["a", 1]], #"at '/': 'required' must be an array of strings, found ["a",1]"#),
             (
                 ["format": "phone"],
-                #"at '/': 'format' must be one of 'date', 'date-time', 'uuid', 'uri', 'email', found "phone""#
+                #"at '/': 'format' must be one of 'date', 'date-time', 'uuid', 'uri', 'email', 'dataset', found "phone""#
             ),
             (["uniqueItems": "yes"], #"at '/': 'uniqueItems' must be a boolean, found "yes""#),
             (["$ref": "BBox"], ##"at '/': '$ref' must be a pointer such as "#/$defs/Name", found "BBox""##),
