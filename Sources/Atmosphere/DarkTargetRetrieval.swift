@@ -1,18 +1,18 @@
-/// The per-pixel DDV retrieval, on 6S terms with gas correction.
+/// The DDV retrieval of AOD at 550 nm, on 6S terms with gas correction.
 ///
-/// For a candidate AOD τ the 2.2 µm surface reflectance is inverted exactly from the gas-corrected
-/// TOA 2.2 µm reflectance, the blue and red surface reflectances follow from the surface ratios, and
-/// the modelled TOA blue and red (6S terms of the declared aerosol model, times the gaseous
-/// transmittance) are compared with the observed ones: misfit(τ) = Δblue² + Δred² (equal weights).
-/// The minimum over 0...maximumAOD is found by a coarse scan every 0.2 AOD and a golden-section search
-/// in the two intervals around the best node, to 0.001 AOD: about 30 misfit evaluations (about 95
-/// table lookups) per pixel, without allocation. All terms come from an `AODLookupTable` built once
-/// for the scene from the bundled 6S table (``SixSTable``).
+/// Per pixel, one aerosol model's inversion (`DarkTargetInversion`: the 2.2 µm band gives the surface,
+/// the surface ratios give blue and red, the AOD minimising their TOA misfit is searched to 0.001).
+/// Which model: the declared one (``AerosolSelection/fixed``), or per block the one that explains the
+/// block's blue and red best (``AerosolSelection/perBlock``, see ``retrieve(blue:red:nir:swir22:usable:)``).
+/// All terms come from `AODLookupTable`s built once for the scene from the bundled 6S table (``SixSTable``).
 public struct DarkTargetRetrieval: Sendable, CustomStringConvertible {
     /// The scene's sun and view angles.
     public let geometry: SunViewGeometry
-    /// The aerosol model the retrieval assumes.
+    /// The aerosol model the retrieval assumes: always with ``AerosolSelection/fixed``, unless another
+    /// explains a block better with ``AerosolSelection/perBlock``.
     public let aerosol: AerosolModel
+    /// How the aerosol model of a block is chosen.
+    public let selection: AerosolSelection
     /// The gases the TOA reflectances are corrected for.
     public let gas: GasAbsorption
     /// The surface ratios of dark dense vegetation.
@@ -23,48 +23,51 @@ public struct DarkTargetRetrieval: Sendable, CustomStringConvertible {
     public let maximumAOD: Double
     /// The axes on which the scene's geometry or atmosphere lies outside the 6S table: their values
     /// were clamped to the table's end, so the retrieval is less accurate (empty inside the table).
-    public var clampedAxes: [SixSTable.Axis] { table.clampedAxes }
-    private let table: AODLookupTable
-    /// B8A terms for the surface NDVI test: of the declared aerosol model where the 6S table has B8A
-    /// for it, else continental (only the selection uses them, and NIR path reflectance is small).
-    private let nirTable: AODLookupTable
-    /// The two-way gaseous transmittance of B12, for the gas-corrected 2.2 µm window.
-    private let swir22Gas: Double
+    public let clampedAxes: [SixSTable.Axis]
+    /// One inversion per candidate model, the declared model's first.
+    private let inversions: [DarkTargetInversion]
 
     /// The scene and assumptions, without the table (test diagnostics print it).
     public var description: String {
-        "DarkTargetRetrieval(\(geometry), \(aerosol), \(gas), maximum AOD \(maximumAOD))"
+        "DarkTargetRetrieval(\(geometry), \(aerosol) \(selection.rawValue), \(gas), maximum AOD \(maximumAOD))"
     }
 
-    /// The spacing of the coarse scan, in AOD.
-    static let scanStep = 0.2
-    /// The width the golden-section search narrows the minimum to, in AOD.
-    static let tolerance = 0.001
-    /// The largest RMS misfit of blue and red TOA reflectance a retrieval may leave.
-    static let maximumRMSMisfit = 0.01
+    /// At most this many pixels of a block, spread evenly over it, decide its aerosol model.
+    static let selectionSample = 1024
 
-    /// A retrieval for one scene; builds the lookup table of blue, red and 2.2 µm from `table`
-    /// (default: the bundled 6S table).
+    /// A retrieval for one scene; builds the lookup tables of blue, red, NIR and 2.2 µm from `table`
+    /// (default: the bundled 6S table) for the declared model and, with `selection` ``AerosolSelection/perBlock``,
+    /// every other model the table holds those bands for.
     ///
-    /// - Throws: ``SixSTableError`` when the bundled table cannot be read.
+    /// - Throws: ``SixSTableError`` when the bundled table cannot be read or lacks a band of `aerosol`.
     public init(
-        geometry: SunViewGeometry, aerosol: AerosolModel = .continental, gas: GasAbsorption = .standard,
-        table: SixSTable? = nil, surface: DarkVegetationSurface = .kaufman,
+        geometry: SunViewGeometry, aerosol: AerosolModel = .continental, selection: AerosolSelection = .fixed,
+        gas: GasAbsorption = .standard, table: SixSTable? = nil, surface: DarkVegetationSurface = .kaufman,
         thresholds: DarkTargetThresholds = .standard, maximumAOD: Double = 3
     ) throws {
         let sixS = try table ?? SixSTable.bundled()
         self.geometry = geometry
         self.aerosol = aerosol
+        self.selection = selection
         self.gas = gas
         self.surface = surface
         self.thresholds = thresholds
-        self.maximumAOD = min(maximumAOD, sixS.maximumAOD)
-        self.table = try AODLookupTable(
-            table: sixS, aerosol: aerosol, geometry: geometry, gas: gas, bands: [.blue, .red, .swir22])
-        self.nirTable = try AODLookupTable(
-            table: sixS, aerosol: sixS.holds(.nir, aerosol: aerosol) ? aerosol : .continental, geometry: geometry,
-            gas: gas, bands: [.nir])
-        self.swir22Gas = self.table.terms(.swir22, aod550: 0).gasTransmittance
+        let maximumAOD = min(maximumAOD, sixS.maximumAOD)
+        self.maximumAOD = maximumAOD
+        clampedAxes = sixS.clampedAxes(geometry: geometry, gas: gas)
+        let candidates =
+            selection == .fixed
+            ? [aerosol]
+            : [aerosol]
+                + AerosolModel.allCases.filter { model in
+                    model != aerosol
+                        && [SpectralBand.blue, .red, .swir22].allSatisfy { sixS.holds($0, aerosol: model) }
+                }
+        inversions = try candidates.map {
+            try DarkTargetInversion(
+                table: sixS, aerosol: $0, geometry: geometry, gas: gas, surface: surface, thresholds: thresholds,
+                maximumAOD: maximumAOD)
+        }
     }
 
     /// Whether a pixel passes the TOA pre-filter of dark vegetation.
@@ -73,12 +76,11 @@ public struct DarkTargetRetrieval: Sendable, CustomStringConvertible {
     /// and the gas-corrected TOA 2.2 µm reflectance inside `thresholds.swir22`. The surface NDVI test
     /// follows the search (``outcome(blue:red:nir:swir22:)``).
     public func isDarkVegetation(red: Double, nir: Double, swir22: Double) -> Bool {
-        guard red.isFinite, nir.isFinite, swir22.isFinite, red > 0, nir > 0, swir22 > 0 else { return false }
-        return (nir - red) / (nir + red) >= thresholds.minimumNDVI && thresholds.swir22.contains(swir22 / swir22Gas)
+        inversions[0].isDarkVegetation(red: red, nir: nir, swir22: swir22)
     }
 
-    /// AOD at 550 nm from one pixel's TOA reflectances, or nil when the pixel is not dark dense
-    /// vegetation or no AOD in 0...maximumAOD explains it.
+    /// AOD at 550 nm from one pixel's TOA reflectances under the declared aerosol model, or nil when
+    /// the pixel is not dark dense vegetation or no AOD in 0...maximumAOD explains it.
     ///
     /// Nil also when the best fit lies at `maximumAOD` (the misfit still falls there: the AOD is
     /// beyond the table; ``Outcome/beyondTable``) or its RMS TOA misfit exceeds 0.01. A best fit at 0
@@ -98,73 +100,31 @@ public struct DarkTargetRetrieval: Sendable, CustomStringConvertible {
         case beyondTable
     }
 
-    /// The outcome of one pixel's TOA reflectances (see ``retrieve(blue:red:nir:swir22:)``).
+    /// The outcome of one pixel's TOA reflectances under the declared aerosol model (see
+    /// ``retrieve(blue:red:nir:swir22:)``).
     public func outcome(blue: Double, red: Double, nir: Double, swir22: Double) -> Outcome {
-        guard blue.isFinite, blue > 0, isDarkVegetation(red: red, nir: nir, swir22: swir22) else { return .rejected }
-        let pixel = (blue: blue, red: red, swir22: swir22)
-
-        // Coarse scan; the last node sits at maximumAOD.
-        let nodes = Int((maximumAOD / Self.scanStep).rounded(.up))
-        var best = 0
-        var bestMisfit = misfit(0, pixel)
-        for k in 1...nodes {
-            let value = misfit(min(Double(k) * Self.scanStep, maximumAOD), pixel)
-            if value < bestMisfit {
-                best = k
-                bestMisfit = value
-            }
-        }
-
-        // Golden section on the intervals either side of the best node.
-        var low = max(0, Double(best - 1) * Self.scanStep)
-        var high = min(Double(best + 1) * Self.scanStep, maximumAOD)
-        let ratio = (5.0.squareRoot() - 1) / 2
-        var left = high - ratio * (high - low)
-        var right = low + ratio * (high - low)
-        var leftMisfit = misfit(left, pixel)
-        var rightMisfit = misfit(right, pixel)
-        while high - low > Self.tolerance {
-            if leftMisfit <= rightMisfit {
-                high = right
-                right = left
-                rightMisfit = leftMisfit
-                left = high - ratio * (high - low)
-                leftMisfit = misfit(left, pixel)
-            } else {
-                low = left
-                left = right
-                leftMisfit = rightMisfit
-                right = low + ratio * (high - low)
-                rightMisfit = misfit(right, pixel)
-            }
-        }
-        let aod = (low + high) / 2
-
-        if aod >= maximumAOD - Self.tolerance { return .beyondTable }
-        if min(leftMisfit, rightMisfit) > 2 * Self.maximumRMSMisfit * Self.maximumRMSMisfit { return .rejected }
-        // Haze lowers TOA NDVI; the surface under the retrieved AOD must be dense vegetation.
-        let surfaceRed = table.terms(.red, aod550: aod).surface(topOfAtmosphere: red)
-        let surfaceNIR = nirTable.terms(.nir, aod550: aod).surface(topOfAtmosphere: nir)
-        guard (surfaceNIR - surfaceRed) / (surfaceNIR + surfaceRed) >= thresholds.minimumSurfaceNDVI else {
-            return .rejected
-        }
-        return .aod(aod <= Self.tolerance ? 0 : aod)
+        inversions[0].fit(blue: blue, red: red, nir: nir, swir22: swir22).outcome
     }
 
     /// Block form: one AOD per pixel, Float.nan where not retrievable or where `usable[i]` is false
-    /// (masked by the scene classification) or any input is not finite; with the number of pixels
-    /// whose AOD lies beyond the table and the axes the scene was clamped on.
+    /// (masked by the scene classification) or any input is not finite; with the aerosol model used,
+    /// the number of pixels whose AOD lies beyond the table and the axes the scene was clamped on.
     ///
+    /// With ``AerosolSelection/perBlock`` the model is chosen first (``chooseAerosol(blue:red:nir:swir22:usable:)``).
     /// All five arrays must have the same length.
     public func retrieve(blue: [Float], red: [Float], nir: [Float], swir22: [Float], usable: [Bool]) -> BlockResult {
         let count = usable.count
         precondition(
             blue.count == count && red.count == count && nir.count == count && swir22.count == count,
             "the bands and the mask must have the same length")
+        let chosen = chooseAerosol(blue: blue, red: red, nir: nir, swir22: swir22, usable: usable)
+        let inversion = inversions.first { $0.aerosol == chosen } ?? inversions[0]
         var beyond = 0
         let aod = (0..<count).map { i -> Float in
             guard usable[i] else { return .nan }
-            switch outcome(blue: Double(blue[i]), red: Double(red[i]), nir: Double(nir[i]), swir22: Double(swir22[i])) {
+            let fit = inversion.fit(
+                blue: Double(blue[i]), red: Double(red[i]), nir: Double(nir[i]), swir22: Double(swir22[i]))
+            switch fit.outcome {
             case .aod(let value): return Float(value)
             case .rejected: return .nan
             case .beyondTable:
@@ -172,26 +132,52 @@ public struct DarkTargetRetrieval: Sendable, CustomStringConvertible {
                 return .nan
             }
         }
-        return BlockResult(aod: aod, beyondTable: beyond, clampedAxes: clampedAxes)
+        return BlockResult(aod: aod, aerosol: chosen, beyondTable: beyond, clampedAxes: clampedAxes)
+    }
+
+    /// The aerosol model a block is retrieved with: the declared one with ``AerosolSelection/fixed``;
+    /// with ``AerosolSelection/perBlock`` the model whose inversion leaves the least summed blue and red
+    /// misfit over a sample of the block (at most 1024 usable pixels, evenly spaced), counting the pixels
+    /// that some model retrieves (or places beyond the table). The declared model wins ties and blocks
+    /// without such pixels.
+    public func chooseAerosol(
+        blue: [Float], red: [Float], nir: [Float], swir22: [Float], usable: [Bool]
+    ) -> AerosolModel {
+        guard inversions.count > 1 else { return aerosol }
+        let sums = blockMisfits(blue: blue, red: red, nir: nir, swir22: swir22, usable: usable)
+        // The first (declared) model wins ties: `min` keeps the first of equal elements.
+        return sums.min { $0.misfit < $1.misfit }?.aerosol ?? aerosol
+    }
+
+    /// The summed squared blue and red misfit of every candidate model (the declared one first) over
+    /// the sample of the block ``chooseAerosol(blue:red:nir:swir22:usable:)`` decides on.
+    func blockMisfits(
+        blue: [Float], red: [Float], nir: [Float], swir22: [Float], usable: [Bool]
+    ) -> [(aerosol: AerosolModel, misfit: Double)] {
+        let candidates = usable.indices.filter { usable[$0] }
+        let step = max(1, (candidates.count + Self.selectionSample - 1) / Self.selectionSample)
+        var sums = [Double](repeating: 0, count: inversions.count)
+        for n in stride(from: 0, to: candidates.count, by: step) {
+            let i = candidates[n]
+            let fits = inversions.map {
+                $0.fit(blue: Double(blue[i]), red: Double(red[i]), nir: Double(nir[i]), swir22: Double(swir22[i]))
+            }
+            // A pixel counts when some model explains it; not dark vegetation, or no fit at all, it says nothing.
+            guard fits.contains(where: { $0.outcome != .rejected }) else { continue }
+            for (m, fit) in fits.enumerated() { sums[m] += fit.misfit ?? 0 }
+        }
+        return zip(inversions, sums).map { ($0.aerosol, $1) }
     }
 
     /// The AOD of a block of pixels, and what lay outside the 6S table.
     public struct BlockResult: Sendable {
         /// One AOD per pixel, NaN where not retrieved.
         public var aod: [Float]
+        /// The aerosol model the block was retrieved with (see ``DarkTargetRetrieval/selection``).
+        public var aerosol: AerosolModel
         /// Pixels not retrieved because their AOD lies beyond the table's largest.
         public var beyondTable: Int
         /// The axes the scene's geometry or atmosphere was clamped on (see ``DarkTargetRetrieval/clampedAxes``).
         public var clampedAxes: [SixSTable.Axis]
-    }
-
-    /// Squared blue and red TOA misfit of the dark-vegetation surface under `aod`.
-    private func misfit(_ aod: Double, _ pixel: (blue: Double, red: Double, swir22: Double)) -> Double {
-        // The 2.2 µm band is inverted exactly (gas-corrected), then the surface ratios give blue and red.
-        let swirSurface = table.terms(.swir22, aod550: aod).surface(topOfAtmosphere: pixel.swir22)
-        let blue =
-            table.terms(.blue, aod550: aod).topOfAtmosphere(surface: surface.blueToSwir22 * swirSurface) - pixel.blue
-        let red = table.terms(.red, aod550: aod).topOfAtmosphere(surface: surface.redToSwir22 * swirSurface) - pixel.red
-        return blue * blue + red * red
     }
 }

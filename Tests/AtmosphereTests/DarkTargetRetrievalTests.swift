@@ -82,4 +82,33 @@ struct DarkTargetRetrievalTests {
         }
         #expect(block.beyondTable == 0)
     }
+
+    /// Per block, the model that made the block is chosen whichever is declared, and its AOD comes back;
+    /// fixed, the declared model is kept (and its AOD is biased).
+    @Test(arguments: AerosolModel.allCases)
+    func perBlockChoosesTheModelThatMadeTheBlock(truth: AerosolModel) throws {
+        let geometry = SunViewGeometry(solarZenith: 35, viewZenith: 5, relativeAzimuth: 140)
+        let aods = [0.3, 0.6, 1.0]
+        let pixels = try aods.flatMap { aod in
+            try [0.02, 0.06, 0.1].map {
+                try SyntheticPixel.vegetation(swir22: $0, aod550: aod, geometry: geometry, aerosol: truth)
+            }
+        }
+        let expected = aods.flatMap { [$0, $0, $0] }
+        func block(_ retrieval: DarkTargetRetrieval) -> DarkTargetRetrieval.BlockResult {
+            retrieval.retrieve(
+                blue: pixels.map { Float($0.blue) }, red: pixels.map { Float($0.red) },
+                nir: pixels.map { Float($0.nir) }, swir22: pixels.map { Float($0.swir22) },
+                usable: pixels.map { _ in true })
+        }
+        for declared in AerosolModel.allCases {
+            let chosen = block(try DarkTargetRetrieval(geometry: geometry, aerosol: declared, selection: .perBlock))
+            #expect(chosen.aerosol == truth, "declared \(declared)")
+            for (value, aod) in zip(chosen.aod, expected) {
+                #expect(abs(Double(value) - aod) < 0.005, "declared \(declared), AOD \(aod): \(value)")
+            }
+            let fixed = block(try DarkTargetRetrieval(geometry: geometry, aerosol: declared))
+            #expect(fixed.aerosol == declared)
+        }
+    }
 }
