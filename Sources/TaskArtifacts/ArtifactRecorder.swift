@@ -28,23 +28,23 @@ public struct ArtifactRecorder: ArtifactSink {
     public func record<Body: AsyncSequence>(
         _ body: Body, name: String, contentType: String, producer: ArtifactProducer?
     ) async throws -> Artifact where Body.Element == ByteBuffer {
-        try await record(body, name: name, contentType: contentType, producer: producer, limit: maxBytes) { artifact in
+        try await record(body, id: UUID(), name: name, contentType: contentType, producer: producer, limit: maxBytes) { artifact in
             try await jobs.recordArtifact(artifact)
         }
     }
 
-    /// Streams the local file at `url` into storage and records it as a dataset owned by `owner`,
+    /// Streams the local file at `url` into storage and records it as dataset `id` owned by `owner`,
     /// with the profile `description` read from that same file. Throws as
     /// ``record(_:name:contentType:producer:)`` does; nothing is kept then.
     public func recordDataset(
         at url: URL, name: String, contentType: String, owner: String?, description: DatasetDescription,
-        producer: ArtifactProducer?
+        producer: ArtifactProducer?, id: UUID = UUID()
     ) async throws -> Dataset {
         try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(url.path)) { handle in
             var dataset: Dataset?
             _ = try await record(
-                handle.readChunks(chunkLength: .kibibytes(256)), name: name, contentType: contentType, producer: producer,
-                limit: maxDatasetBytes
+                handle.readChunks(chunkLength: .kibibytes(256)), id: id, name: name, contentType: contentType,
+                producer: producer, limit: maxDatasetBytes
             ) { artifact in
                 let record = Dataset(
                     artifact: artifact, owner: owner, format: description.format, rowCount: description.rowCount,
@@ -60,10 +60,9 @@ public struct ArtifactRecorder: ArtifactSink {
     /// Stores the bytes under a fresh id, up to `limit`, then runs `recordMetadata` with the artifact;
     /// when either fails the bytes are deleted.
     private func record<Body: AsyncSequence>(
-        _ body: Body, name: String, contentType: String, producer: ArtifactProducer?, limit: Int64,
+        _ body: Body, id: UUID, name: String, contentType: String, producer: ArtifactProducer?, limit: Int64,
         recordMetadata: (Artifact) async throws -> Void
     ) async throws -> Artifact where Body.Element == ByteBuffer {
-        let id = UUID()
         let key = Artifact.storageKey(for: id)
         let meter = ByteMeter(limit: limit)
         try await store.put(key: key, contentType: contentType, body: MeteredBody(base: body, meter: meter))

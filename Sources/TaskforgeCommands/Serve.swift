@@ -69,18 +69,22 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
         try await workers.withWorker(runtime: runtime, catalog: catalog) { worker, store, logger in
             let authentication = try await authentication(store: store, logger: logger)
             let waitingExpiry = Duration.seconds(waitingExpiryHours * 3600)
-            let recorder = ArtifactRecorder(store: artifactStore, jobs: store, maxBytes: workers.artifacts.maxArtifactBytes)
+            let recorder = workers.artifacts.recorder(store: artifactStore, jobs: store)
             let uploads = UploadStaging(
                 directory: URL(fileURLWithPath: runtime.dataDir).appendingPathComponent("uploads"),
-                lifecycle: JobFileUploads(catalog: catalog, store: store, recorder: recorder, waitingExpiry: waitingExpiry),
-                maxBytes: workers.artifacts.maxArtifactBytes)
+                lifecycle: UploadPurposes(
+                    jobFiles: JobFileUploads(catalog: catalog, store: store, recorder: recorder, waitingExpiry: waitingExpiry),
+                    datasets: DatasetUploads(recorder: recorder)),
+                maxBytes: max(workers.artifacts.maxArtifactBytes, workers.artifacts.maxDatasetBytes))
             let api = TaskAPI(
                 catalog: catalog, store: store,
                 configuration: ServerConfiguration(
                     host: host, port: port, maxBodyBytes: maxBodyBytes, maxBatchSize: maxBatchSize,
                     authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: workers.maxRuntime,
                     maxArtifactBytes: workers.artifacts.maxArtifactBytes,
-                    artifactLinkExpiry: .seconds(workers.artifacts.artifactLinkSeconds)),
+                    artifactLinkExpiry: .seconds(workers.artifacts.artifactLinkSeconds),
+                    maxDatasetBytes: workers.artifacts.maxDatasetBytes,
+                    scratchDirectory: URL(fileURLWithPath: runtime.dataDir).appendingPathComponent("scratch")),
                 artifacts: artifactStore, openAPIDocument: App.openAPIDocument, uploads: uploads, metrics: metrics,
                 profiles: App.routeProfiles.filter { !noCompat.contains($0.name) })
             let janitor = WaitingJobJanitor(uploads: uploads, store: store, waitingExpiry: waitingExpiry, logger: logger)

@@ -66,7 +66,7 @@ struct WorkerOptions: ParsableArguments {
         let logger = runtime.logging.bootstrap()
         let artifactStore = try artifacts.store(dataDirectory: runtime.dataDir)
         let store = try await runtime.openStore(logger: logger, migrate: !noMigrate, serving: catalog)
-        let recorder = ArtifactRecorder(store: artifactStore, jobs: store, maxBytes: artifacts.maxArtifactBytes)
+        let recorder = artifacts.recorder(store: artifactStore, jobs: store)
         let (worker, pool): (Worker?, HandlerProcessPool?) =
             queues.runsNoJobs
             ? (nil, nil)

@@ -189,6 +189,9 @@ struct DatasetAPITests {
             #expect(check["missing_moved"] == 0 && check["passthrough_changed"] == 0, "\(check)")
             let registered = try await server.request("GET", "/v1/datasets/\(newID)")
             #expect(registered.json["row_count"] == metrics["rows"] && registered.json["job_id"] != .null)
+            // It feeds the next job like an upload.
+            let remeasured = try await Self.run(server, "dataset_metrics", #"{"dataset": "\#(newID)"}"#)
+            #expect(remeasured["rows"] == metrics["rows"] && remeasured["dataset"] == .string(newID))
 
             // Anomalies: the z-score flags are the oracle's rows.
             let anomalies = try await Self.run(
@@ -201,6 +204,28 @@ struct DatasetAPITests {
                 (try? JSONValue(json: Data($0.utf8)))?["row"]
             }
             #expect(rows == flags["zscore"]?["rows"]?.arrayValue)
+        }
+    }
+
+    @Test func aRunningDatasetJobReportsProgressAndStopsWhenCancelled() async throws {
+        let directory = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = try await Oracles.generate("long.csv", rows: 150_000, seed: 61, in: directory)
+        try await Self.withServer { server in
+            let id = try #require(try await server.uploadDataset(csv)["id"]?.stringValue)
+            let submitted = try await server.request(
+                "POST", "/v1/tasks/dataset_anomalies", body: #"{"dataset": "\#(id)", "method": "mad"}"#)
+            let jobID = try #require(submitted.json["id"]?.stringValue)
+            // Running, with progress reported by the bytes read (three passes over the file).
+            let running = try await server.waitFor("/v1/jobs/\(jobID)") { job in
+                job["state"] == "running" && (job["progress"]?.doubleValue ?? 0) > 0 || job["state"] == "succeeded"
+            }
+            #expect(running["state"] == "running", "the job finished before it could be cancelled: use a larger file")
+            #expect(running["stage"] == "scoring")
+            #expect(try await server.request("POST", "/v1/jobs/\(jobID)/cancel").status == 202)
+            let finished = try await server.waitUntilFinished(jobID)
+            #expect(finished["state"] == "cancelled", "\(finished["error"] ?? .null)")
+            #expect(finished["output"] == .null && (finished["progress"]?.doubleValue ?? 100) < 100)
         }
     }
 

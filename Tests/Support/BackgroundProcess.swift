@@ -42,7 +42,7 @@ public final class BackgroundProcess: Sendable {
     }
 
     /// The `url` of the "taskforge is listening" log line of `serve`, once it is written.
-    public func listeningURL(timeout: Duration = .seconds(30)) async throws -> String {
+    public func listeningURL(timeout: Duration = .seconds(120)) async throws -> String {
         try await eventually("the server to listen", timeout: timeout) {
             log.split(separator: "\n").lazy.compactMap { line -> String? in
                 guard line.contains("taskforge is listening"),

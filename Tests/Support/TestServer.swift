@@ -54,7 +54,9 @@ public struct TestServer: APIEndpoint {
             ?? waitingExpiry.map { expiry in
                 UploadStaging(
                     directory: directory.appendingPathComponent("uploads"),
-                    lifecycle: JobFileUploads(catalog: catalog, store: store, recorder: recorder, waitingExpiry: expiry))
+                    lifecycle: UploadPurposes(
+                        jobFiles: JobFileUploads(catalog: catalog, store: store, recorder: recorder, waitingExpiry: expiry),
+                        datasets: DatasetUploads(recorder: recorder)))
             }
         let worker = Worker(
             store: store, catalog: catalog,

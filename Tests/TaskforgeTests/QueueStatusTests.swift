@@ -26,6 +26,7 @@ struct QueueStatusTests {
             let age = try #require(queues.last?["oldest_pending_age_seconds"]?.doubleValue)
             #expect(age >= 0 && age < 60)
             #expect(queues.map { $0.removingMember("oldest_pending_age_seconds") } == [
+                ["name": "data", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "data_processing", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "default", "pending": 0, "scheduled": 1, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "geo", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],

@@ -103,7 +103,9 @@ struct SubmitAndRunTests {
         try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let reply = try await server.request("GET", "/v1/tasks")
             let tasks = try #require(reply.json["tasks"]?.arrayValue)
-            #expect(tasks.compactMap { $0["name"]?.stringValue } == ["aod_estimation", "echo", "search", "sleep", "volcal"])
+            #expect(tasks.compactMap { $0["name"]?.stringValue } == [
+                "aod_estimation", "dataset_anomalies", "dataset_metrics", "dataset_normalize", "echo", "search", "sleep", "volcal",
+            ])
             let echo = try #require(tasks.first { $0["name"] == "echo" })
             #expect(echo["version"] == 1)
             #expect(echo["summary"] == "Echo a message back.")

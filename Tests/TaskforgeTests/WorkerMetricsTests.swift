@@ -16,7 +16,7 @@ struct WorkerMetricsTests {
             try CommandLineRunner.executable,
             ["worker", "--metrics-port", "0", "--data-dir", data.path, "--isolation", "in-process"],
             environment: ["TASKFORGE_DATABASE_URL": ""], logFile: directory.appendingPathComponent("worker.log"))
-        let metricsURL = try await eventually("the worker to serve its metrics", timeout: .seconds(30)) {
+        let metricsURL = try await eventually("the worker to serve its metrics", timeout: .seconds(120)) {
             process.log.split(separator: "\n").lazy.compactMap { line -> String? in
                 guard line.contains("serving metrics"), let object = try? JSONValue(json: Data(line.utf8)) else { return nil }
                 return object["url"]?.stringValue

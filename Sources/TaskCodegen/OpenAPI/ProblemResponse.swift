@@ -42,6 +42,7 @@ enum ProblemResponse: String, CaseIterable {
     case datasetUnprocessable = "DatasetUnprocessable"
     case datasetFormatNotSupported = "DatasetFormatNotSupported"
     case datasetBadRequest = "DatasetBadRequest"
+    case resultNotReady = "ResultNotReady"
     case unexpected = "UnexpectedError"
 
     /// The responses every operation declares.
@@ -58,7 +59,7 @@ enum ProblemResponse: String, CaseIterable {
             .submitNotFound, .datasetNotFound:
             "404"
         case .jobFinished, .jobNotRetryable, .jobNotStartable, .idempotencyKeyInProgress, .uploadOffsetMismatch,
-            .datasetInUse:
+            .datasetInUse, .resultNotReady:
             "409"
         case .taskVersionRetired, .uploadExpired: "410"
         case .tusVersionUnsupported: "412"
@@ -121,6 +122,8 @@ enum ProblemResponse: String, CaseIterable {
         case .datasetFormatNotSupported:
             "`dataset_format_not_supported`: the `Content-Type` or the name names a format Taskforge does not read "
                 + "(Parquet, Excel, ...), and `supported` lists those it does; nothing was stored."
+        case .resultNotReady:
+            "`result_not_ready`: the job has not completed (an application route that answers a job's result); `status` says where it is."
         case .datasetBadRequest:
             "`invalid_parameter`: `name` or the `Content-Type` header is malformed, and `parameter` or `header` names it."
         case .jobNotFound: "`job_not_found`: no job has that id."

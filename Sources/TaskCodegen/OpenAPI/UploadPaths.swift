@@ -57,10 +57,17 @@ enum UploadPaths {
             "creation-with-upload: `sha1 <base64>` or `sha256 <base64>` of the body."),
     ]
 
-    private static let creationResponse: JSONValue = [
-        "description": "The upload exists at `Location`; with a body (creation-with-upload), `Upload-Offset` says how much of it was stored.",
-        "headers": .object(tusHeaders.merging(["Location": responseHeader("The upload's URL, `/v1/uploads/<id>`.")]) { $1 }),
-    ]
+    /// `201` of a creation; `datasetLink` adds the `Link` a dataset upload answers with.
+    private static func creationResponse(datasetLink: Bool = false) -> JSONValue {
+        var headers = tusHeaders.merging(["Location": responseHeader("The upload's URL, `/v1/uploads/<id>`.")]) { $1 }
+        if datasetLink {
+            headers["Link"] = responseHeader("A dataset upload: `</v1/datasets/<id>>; rel=\"related\"`, the dataset it becomes.")
+        }
+        return [
+            "description": "The upload exists at `Location`; with a body (creation-with-upload), `Upload-Offset` says how much of it was stored.",
+            "headers": .object(headers),
+        ]
+    }
 
     private static let creationProblems: [ProblemResponse] = [
         .uploadBadRequest, .tusVersionUnsupported, .uploadTooLarge, .checksumMismatch, .uploadStorageFailed,
@@ -82,10 +89,13 @@ enum UploadPaths {
 
     private static let create = Operation(
         id: "create_upload", tag: .uploads, summary: "Create a tus upload (creation, creation-with-upload).",
-        description: "The upload is admitted for what its metadata names (a job's file) before any byte is stored. A body "
-            + "with `Content-Type: application/offset+octet-stream` is its first chunk.",
-        parameters: creationParameters, requestBody: chunkBody, responses: ["201": creationResponse],
-        problems: creationProblems)
+        description: "The upload is admitted for what its metadata names before any byte is stored: a job's file "
+            + "(`job_id` and `file`), or a dataset (`dataset`: its name; `filetype`: its media type), whose creation "
+            + "answers `Link: </v1/datasets/{id}>; rel=\"related\"` where it appears once its last byte arrived and it "
+            + "was read for its profile. A body with `Content-Type: application/offset+octet-stream` is its first chunk.",
+        parameters: creationParameters, requestBody: chunkBody,
+        responses: ["201": creationResponse(datasetLink: true)],
+        problems: creationProblems + [.datasetFormatNotSupported])
 
     private static let createForJob = Operation(
         id: "create_job_file_upload", tag: .uploads, summary: "Create the tus upload of one of a job's files.",
@@ -96,7 +106,7 @@ enum UploadPaths {
             ["name": "name", "in": "path", "required": true, "description": "The file's name, as the task declares it.",
              "schema": ["type": "string", "minLength": 1]],
         ] + creationParameters,
-        requestBody: chunkBody, responses: ["201": creationResponse], problems: creationProblems)
+        requestBody: chunkBody, responses: ["201": creationResponse()], problems: creationProblems)
 
     private static let head = Operation(
         id: "get_upload_offset", tag: .uploads, summary: "An upload's offset, to resume it.",
@@ -129,6 +139,7 @@ enum UploadPaths {
         problems: [
             .uploadBadRequest, .uploadNotFound, .uploadOffsetMismatch, .uploadExpired, .tusVersionUnsupported,
             .uploadTooLarge, .unsupportedMediaType, .uploadLocked, .checksumMismatch, .uploadStorageFailed,
+            .datasetUnprocessable,
         ])
 
     private static let terminate = Operation(

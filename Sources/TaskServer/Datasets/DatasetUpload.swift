@@ -30,24 +30,30 @@ struct DatasetUpload {
             throw Problem(
                 .badRequest, .invalidParameter, "the Content-Type header \(problem)", extensions: ["header": "Content-Type"])
         }
+        self.name = named ?? "dataset"
+        self.contentType = contentType
+        self.format = try Self.format(contentType: contentType, name: named)
+        if named == nil { name = format == .csv ? "dataset.csv" : "dataset.jsonl" }
+    }
+
+    /// The format `contentType` names, or for a generic type (`application/octet-stream`,
+    /// `application/gzip`) the format `name`'s suffix names; `415 dataset_format_not_supported` when neither does.
+    static func format(contentType: String, name: String?) throws -> DatasetFormat {
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        let suffixFormat = named.flatMap(Self.format(ofName:))
         let format: DatasetFormat? =
             switch mediaType {
             case "text/csv", "application/csv": .csv
             case "application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
                 "application/jsonlines":
                 .jsonLines
-            case "application/gzip", "application/x-gzip", "application/octet-stream": suffixFormat
+            case "application/gzip", "application/x-gzip", "application/octet-stream": name.flatMap(Self.format(ofName:))
             default: nil
             }
         guard let format else {
-            let what = named.map { "'\($0)' (\(contentType))" } ?? contentType
+            let what = name.map { "'\($0)' (\(contentType))" } ?? contentType
             throw Self.unsupported("\(what) is not a dataset format Taskforge reads")
         }
-        self.name = named ?? (format == .csv ? "dataset.csv" : "dataset.jsonl")
-        self.contentType = contentType
-        self.format = format
+        return format
     }
 
     /// The format a file name's suffix names, or `nil`.
@@ -87,15 +93,19 @@ struct DatasetUpload {
         }
     }
 
-    /// Reads the spooled file once, off the event loops, for its profile; a malformed file is
+    /// Reads the spooled file once, off the event loops, for its profile; see ``profile(of:format:)``.
+    func profile(of url: URL) async throws -> DatasetProfile {
+        try await Self.profile(of: url, format: format)
+    }
+
+    /// Reads the file at `url` once, off the event loops, for its profile; a malformed file is
     /// `422 invalid_dataset` naming the line and the reason, and a Parquet or zip file (whatever its
     /// type said) `415 dataset_format_not_supported`.
-    func profile(of url: URL) async throws -> DatasetProfile {
+    static func profile(of url: URL, format: DatasetFormat) async throws -> DatasetProfile {
         if let magic = try? FileHandle(forReadingFrom: url).read(upToCount: 4) {
             if magic == Data("PAR1".utf8) { throw Self.unsupported("the body is a Parquet file") }
             if magic == Data([0x50, 0x4B, 0x03, 0x04]) { throw Self.unsupported("the body is a zip archive (Excel?)") }
         }
-        let format = self.format
         do {
             return try await NIOThreadPool.singleton.runIfActive {
                 try Profiler.profile(path: url.path, format: format)

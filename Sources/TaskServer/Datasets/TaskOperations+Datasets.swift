@@ -22,6 +22,7 @@ extension TaskOperations {
                 "the dataset is larger than the limit of \(limit) bytes (TASK_MAX_DATASET_MB); nothing was stored",
                 extensions: ["max_bytes": .integer(Int(clamping: limit))])
         }
+        try FileManager.default.createDirectory(at: configuration.scratchDirectory, withIntermediateDirectories: true)
         let scratch = configuration.scratchDirectory.appendingPathComponent("taskforge-dataset-\(UUID().lowercasedString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         try await DatasetUpload.spool(request.body, to: scratch, limit: limit)

@@ -60,6 +60,8 @@ extension UploadRoutes {
             }
             var headers = progressHeaders(info, offset: offset)
             headers[.location] = location
+            // What the upload becomes (a dataset), for the client to follow (RFC 8288).
+            if let link = grant.tags["link"] { headers[HTTPField.Name("Link")!] = "<\(link)>; rel=\"related\"" }
             return Response(status: .created, headers: headers)
         }
     }
