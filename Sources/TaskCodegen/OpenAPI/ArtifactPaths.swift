@@ -80,7 +80,7 @@ enum ArtifactPaths {
     ]
 
     /// ``ArtifactName``'s rules: no `/`, `\`, control character (Unicode category Cc), and not `.` or `..`.
-    private static let name = JSONSchema.scalar(.string)
+    static let name = JSONSchema.scalar(.string)
         .adding(["minLength": 1, "maxLength": 255, "pattern": .string("^(\(nameStart)\(nameCharacter)*|\\.\(nameStart)\(nameCharacter)*|\\.\\.\(nameCharacter)+)$")])
         .described("1 to 255 characters, no `/`, `\\`, control characters, `.` or `..`; never part of a storage path.")
     /// A character a name may hold, and one it may start with (not `.`: see the pattern's alternatives).

@@ -52,6 +52,24 @@ enum DatasetPaths {
         ]).described("A dataset a job reads, as it was when the job was submitted."),
     ]
 
+    /// A UUID as the server reads one (any case): what a `format: dataset` string must look like.
+    static let uuidPattern = "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"
+
+    /// `value` with a UUID `pattern` beside every `format: dataset`, so that clients and tools that do
+    /// not know the format (it is Taskforge's) still see which strings the server accepts.
+    static func withDatasetPatterns(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(var members):
+            for (key, member) in members { members[key] = withDatasetPatterns(member) }
+            if members["format"] == "dataset", members["pattern"] == nil { members["pattern"] = .string(uuidPattern) }
+            return .object(members)
+        case .array(let elements):
+            return .array(elements.map(withDatasetPatterns))
+        default:
+            return value
+        }
+    }
+
     private static func uuid(_ description: String) -> JSONValue {
         JSONSchema.scalar(.string).adding(["format": "uuid"]).described(description)
     }
@@ -65,7 +83,7 @@ enum DatasetPaths {
             + "`422 invalid_dataset` with its line; nothing is kept. Above `TASK_MAX_DATASET_MB`, `413 body_too_large`.",
         parameters: [
             Operation.query(
-                "name", ["type": "string", "minLength": 1, "maxLength": 255],
+                "name", ArtifactPaths.name,
                 "The dataset's name (default `dataset.csv` or `dataset.jsonl`); its suffix may name the format.")
         ],
         requestBody: [

@@ -49,12 +49,12 @@ public enum OpenAPIRenderer {
             ],
             "servers": [["url": "/"]],
             "tags": .array(APITag.allCases.map(\.json)),
-            "paths": .object(paths),
+            "paths": DatasetPaths.withDatasetPatterns(.object(paths)),
             // Every operation but the public ones (`security: []`) needs an API token once the
             // server has any; with none, on loopback, the server runs open.
             "security": [["bearerAuth": []]],
             "components": [
-                "schemas": .object(schemas),
+                "schemas": DatasetPaths.withDatasetPatterns(.object(schemas)),
                 "responses": .object(ProblemResponse.components),
                 "parameters": .object(PathParameter.components),
                 "securitySchemes": [
