@@ -190,7 +190,8 @@ let package = Package(
         .testTarget(
             name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport", "taskforge"]),
         // The dataset engine against Python's csv, pandas, scikit-learn and DuckDB (Oracles/).
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"], exclude: ["Oracles"]),
+        .testTarget(
+            name: "DatasetsTests", dependencies: ["Datasets", "TaskRuntime", "TaskforgeTestSupport"], exclude: ["Oracles"]),
         // Datasets over the API (`/v1/datasets`, the three dataset tasks, seed 002's routes) on both
         // stores and S3, checked against the same Python oracles.
         .testTarget(

@@ -12,11 +12,11 @@ import Testing
         let planted: Set<Int>
     }
 
-    func prepare(_ file: String, rows: Int = 2000, columns: [String] = Self.columns) throws -> Case {
+    func prepare(_ file: String, rows: Int = 2000, columns: [String] = Self.columns) async throws -> Case {
         let dir = try Oracle.temporaryDirectory("anomalies")
         let input = dir.appendingPathComponent(file).path
-        try Oracle.run("generate.py", [input, "\(rows)", "11"])
-        let expected = try Oracle.json("anomalies.py", [input, "42"] + columns) as! [String: Any]
+        try await Oracle.run("generate.py", [input, "\(rows)", "11"])
+        let expected = try await Oracle.json("anomalies.py", [input, "42"] + columns) as! [String: Any]
         let planted = try JSONSerialization.jsonObject(
             with: Data(contentsOf: URL(fileURLWithPath: input + ".outliers.json")))
         return Case(input: input, expected: expected, planted: Set(planted as! [Int]))
@@ -28,8 +28,8 @@ import Testing
     }
 
     @Test(arguments: ["data.csv", "data.jsonl"])
-    func zscoreIQRAndMADFlagTheRowsPandasFlags(_ file: String) throws {
-        let c = try prepare(file)
+    func zscoreIQRAndMADFlagTheRowsPandasFlags(_ file: String) async throws {
+        let c = try await prepare(file)
         for method in [AnomalyMethod.zscore, .iqr, .mad] {
             let output = c.input + ".\(method.rawValue).jsonl"
             let result = try AnomalyDetector.detect(
@@ -46,9 +46,9 @@ import Testing
         }
     }
 
-    @Test func isolationForestFindsThePlantedOutliersAndRanksLikeScikitLearn() throws {
+    @Test func isolationForestFindsThePlantedOutliersAndRanksLikeScikitLearn() async throws {
         let columns = ["gauss", "other"]
-        let c = try prepare("data.csv", rows: 3000, columns: columns)
+        let c = try await prepare("data.csv", rows: 3000, columns: columns)
         let output = c.input + ".forest.jsonl"
         let options = AnomalyOptions(method: .isolationForest, columns: columns, writeEveryRow: true)
         let result = try AnomalyDetector.detect(input: c.input, output: output, options: options)
@@ -66,7 +66,7 @@ import Testing
         #expect(try flagged(output + "2") == rows)
     }
 
-    @Test func madFallsBackToTheMeanAbsoluteDeviationWhenMADIsZero() throws {
+    @Test func madFallsBackToTheMeanAbsoluteDeviationWhenMADIsZero() async throws {
         // Mostly zeros: MAD is 0, the mean absolute deviation is not.
         let dir = try Oracle.temporaryDirectory("mad")
         let input = dir.appendingPathComponent("z.csv").path
@@ -78,7 +78,7 @@ import Testing
             input: input, output: input + ".out", options: AnomalyOptions(method: .mad))
         #expect(result.parameters["x"]?["mad"] == 0)
         #expect(result.top.first?.row == 100)
-        let expected = try Oracle.json("anomalies.py", [input, "1", "x"]) as! [String: Any]
+        let expected = try await Oracle.json("anomalies.py", [input, "1", "x"]) as! [String: Any]
         let rows = try flagged(input + ".out")
         #expect(Set(rows.map(\.row)) == Set((expected["mad"] as! [String: Any])["rows"] as! [Int]))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TaskforgeTestSupport
 import Testing
 
 @testable import Datasets
@@ -24,10 +25,10 @@ import Testing
         return url.path
     }
 
-    @Test func readsWhatPythonsCSVModuleReadsOnFuzzedFiles() throws {
+    @Test func readsWhatPythonsCSVModuleReadsOnFuzzedFiles() async throws {
         let dir = try Oracle.temporaryDirectory("fuzz")
         let count = 300
-        try Oracle.run("csv_fuzz.py", [dir.path, "\(count)", "19"])
+        try await Oracle.run("csv_fuzz.py", [dir.path, "\(count)", "19"])
         // Small windows as well as the default, so records cross refills.
         for options in [ReaderOptions(), ReaderOptions(chunkBytes: 64)] {
             for k in 0..<count {
@@ -55,15 +56,12 @@ import Testing
         #expect(try reader.next() == nil)
     }
 
-    @Test func gzipIsReadTransparently() throws {
+    @Test func gzipIsReadTransparently() async throws {
         let dir = try Oracle.temporaryDirectory("gz")
         let plain = dir.appendingPathComponent("d.csv")
         try Data("a,b\n1,\"x\ny\"\n2,z\n".utf8).write(to: plain)
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        gzip.arguments = ["gzip", "-k", plain.path]
-        try gzip.run()
-        gzip.waitUntilExit()
+        let gzip = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["gzip", "-k", plain.path])
+        #expect(gzip.status == 0, "\(gzip.stderr)")
         #expect(try rows(plain.path + ".gz") == [["a", "b"], ["1", "x\ny"], ["2", "z"]])
         try Data([0x1F, 0x8B, 8, 0, 0, 0]).write(to: dir.appendingPathComponent("bad.csv.gz"))
         #expect(throws: DatasetError.self) { try rows(dir.appendingPathComponent("bad.csv.gz").path) }

@@ -1,15 +1,16 @@
 import Foundation
+import TaskRuntime
 import Testing
 
 @testable import Datasets
 
 @Suite struct MetricsTests {
     /// Generates a dataset, computes its metrics here and in pandas/numpy/DuckDB, and compares.
-    func compare(_ name: String, rows: Int, seed: Int, options: MetricsOptions = MetricsOptions()) throws {
+    func compare(_ name: String, rows: Int, seed: Int, options: MetricsOptions = MetricsOptions()) async throws {
         let dir = try Oracle.temporaryDirectory("metrics")
         let path = dir.appendingPathComponent(name).path
-        try Oracle.run("generate.py", [path, "\(rows)", "\(seed)"])
-        let expected = try Oracle.json("metrics.py", [path]) as! [String: Any]
+        try await Oracle.run("generate.py", [path, "\(rows)", "\(seed)"])
+        let expected = try await Oracle.json("metrics.py", [path]) as! [String: Any]
         let profile = try Profiler.profile(path: path)
         #expect(profile.rowCount == expected["rows"] as! Int)
         let m = try MetricsComputation.compute(path: path, types: profile.columnTypes, options: options)
@@ -77,11 +78,11 @@ import Testing
         #expect(alerts.contains("duplicates:"))
     }
 
-    @Test func csvMatchesPandasNumpyAndDuckDB() throws { try compare("data.csv", rows: 3000, seed: 1) }
+    @Test func csvMatchesPandasNumpyAndDuckDB() async throws { try await compare("data.csv", rows: 3000, seed: 1) }
     /// Several workers on stretches of one file, some splits falling inside quoted newlines.
     @Test(arguments: [1, 2, 3, 4])
-    func parallelWorkersMatchPandas(seed: Int) throws {
-        try compare(
+    func parallelWorkersMatchPandas(seed: Int) async throws {
+        try await compare(
             "data.csv", rows: 4000, seed: seed, options: MetricsOptions(workers: 3, minimumBytesPerWorker: 1000))
     }
 
@@ -124,22 +125,25 @@ import Testing
         }
     }
 
-    @Test func gzipCSVMatchesPandas() throws { try compare("data.csv.gz", rows: 1500, seed: 2) }
-    @Test func jsonLinesMatchesPandas() throws { try compare("data.jsonl", rows: 2500, seed: 3) }
+    @Test func gzipCSVMatchesPandas() async throws { try await compare("data.csv.gz", rows: 1500, seed: 2) }
+    @Test func jsonLinesMatchesPandas() async throws { try await compare("data.jsonl", rows: 2500, seed: 3) }
 
     /// A column larger than the exact budget: quantiles from the KLL sketch within rank error 0.01,
     /// the distinct count within 3 standard errors of HyperLogLog, histogram counts within 2·0.01·n.
-    @Test func sketchesStayWithinTheirBoundsBeyondTheBudget() throws {
-        var rng = SeededGenerator(seed: 7)
+    @Test func sketchesStayWithinTheirBoundsBeyondTheBudget() async throws {
         let n = 200_000
-        let values = (0..<n).map { _ in (-2 * log(1 - rng.unit())).rounded(toPlaces: 6) }
         let dir = try Oracle.temporaryDirectory("sketch")
-        let path = dir.appendingPathComponent("big.csv").path
-        var text = "x,label\n"
-        for (i, v) in values.enumerated() { text += "\(v),L\(i % 40_000)\n" }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let options = MetricsOptions(exactValuesPerColumn: 10_000, exactDistinctTextValues: 1000)
-        let m = try MetricsComputation.compute(path: path, types: [.number, .string], options: options)
+        // Seconds of work in a debug build: on a thread of its own (see the KLL test below).
+        let (values, m) = try await onOwnThread(named: "sketches") { () -> ([Double], DatasetMetrics) in
+            var rng = SeededGenerator(seed: 7)
+            let values = (0..<n).map { _ in (-2 * log(1 - rng.unit())).rounded(toPlaces: 6) }
+            let path = dir.appendingPathComponent("big.csv").path
+            var text = "x,label\n"
+            for (i, v) in values.enumerated() { text += "\(v),L\(i % 40_000)\n" }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            let options = MetricsOptions(exactValuesPerColumn: 10_000, exactDistinctTextValues: 1000)
+            return (values, try MetricsComputation.compute(path: path, types: [.number, .string], options: options))
+        }
         let x = try #require(m.numeric.first)
         #expect(!x.quantilesExact)
         let sorted = values.sorted()
@@ -169,7 +173,7 @@ import Testing
 
 extension Double {
     func rounded(toPlaces places: Int) -> Double {
-        let scale = pow(10.0, Double(places))
+        let scale = Foundation.pow(10.0, Double(places))
         return (self * scale).rounded() / scale
     }
 }
@@ -189,29 +193,43 @@ extension Array where Element == Double {
 @Suite struct SketchTests {
     /// The KLL sketch with its sampler on: 3 million values, sampling after 2^17; every quantile's rank
     /// within 0.01, and two halves merged the same.
-    @Test func kllWithItsSamplerStaysWithinRankErrorOnePercent() {
-        var rng = SeededGenerator(seed: 3)
+    @Test func kllWithItsSamplerStaysWithinRankErrorOnePercent() async throws {
         let n = 3_000_000
-        var values = [Double](repeating: 0, count: n)
-        for i in 0..<n { values[i] = rng.unit() < 0.1 ? rng.unit() * 1000 : -log(1 - rng.unit()) }
-        var whole = KLLSketch(seed: 1, samplingAfter: 1 << 17)
-        var first = KLLSketch(seed: 2, samplingAfter: 1 << 17)
-        var second = KLLSketch(seed: 3, samplingAfter: 1 << 17)
-        values.withUnsafeBufferPointer { all in
-            whole.add(contentsOf: all)
-            first.add(contentsOf: UnsafeBufferPointer(rebasing: all[0..<(n / 2)]))
-            second.add(contentsOf: UnsafeBufferPointer(rebasing: all[(n / 2)...]))
-        }
-        first.merge(second)
-        #expect(whole.samplingLevel > 0)
-        let sorted = values.sorted()
         let ps = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99]
-        for sketch in [whole, first] {
+        // Seconds of work in a debug build: on a thread of its own, not on one of the few that run
+        // the tasks of every other test in the process (their servers and workers).
+        let (sorted, sketches) = try await onOwnThread(named: "kll") { () -> ([Double], [Sketched]) in
+            var rng = SeededGenerator(seed: 3)
+            var values = [Double](repeating: 0, count: n)
+            for i in 0..<n { values[i] = rng.unit() < 0.1 ? rng.unit() * 1000 : -log(1 - rng.unit()) }
+            var whole = KLLSketch(seed: 1, samplingAfter: 1 << 17)
+            var first = KLLSketch(seed: 2, samplingAfter: 1 << 17)
+            var second = KLLSketch(seed: 3, samplingAfter: 1 << 17)
+            values.withUnsafeBufferPointer { all in
+                whole.add(contentsOf: all)
+                first.add(contentsOf: UnsafeBufferPointer(rebasing: all[0..<(n / 2)]))
+                second.add(contentsOf: UnsafeBufferPointer(rebasing: all[(n / 2)...]))
+            }
+            first.merge(second)
+            let sketched = [whole, first].map {
+                Sketched(count: $0.count, samplingLevel: $0.samplingLevel, quantiles: $0.quantiles(ps))
+            }
+            return (values.sorted(), sketched)
+        }
+        #expect(sketches[0].samplingLevel > 0)
+        for sketch in sketches {
             #expect(sketch.count == n)
-            for (p, q) in zip(ps, sketch.quantiles(ps)) {
+            for (p, q) in zip(ps, sketch.quantiles) {
                 let rank = Double(sorted.partitioningIndex { $0 > q! }) / Double(n)
                 #expect(abs(rank - p) <= 0.01, "p\(p): rank \(rank)")
             }
         }
+    }
+
+    /// What the test reads of a sketch.
+    struct Sketched: Sendable {
+        var count: Int
+        var samplingLevel: Int
+        var quantiles: [Double?]
     }
 }

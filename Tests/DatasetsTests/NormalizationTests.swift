@@ -6,16 +6,16 @@ import Testing
 @Suite struct NormalizationTests {
     static let columns = ["gauss", "skewed", "count", "constant", "ratio"]
 
-    func check(_ file: String, _ method: NormalizationMethod, range: (Double, Double) = (0, 1)) throws {
+    func check(_ file: String, _ method: NormalizationMethod, range: (Double, Double) = (0, 1)) async throws {
         let dir = try Oracle.temporaryDirectory("normalize")
         let input = dir.appendingPathComponent(file).path
         let output = dir.appendingPathComponent("out-" + file).path
-        try Oracle.run("generate.py", [input, "1500", "5"])
+        try await Oracle.run("generate.py", [input, "1500", "5"])
         let result = try Normalizer.normalize(
             input: input, output: output, method: method, columns: Self.columns, featureRange: range)
         #expect(result.columns.map(\.column) == Self.columns)
         let e =
-            try Oracle.json(
+            try await Oracle.json(
                 "normalize.py", [input, output, method.rawValue, "\(range.0)", "\(range.1)"] + Self.columns)
             as! [String: Any]
         #expect(number(e["max_relative_difference"])! <= 1e-9, "\(method) \(file)")
@@ -38,12 +38,12 @@ import Testing
     }
 
     @Test(arguments: NormalizationMethod.allCases)
-    func csvEqualsScikitLearn(_ method: NormalizationMethod) throws { try check("data.csv", method) }
+    func csvEqualsScikitLearn(_ method: NormalizationMethod) async throws { try await check("data.csv", method) }
 
     @Test(arguments: NormalizationMethod.allCases)
-    func jsonLinesEqualsScikitLearn(_ method: NormalizationMethod) throws { try check("data.jsonl", method) }
+    func jsonLinesEqualsScikitLearn(_ method: NormalizationMethod) async throws { try await check("data.jsonl", method) }
 
-    @Test func minmaxHonoursTheFeatureRange() throws { try check("data.csv", .minmax, range: (-1, 3)) }
+    @Test func minmaxHonoursTheFeatureRange() async throws { try await check("data.csv", .minmax, range: (-1, 3)) }
 
     @Test func refusesTextAndUnknownColumns() throws {
         let dir = try Oracle.temporaryDirectory("normalize")

@@ -1,4 +1,5 @@
 import Foundation
+import TaskforgeTestSupport
 import Testing
 
 /// Runs the Python oracles in Tests/DatasetsTests/Oracles (pandas, scikit-learn, DuckDB, csv).
@@ -11,32 +12,24 @@ enum Oracle {
         var description: String
     }
 
-    /// Runs `python3 Oracles/<script> args...` and returns its standard output.
+    /// Runs `python3 Oracles/<script> args...` and returns its standard output. The oracle runs
+    /// while the test awaits it, holding none of the threads that run the test process's tasks.
     @discardableResult
-    static func run(_ script: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", directory.appendingPathComponent(script).path] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+    static func run(_ script: String, _ arguments: [String]) async throws -> Data {
+        let result = try await ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", directory.appendingPathComponent(script).path] + arguments)
+        guard result.status == 0 else {
             throw Failure(
                 description: """
-                    oracle \(script) failed (\(process.terminationStatus)); it needs python3 with pandas, \
-                    scikit-learn and duckdb (scripts/test installs them): \(String(decoding: errors, as: UTF8.self))
+                    oracle \(script) failed (\(result.status)); it needs python3 with pandas, \
+                    scikit-learn and duckdb (scripts/test installs them): \(result.stderr)
                     """)
         }
-        return data
+        return Data(result.stdout.utf8)
     }
 
-    static func json(_ script: String, _ arguments: [String]) throws -> Any {
-        try JSONSerialization.jsonObject(with: try run(script, arguments), options: [.fragmentsAllowed])
+    static func json(_ script: String, _ arguments: [String]) async throws -> Any {
+        try JSONSerialization.jsonObject(with: try await run(script, arguments), options: [.fragmentsAllowed])
     }
 
     /// A fresh directory under the system's temporary one.
