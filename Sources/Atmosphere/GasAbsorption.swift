@@ -12,5 +12,16 @@ public enum GasAbsorption: Sendable, Hashable, Codable {
 
     /// The US Standard Atmosphere 1962: 1.42 g/cm² water vapour, 0.344 cm-atm ozone. What the retrieval
     /// assumes when a scene gives no columns of its own.
-    public static let standard = GasAbsorption.columns(waterVapour: 1.42, ozone: 0.344)
+    public static let standard = GasAbsorption.standard(waterVapour: 1.42)
+
+    /// The US Standard Atmosphere 1962 with `waterVapour` (g/cm²) in place of its water vapour column:
+    /// a scene's own column (Sentinel-2 L2A's WVP band) with the standard ozone.
+    public static func standard(waterVapour: Double) -> GasAbsorption {
+        .columns(waterVapour: waterVapour, ozone: 0.344)
+    }
+
+    /// The water vapour column (g/cm²); nil for ``none``.
+    public var waterVapour: Double? {
+        if case .columns(let waterVapour, _) = self { waterVapour } else { nil }
+    }
 }

@@ -137,8 +137,10 @@ struct SwiftTypeBuilder {
         }
     }
 
-    /// `Results` -> `Result`, `Bboxes` -> `Bbox`, `Entries` -> `Entry`, `Data` -> `DataItem`.
+    /// `Results` -> `Result`, `Bboxes` -> `Bbox`, `Entries` -> `Entry`, `ClampedAxes` -> `ClampedAxis`,
+    /// `Data` -> `DataItem`.
     static func singular(_ name: String) -> String {
+        if name.hasSuffix("Axes") || name == "axes" { return name.dropLast(2) + "is" }
         if name.hasSuffix("ies") { return name.dropLast(3) + "y" }
         if name.hasSuffix("xes") || name.hasSuffix("sses") { return String(name.dropLast(2)) }
         if name.hasSuffix("s") && !name.hasSuffix("ss") && name.count > 3 { return String(name.dropLast()) }

@@ -93,7 +93,7 @@ extension STACItem {
     private func defaultScaling(of band: SentinelBand) -> (scale: Double, offset: Double, nodata: Double) {
         switch band {
         case .SCL: return (1, 0, 0)
-        case .AOT: return (0.001, 0, 0)
+        case .AOT, .WVP: return (0.001, 0, 0)
         case .B02, .B04, .B8A, .B11, .B12: return (0.0001, hasHarmonizationOffset ? -0.1 : 0, 0)
         }
     }

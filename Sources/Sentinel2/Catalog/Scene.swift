@@ -50,4 +50,6 @@ public struct Scene: Sendable, Hashable {
 
     /// Whether the scene has the Sen2Cor AOT band.
     public var hasAOT: Bool { bands[.AOT] != nil }
+    /// Whether the scene carries the L2A water vapour band (WVP).
+    public var hasWVP: Bool { bands[.WVP] != nil }
 }

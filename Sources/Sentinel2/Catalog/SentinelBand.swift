@@ -16,6 +16,8 @@ public enum SentinelBand: String, Sendable, Hashable, Codable, CaseIterable {
     case SCL
     /// Aerosol optical thickness at 550 nm estimated by Sen2Cor.
     case AOT
+    /// Water vapour column in cm (g/cm²) estimated by Sen2Cor: DN / 1000.
+    case WVP
 
     /// Asset keys that name this band in STAC items, Planetary Computer style first, then Earth Search style.
     public var assetKeys: [String] {
@@ -27,10 +29,11 @@ public enum SentinelBand: String, Sendable, Hashable, Codable, CaseIterable {
         case .B12: ["B12", "swir22"]
         case .SCL: ["SCL", "scl"]
         case .AOT: ["AOT", "aot"]
+        case .WVP: ["WVP", "wvp"]
         }
     }
 
-    /// The spectral band of a reflectance band (nil for SCL and AOT).
+    /// The spectral band of a reflectance band (nil for SCL, AOT and WVP).
     public var spectralBand: SpectralBand? {
         switch self {
         case .B02: .blue
@@ -38,11 +41,11 @@ public enum SentinelBand: String, Sendable, Hashable, Codable, CaseIterable {
         case .B8A: .nir
         case .B11: .swir16
         case .B12: .swir22
-        case .SCL, .AOT: nil
+        case .SCL, .AOT, .WVP: nil
         }
     }
 
-    /// Bands a scene must have to be usable: B02, B04, B8A, B12, SCL (B11 and AOT are optional).
+    /// Bands a scene must have to be usable: B02, B04, B8A, B12, SCL (B11, AOT and WVP are optional).
     public static let required: [SentinelBand] = [.B02, .B04, .B8A, .B12, .SCL]
 
     /// Whether a scene is usable without this band.

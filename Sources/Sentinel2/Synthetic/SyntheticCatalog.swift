@@ -18,13 +18,15 @@ public enum SyntheticCatalog {
     static let floatOptions = ["TILED=YES", "COMPRESS=DEFLATE"]
 
     /// Writes one scene per area and date into `folder/<id>/` (B02.tif, B04.tif, B8A.tif, B11.tif,
-    /// B12.tif, SCL.tif, AOT.tif unless `includeAOT` is off, truth_aod.tif and the STAC item
-    /// `<id>.json`) and returns them, area by area and date by date within an area. The same spec
+    /// B12.tif, SCL.tif, AOT.tif unless `includeAOT` is off, WVP.tif when `includeWVP` is on,
+    /// truth_aod.tif and the STAC item `<id>.json`) and returns them, area by area and date by date within an area. The same spec
     /// writes the same bytes.
     public static func write(_ spec: SyntheticCatalogSpec, to folder: URL) throws -> [SyntheticScene] {
         precondition(spec.pixelSize > 0, "the pixel size must be positive")
         // The 6S table ends at AOD 3: a scene beyond it would be made by clamping, not by 6S.
         precondition(spec.aod.bounds.upperBound <= 3, "the AOD field must stay within 0...3, the 6S table's range")
+        precondition(
+            (0...6).contains(spec.waterVapour), "the water vapour must lie within 0...6 g/cm², the 6S table's range")
         var scenes: [SyntheticScene] = []
         for areaIndex in spec.areas.indices {
             for dateIndex in spec.dates.indices {
@@ -39,7 +41,7 @@ public enum SyntheticCatalog {
     static func write(_ model: SyntheticSceneModel, spec: SyntheticCatalogSpec, to folder: URL) throws -> SyntheticScene {
         let directory = folder.appendingPathComponent(model.id, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let cloudCells = try writeRasters(model, includeAOT: spec.includeAOT, in: directory)
+        let cloudCells = try writeRasters(model, spec: spec, in: directory)
         let cellCount = model.width * model.height
         let cloudCover = cellCount > 0 ? 100 * Double(cloudCells) / Double(cellCount) : 0
         let itemURL = directory.appendingPathComponent("\(model.id).json")
@@ -71,7 +73,8 @@ public enum SyntheticCatalog {
     }
 
     /// Writes the rasters block of rows by block of rows; returns the number of cloud cells.
-    static func writeRasters(_ model: SyntheticSceneModel, includeAOT: Bool, in directory: URL) throws -> Int {
+    static func writeRasters(_ model: SyntheticSceneModel, spec: SyntheticCatalogSpec, in directory: URL) throws -> Int {
+        let includeAOT = spec.includeAOT
         let reference = try SpatialReference(epsg: model.epsg)
         let bandRasters = try reflectanceBandNames.map {
             try create("\($0).tif", in: directory, model, type: .uint16, noData: 0, reference: reference)
@@ -80,8 +83,11 @@ public enum SyntheticCatalog {
         let aot =
             includeAOT ? try create("AOT.tif", in: directory, model, type: .uint16, noData: 0, reference: reference) : nil
         let truth = try create("truth_aod.tif", in: directory, model, type: .float32, noData: nil, reference: reference)
+        let wvp =
+            spec.includeWVP ? try create("WVP.tif", in: directory, model, type: .uint16, noData: 0, reference: reference) : nil
+        let wvpCells = [UInt16](repeating: UInt16(max(1, (spec.waterVapour * 1000).rounded())), count: rowsPerBlock * model.width)
 
-        let lookup = try TOALookup(geometry: model.geometry)
+        let lookup = try TOALookup(geometry: model.geometry, gas: .standard(waterVapour: spec.waterVapour))
         let width = model.width
         var cloudCells = 0
         for top in stride(from: 0, to: model.height, by: rowsPerBlock) {
@@ -118,11 +124,13 @@ public enum SyntheticCatalog {
             for (raster, cells) in zip(bandRasters, bands) { try raster.write(cells, window) }
             try scl.write(classes, window)
             if let aot { try aot.write(aotCells, window) }
+            if let wvp { try wvp.write(Array(wvpCells.prefix(count)), window) }
             try truth.write(truthCells, window)
         }
         for raster in bandRasters { try raster.flush() }
         try scl.flush()
         try aot?.flush()
+        try wvp?.flush()
         try truth.flush()
         return cloudCells
     }

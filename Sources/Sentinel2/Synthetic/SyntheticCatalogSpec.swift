@@ -22,14 +22,20 @@ public struct SyntheticCatalogSpec: Sendable, Hashable {
     public var vegetationFraction: Double
     /// Whether the scenes carry the L2A AOT band (truth AOD x 1000 as UInt16 DN, scale 0.001).
     public var includeAOT: Bool
+    /// The water vapour column (g/cm², which L2A calls cm) the scenes are modelled through, 0...6 (the
+    /// 6S table's range); the US62 standard atmosphere's 1.42 unless given.
+    public var waterVapour: Double
+    /// Whether the scenes carry the L2A WVP band (the water vapour column x 1000 as UInt16 DN, scale 0.001).
+    public var includeWVP: Bool
     /// The seed of every random field (land, clouds, smooth aerosol fields).
     public var seed: UInt64
 
-    /// A spec; the defaults are 60 m cells, 10 % clouds, 5 % water, 60 % vegetation and the AOT band.
+    /// A spec; the defaults are 60 m cells, 10 % clouds, 5 % water, 60 % vegetation, the AOT band and
+    /// the standard water vapour column without a WVP band.
     public init(
         areas: [GeoBoundingBox], dates: [Date], pixelSize: Double = 60, aod: AerosolField,
         cloudFraction: Double = 0.1, waterFraction: Double = 0.05, vegetationFraction: Double = 0.6,
-        includeAOT: Bool = true, seed: UInt64, cloudFractions: [Double]? = nil
+        includeAOT: Bool = true, waterVapour: Double = 1.42, includeWVP: Bool = false, seed: UInt64, cloudFractions: [Double]? = nil
     ) {
         self.areas = areas
         self.dates = dates
@@ -40,6 +46,8 @@ public struct SyntheticCatalogSpec: Sendable, Hashable {
         self.waterFraction = waterFraction
         self.vegetationFraction = vegetationFraction
         self.includeAOT = includeAOT
+        self.waterVapour = waterVapour
+        self.includeWVP = includeWVP
         self.seed = seed
     }
 

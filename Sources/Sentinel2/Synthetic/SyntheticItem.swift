@@ -21,13 +21,18 @@ enum SyntheticItem {
         assets["SCL"] = STACAsset(
             href: "SCL.tif", type: geoTIFF, roles: ["data"], title: "Scene classification map (SCL)",
             rasterBands: [RasterBandInfo(nodata: 0, dataType: "uint8", spatialResolution: spec.pixelSize)])
+        // L2A's AOT and WVP: UInt16 DN in thousandths (of an optical depth; of a centimetre of water).
+        let thousandths = [
+            RasterBandInfo(scale: 0.001, offset: 0, nodata: 0, dataType: "uint16", spatialResolution: spec.pixelSize)
+        ]
         if spec.includeAOT {
             assets["AOT"] = STACAsset(
                 href: "AOT.tif", type: geoTIFF, roles: ["data"], title: "Aerosol optical thickness (AOT)",
-                rasterBands: [
-                    RasterBandInfo(
-                        scale: 0.001, offset: 0, nodata: 0, dataType: "uint16", spatialResolution: spec.pixelSize)
-                ])
+                rasterBands: thousandths)
+        }
+        if spec.includeWVP {
+            assets["WVP"] = STACAsset(
+                href: "WVP.tif", type: geoTIFF, roles: ["data"], title: "Water vapour (WVP)", rasterBands: thousandths)
         }
         assets["truth_aod"] = STACAsset(
             href: "truth_aod.tif", type: geoTIFF, roles: ["truth"], title: "True AOD at 550 nm (synthetic)",
@@ -59,6 +64,8 @@ enum SyntheticItem {
             "water_fraction": .number(spec.waterFraction),
             "vegetation_fraction": .number(spec.vegetationFraction),
             "relative_azimuth": .number(model.relativeAzimuth),
+            "water_vapour": .number(spec.waterVapour),
+            "include_wvp": .bool(spec.includeWVP),
         ])
         return item
     }

@@ -10,7 +10,7 @@ enum STACFixtures {
     }
 
     /// Band files of an Earth Search item written by `earthSearchItem`, relative to its folder.
-    static let earthSearchFiles = ["B02.tif", "B04.tif", "B8A.tif", "B11.tif", "B12.tif", "SCL.tif", "AOT.tif"]
+    static let earthSearchFiles = ["B02.tif", "B04.tif", "B8A.tif", "B11.tif", "B12.tif", "SCL.tif", "AOT.tif", "WVP.tif"]
 
     /// An Element84 Earth Search v1 style item: lower-case asset keys, `raster:bands` with
     /// scale 0.0001 / offset −0.1, `proj:epsg`, `view:*` angles. Asset hrefs are `hrefPrefix` + file name.
@@ -29,6 +29,8 @@ enum STACFixtures {
              #"[{"nodata": 0, "data_type": "uint8", "spatial_resolution": 20}]"#),
             ("aot", "AOT.tif", "Aerosol optical thickness (AOT)",
              #"[{"nodata": 0, "data_type": "uint16", "bits_per_sample": 15, "spatial_resolution": 20, "scale": 0.001, "offset": 0}]"#),
+            ("wvp", "WVP.tif", "Water vapour (WVP)",
+             #"[{"nodata": 0, "data_type": "uint16", "bits_per_sample": 15, "spatial_resolution": 20, "unit": "cm", "scale": 0.001, "offset": 0}]"#),
         ]
         let assets = bands.filter { !omitting.contains($0.key) }.map { band in
             """

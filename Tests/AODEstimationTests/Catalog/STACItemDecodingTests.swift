@@ -34,6 +34,10 @@ struct STACItemDecodingTests {
             let aot = try #require(scene.bands[.AOT])
             #expect(aot.scale == 0.001)
             #expect(aot.offset == 0)
+            #expect(scene.hasWVP)
+            let wvp = try #require(scene.bands[.WVP])
+            #expect(wvp.scale == 0.001)
+            #expect(wvp.offset == 0)
 
             #expect(abs(scene.geometry.solarZenith - 35) < 1e-9)
             #expect(scene.geometry.viewZenith == 5.5)
@@ -44,7 +48,7 @@ struct STACItemDecodingTests {
     @Test("a Planetary Computer item becomes a scene with default scaling, s2 angles and file:// hrefs")
     func planetaryComputerItem() async throws {
         try await withCatalogTestFolder { folder in
-            try folder.touch(["data/B02.tif", "data/B04.tif", "data/B8A.tif", "data/B12.tif", "data/SCL.tif"])
+            try folder.touch(["data/B02.tif", "data/B04.tif", "data/B8A.tif", "data/B12.tif", "data/SCL.tif", "data/WVP.tif"])
             let prefix = folder.url.appendingPathComponent("data").absoluteString + "/"
             #expect(prefix.hasPrefix("file://"))
             let itemURL = try folder.write(STACFixtures.planetaryComputerItem(hrefPrefix: prefix), to: "pc/item.json")
@@ -53,8 +57,11 @@ struct STACItemDecodingTests {
             #expect(scene.cloudCover == 3.25)
             #expect(scene.epsg == 32633)
             #expect(scene.footprint.count == 2)
-            #expect(Set(scene.bands.keys) == Set(SentinelBand.required))
+            #expect(Set(scene.bands.keys) == Set(SentinelBand.required + [.WVP]))
             #expect(!scene.hasAOT)
+            // Without raster:bands, WVP is read as L2A defines it: DN / 1000 cm.
+            #expect(scene.bands[.WVP]?.scale == 0.001)
+            #expect(scene.bands[.WVP]?.offset == 0)
             let nir = try #require(scene.bands[.B8A])
             #expect(nir.url.path.hasSuffix("/data/B8A.tif"))
             #expect(FileManager.default.fileExists(atPath: nir.url.path))

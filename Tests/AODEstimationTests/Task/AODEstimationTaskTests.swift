@@ -43,6 +43,14 @@ struct AODEstimationTaskTests {
             }
             print(table.joined(separator: "\n"))
             let chips = try #require(finished["output"]?["chips"]?.arrayValue)
+            // The scenes carry no WVP band: every chip says it assumed the standard water vapour.
+            for chip in chips {
+                #expect(chip["retrieval"]?["water_vapour_source"] == "standard", "\(chip)")
+                #expect(chip["retrieval"]?["water_vapour"]?.doubleValue == 1.42)
+                #expect(chip["retrieval"]?["aerosol_model"] == "continental")
+                #expect(chip["retrieval"]?["beyond_table"]?.doubleValue == 0)
+                #expect(chip["retrieval"]?["clamped_axes"] == .array([]))
+            }
             let artifacts = try #require(finished["artifacts"]?.arrayValue).compactMap { $0["name"]?.stringValue }
             #expect(artifacts.filter { $0.hasPrefix("chip-") }.count == chips.count)
             #expect(artifacts.filter { $0.hasPrefix("aod-") && $0.hasSuffix(".png") }.count == chips.count)

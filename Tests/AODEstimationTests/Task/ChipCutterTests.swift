@@ -52,7 +52,7 @@ struct ChipCutterTests {
         var vegetation = 0
         var vegetationRetrieved = 0
         for chip in chips {
-            let aod = try DarkDenseVegetationModel().estimate(chip, geometry: scene.geometry)
+            let aod = try DarkDenseVegetationModel().estimate(chip, geometry: scene.geometry).aod
             for (cellClass, value) in zip(chip[.scl], aod) where cellClass.isFinite {
                 if [3, 6, 8, 9].contains(Int(cellClass)) {
                     masked += 1
@@ -65,5 +65,55 @@ struct ChipCutterTests {
         }
         #expect(masked > 500, "the scene has clouds, shadows and water")
         #expect(Double(vegetationRetrieved) > 0.9 * Double(vegetation), "\(vegetationRetrieved) of \(vegetation) vegetation cells")
+    }
+
+    /// The output names every aerosol model and 6S table axis the retrieval can report, so the model's
+    /// mapping onto the output's enums never drops one.
+    @Test func theOutputNamesEveryAerosolModelAndTableAxis() {
+        #expect(Set(AerosolModel.allCases.map(\.rawValue)) == Set(AodRetrieval.AerosolModel.allCases.map(\.rawValue)))
+        #expect(Set(SixSTable.Axis.allCases.map(\.rawValue)) == Set(AodRetrieval.ClampedAxis.allCases.map(\.rawValue)))
+    }
+
+    /// A humid scene (4.5 g/cm² of water vapour; its TOA reflectances modelled through the 6S table
+    /// with that column) carries its L2A WVP band into the chips, and the model corrects B12 for it:
+    /// the retrieval comes out as over the same land under the standard atmosphere (1.42 g/cm²),
+    /// while the same humid scene without the band, read with the standard column and saying so, is
+    /// biased by the humidity.
+    @Test func theScenesWaterVapourReachesTheChipsAndCorrectsTheRetrieval() throws {
+        func scene(waterVapour: Double, band: Bool) -> SyntheticCatalogSpec {
+            SyntheticCatalogSpec(
+                areas: [Self.box], dates: [SceneFolder.day("2024-06-01")], pixelSize: 60, aod: .uniform(0.3),
+                waterVapour: waterVapour, includeWVP: band, seed: 2)
+        }
+        func retrieve(_ spec: SyntheticCatalogSpec) throws -> (chips: [ChipBands], estimates: [AODEstimate], mean: Double) {
+            let (scene, chips, _) = try cut(spec, chipSize: 64)
+            let estimates = try chips.map { try DarkDenseVegetationModel().estimate($0, geometry: scene.geometry) }
+            let values = estimates.flatMap(\.aod).filter(\.isFinite)
+            return (chips, estimates, values.reduce(0) { $0 + Double($1) } / Double(max(1, values.count)))
+        }
+
+        let humid = try retrieve(scene(waterVapour: 4.5, band: true))
+        for chip in humid.chips {
+            #expect(chip[.wvp].filter(\.isFinite).allSatisfy { abs($0 - 4.5) < 0.0011 })
+            #expect(abs((chip.meanWaterVapour ?? 0) - 4.5) < 0.0011)
+        }
+        for estimate in humid.estimates {
+            #expect(estimate.retrieval?.waterVapourSource == .scene)
+            #expect(abs((estimate.retrieval?.waterVapour ?? 0) - 4.5) < 0.0011)
+            #expect(estimate.retrieval?.clampedAxes == [])
+        }
+
+        let bandless = try retrieve(scene(waterVapour: 4.5, band: false))
+        #expect(bandless.chips.allSatisfy { $0[.wvp].allSatisfy(\.isNaN) && $0.meanWaterVapour == nil })
+        for estimate in bandless.estimates {
+            #expect(estimate.retrieval?.waterVapourSource == .standard)
+            #expect(estimate.retrieval?.waterVapour == 1.42)
+        }
+
+        let standard = try retrieve(scene(waterVapour: 1.42, band: false))
+        let (corrected, uncorrected) = (humid.mean - standard.mean, bandless.mean - standard.mean)
+        print(String(format: "mean AOD of a 4.5 g/cm² scene minus the same land at 1.42: %+.4f with its WVP band, %+.4f without", corrected, uncorrected))
+        #expect(uncorrected > 0.003, "an uncorrected humid B12 reads as a darker surface, so more aerosol")
+        #expect(abs(corrected) < 0.25 * uncorrected, "\(corrected) with the band, \(uncorrected) without")
     }
 }

@@ -8,7 +8,7 @@ import TaskRuntime
 ///
 /// The chips are on the grid of the scene's B12 band (20 m for Sentinel-2; its coarsest band the
 /// retrieval needs), in the scene's CRS. Every band is resampled onto that grid through a GDAL warp
-/// (a virtual raster read chip by chip): reflectances and AOT by averaging the finer cells each chip
+/// (a virtual raster read chip by chip): reflectances, AOT and WVP by averaging the finer cells each chip
 /// cell covers (10 m B02 and B04), SCL by nearest neighbour. Blocking: run it off the task threads.
 struct ChipCutter {
     let scene: Scene

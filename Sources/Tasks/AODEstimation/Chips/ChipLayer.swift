@@ -1,11 +1,12 @@
 import Sentinel2
 
 /// The bands of a chip GeoTIFF, in order (band numbers from 1): reflectances, the scene
-/// classification, the L2A aerosol optical thickness and the bounding-box mask. All are Float32 with
-/// nodata NaN: reflectance and AOT as physical values (`DN * scale + offset`), SCL as its class
-/// number, BBOX 1 for cells whose centre lies in the bounding box and 0 elsewhere.
+/// classification, the L2A aerosol optical thickness, the bounding-box mask and the L2A water vapour.
+/// All are Float32 with nodata NaN: reflectance, AOT and WVP as physical values (`DN * scale + offset`,
+/// WVP in g/cm²), SCL as its class number, BBOX 1 for cells whose centre lies in the bounding box and
+/// 0 elsewhere. WVP came last (band 9): chips cut before it have 8 bands and read as without it.
 enum ChipLayer: Int, CaseIterable, Sendable {
-    case b02 = 1, b04, b8a, b11, b12, scl, aot, bbox
+    case b02 = 1, b04, b8a, b11, b12, scl, aot, bbox, wvp
 
     /// The scene band it is cut from; nil for the bounding-box mask.
     var sceneBand: SentinelBand? {
@@ -17,6 +18,7 @@ enum ChipLayer: Int, CaseIterable, Sendable {
         case .b12: .B12
         case .scl: .SCL
         case .aot: .AOT
+        case .wvp: .WVP
         case .bbox: nil
         }
     }

@@ -9,8 +9,9 @@ struct SynthS2Command: ParsableCommand {
         commandName: "synth-s2", abstract: "Write a synthetic Sentinel-2 scene catalog of known aerosol optical depth.",
         discussion: """
             One scene per --bbox and date: top-of-atmosphere reflectance bands (B02, B04, B8A, B11, B12), SCL, \
-            AOT and truth_aod.tif GeoTIFFs and a STAC item, forward-modelled from the aerosol field (0 to 3) with \
-            the bundled 6S table (continental aerosol, US62 gases; docs/tasks/aod_estimation.md). The dates are \
+            AOT, WVP and truth_aod.tif GeoTIFFs and a STAC item, forward-modelled from the \
+            aerosol field (0 to 3) with the bundled 6S table (continental aerosol, US62 gases with the given water \
+            vapour column; docs/tasks/aod_estimation.md). The dates are \
             --date and the --num-steps - 1 days --temporal-step apart before it, as the task's steps.
             Example: taskforge data synth-s2 --bbox 116.0,39.0,116.5,39.5 --date 2024-06-01 --num-steps 5 --aod 0.3
             """)
@@ -48,6 +49,12 @@ struct SynthS2Command: ParsableCommand {
     @Flag(help: "Leave out the L2A AOT band.")
     var noAot = false
 
+    @Flag(help: "Leave out the L2A WVP band (water vapour).")
+    var noWvp = false
+
+    @Option(help: ArgumentHelp("The water vapour column in g/cm², 0 to 6 (the US62 standard atmosphere has 1.42).", valueName: "column"))
+    var waterVapour = 1.42
+
     @Option(help: "The seed of the land, clouds and smooth aerosol fields.")
     var seed: UInt64 = 1
 
@@ -61,6 +68,9 @@ struct SynthS2Command: ParsableCommand {
         where !(0...1).contains(value) {
             throw ValidationError("\(name) must be between 0 and 1")
         }
+        if !(0...6).contains(waterVapour) {
+            throw ValidationError("--water-vapour must be 0 to 6 g/cm² (the 6S table's range)")
+        }
         guard waterFraction + vegetationFraction <= 1 else {
             throw ValidationError("--water-fraction and --vegetation-fraction add up to more than 1")
         }
@@ -73,7 +83,8 @@ struct SynthS2Command: ParsableCommand {
         let dates = (0..<numSteps).map { latest.addingTimeInterval(-Double($0 * temporalStep) * 86_400) }
         let spec = SyntheticCatalogSpec(
             areas: bbox.map(\.box), dates: dates, pixelSize: pixelSize, aod: aod.field, cloudFraction: cloudFraction,
-            waterFraction: waterFraction, vegetationFraction: vegetationFraction, includeAOT: !noAot, seed: seed)
+            waterFraction: waterFraction, vegetationFraction: vegetationFraction, includeAOT: !noAot,
+            waterVapour: waterVapour, includeWVP: !noWvp, seed: seed)
         for scene in try SyntheticCatalog.write(spec, to: folder) {
             print(String(format: "%@  %@  cloud %5.1f%%  %@", scene.id, AODRequest.dayString(scene.date), scene.cloudCover, scene.itemURL.path))
         }

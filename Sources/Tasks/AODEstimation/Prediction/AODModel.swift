@@ -6,7 +6,15 @@ protocol AODModel: Sendable {
     /// The name the task's output reports as `model`.
     var name: String { get }
 
-    /// One AOD per cell of `chip`, row by row, NaN where it cannot be retrieved; `geometry` is the
-    /// scene's sun and view angles. Throws when the model cannot run at all (its data is unreadable).
-    func estimate(_ chip: ChipBands, geometry: SunViewGeometry) throws -> [Float]
+    /// The AOD of every cell of `chip`; `geometry` is the scene's sun and view angles. Throws when the
+    /// model cannot run at all (its data is unreadable).
+    func estimate(_ chip: ChipBands, geometry: SunViewGeometry) throws -> AODEstimate
+}
+
+/// What a model made of one chip.
+struct AODEstimate: Sendable {
+    /// One AOD at 550 nm per cell, row by row, NaN where it cannot be retrieved.
+    var aod: [Float]
+    /// The model's assumptions on the chip, for the task's output (nil for a model without them).
+    var retrieval: AodRetrieval?
 }

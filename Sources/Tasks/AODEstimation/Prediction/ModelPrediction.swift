@@ -41,7 +41,8 @@ enum ModelPrediction {
                 AodChipResult(
                     chipId: chip.chipId, bboxIndex: chip.bboxIndex, step: chip.step,
                     aodArtifactId: aodArtifact.id.uuidString.lowercased(),
-                    previewArtifactId: previewArtifact.id.uuidString.lowercased(), aod: prediction.aod.statistics))
+                    previewArtifactId: previewArtifact.id.uuidString.lowercased(), aod: prediction.aod.statistics,
+                    retrieval: prediction.retrieval))
             await job.progress(Double(done + 1) / Double(previous.chips.count) * 100, step: "retrieving")
         }
         let results = previous.steps.map { scene in
