@@ -57,6 +57,11 @@ struct DatasetTusTests {
             let path = try #require(created.headers["link"]?.split(separator: ";").first?.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")))
             let last = try await server.patchUpload(location, offset: 0, ragged)
             #expect(last.status == 422 && last.json["code"] == "invalid_dataset" && last.json["line"] == 3)
+            // The refusal is final: HEAD and a repeated last PATCH answer it from the upload's record
+            // (its bytes are gone), not by reading the file again.
+            #expect(try await server.tus("HEAD", location).status == 422)
+            let again = try await server.patchUpload(location, offset: Int64(ragged.count), Data())
+            #expect(again.status == 422 && again.json["code"] == "invalid_dataset" && again.json["line"] == 3)
             #expect(try await server.request("GET", path).status == 404)
             #expect(try await server.store.datasets(matching: DatasetQuery()).datasets.isEmpty)
         }

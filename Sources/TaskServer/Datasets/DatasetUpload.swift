@@ -72,6 +72,14 @@ struct DatasetUpload {
             extensions: ["supported": .array(supported.map(JSONValue.string))])
     }
 
+    /// `413 body_too_large` for a dataset over `limit` bytes.
+    static func tooLarge(limit: Int64) -> Problem {
+        Problem(
+            .contentTooLarge, .bodyTooLarge,
+            "the dataset is larger than the limit of \(limit) bytes (TASK_MAX_DATASET_MB); nothing was stored",
+            extensions: ["max_bytes": .integer(Int(clamping: limit))])
+    }
+
     /// Writes `body` to a new file at `url`, stopping with `413 body_too_large` past `limit` bytes.
     static func spool(_ body: RequestBody, to url: URL, limit: Int64) async throws {
         try await FileSystem.shared.withFileHandle(
@@ -81,12 +89,7 @@ struct DatasetUpload {
             var written: Int64 = 0
             for try await chunk in body {
                 written += Int64(chunk.readableBytes)
-                guard written <= limit else {
-                    throw Problem(
-                        .contentTooLarge, .bodyTooLarge,
-                        "the dataset is larger than the limit of \(limit) bytes (TASK_MAX_DATASET_MB); nothing was stored",
-                        extensions: ["max_bytes": .integer(Int(clamping: limit))])
-                }
+                guard written <= limit else { throw tooLarge(limit: limit) }
                 try await writer.write(contentsOf: chunk)
             }
             try await writer.flush()

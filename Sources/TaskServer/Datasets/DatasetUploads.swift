@@ -8,7 +8,8 @@ import TaskRuntime
 /// `submit` scope, refuses a format Taskforge does not read (`415`) before any byte is sent, and
 /// answers `Link: </v1/datasets/{id}>; rel="related"`, where the dataset appears once the last byte
 /// arrived and the file was read for its profile. A file that cannot be read answers the last PATCH
-/// with `422 invalid_dataset` (line and reason) and no dataset is kept.
+/// with `422 invalid_dataset` (line and reason), and every later HEAD or PATCH the same without
+/// reading it again (``UploadRefused``); no dataset and no byte is kept.
 public struct DatasetUploads: UploadLifecycle {
     public let recorder: ArtifactRecorder
     /// How long an unfinished upload is kept.
@@ -48,7 +49,12 @@ public struct DatasetUploads: UploadLifecycle {
         else { throw Problem.uploadNotFound(upload.id) }
         // A repeated call (the first one's answer was lost) finds the dataset stored.
         if try await recorder.jobs.dataset(id: id) != nil { return }
-        let profile = try await DatasetUpload.profile(of: file, format: format)
+        let profile: DatasetProfile
+        do {
+            profile = try await DatasetUpload.profile(of: file, format: format)
+        } catch let problem as Problem {
+            throw UploadRefused(problem)
+        }
         do {
             _ = try await recorder.recordDataset(
                 at: file, name: name, contentType: tags["content_type"] ?? "application/octet-stream", owner: upload.owner,

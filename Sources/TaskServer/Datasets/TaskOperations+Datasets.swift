@@ -17,10 +17,7 @@ extension TaskOperations {
         let upload = try DatasetUpload(request)
         let limit = configuration.maxDatasetBytes
         if let length = request.headers[.contentLength].flatMap(Int64.init), length > limit {
-            throw Problem(
-                .contentTooLarge, .bodyTooLarge,
-                "the dataset is larger than the limit of \(limit) bytes (TASK_MAX_DATASET_MB); nothing was stored",
-                extensions: ["max_bytes": .integer(Int(clamping: limit))])
+            throw DatasetUpload.tooLarge(limit: limit)
         }
         try FileManager.default.createDirectory(at: configuration.scratchDirectory, withIntermediateDirectories: true)
         let scratch = configuration.scratchDirectory.appendingPathComponent("taskforge-dataset-\(UUID().lowercasedString)")

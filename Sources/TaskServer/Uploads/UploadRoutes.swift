@@ -72,7 +72,7 @@ struct UploadRoutes {
         let declaredLength = Self.contentLength(request)
         return try await staging.locks.withLock(id) {
             var info = try await load(id, principal: principal)
-            var offset = info.state == .delivered ? info.upload.length : try await staging.offset(id)
+            var offset = info.isSettled ? info.upload.length : try await staging.offset(id)
             guard sent == offset else { throw Problem.uploadOffsetMismatch(sent: sent, current: offset) }
             if info.state == .receiving {
                 offset = try await staging.append(
@@ -93,7 +93,7 @@ struct UploadRoutes {
         return try await staging.locks.withLock(id) {
             let info = try await load(id, principal: principal)
             try await staging.remove(id)
-            if info.state != .delivered { await staging.lifecycle.discard(info.upload) }
+            if !info.isSettled { await staging.lifecycle.discard(info.upload) }
             return Response(status: .noContent)
         }
     }
@@ -113,6 +113,7 @@ struct UploadRoutes {
     /// The upload and its offset after handing it to the lifecycle if every byte is there.
     func settle(_ info: UploadInfo, offset: Int64? = nil) async throws -> (UploadInfo, Int64) {
         if info.state == .delivered { return (info, info.upload.length) }
+        if let refusal = info.refusal { throw refusal.problem }
         let offset = if let offset { offset } else { try await staging.offset(info.upload.id) }
         guard offset == info.upload.length else { return (info, offset) }
         return (try await staging.deliver(info), offset)

@@ -38,7 +38,7 @@ public final class UploadStaging: Sendable {
             let expired = try? await locks.withLock(id) { () async throws -> Bool in
                 guard let info = try await info(id), info.isExpired(at: now) else { return false }
                 try await remove(id)
-                if info.state != .delivered { await lifecycle.discard(info.upload) }
+                if !info.isSettled { await lifecycle.discard(info.upload) }
                 logger?.info("upload expired", metadata: ["uploadId": "\(id)", "state": "\(info.state.rawValue)"])
                 return true
             }
