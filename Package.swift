@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "taskgen", targets: ["taskgen"]),
         .executable(name: "taskforge-bench", targets: ["taskforge-bench"]),
         .executable(name: "datasets-bench", targets: ["datasets-bench"]),
+        .executable(name: "aod-bench", targets: ["aod-bench"]),
         .plugin(name: "TaskgenPlugin", targets: ["TaskgenPlugin"]),
         .library(name: "TaskRuntime", targets: ["TaskRuntime"]),
         .library(name: "TaskCLI", targets: ["TaskCLI"]),
@@ -147,6 +148,8 @@ let package = Package(
 
         // dataset_metrics on a large CSV, beside pandas and DuckDB (scripts/bench datasets).
         .executableTarget(name: "datasets-bench", dependencies: ["Datasets"]),
+        // The AOD retrieval's cost per pixel, its variants side by side (scripts/bench aod).
+        .executableTarget(name: "aod-bench", dependencies: ["Atmosphere"]),
 
         .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),
         // The SigV4 signer against AWS's vectors; both artifact stores against a real S3-compatible server.
