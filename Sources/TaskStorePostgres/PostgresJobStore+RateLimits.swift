@@ -57,7 +57,7 @@ extension PostgresJobStore {
             RETURNING bucket.available
             """)
         guard let available = try spent.first?.decode(Double.self) else {
-            throw PostgresStoreError("the rate bucket '\(rule.key)' vanished while it was spent from")
+            throw PostgresStoreError.rateBucketVanished(key: rule.key)
         }
         let granted = available >= Double(cost)
         return RateSpend(granted: granted, remaining: granted ? available - Double(cost) : available)

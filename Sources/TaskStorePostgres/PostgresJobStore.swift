@@ -69,7 +69,7 @@ public final class PostgresJobStore: JobStore {
             if migrate { try await store.migrate() }
         } catch {
             await store.close()
-            throw PostgresStoreError("cannot open the job store at \(url): \(String(reflecting: error))")
+            throw PostgresStoreError.cannotOpen(url: "\(url)", reason: String(reflecting: error))
         }
         logger.info("using the PostgreSQL store", metadata: ["database": "\(url)"])
         return store
@@ -364,24 +364,39 @@ public final class PostgresJobStore: JobStore {
 
 /// A failure of the PostgreSQL store, described with the database's own message (postgres-nio's
 /// errors describe themselves only generically, so logs would not say what went wrong).
-public struct PostgresStoreError: Error, CustomStringConvertible {
-    public var description: String
+public enum PostgresStoreError: Error, CustomStringConvertible {
+    /// The store could not listen or migrate when it opened.
+    case cannotOpen(url: String, reason: String)
+    /// A statement failed: postgres-nio's error code, the server's SQLSTATE and message when the
+    /// server answered, and the underlying cause; never the query's bound values (a job's input).
+    case statement(code: String, sqlState: String?, message: String?, underlying: String?)
+    /// A rate bucket was deleted while a claim spent from it.
+    case rateBucketVanished(key: String)
 
-    init(_ description: String) {
-        self.description = description
+    /// The failure of a statement.
+    init(_ error: PSQLError) {
+        self = .statement(
+            code: "\(error.code)", sqlState: error.serverInfo?[.sqlState], message: error.serverInfo?[.message],
+            underlying: error.underlying.map { "\($0)" })
     }
 
-    /// The error's code, the server's SQLSTATE and message, and the underlying cause; never the
-    /// query's bound values (a job's input).
-    init(_ error: PSQLError) {
-        var parts = ["PostgreSQL error (\(error.code))"]
-        if let info = error.serverInfo, let message = info[.message] {
-            parts.append("\(info[.sqlState].map { "[\($0)] " } ?? "")\(message)")
+    /// The server's SQLSTATE, when a statement failed there (`23505` for a unique violation).
+    public var sqlState: String? {
+        if case .statement(_, let sqlState, _, _) = self { sqlState } else { nil }
+    }
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let url, let reason):
+            return "cannot open the job store at \(url): \(reason)"
+        case .statement(let code, let sqlState, let message, let underlying):
+            var parts = ["PostgreSQL error (\(code))"]
+            if let message { parts.append("\(sqlState.map { "[\($0)] " } ?? "")\(message)") }
+            if let underlying { parts.append(underlying) }
+            return parts.joined(separator: ": ")
+        case .rateBucketVanished(let key):
+            return "the rate bucket '\(key)' vanished while it was spent from"
         }
-        if let underlying = error.underlying {
-            parts.append("\(underlying)")
-        }
-        self.init(parts.joined(separator: ": "))
     }
 }
 

@@ -46,6 +46,7 @@ struct PostgresStoreTests {
             let job = NewJob.sample()
             _ = try await store.enqueue([job])
             let error = await #expect(throws: PostgresStoreError.self) { try await store.enqueue([job]) }
+            #expect(error?.sqlState == "23505")
             #expect(error?.description.contains("[23505] duplicate key value violates unique constraint") == true)
         }
     }

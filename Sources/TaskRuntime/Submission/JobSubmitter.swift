@@ -30,12 +30,14 @@ public struct JobSubmitter: Sendable {
         switch version {
         case nil, definition.version?:
             schema = definition.input
-        case let older? where entry.olderVersions[older] != nil:
-            schema = entry.olderVersions[older]?.inputSchema ?? definition.input
-        case let older? where older < definition.version:
-            throw .versionRetired(task: task, version: older, current: definition.version)
-        case let unknown?:
-            throw .versionNotFound(task: task, version: unknown, current: definition.version)
+        case let older?:
+            if let accepted = entry.olderVersions[older] {
+                schema = accepted.inputSchema
+            } else if older < definition.version {
+                throw .versionRetired(task: task, version: older, current: definition.version)
+            } else {
+                throw .versionNotFound(task: task, version: older, current: definition.version)
+            }
         }
         let violations = schema.validate(input)
         guard violations.isEmpty else {

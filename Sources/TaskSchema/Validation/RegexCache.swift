@@ -1,12 +1,12 @@
 import Foundation
+import Synchronization
 
 /// Compiled `pattern` regular expressions, shared by every validation.
-final class RegexCache: @unchecked Sendable {
+final class RegexCache: Sendable {
     static let shared = RegexCache()
 
-    private let lock = NSLock()
-    // Guarded by `lock`; a `nil` entry remembers a pattern that does not compile.
-    private var expressions: [String: NSRegularExpression?] = [:]
+    /// A `nil` entry remembers a pattern that does not compile.
+    private let expressions = Mutex<[String: NSRegularExpression?]>([:])
 
     /// Whether `pattern` matches anywhere in `string` (JSON Schema patterns are not anchored);
     /// `nil` when the pattern does not compile.
@@ -17,7 +17,7 @@ final class RegexCache: @unchecked Sendable {
     }
 
     private func expression(for pattern: String) -> NSRegularExpression? {
-        lock.withLock {
+        expressions.withLock { expressions in
             if let cached = expressions[pattern] { return cached }
             let compiled = try? NSRegularExpression(pattern: pattern)
             expressions[pattern] = compiled

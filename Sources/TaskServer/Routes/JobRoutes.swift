@@ -3,8 +3,9 @@ import Hummingbird
 import TaskRuntime
 
 /// `GET /v1/jobs`, `GET /v1/jobs/{id}`, `POST /v1/jobs/{id}/cancel`, `POST /v1/jobs/{id}/retry`,
-/// `GET /v1/jobs/{id}/events`, `POST /v1/jobs/{id}/start` (a job waiting for its files). A principal sees, cancels and retries only the jobs it submitted
-/// (another's answer `404 job_not_found`, as if absent); `admin` sees every job.
+/// `GET /v1/jobs/{id}/events`, `POST /v1/jobs/{id}/start` (a job waiting for its files), a method
+/// each. A principal sees, cancels and retries only the jobs it submitted (another's answer
+/// `404 job_not_found`, as if absent); `admin` sees every job.
 struct JobRoutes {
     let operations: TaskOperations
     let eventStream: EventStreamSettings
@@ -13,69 +14,86 @@ struct JobRoutes {
     private var store: any JobStore { operations.store }
 
     func register(on router: Router<TaskRequestContext>) {
-        router.get("/v1/jobs") { request, context in
-            let page = try await operations.jobs(
-                matching: try JobListParameters(request.uri.queryParameters).query, context: context)
-            return Response.json([
-                "jobs": .array(page.jobs.map { JobResource.json($0, catalog) }),
-                "next_cursor": page.nextBefore.map { .string(JobListParameters.cursor(for: $0)) } ?? .null,
-            ])
+        router.get("/v1/jobs", use: list)
+        router.get("/v1/jobs/:id", use: show)
+        router.get("/v1/jobs/:id/events", use: events)
+        router.post("/v1/jobs/:id/cancel", use: cancel)
+        router.post("/v1/jobs/:id/retry", use: retry)
+        router.post("/v1/jobs/:id/start", use: start)
+    }
+
+    /// `GET /v1/jobs`: the principal's jobs, newest first, a page at a time.
+    @Sendable func list(_ request: Request, context: TaskRequestContext) async throws -> Response {
+        let page = try await operations.jobs(
+            matching: try JobListParameters(request.uri.queryParameters).query, context: context)
+        return Response.json([
+            "jobs": .array(page.jobs.map { JobResource.json($0, catalog) }),
+            "next_cursor": page.nextBefore.map { .string(JobListParameters.cursor(for: $0)) } ?? .null,
+        ])
+    }
+
+    /// `GET /v1/jobs/{id}`: the job with its artifacts, files and dataset lineage.
+    @Sendable func show(_ request: Request, context: TaskRequestContext) async throws -> Response {
+        let job = try await job(context, scope: .read)
+        return Response.json(
+            JobResource.json(
+                job, catalog, artifacts: try await operations.artifacts(of: job), files: try await operations.files(of: job),
+                datasets: try await operations.datasets(of: job)))
+    }
+
+    /// `GET /v1/jobs/{id}/events`: with `Accept: text/event-stream` a live stream (``JobEventStream``),
+    /// otherwise the log as JSON.
+    @Sendable func events(_ request: Request, context: TaskRequestContext) async throws -> Response {
+        let job = try await job(context, scope: .read)
+        // Checked in both forms: a malformed header is refused, not ignored.
+        let lastEventID = try EventStreamRequest.lastEventID(request.headers)
+        if EventStreamRequest.accepts(request.headers) {
+            let channel = context.channel
+            return JobEventStream(
+                jobID: job.id, store: store, settings: eventStream, after: lastEventID ?? 0,
+                isConnected: { channel.isActive }
+            ).response()
         }
-        router.get("/v1/jobs/:id") { _, context in
-            let job = try await job(context, scope: .read)
-            return Response.json(
-                JobResource.json(
-                    job, catalog, artifacts: try await operations.artifacts(of: job), files: try await operations.files(of: job),
-                    datasets: try await operations.datasets(of: job)))
+        return Response.json(["events": .array(try await operations.events(of: job))])
+    }
+
+    /// `POST /v1/jobs/{id}/cancel`: `202` while the running job is told, `200` once cancelled.
+    @Sendable func cancel(_ request: Request, context: TaskRequestContext) async throws -> Response {
+        switch try await operations.cancel(id: try context.parameters.require("id"), context: context) {
+        case .requested(let job):
+            return Response.json(JobResource.json(job, catalog), status: .accepted)
+        case .cancelled(let job), .alreadyFinished(let job):
+            return Response.json(JobResource.json(job, catalog))
+        case .notFound:
+            throw Problem.jobNotFound(try context.parameters.require("id"))
         }
-        // `Accept: text/event-stream`: a live stream (``JobEventStream``); otherwise the log as JSON.
-        router.get("/v1/jobs/:id/events") { request, context in
-            let job = try await job(context, scope: .read)
-            // Checked in both forms: a malformed header is refused, not ignored.
-            let lastEventID = try EventStreamRequest.lastEventID(request.headers)
-            if EventStreamRequest.accepts(request.headers) {
-                let channel = context.channel
-                return JobEventStream(
-                    jobID: job.id, store: store, settings: eventStream, after: lastEventID ?? 0,
-                    isConnected: { channel.isActive }
-                ).response()
-            }
-            let events = try await store.events(forJob: job.id)
-            return Response.json(["events": .array(events.map(JobResource.eventJSON))])
+    }
+
+    /// `POST /v1/jobs/{id}/retry`: runs a failed, cancelled or quarantined job again. Retrying is
+    /// submitting: the `submit` scope, for the job's task.
+    @Sendable func retry(_ request: Request, context: TaskRequestContext) async throws -> Response {
+        let job = try await job(context, scope: .submit)
+        _ = try context.principal(submitting: job.task)
+        // A fresh attempt budget: the task's current policy, or one attempt for a task no longer declared.
+        let attempts = catalog.entry(named: job.task)?.definition.retry.maxAttempts ?? 1
+        switch try await store.retry(id: job.id, additionalAttempts: attempts) {
+        case .retried(let job):
+            return Response.json(JobResource.json(job, catalog))
+        case .notRetryable(let job):
+            throw Problem(
+                .conflict, .jobNotRetryable,
+                "the job is '\(job.state.rawValue)'; only failed, cancelled and quarantined jobs can be retried",
+                extensions: ["job": JobResource.json(job, catalog)])
+        case .notFound:
+            throw Problem.jobNotFound(job.id.lowercasedString)
         }
-        router.post("/v1/jobs/:id/cancel") { _, context in
-            switch try await operations.cancel(id: try context.parameters.require("id"), context: context) {
-            case .requested(let job):
-                return Response.json(JobResource.json(job, catalog), status: .accepted)
-            case .cancelled(let job), .alreadyFinished(let job):
-                return Response.json(JobResource.json(job, catalog))
-            case .notFound:
-                throw Problem.jobNotFound(try context.parameters.require("id"))
-            }
-        }
-        // Retrying runs the job again: the `submit` scope, for the job's task.
-        router.post("/v1/jobs/:id/retry") { _, context in
-            let job = try await job(context, scope: .submit)
-            _ = try context.principal(submitting: job.task)
-            // A fresh attempt budget: the task's current policy, or one attempt for a task no longer declared.
-            let attempts = catalog.entry(named: job.task)?.definition.retry.maxAttempts ?? 1
-            switch try await store.retry(id: job.id, additionalAttempts: attempts) {
-            case .retried(let job):
-                return Response.json(JobResource.json(job, catalog))
-            case .notRetryable(let job):
-                throw Problem(
-                    .conflict, .jobNotRetryable,
-                    "the job is '\(job.state.rawValue)'; only failed, cancelled and quarantined jobs can be retried",
-                    extensions: ["job": JobResource.json(job, catalog)])
-            case .notFound:
-                throw Problem.jobNotFound(job.id.lowercasedString)
-            }
-        }
-        // Starting a waiting job is part of submitting it: the `submit` scope, for the job's task.
-        router.post("/v1/jobs/:id/start") { _, context in
-            let job = try await operations.start(id: try context.parameters.require("id"), context: context)
-            return Response.json(JobResource.json(job, catalog, files: try await store.files(ofJob: job.id)))
-        }
+    }
+
+    /// `POST /v1/jobs/{id}/start`: starts a job waiting for its files. Part of submitting it: the
+    /// `submit` scope, for the job's task.
+    @Sendable func start(_ request: Request, context: TaskRequestContext) async throws -> Response {
+        let job = try await operations.start(id: try context.parameters.require("id"), context: context)
+        return Response.json(JobResource.json(job, catalog, files: try await store.files(ofJob: job.id)))
     }
 
     /// The job of the path's `id`, if the request's principal holds `scope` and may see it.

@@ -13,9 +13,4 @@ enum SearchQuery {
     static func keyed(_ query: String) -> String {
         sent(query).lowercased()
     }
-
-    /// How many words `query` has.
-    static func wordCount(_ query: String) -> Int {
-        query.split(whereSeparator: \.isWhitespace).count
-    }
 }
