@@ -35,6 +35,6 @@ extension PostgresJobStore {
         }
         let workers = try await rows("SELECT queues::text FROM workers WHERE expires_at > \(now)")
             .map { try $0.decode(String.self) }
-        return QueueStatus.combining(jobs: jobs, workerQueues: workers)
+        return QueueStatus.combining(jobs: jobs, workerQueues: workers, paused: try await pausedQueues())
     }
 }

@@ -215,7 +215,7 @@ public final class PostgresJobStore: JobStore {
     /// on a key queue on its bucket's row lock and see the tokens the previous one left, so a token is
     /// never handed out twice. One statement, not a transaction of several, so a claim that loses its
     /// connection fails as a whole instead of leaving a half-run transaction behind. Claims without
-    /// rate limits lock no bucket. Ready jobs are looked up per queue (LATERAL) so that each lookup
+    /// rate limits lock no bucket. Paused queues are left out (`wanted`). Ready jobs are looked up per queue (LATERAL) so that each lookup
     /// walks the jobs_ready index in claim order; with `queue = ANY(...)` PostgreSQL scans and sorts
     /// every pending job instead. Rows locked beyond the best `limit` stay locked (skipped by others)
     /// until the statement ends.
@@ -236,9 +236,12 @@ public final class PostgresJobStore: JobStore {
                 SELECT locked.key, LEAST(rule.burst,
                     locked.tokens + GREATEST(extract(epoch FROM now() - locked.refilled_at)::float8, 0) * rule.per_second) AS available
                 FROM locked JOIN rule ON rule.key = locked.key),
+            wanted AS (
+                SELECT queue FROM unnest(\(queues)::text[]) AS requested (queue)
+                WHERE queue NOT IN (SELECT queue FROM paused_queues)),
             unlimited AS (
                 SELECT ready.seq, ready.priority, ready.run_at, NULL::text AS key
-                FROM unnest(\(queues)::text[]) AS wanted (queue) CROSS JOIN LATERAL (
+                FROM wanted CROSS JOIN LATERAL (
                     SELECT seq, priority, run_at FROM jobs
                     WHERE state = 'pending' AND jobs.queue = wanted.queue AND run_at <= now()
                         AND task <> ALL(\(limited.map(\.task))::text[])
@@ -248,7 +251,7 @@ public final class PostgresJobStore: JobStore {
                 SELECT ready.seq, ready.priority, ready.run_at, bucket.key
                 FROM bucket CROSS JOIN LATERAL (
                     SELECT seq, priority, run_at FROM jobs
-                    WHERE state = 'pending' AND jobs.queue = ANY(\(queues)::text[]) AND run_at <= now()
+                    WHERE state = 'pending' AND jobs.queue IN (SELECT queue FROM wanted) AND run_at <= now()
                         AND task IN (SELECT task FROM limited_task WHERE limited_task.key = bucket.key)
                     ORDER BY priority DESC, run_at, seq LIMIT LEAST(GREATEST(floor(bucket.available), 0)::int8, \(request.limit))
                     FOR UPDATE SKIP LOCKED) AS ready),

@@ -272,5 +272,17 @@ enum PostgresMigrations {
                 """,
                 "CREATE INDEX job_datasets_by_dataset ON job_datasets (dataset_id)",
             ]),
+        Migration(
+            version: 14, name: "paused queues",
+            statements: [
+                // A queue listed here is left out of every claim until its row is deleted (resumed).
+                """
+                CREATE TABLE paused_queues (
+                    queue text PRIMARY KEY,
+                    paused_at timestamptz NOT NULL,
+                    paused_by text
+                )
+                """
+            ]),
     ]
 }

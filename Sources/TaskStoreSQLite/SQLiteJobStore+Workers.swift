@@ -37,6 +37,6 @@ extension SQLiteJobStore {
         }
         let workers = try await connection.query("SELECT queues FROM workers WHERE expires_at > ?", [nowBind])
             .map { try $0.required("queues", \.string) }
-        return QueueStatus.combining(jobs: jobs, workerQueues: workers)
+        return QueueStatus.combining(jobs: jobs, workerQueues: workers, paused: try await pausedQueues())
     }
 }

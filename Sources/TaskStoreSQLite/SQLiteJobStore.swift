@@ -152,7 +152,8 @@ public final class SQLiteJobStore: JobStore {
     }
 
     /// The one statement that starts attempts: the best `limit` of the ready jobs of tasks without a
-    /// rate limit and, per rate limit key, of at most `tokens[key]` ready jobs of its tasks.
+    /// rate limit and, per rate limit key, of at most `tokens[key]` ready jobs of its tasks, on the
+    /// requested queues that are not paused.
     static func claim(
         _ request: ClaimRequest, tokens: [String: Int], now: Date, on connection: SQLiteConnection
     ) async throws -> [Job] {
@@ -170,6 +171,7 @@ public final class SQLiteJobStore: JobStore {
             """
             SELECT * FROM (
                 SELECT seq, priority, run_at FROM jobs WHERE state = 'pending' AND run_at <= ?1 AND queue IN (\(queues))
+                    AND queue NOT IN (SELECT queue FROM paused_queues)
                     AND \(condition) ORDER BY priority DESC, run_at, seq LIMIT \(limit))
             """
         }

@@ -282,5 +282,17 @@ enum SQLiteMigrations {
                 END
                 """,
             ]),
+        Migration(
+            version: 14, name: "paused queues",
+            statements: [
+                // A queue listed here is left out of every claim until its row is deleted (resumed).
+                """
+                CREATE TABLE paused_queues (
+                    queue TEXT PRIMARY KEY,
+                    paused_at INTEGER NOT NULL,
+                    paused_by TEXT
+                )
+                """
+            ]),
     ]
 }

@@ -105,6 +105,14 @@ final class CountingStore: JobStore {
 
     func queueStatus(now: Date) async throws -> [QueueStatus] { try await base.queueStatus(now: now) }
 
+    func pauseQueue(_ queue: String, by actor: String?, at date: Date) async throws -> PausedQueue {
+        try await base.pauseQueue(queue, by: actor, at: date)
+    }
+
+    func resumeQueue(_ queue: String) async throws -> Bool { try await base.resumeQueue(queue) }
+
+    func pausedQueues() async throws -> [PausedQueue] { try await base.pausedQueues() }
+
     func recordArtifact(_ artifact: Artifact) async throws { try await base.recordArtifact(artifact) }
 
     func artifact(id: UUID) async throws -> Artifact? { try await base.artifact(id: id) }

@@ -94,6 +94,8 @@ struct OpenAPITests {
             "get /v1/tasks/survey": auth.union(["200"]), "post /v1/tasks/survey": submit,
             "get /v1/jobs/{id}/events": auth.union(["200", "400", "404"]),
             "get /v1/queues": auth.union(["200"]),
+            "post /v1/queues/{name}/pause": auth.union(["200", "404"]),
+            "post /v1/queues/{name}/resume": auth.union(["200", "404"]),
             "get /v1/dedup/{name}": auth.union(["200", "400", "404"]),
             "post /v1/jobs:batch": auth.union(["202", "400", "404", "413", "422", "429"]),
             "get /v1/limits": auth.union(["200"]),
@@ -419,11 +421,15 @@ private enum ServerSamples {
           {"name": "tasks", "schema": "TaskList", "valid": true, "instance": {"tasks": []}},
           {"name": "queues", "schema": "QueueList", "valid": true, "instance": {"queues": [
             {"name": "default", "pending": 3, "scheduled": 1, "running": 2, "workers": 1, "concurrency": 4,
-             "oldest_pending_age_seconds": 12.5},
+             "oldest_pending_age_seconds": 12.5, "paused": false, "paused_at": null, "paused_by": null},
             {"name": "nightly", "pending": 0, "scheduled": 0, "running": 0, "workers": 0, "concurrency": 0,
-             "oldest_pending_age_seconds": null}]}},
+             "oldest_pending_age_seconds": null, "paused": true, "paused_at": "2026-12-06T18:50:00.000Z",
+             "paused_by": "ops-token"}]}},
           {"name": "queue with a negative count", "schema": "QueueStatus", "valid": false, "instance":
             {"name": "default", "pending": -1, "scheduled": 0, "running": 0, "workers": 0, "concurrency": 0,
+             "oldest_pending_age_seconds": null, "paused": false, "paused_at": null, "paused_by": null}},
+          {"name": "queue without its pause", "schema": "QueueStatus", "valid": false, "instance":
+            {"name": "default", "pending": 0, "scheduled": 0, "running": 0, "workers": 0, "concurrency": 0,
              "oldest_pending_age_seconds": null}},
           {"name": "invalid input", "schema": "ValidationProblem", "valid": true, "instance": {
             "type": "urn:taskforge:error:invalid_input", "title": "Unprocessable Content", "status": 422,

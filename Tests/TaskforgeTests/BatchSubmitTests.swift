@@ -40,6 +40,10 @@ struct BatchSubmitTests {
             #expect(items.map { $0["index"] } == [1, 2, 3, 4])
             #expect(items.map { $0["code"]?.stringValue } == ["invalid_input", "task_not_found", "invalid_parameter", "invalid_batch"])
             #expect(items[0]["violations"]?.arrayValue?.first?["pointer"] == "/message")
+            // An item's refusal is worded as the single submit's: one mapping serves both.
+            let single = try await server.submit("echo", ["message": 7])
+            #expect(single.json["code"] == "invalid_input" && items[0]["detail"] == single.json["detail"])
+            #expect(items[1]["detail"]?.stringValue?.hasPrefix("no task named 'nope'; known tasks: ") == true)
             #expect(try await server.store.jobs(matching: JobQuery()).jobs.isEmpty)
         }
     }
@@ -85,7 +89,7 @@ struct BatchSubmitTests {
             try #"{"task": "echo", "input": {"message": 1}}"#.write(to: file, atomically: true, encoding: .utf8)
             let refused = try await CommandLineRunner.run(["submit-batch", file.path, "--server", server.baseURL])
             #expect(refused.status != 0)
-            #expect(refused.stderr.contains("item 0: the input does not match the task's schema (invalid_input)"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("item 0: the input does not match the task's schema: 1 violation(s) (invalid_input)"), "\(refused.stderr)")
             #expect(refused.stderr.contains("/message"), "\(refused.stderr)")
         }
     }

@@ -25,7 +25,8 @@ struct QueueStatusTests {
             let queues = reply["queues"]?.arrayValue ?? []
             let age = try #require(queues.last?["oldest_pending_age_seconds"]?.doubleValue)
             #expect(age >= 0 && age < 60)
-            #expect(queues.map { $0.removingMember("oldest_pending_age_seconds") } == [
+            #expect(queues.allSatisfy { $0["paused"] == false && $0["paused_at"] == .null && $0["paused_by"] == .null })
+            #expect(queues.map { $0.removingMembers("oldest_pending_age_seconds", "paused", "paused_at", "paused_by") } == [
                 ["name": "data", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "data_processing", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
                 ["name": "default", "pending": 0, "scheduled": 1, "running": 0, "workers": 1, "concurrency": 4],
@@ -47,13 +48,45 @@ struct QueueStatusTests {
             #expect(Array(served) == ["default", "0", "1", "0", "1", "4", "-"], "\(table.stdout)")
         }
     }
+
+    /// A paused queue's jobs wait while the same worker runs another queue's, `GET /v1/queues` and
+    /// `/metrics` show the pause, and a resume lets the waiting job run.
+    @Test func aPausedQueueWaitsWhileOthersRunAndRunsOnceResumed() async throws {
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+            let paused = try await server.request("POST", "/v1/queues/default/pause")
+            #expect(paused.status == 200, "\(paused.json)")
+            #expect(paused.json["name"] == "default" && paused.json["paused"] == true && paused.json["paused_by"] == .null)
+            #expect(paused.json["paused_at"]?.stringValue?.hasSuffix("Z") == true)
+            let held = try #require(try await server.submit("echo", ["message": "held"]).json["id"]?.stringValue)
+
+            // The worker serves 'geo' too: a job there runs while the one on 'default' waits.
+            let other = try await server.store.enqueue([
+                NewJob(task: "echo", version: 1, queue: "geo", input: ["message": "runs"], maxAttempts: 1)
+            ])[0]
+            #expect(try await server.waitUntilFinished(other.id.lowercasedString)["state"] == "succeeded")
+            #expect(try await server.request("GET", "/v1/jobs/\(held)").json["state"] == "pending")
+            let queues = try await server.request("GET", "/v1/queues").json["queues"]?.arrayValue ?? []
+            #expect(queues.first { $0["name"] == "default" }?["paused"] == true)
+            #expect(queues.first { $0["name"] == "default" }?["pending"] == 1)
+            let metrics = String(decoding: try await server.download("/metrics").body, as: UTF8.self)
+            #expect(metrics.contains(#"taskforge_queue_paused{queue="default"} 1"#), "\(metrics)")
+            #expect(metrics.contains(#"taskforge_queue_paused{queue="geo"} 0"#), "\(metrics)")
+
+            let resumed = try await server.request("POST", "/v1/queues/default/resume")
+            #expect(resumed.status == 200 && resumed.json["paused"] == false && resumed.json["paused_at"] == .null)
+            #expect(try await server.waitUntilFinished(held)["state"] == "succeeded")
+
+            let unknown = try await server.request("POST", "/v1/queues/no-such-queue/pause")
+            #expect(unknown.status == 404 && unknown.json["code"] == "queue_not_found")
+        }
+    }
 }
 
 extension JSONValue {
-    /// This object without `name`.
-    fileprivate func removingMember(_ name: String) -> JSONValue {
+    /// This object without the members `names`.
+    fileprivate func removingMembers(_ names: String...) -> JSONValue {
         var members = objectValue ?? [:]
-        members[name] = nil
+        for name in names { members[name] = nil }
         return .object(members)
     }
 }

@@ -75,6 +75,7 @@ enum PathParameter: String, CaseIterable {
     case taskName = "TaskName"
     case artifactID = "ArtifactID"
     case datasetID = "DatasetID"
+    case queueName = "QueueName"
 
     var reference: JSONValue {
         ["$ref": .string("#/components/parameters/" + rawValue)]
@@ -90,6 +91,7 @@ enum PathParameter: String, CaseIterable {
         case .taskName: ("name", "The task's name.")
         case .artifactID: ("id", "The artifact's id. An id that is not a UUID names no artifact (404).")
         case .datasetID: ("id", "The dataset's id. An id that is not a UUID names no dataset (404).")
+        case .queueName: ("name", "The queue's name.")
         }
         return [
             "name": .string(name), "in": "path", "required": true, "description": .string(description),

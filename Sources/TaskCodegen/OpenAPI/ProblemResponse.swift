@@ -43,6 +43,7 @@ enum ProblemResponse: String, CaseIterable {
     case datasetFormatNotSupported = "DatasetFormatNotSupported"
     case datasetBadRequest = "DatasetBadRequest"
     case resultNotReady = "ResultNotReady"
+    case queueNotFound = "QueueNotFound"
     case unexpected = "UnexpectedError"
 
     /// The responses every operation declares.
@@ -56,7 +57,7 @@ enum ProblemResponse: String, CaseIterable {
         switch self {
         case .submitBadRequest, .invalidParameter, .artifactUploadBadRequest, .uploadBadRequest, .datasetBadRequest: "400"
         case .taskNotFound, .taskVersionNotFound, .jobNotFound, .dedupNotFound, .artifactNotFound, .uploadNotFound,
-            .submitNotFound, .datasetNotFound:
+            .submitNotFound, .datasetNotFound, .queueNotFound:
             "404"
         case .jobFinished, .jobNotRetryable, .jobNotStartable, .idempotencyKeyInProgress, .uploadOffsetMismatch,
             .datasetInUse, .resultNotReady:
@@ -127,6 +128,7 @@ enum ProblemResponse: String, CaseIterable {
         case .datasetBadRequest:
             "`invalid_parameter`: `name` or the `Content-Type` header is malformed, and `parameter` or `header` names it."
         case .jobNotFound: "`job_not_found`: no job has that id."
+        case .queueNotFound: "`queue_not_found`: no task uses the queue and no job or live worker is on it."
         case .jobFinished: "`job_finished`: the job already finished; `job` holds it."
         case .jobNotRetryable: "`job_not_retryable`: the job is not failed, cancelled or quarantined; `job` holds it."
         case .jobNotStartable:

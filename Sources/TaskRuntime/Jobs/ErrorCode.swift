@@ -126,6 +126,10 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     /// The artifact store (local files or S3) refused or failed an operation.
     public static let artifactStorageFailed: ErrorCode = "artifact_storage_failed"
 
+    // Queues
+    /// No task uses the queue and no job or live worker is on it (pausing or resuming it).
+    public static let queueNotFound: ErrorCode = "queue_not_found"
+
     // Datasets
     /// No dataset with that id visible to the caller (a `GET`, a `DELETE`, or a task input's `format: dataset` property).
     public static let datasetNotFound: ErrorCode = "dataset_not_found"

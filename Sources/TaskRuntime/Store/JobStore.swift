@@ -6,8 +6,8 @@ import Foundation
 /// database. Writes made on behalf of an attempt take its ``Lease`` and do nothing (returning
 /// `false`) when the job no longer carries that lease: the fencing that keeps a worker which lost
 /// its lease from overwriting the attempt that replaced it. The same database keeps the API tokens
-/// (``TokenStore``).
-public protocol JobStore: TokenStore, DatasetStore {
+/// (``TokenStore``), the datasets (``DatasetStore``) and the queue pauses (``QueuePauseStore``).
+public protocol JobStore: TokenStore, DatasetStore, QueuePauseStore {
     /// Inserts new jobs in one transaction, in order, and returns them as stored.
     func enqueue(_ jobs: [NewJob]) async throws -> [Job]
 
@@ -111,8 +111,8 @@ public protocol JobStore: TokenStore, DatasetStore {
     /// Removes worker process `id` from the list at once (at shutdown).
     func unregisterWorker(id: String) async throws
 
-    /// Every queue that has pending or running jobs or a worker registered past `now`, with its
-    /// counts at `now`, sorted by name.
+    /// Every queue that has pending or running jobs, a worker registered past `now` or a pause, with
+    /// its counts at `now` and its pause, sorted by name.
     func queueStatus(now: Date) async throws -> [QueueStatus]
 
     /// Records an artifact's metadata and lineage; its bytes are already in the artifact store.

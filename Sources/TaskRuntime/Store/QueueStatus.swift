@@ -14,10 +14,12 @@ public struct QueueStatus: Sendable, Hashable {
     public var concurrency: Int
     /// Seconds since the oldest ready pending job became ready (its `run_at`); `nil` when none is ready.
     public var oldestPendingAge: Double?
+    /// The queue's pause, while it is paused (no worker claims its jobs).
+    public var paused: PausedQueue?
 
     public init(
         name: String, pending: Int = 0, scheduled: Int = 0, running: Int = 0, workers: Int = 0, concurrency: Int = 0,
-        oldestPendingAge: Double? = nil
+        oldestPendingAge: Double? = nil, paused: PausedQueue? = nil
     ) {
         self.name = name
         self.pending = pending
@@ -26,14 +28,18 @@ public struct QueueStatus: Sendable, Hashable {
         self.workers = workers
         self.concurrency = concurrency
         self.oldestPendingAge = oldestPendingAge
+        self.paused = paused
     }
 
-    /// The statuses of every queue in `jobs` or served by a live worker, sorted by name.
+    /// The statuses of every queue in `jobs`, served by a live worker or paused, sorted by name.
     ///
     /// `jobs` holds each queue's job counts without ``workers`` and ``concurrency``; `workerQueues`
     /// holds, per live worker, the queue map it registered, in ``workerQueuesText(_:)`` form.
-    public static func combining(jobs: [QueueStatus], workerQueues: [String]) -> [QueueStatus] {
+    public static func combining(jobs: [QueueStatus], workerQueues: [String], paused: [PausedQueue]) -> [QueueStatus] {
         var byName = Dictionary(jobs.map { ($0.name, $0) }) { first, _ in first }
+        for pause in paused {
+            byName[pause.name, default: QueueStatus(name: pause.name)].paused = pause
+        }
         for text in workerQueues {
             let queues = (try? JSONValue(json: Data(text.utf8)))?.objectValue ?? [:]
             for (name, slots) in queues {

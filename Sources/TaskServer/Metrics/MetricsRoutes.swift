@@ -5,7 +5,8 @@ import TaskRuntime
 
 /// `GET /metrics` (public): the Prometheus exposition of the process's metrics. Before each
 /// scrape the queue gauges are refreshed from the store: `taskforge_queue_jobs{queue, state}`
-/// (`state` one of `pending`, `scheduled`, `running`) and `taskforge_queue_workers{queue}`.
+/// (`state` one of `pending`, `scheduled`, `running`), `taskforge_queue_workers{queue}` and
+/// `taskforge_queue_paused{queue}` (1 while the queue is paused, else 0).
 struct MetricsRoutes {
     let catalog: TaskCatalog
     let store: any JobStore
@@ -24,6 +25,8 @@ struct MetricsRoutes {
                 }
                 Meter(label: "taskforge_queue_workers", dimensions: [("queue", status.name)], factory: exporter.factory)
                     .set(status.workers)
+                Meter(label: "taskforge_queue_paused", dimensions: [("queue", status.name)], factory: exporter.factory)
+                    .set(status.paused == nil ? 0 : 1)
             }
             return exporter.response()
         }

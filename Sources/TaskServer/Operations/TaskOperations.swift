@@ -51,20 +51,8 @@ public struct TaskOperations: Sendable {
         var job: NewJob
         do {
             job = try submitter.prepare(task: task, version: version, priority: priority, runAt: runAt, input: input)
-        } catch .invalidInput(let violations) {
-            throw Problem.invalidInput(violations)
-        } catch .unknownTask(let name) {
-            throw taskNotFound(name)
-        } catch .versionRetired(let task, let version, let current) {
-            throw Problem(
-                .gone, .taskVersionRetired,
-                "task '\(task)' no longer accepts version \(version); submit a version-\(current) input "
-                    + "(see GET /v1/tasks/\(task))")
-        } catch .versionNotFound(let task, let version, let current) {
-            throw Problem(
-                .notFound, .taskVersionNotFound, "task '\(task)' has no version \(version); its current version is \(current)")
-        } catch .refused(let refusal) {
-            throw Problem.refused(refusal)
+        } catch {
+            throw submissionProblem(error)
         }
         job.owner = principal.tokenID
         return job
@@ -91,7 +79,12 @@ public struct TaskOperations: Sendable {
     }
 
     public func taskNotFound(_ name: String) -> Problem {
-        Problem.taskNotFound(name, known: catalog.entries.map(\.definition.name))
+        submissionProblem(.unknownTask(name))
+    }
+
+    /// The problem a refused submission answers (``Problem/submission(_:knownTasks:)``).
+    func submissionProblem(_ error: SubmissionError) -> Problem {
+        Problem.submission(error, knownTasks: catalog.entries.map(\.definition.name))
     }
 
     // MARK: Jobs
@@ -197,7 +190,47 @@ public struct TaskOperations: Sendable {
     /// Every queue a task uses or a job or live worker is on, with its counts and workers (`read` scope).
     public func queues(context: TaskRequestContext) async throws -> [QueueStatus] {
         _ = try context.principal(holding: .read)
-        return QueueStatus.including(catalog.queues, in: try await store.queueStatus(now: Date()))
+        return try await allQueues()
+    }
+
+    /// Pauses the queue `name` (`admin` scope): no worker on any machine claims its jobs until it is
+    /// resumed; pausing a paused queue keeps its first pause. `404 queue_not_found` for a queue no
+    /// task uses and no job or live worker is on.
+    public func pauseQueue(_ name: String, context: TaskRequestContext) async throws -> QueueStatus {
+        let principal = try context.principal(holding: .admin)
+        try await requireQueue(name)
+        let pause = try await store.pauseQueue(name, by: principal.tokenID, at: Date())
+        context.logger.notice("queue paused", metadata: ["queue": "\(name)", "by": "\(principal.tokenID ?? "local")"])
+        return try await queue(name, orPaused: pause)
+    }
+
+    /// Resumes the queue `name` (`admin` scope) and wakes its workers; resuming a queue that is not
+    /// paused changes nothing. `404 queue_not_found` as for pausing.
+    public func resumeQueue(_ name: String, context: TaskRequestContext) async throws -> QueueStatus {
+        let principal = try context.principal(holding: .admin)
+        try await requireQueue(name)
+        if try await store.resumeQueue(name) {
+            context.logger.notice("queue resumed", metadata: ["queue": "\(name)", "by": "\(principal.tokenID ?? "local")"])
+        }
+        return try await queue(name, orPaused: nil)
+    }
+
+    /// Every queue a task uses or a job, live worker or pause is on, at `now`.
+    private func allQueues() async throws -> [QueueStatus] {
+        QueueStatus.including(catalog.queues, in: try await store.queueStatus(now: Date()))
+    }
+
+    private func requireQueue(_ name: String) async throws {
+        guard try await allQueues().contains(where: { $0.name == name }) else {
+            throw Problem(
+                .notFound, .queueNotFound,
+                "no queue named '\(name)': no task uses it and no job or live worker is on it")
+        }
+    }
+
+    /// The status of queue `name` now, or of an empty queue with `pause`.
+    private func queue(_ name: String, orPaused pause: PausedQueue?) async throws -> QueueStatus {
+        try await allQueues().first { $0.name == name } ?? QueueStatus(name: name, paused: pause)
     }
 
     /// The limits in force (`read` scope), as read at start.

@@ -91,7 +91,7 @@ struct BatchRoutes {
         }
         guard let task = object["task"]?.stringValue else { return .failure(ItemFailure(.invalidBatch, "'task' must be a task name")) }
         guard let definition = catalog.entry(named: task)?.definition else {
-            return .failure(ItemFailure(.taskNotFound, "no task named '\(task)'"))
+            return .failure(ItemFailure(operations.taskNotFound(task)))
         }
         guard definition.dedup == nil else {
             return .failure(ItemFailure(.dedupNotBatchable, "task '\(task)' declares dedup; submit it on its own with POST /v1/tasks/\(task)"))
@@ -107,7 +107,7 @@ struct BatchRoutes {
         do {
             parameters = try SubmitParameters(query: { name in options[name].map { Substring(Self.text($0)) } })
         } catch let problem as Problem {
-            return .failure(ItemFailure(problem.code, problem.detail))
+            return .failure(ItemFailure(problem))
         } catch {
             return .failure(ItemFailure(.invalidParameter, "\(error)"))
         }
@@ -117,20 +117,7 @@ struct BatchRoutes {
                 input: input)
             return .success(job)
         } catch {
-            switch error {
-            case .invalidInput(let violations):
-                return .failure(ItemFailure(.invalidInput, "the input does not match the task's schema", violations: violations))
-            case .unknownTask(let name):
-                return .failure(ItemFailure(.taskNotFound, "no task named '\(name)'"))
-            case .versionRetired(let task, let version, let current):
-                return .failure(ItemFailure(
-                    .taskVersionRetired, "task '\(task)' no longer accepts version \(version); its current version is \(current)"))
-            case .versionNotFound(let task, let version, let current):
-                return .failure(
-                    ItemFailure(.taskVersionNotFound, "task '\(task)' has no version \(version); its current version is \(current)"))
-            case .refused(let refusal):
-                return .failure(ItemFailure(refusal.code, refusal.message, violations: refusal.violations))
-            }
+            return .failure(ItemFailure(operations.submissionProblem(error)))
         }
     }
 
@@ -162,17 +149,24 @@ struct BatchRoutes {
 private struct ItemFailure: Error {
     var code: ErrorCode
     var detail: String
-    var violations: [Violation] = []
+    /// The problem's `violations`, the one member an item failure has beyond its code and detail.
+    var violations: JSONValue?
 
-    init(_ code: ErrorCode, _ detail: String, violations: [Violation] = []) {
+    init(_ code: ErrorCode, _ detail: String) {
         self.code = code
         self.detail = detail
-        self.violations = violations
+    }
+
+    /// The failure of an item the single submit would answer with `problem`, in the same words.
+    init(_ problem: Problem) {
+        code = problem.code
+        detail = problem.detail
+        violations = problem.extensions["violations"]
     }
 
     func json(index: Int) -> JSONValue {
         var members: [String: JSONValue] = ["index": .integer(index), "code": .string(code.rawValue), "detail": .string(detail)]
-        if !violations.isEmpty { members["violations"] = .array(violations.map(\.json)) }
+        if let violations { members["violations"] = violations }
         return .object(members)
     }
 }
