@@ -49,6 +49,16 @@ struct APIClient: Sendable {
         try await send(.GET, "/v1/queues")
     }
 
+    /// `POST /v1/queues/{name}/pause`: the queue's status, paused.
+    func pauseQueue(_ name: String) async throws -> JSONValue {
+        try await send(.POST, "/v1/queues/\(name.urlPathSegmentEncoded)/pause")
+    }
+
+    /// `POST /v1/queues/{name}/resume`: the queue's status, resumed.
+    func resumeQueue(_ name: String) async throws -> JSONValue {
+        try await send(.POST, "/v1/queues/\(name.urlPathSegmentEncoded)/resume")
+    }
+
     func cancel(id: String) async throws -> RemoteJob {
         RemoteJob(try await send(.POST, "/v1/jobs/\(id)/cancel"))
     }
@@ -153,5 +163,10 @@ extension String {
 
     fileprivate var urlQueryEncoded: String {
         addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? self
+    }
+
+    /// This text as one path segment (a `/` in it is escaped).
+    fileprivate var urlPathSegmentEncoded: String {
+        addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? self
     }
 }

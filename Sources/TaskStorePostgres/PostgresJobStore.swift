@@ -215,9 +215,9 @@ public final class PostgresJobStore: JobStore {
     /// on a key queue on its bucket's row lock and see the tokens the previous one left, so a token is
     /// never handed out twice. One statement, not a transaction of several, so a claim that loses its
     /// connection fails as a whole instead of leaving a half-run transaction behind. Claims without
-    /// rate limits lock no bucket. Paused queues are left out (`wanted`). Ready jobs are looked up per queue (LATERAL) so that each lookup
-    /// walks the jobs_ready index in claim order; with `queue = ANY(...)` PostgreSQL scans and sorts
-    /// every pending job instead. Rows locked beyond the best `limit` stay locked (skipped by others)
+    /// rate limits lock no bucket. Paused queues are left out (`wanted`). Ready jobs are looked up
+    /// per queue (LATERAL) so that each lookup walks the jobs_ready index in claim order; with
+    /// `queue = ANY(...)` PostgreSQL scans and sorts every pending job instead. Rows locked beyond the best `limit` stay locked (skipped by others)
     /// until the statement ends.
     static func claimStatement(_ request: ClaimRequest) -> PostgresQuery {
         let rules = request.rateLimits

@@ -49,8 +49,9 @@ struct QueueStatusTests {
         }
     }
 
-    /// A paused queue's jobs wait while the same worker runs another queue's, `GET /v1/queues` and
-    /// `/metrics` show the pause, and a resume lets the waiting job run.
+    /// A paused queue's jobs wait while the same worker runs another queue's, `GET /v1/queues`,
+    /// `/metrics` and `taskforge queues` show the pause, and a resume (`taskforge queues resume`)
+    /// lets the waiting job run.
     @Test func aPausedQueueWaitsWhileOthersRunAndRunsOnceResumed() async throws {
         try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let paused = try await server.request("POST", "/v1/queues/default/pause")
@@ -72,12 +73,22 @@ struct QueueStatusTests {
             #expect(metrics.contains(#"taskforge_queue_paused{queue="default"} 1"#), "\(metrics)")
             #expect(metrics.contains(#"taskforge_queue_paused{queue="geo"} 0"#), "\(metrics)")
 
-            let resumed = try await server.request("POST", "/v1/queues/default/resume")
-            #expect(resumed.status == 200 && resumed.json["paused"] == false && resumed.json["paused_at"] == .null)
-            #expect(try await server.waitUntilFinished(held)["state"] == "succeeded")
+            let table = try await CommandLineRunner.run(["queues", "--server", server.baseURL])
+            let line = table.stdout.split(separator: "\n").first { $0.hasPrefix("default") }
+            #expect(line?.hasSuffix("(paused)") == true, "\(table.stdout)")
 
+            let resumed = try await CommandLineRunner.run(["queues", "resume", "default", "--server", server.baseURL])
+            #expect(resumed.status == 0 && resumed.stdout == "resumed queue 'default'\n", "\(resumed.stderr)")
+            #expect(try await server.waitUntilFinished(held)["state"] == "succeeded")
+            let after = try await server.request("POST", "/v1/queues/default/resume")
+            #expect(after.status == 200 && after.json["paused"] == false && after.json["paused_at"] == .null)
+
+            let pausedByCLI = try await CommandLineRunner.run(["queues", "pause", "geo", "--server", server.baseURL])
+            #expect(pausedByCLI.stdout.hasPrefix("paused queue 'geo' (0 ready job(s) wait"), "\(pausedByCLI.stderr)")
             let unknown = try await server.request("POST", "/v1/queues/no-such-queue/pause")
             #expect(unknown.status == 404 && unknown.json["code"] == "queue_not_found")
+            let unknownByCLI = try await CommandLineRunner.run(["queues", "pause", "no-such-queue", "--server", server.baseURL])
+            #expect(unknownByCLI.status != 0 && unknownByCLI.stderr.contains("queue_not_found"), "\(unknownByCLI.stderr)")
         }
     }
 }

@@ -17,7 +17,7 @@ struct AODEstimationTaskTests {
         let folder = try SceneFolder()
         let boxes = truths.indices.map { SceneFolder.box(10 + Double($0) * 0.5, 45, size: 0.06) }
         for (box, truth) in zip(boxes, truths) {
-            try folder.write(SyntheticCatalogSpec(areas: [box], dates: [Self.june1], aod: .uniform(truth), seed: 11))
+            try await folder.write(SyntheticCatalogSpec(areas: [box], dates: [Self.june1], aod: .uniform(truth), seed: 11))
         }
         try await TestServer.with(catalog: folder.catalog, openAPIDocument: "{}", maxArtifactBytes: 64 << 20) { server in
             let submitted = try await server.submit(
@@ -63,7 +63,7 @@ struct AODEstimationTaskTests {
         let box = SceneFolder.box(10, 45, size: 0.04)
         // Step 0 wants 2024-06-01, step 1 2024-05-22 (+-3 days), step 2 2024-05-12: nothing near it.
         let days = ["2024-06-01", "2024-05-20", "2024-05-23"].map(SceneFolder.day)
-        let scenes = try folder.write(
+        let scenes = try await folder.write(
             SyntheticCatalogSpec(areas: [box], dates: days, aod: .uniform(0.2), seed: 5, cloudFractions: [0.02, 0.04, 0.6]))
         try await TestServer.with(catalog: folder.catalog, openAPIDocument: "{}", maxArtifactBytes: 64 << 20) { server in
             let input: JSONValue = [
@@ -86,7 +86,7 @@ struct AODEstimationTaskTests {
     @Test func aBoxWithoutAnySceneFailsTheJobListingTheDaysSearched() async throws {
         let folder = try SceneFolder()
         let box = SceneFolder.box(10, 45, size: 0.04)
-        try folder.write(SyntheticCatalogSpec(areas: [box], dates: [SceneFolder.day("2024-01-10")], aod: .uniform(0.2), seed: 5))
+        try await folder.write(SyntheticCatalogSpec(areas: [box], dates: [SceneFolder.day("2024-01-10")], aod: .uniform(0.2), seed: 5))
         try await TestServer.with(catalog: folder.catalog, openAPIDocument: "{}") { server in
             let input: JSONValue = [
                 "bboxes": [.array(box.array.map(JSONValue.number))], "date": "2024-06-01", "num_steps": 2, "temporal_step": 10,

@@ -2,6 +2,7 @@ import Atmosphere
 import Foundation
 import GeoKit
 import Sentinel2
+import TaskforgeTestSupport
 import Testing
 
 @testable import Tasks
@@ -12,22 +13,28 @@ import Testing
 struct ChipCutterTests {
     private static let box = SceneFolder.box(10.0, 45.0, size: 0.05)
 
-    private func cut(_ spec: SyntheticCatalogSpec, chipSize: Int) throws -> (Scene, [ChipBands], SceneFolder) {
+    /// The scene of `spec` cut into chips and read back; the GDAL work runs off the task threads.
+    private func cut(_ spec: SyntheticCatalogSpec, chipSize: Int) async throws -> (Scene, [ChipBands], SceneFolder) {
         let folder = try SceneFolder()
-        try folder.write(spec)
-        let scene = try #require(try LocalSceneCatalog(folder: folder.url).scenes.first)
-        let output = folder.url.appendingPathComponent("chips")
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let chips = try ChipCutter(scene: scene, bbox: Self.box, chipSize: chipSize).cut(into: output) { "chip-\($0)-\($1).tif" }
-        #expect(chips.map { "\($0.row),\($0.column)" } == ["0,0", "0,1", "1,0", "1,1"])
-        return (scene, try chips.map { try ChipBands(reading: $0.file) }, folder)
+        try await folder.write(spec)
+        let (url, box) = (folder.url, Self.box)
+        let cut = try await offTaskThreads {
+            guard let scene = try LocalSceneCatalog(folder: url).scenes.first else { throw TestFailure("no scene was written") }
+            let output = url.appendingPathComponent("chips")
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+            let chips = try ChipCutter(scene: scene, bbox: box, chipSize: chipSize).cut(into: output) { "chip-\($0)-\($1).tif" }
+            return HandedOver((scene, chips.map { "\($0.row),\($0.column)" }, try chips.map { try ChipBands(reading: $0.file) }))
+        }
+        let (scene, positions, chips) = cut.value
+        #expect(positions == ["0,0", "0,1", "1,0", "1,1"])
+        return (scene, chips, folder)
     }
 
-    @Test func chipsCoverTheBoxContiguouslyAndMarkItsCells() throws {
+    @Test func chipsCoverTheBoxContiguouslyAndMarkItsCells() async throws {
         // The box is about 3.9 km x 5.6 km: 66 x 93 cells of 60 m, so 2 x 2 chips of 64 cells.
         let spec = SyntheticCatalogSpec(
             areas: [Self.box], dates: [SceneFolder.day("2024-06-01")], pixelSize: 60, aod: .uniform(0.3), seed: 1)
-        let (_, chips, _) = try cut(spec, chipSize: 64)
+        let (_, chips, _) = try await cut(spec, chipSize: 64)
         #expect(chips.allSatisfy { $0.width == 64 && $0.height == 64 })
         #expect(chips[1].transform.originX == chips[0].transform.originX + 64 * 60)
         #expect(chips[2].transform.originY == chips[0].transform.originY - 64 * 60)
@@ -43,11 +50,11 @@ struct ChipCutterTests {
         #expect(chips[0][.aot].filter(\.isFinite).allSatisfy { abs($0 - 0.3) < 0.0011 })
     }
 
-    @Test func cloudsShadowsAndWaterAreNeverRetrieved() throws {
+    @Test func cloudsShadowsAndWaterAreNeverRetrieved() async throws {
         let spec = SyntheticCatalogSpec(
             areas: [Self.box], dates: [SceneFolder.day("2024-06-01")], pixelSize: 60, aod: .uniform(0.4),
             cloudFraction: 0.3, waterFraction: 0.15, seed: 3)
-        let (scene, chips, _) = try cut(spec, chipSize: 64)
+        let (scene, chips, _) = try await cut(spec, chipSize: 64)
         var masked = 0
         var vegetation = 0
         var vegetationRetrieved = 0
@@ -79,20 +86,20 @@ struct ChipCutterTests {
     /// the retrieval comes out as over the same land under the standard atmosphere (1.42 g/cm²),
     /// while the same humid scene without the band, read with the standard column and saying so, is
     /// biased by the humidity.
-    @Test func theScenesWaterVapourReachesTheChipsAndCorrectsTheRetrieval() throws {
+    @Test func theScenesWaterVapourReachesTheChipsAndCorrectsTheRetrieval() async throws {
         func scene(waterVapour: Double, band: Bool) -> SyntheticCatalogSpec {
             SyntheticCatalogSpec(
                 areas: [Self.box], dates: [SceneFolder.day("2024-06-01")], pixelSize: 60, aod: .uniform(0.3),
                 waterVapour: waterVapour, includeWVP: band, seed: 2)
         }
-        func retrieve(_ spec: SyntheticCatalogSpec) throws -> (chips: [ChipBands], estimates: [AODEstimate], mean: Double) {
-            let (scene, chips, _) = try cut(spec, chipSize: 64)
+        func retrieve(_ spec: SyntheticCatalogSpec) async throws -> (chips: [ChipBands], estimates: [AODEstimate], mean: Double) {
+            let (scene, chips, _) = try await cut(spec, chipSize: 64)
             let estimates = try chips.map { try DarkDenseVegetationModel().estimate($0, geometry: scene.geometry) }
             let values = estimates.flatMap(\.aod).filter(\.isFinite)
             return (chips, estimates, values.reduce(0) { $0 + Double($1) } / Double(max(1, values.count)))
         }
 
-        let humid = try retrieve(scene(waterVapour: 4.5, band: true))
+        let humid = try await retrieve(scene(waterVapour: 4.5, band: true))
         for chip in humid.chips {
             #expect(chip[.wvp].filter(\.isFinite).allSatisfy { abs($0 - 4.5) < 0.0011 })
             #expect(abs((chip.meanWaterVapour ?? 0) - 4.5) < 0.0011)
@@ -103,14 +110,14 @@ struct ChipCutterTests {
             #expect(estimate.retrieval?.clampedAxes == [])
         }
 
-        let bandless = try retrieve(scene(waterVapour: 4.5, band: false))
+        let bandless = try await retrieve(scene(waterVapour: 4.5, band: false))
         #expect(bandless.chips.allSatisfy { $0[.wvp].allSatisfy(\.isNaN) && $0.meanWaterVapour == nil })
         for estimate in bandless.estimates {
             #expect(estimate.retrieval?.waterVapourSource == .standard)
             #expect(estimate.retrieval?.waterVapour == 1.42)
         }
 
-        let standard = try retrieve(scene(waterVapour: 1.42, band: false))
+        let standard = try await retrieve(scene(waterVapour: 1.42, band: false))
         let (corrected, uncorrected) = (humid.mean - standard.mean, bandless.mean - standard.mean)
         print(String(format: "mean AOD of a 4.5 g/cm² scene minus the same land at 1.42: %+.4f with its WVP band, %+.4f without", corrected, uncorrected))
         #expect(uncorrected > 0.003, "an uncorrected humid B12 reads as a darker surface, so more aerosol")

@@ -1,6 +1,7 @@
 import Foundation
 import Sentinel2
 import TaskRuntime
+import TaskforgeTestSupport
 
 @testable import Tasks
 
@@ -15,10 +16,11 @@ final class SceneFolder: Sendable {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    /// Writes the scenes of `spec` into the folder.
+    /// Writes the scenes of `spec` into the folder (seconds of GDAL work: off the task threads).
     @discardableResult
-    func write(_ spec: SyntheticCatalogSpec) throws -> [SyntheticScene] {
-        try SyntheticCatalog.write(spec, to: url)
+    func write(_ spec: SyntheticCatalogSpec) async throws -> [SyntheticScene] {
+        let url = url
+        return try await offTaskThreads { try SyntheticCatalog.write(spec, to: url) }
     }
 
     /// The `aod_estimation` task alone, reading its scenes from this folder.

@@ -20,7 +20,7 @@ struct StageWorkersTests {
         let scenes = try SceneFolder()
         let boxes = [[116.0, 39.0, 116.5, 39.5], [-74.1, 40.6, -73.9, 40.8], [2.2, 48.8, 2.4, 49.0]].compactMap(GeoBoundingBox.init)
         let dates = (0..<5).map { SceneFolder.day("2024-06-01").addingTimeInterval(-Double($0) * 10 * 86_400) }
-        try scenes.write(
+        try await scenes.write(
             SyntheticCatalogSpec(areas: boxes, dates: dates, pixelSize: 200, aod: .uniform(0.3), cloudFraction: 0.05, seed: 7))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-aod-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
