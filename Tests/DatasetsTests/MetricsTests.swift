@@ -86,21 +86,24 @@ import Testing
             "data.csv", rows: 4000, seed: seed, options: MetricsOptions(workers: 3, minimumBytesPerWorker: 1000))
     }
 
-    @Test func theParallelPassSplitsAFileWithoutQuotedNewlinesAndAgreesWithOneReader() throws {
+    @Test func theParallelPassSplitsAFileWithoutQuotedNewlinesAndAgreesWithOneReader() async throws {
         let dir = try Oracle.temporaryDirectory("parallel")
-        let path = dir.appendingPathComponent("plain.csv").path
-        var text = "a,b,c\n"
-        for i in 0..<30_000 {
-            let b = (i * 7) % 13 == 0 ? "" : "\(Double(i) / 3)"
-            text += "\(i % 977),\(b),\"t\(i % 50)\"\n"
-        }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let types: [ColumnType] = [.integer, .number, .string]
-        let parallel = try #require(
-            try ParallelMetrics.compute(
+        // Seconds of work in a debug build: on a thread of its own (see the KLL test below).
+        let (computed, single) = try await onOwnThread(named: "parallel") { () -> (DatasetMetrics?, DatasetMetrics) in
+            let path = dir.appendingPathComponent("plain.csv").path
+            var text = "a,b,c\n"
+            for i in 0..<30_000 {
+                let b = (i * 7) % 13 == 0 ? "" : "\(Double(i) / 3)"
+                text += "\(i % 977),\(b),\"t\(i % 50)\"\n"
+            }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            let types: [ColumnType] = [.integer, .number, .string]
+            let parallel = try ParallelMetrics.compute(
                 path: path, types: types, options: MetricsOptions(workers: 4, minimumBytesPerWorker: 1000),
-                readerOptions: ReaderOptions(), progress: nil))
-        let single = try MetricsComputation.compute(path: path, types: types, options: MetricsOptions(workers: 1))
+                readerOptions: ReaderOptions(), progress: nil)
+            return (parallel, try MetricsComputation.compute(path: path, types: types, options: MetricsOptions(workers: 1)))
+        }
+        let parallel = try #require(computed)
         #expect(parallel.rows == single.rows)
         #expect(parallel.duplicateRows == single.duplicateRows)
         #expect(parallel.text == single.text)
@@ -113,16 +116,18 @@ import Testing
         }
     }
 
-    @Test func aBadRowFoundByALaterWorkerNamesItsLineInTheFile() throws {
+    @Test func aBadRowFoundByALaterWorkerNamesItsLineInTheFile() async throws {
         let dir = try Oracle.temporaryDirectory("parallel")
-        let path = dir.appendingPathComponent("bad.csv").path
-        var text = "a,b\n"
-        for i in 0..<50_000 { text += i == 40_000 ? "1\n" : "\(i),x\n" }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let options = MetricsOptions(workers: 4, minimumBytesPerWorker: 1000)
-        #expect(throws: DatasetError.raggedRow(line: 40_002, expected: 2, found: 1)) {
-            try MetricsComputation.compute(path: path, types: [.integer, .string], options: options)
+        // Seconds of work in a debug build: on a thread of its own, asserted here.
+        let outcome = try await onOwnThread(named: "bad-row") { () -> Result<DatasetMetrics, any Error> in
+            let path = dir.appendingPathComponent("bad.csv").path
+            var text = "a,b\n"
+            for i in 0..<50_000 { text += i == 40_000 ? "1\n" : "\(i),x\n" }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            let options = MetricsOptions(workers: 4, minimumBytesPerWorker: 1000)
+            return Result { try MetricsComputation.compute(path: path, types: [.integer, .string], options: options) }
         }
+        #expect(throws: DatasetError.raggedRow(line: 40_002, expected: 2, found: 1)) { try outcome.get() }
     }
 
     @Test func gzipCSVMatchesPandas() async throws { try await compare("data.csv.gz", rows: 1500, seed: 2) }
