@@ -13,8 +13,10 @@ enum Oracles {
         .deletingLastPathComponent().appendingPathComponent("DatasetsTests/Oracles")
 
     static func run(_ script: String, _ arguments: [String]) async throws -> JSONValue {
-        let result = try await ProcessRunner.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", directory.appendingPathComponent(script).path] + arguments)
+        let command = ["python3", directory.appendingPathComponent(script).path] + arguments
+        let result = try await ConcurrencyLimit.pythonOracles.run {
+            try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), command)
+        }
         guard result.status == 0 else {
             throw TestFailure("oracle \(script) failed (\(result.status)); scripts/test installs pandas, scikit-learn and duckdb: \(result.stderr)")
         }
@@ -25,9 +27,10 @@ enum Oracles {
     /// planted outliers, quoted commas, quotes and newlines): its path in `directory`.
     static func generate(_ name: String, rows: Int, seed: Int, in directory: URL) async throws -> URL {
         let url = directory.appendingPathComponent(name)
-        let result = try await ProcessRunner.run(
-            URL(fileURLWithPath: "/usr/bin/env"),
-            ["python3", Self.directory.appendingPathComponent("generate.py").path, url.path, "\(rows)", "\(seed)"])
+        let command = ["python3", Self.directory.appendingPathComponent("generate.py").path, url.path, "\(rows)", "\(seed)"]
+        let result = try await ConcurrencyLimit.pythonOracles.run {
+            try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), command)
+        }
         guard result.status == 0 else { throw TestFailure("generate.py failed: \(result.stderr)") }
         return url
     }

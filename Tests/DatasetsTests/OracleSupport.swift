@@ -16,8 +16,10 @@ enum Oracle {
     /// while the test awaits it, holding none of the threads that run the test process's tasks.
     @discardableResult
     static func run(_ script: String, _ arguments: [String]) async throws -> Data {
-        let result = try await ProcessRunner.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", directory.appendingPathComponent(script).path] + arguments)
+        let command = ["python3", directory.appendingPathComponent(script).path] + arguments
+        let result = try await ConcurrencyLimit.pythonOracles.run {
+            try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), command)
+        }
         guard result.status == 0 else {
             throw Failure(
                 description: """
