@@ -96,12 +96,12 @@ struct DatasetUpload {
         }
     }
 
-    /// Reads the spooled file once, off the event loops, for its profile; see ``profile(of:format:)``.
+    /// Reads the spooled file once, on a thread of its own, for its profile; see ``profile(of:format:)``.
     func profile(of url: URL) async throws -> DatasetProfile {
         try await Self.profile(of: url, format: format)
     }
 
-    /// Reads the file at `url` once, off the event loops, for its profile; a malformed file is
+    /// Reads the file at `url` once, on a thread of its own, for its profile; a malformed file is
     /// `422 invalid_dataset` naming the line and the reason, and a Parquet or zip file (whatever its
     /// type said) `415 dataset_format_not_supported`.
     static func profile(of url: URL, format: DatasetFormat) async throws -> DatasetProfile {
@@ -110,7 +110,9 @@ struct DatasetUpload {
             if magic == Data([0x50, 0x4B, 0x03, 0x04]) { throw Self.unsupported("the body is a zip archive (Excel?)") }
         }
         do {
-            return try await NIOThreadPool.singleton.runIfActive {
+            // Not on NIO's shared blocking pool (one thread per core): a profile reads the whole file,
+            // seconds to minutes, and that pool also runs SQLite's queries and every file operation.
+            return try await onOwnThread(named: "dataset-profile") {
                 try Profiler.profile(path: url.path, format: format)
             }
         } catch let error as DatasetError {
