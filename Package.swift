@@ -88,6 +88,14 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
+        // The operators' dashboard at /ui: server-rendered pages over TaskOperations (docs/dashboard.md).
+        .target(
+            name: "TaskDashboard",
+            dependencies: [
+                "TaskServer", "TaskRuntime", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Assets/dashboard.css"), .copy("Assets/dashboard.js")]),
         .target(
             name: "TaskCLI",
             dependencies: [
@@ -101,7 +109,7 @@ let package = Package(
         .target(
             name: "TaskforgeCommands",
             dependencies: [
-                "TaskServer", "TaskStoreSQLite", "TaskStorePostgres", "TaskCLI", "TaskArtifacts",
+                "TaskServer", "TaskDashboard", "TaskStoreSQLite", "TaskStorePostgres", "TaskCLI", "TaskArtifacts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),

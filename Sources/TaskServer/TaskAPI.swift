@@ -23,11 +23,13 @@ public struct TaskAPI: Sendable {
     /// The application's own routes beside the generated ones (docs/compat.md), already filtered
     /// to those this server serves.
     public let profiles: [any RouteProfile]
+    /// Further routes that are not part of the API document: the dashboard (TaskDashboard).
+    public let routeSets: [any RouteSet]
 
     public init(
         catalog: TaskCatalog, store: any JobStore, configuration: ServerConfiguration, artifacts: any ArtifactStore,
         openAPIDocument: String, uploads: UploadStaging? = nil, metrics: MetricsExporter = MetricsExporter(),
-        profiles: [any RouteProfile] = []
+        profiles: [any RouteProfile] = [], routeSets: [any RouteSet] = []
     ) {
         self.catalog = catalog
         self.store = store
@@ -35,6 +37,7 @@ public struct TaskAPI: Sendable {
         self.artifacts = artifacts
         self.openAPIDocument = ServedDocument.merging(profiles, into: openAPIDocument)
         self.profiles = profiles
+        self.routeSets = routeSets
         self.uploads = uploads
         self.metrics = metrics
     }
@@ -45,10 +48,12 @@ public struct TaskAPI: Sendable {
         router.middlewares.add(AccessLogMiddleware())
         router.middlewares.add(HTTPMetricsMiddleware(factory: metrics.factory))
         router.middlewares.add(ProblemMiddleware(routes: RouteMethods(openAPIDocument: openAPIDocument)))
+        let sets: [any RouteSet] = profiles + routeSets
         router.middlewares.add(
             AuthenticationMiddleware(
                 authentication: configuration.authentication, tokens: store,
-                extraPublicPaths: profiles.reduce(into: Set<String>()) { $0.formUnion($1.publicPaths) }))
+                extraPublicPaths: sets.reduce(into: Set<String>()) { $0.formUnion($1.publicPaths) },
+                selfAuthenticatedPrefixes: sets.compactMap(\.selfAuthenticatedPrefix)))
         let operations = TaskOperations(
             catalog: catalog, store: store, configuration: configuration, artifacts: artifacts,
             metrics: TaskMetrics(factory: metrics.factory))
@@ -63,7 +68,7 @@ public struct TaskAPI: Sendable {
         if let uploads { UploadRoutes(staging: uploads).register(on: router) }
         HealthRoutes(operations: operations).register(on: router)
         MetricsRoutes(catalog: catalog, store: store, exporter: metrics).register(on: router)
-        for profile in profiles { profile.register(on: router, operations: operations) }
+        for set in sets { set.register(on: router, operations: operations) }
         let document = ByteBuffer(string: openAPIDocument)
         router.get("/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: document))

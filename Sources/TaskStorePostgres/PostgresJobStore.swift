@@ -182,6 +182,15 @@ public final class PostgresJobStore: JobStore {
             binds.append(state.rawValue)
             conditions.append("state = $\(binds.count)")
         }
+        if let queue = query.queue {
+            binds.append(queue)
+            conditions.append("queue = $\(binds.count)")
+        }
+        if let prefix = query.idPrefix {
+            binds.append(prefix.lowerBound)
+            binds.append(prefix.upperBound)
+            conditions.append("id BETWEEN $\(binds.count - 1)::uuid AND $\(binds.count)::uuid")
+        }
         if let before = query.before {
             binds.append(before)
             conditions.append("seq < $\(binds.count)")

@@ -124,6 +124,14 @@ public final class SQLiteJobStore: JobStore {
             conditions.append("state = ?")
             binds.append(.text(state.rawValue))
         }
+        if let queue = query.queue {
+            conditions.append("queue = ?")
+            binds.append(.text(queue))
+        }
+        if let prefix = query.idPrefix {
+            conditions.append("id BETWEEN ? AND ?")
+            binds += [.text(prefix.lowerBound), .text(prefix.upperBound)]
+        }
         if let before = query.before {
             conditions.append("seq < ?")
             binds.append(.integer(Int(before)))

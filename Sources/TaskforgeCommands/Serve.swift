@@ -3,6 +3,7 @@ import ArgumentParser
 import Logging
 import ServiceLifecycle
 import TaskArtifacts
+import TaskDashboard
 import TaskRuntime
 import TaskServer
 
@@ -38,6 +39,14 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
         help: "Leave out the application's route profile with this name (repeatable; see docs/compat.md).")
     var noCompat: [String] = []
 
+    @Flag(name: .customLong("no-ui"), help: "Serve no dashboard at /ui.")
+    var noUI = false
+
+    @Option(
+        name: .customLong("ui-base-path"),
+        help: "The path prefix a reverse proxy serves the dashboard under, before /ui (e.g. /ops).")
+    var uiBasePath = ""
+
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var workers: WorkerOptions
 
@@ -54,10 +63,20 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
             throw ValidationError("TASK_WAITING_EXPIRY_HOURS must be a positive number, found '\(text)'")
         }
         guard waitingExpiryHours > 0 else { throw ValidationError("--waiting-expiry-hours must be positive") }
+        guard DashboardConfiguration.isValidBasePath(uiBasePath) else {
+            throw ValidationError("--ui-base-path must be a URL path such as /ops, found '\(uiBasePath)'")
+        }
         let profiles = App.routeProfiles.map(\.name)
         for name in noCompat where !profiles.contains(name) {
             throw ValidationError("--no-compat: no route profile named '\(name)'; the profiles are \(profiles.joined(separator: ", "))")
         }
+    }
+
+    /// `TASKFORGE_UI_SECRET` signs the dashboard's sessions; without it each start draws a key.
+    private var dashboardConfiguration: DashboardConfiguration {
+        DashboardConfiguration(
+            basePath: uiBasePath,
+            sessionSecret: ProcessInfo.processInfo.environment["TASKFORGE_UI_SECRET"].flatMap { $0.isEmpty ? nil : Data($0.utf8) })
     }
 
     func run() async throws {
@@ -86,7 +105,8 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
                     maxDatasetBytes: workers.artifacts.maxDatasetBytes,
                     scratchDirectory: URL(fileURLWithPath: runtime.dataDir).appendingPathComponent("scratch")),
                 artifacts: artifactStore, openAPIDocument: App.openAPIDocument, uploads: uploads, metrics: metrics,
-                profiles: App.routeProfiles.filter { !noCompat.contains($0.name) })
+                profiles: App.routeProfiles.filter { !noCompat.contains($0.name) },
+                routeSets: noUI ? [] : [Dashboard(configuration: dashboardConfiguration)])
             let janitor = WaitingJobJanitor(uploads: uploads, store: store, waitingExpiry: waitingExpiry, logger: logger)
             var services: [any Service] =
                 [janitor] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)

@@ -129,6 +129,8 @@ public struct ErrorCode: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     // Queues
     /// No task uses the queue and no job or live worker is on it (pausing or resuming it).
     public static let queueNotFound: ErrorCode = "queue_not_found"
+    /// A dashboard form or action came without the CSRF token of the session that loaded it.
+    public static let csrfTokenInvalid: ErrorCode = "csrf_token_invalid"
 
     // Datasets
     /// No dataset with that id visible to the caller (a `GET`, a `DELETE`, or a task input's `format: dataset` property).

@@ -257,6 +257,9 @@ public struct UnknownFileAnnouncement: Error, Sendable, Hashable {
 public struct JobQuery: Sendable, Hashable {
     public var task: String?
     public var state: JobState?
+    public var queue: String?
+    /// Only jobs whose id starts with these hex digits (served by the primary key, as a range).
+    public var idPrefix: JobIDPrefix?
     /// At most this many jobs (1...1000).
     public var limit: Int
     /// Only jobs older than this ``Job/sequence`` (the cursor of the previous page).
@@ -264,12 +267,46 @@ public struct JobQuery: Sendable, Hashable {
     /// Only jobs submitted with this API token (``Job/owner``).
     public var owner: String?
 
-    public init(task: String? = nil, state: JobState? = nil, limit: Int = 50, before: Int64? = nil, owner: String? = nil) {
+    public init(
+        task: String? = nil, state: JobState? = nil, queue: String? = nil, idPrefix: JobIDPrefix? = nil, limit: Int = 50,
+        before: Int64? = nil, owner: String? = nil
+    ) {
         self.task = task
         self.state = state
+        self.queue = queue
+        self.idPrefix = idPrefix
         self.limit = limit
         self.before = before
         self.owner = owner
+    }
+}
+
+/// The start of a job id (`6f1c`, `6f1c9a2e-01`): the ids it covers form one range of the primary key,
+/// from ``lowerBound`` to ``upperBound`` (both in the lower-case text form), so no store scans for it.
+public struct JobIDPrefix: Sendable, Hashable {
+    /// The prefix's hex digits, lower case, without dashes (1...32 of them).
+    public let digits: String
+
+    /// `nil` unless `text` is 1 to 32 hex digits, dashes allowed where a UUID has them.
+    public init?(_ text: String) {
+        let digits = text.lowercased().filter { $0 != "-" }
+        guard (1...32).contains(digits.count), digits.allSatisfy(\.isHexDigit) else { return nil }
+        let canonical = Self.formatted(digits.padding(toLength: 32, withPad: "0", startingAt: 0))
+        guard canonical.hasPrefix(text.lowercased()) else { return nil }
+        self.digits = digits
+    }
+
+    public var lowerBound: String { Self.formatted(digits.padding(toLength: 32, withPad: "0", startingAt: 0)) }
+    public var upperBound: String { Self.formatted(digits.padding(toLength: 32, withPad: "f", startingAt: 0)) }
+
+    /// 32 hex digits in the 8-4-4-4-12 form.
+    private static func formatted(_ hex: String) -> String {
+        var text = ""
+        for (index, digit) in hex.enumerated() {
+            if [8, 12, 16, 20].contains(index) { text += "-" }
+            text.append(digit)
+        }
+        return text
     }
 }
 

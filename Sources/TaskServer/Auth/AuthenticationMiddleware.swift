@@ -15,6 +15,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     static let publicPaths: Set<String> = ["/healthz", "/readyz", "/openapi.json", "/metrics"]
     /// Further public paths: the health checks of the application's route profiles.
     var extraPublicPaths: Set<String> = []
+    /// Path prefixes whose routes authenticate requests themselves (``RouteSet/selfAuthenticatedPrefix``).
+    var selfAuthenticatedPrefixes: [String] = []
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -22,24 +24,24 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         if authentication == .off {
             context.principal = .local
-        } else if !Self.publicPaths.contains(request.uri.path) && !extraPublicPaths.contains(request.uri.path) {
+        } else if !isPublic(request.uri.path) {
             context.principal = try await principal(presenting: request.headers[.authorization])
         }
         return try await next(request, context)
     }
 
+    private func isPublic(_ path: String) -> Bool {
+        Self.publicPaths.contains(path) || extraPublicPaths.contains(path)
+            || selfAuthenticatedPrefixes.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+
+    /// The principal `Authorization: Bearer <token>` names: `401` when absent or not valid.
     private func principal(presenting authorization: String?) async throws -> Principal {
         guard let authorization else { throw Problem.authenticationRequired() }
         let parts = authorization.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw Problem.invalidToken("the Authorization header must be 'Bearer <token>'")
         }
-        guard let secret = TokenSecret(presented: parts[1].trimmingCharacters(in: .whitespaces)),
-            let token = try await tokens.token(id: secret.id), secret.matches(token)
-        else { throw Problem.invalidToken("the token is not valid") }
-        guard token.isActive(at: Date()) else {
-            throw Problem.invalidToken(token.revokedAt != nil ? "the token was revoked" : "the token has expired")
-        }
-        return Principal(token: token)
+        return try await TokenVerifier(tokens: tokens).principal(presenting: parts[1].trimmingCharacters(in: .whitespaces))
     }
 }

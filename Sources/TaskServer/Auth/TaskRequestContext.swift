@@ -14,7 +14,7 @@ public struct TaskRequestContext: RequestContext {
     /// What the access log reports about the request besides its method, route and status.
     public let record = RequestRecord()
     /// The connection, to tell when a client of a long response (an event stream) went away.
-    let channel: any Channel
+    public let channel: any Channel
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

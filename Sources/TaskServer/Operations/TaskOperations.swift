@@ -147,6 +147,26 @@ public struct TaskOperations: Sendable {
         }
     }
 
+    /// Runs the failed, cancelled or quarantined job with `id` again, with a fresh attempt budget (the
+    /// task's current policy, or one attempt for a task no longer declared). Retrying is submitting:
+    /// the `submit` scope, for the job's task. `409 job_not_retryable` for a job in another state.
+    public func retry(id: String, context: TaskRequestContext) async throws -> Job {
+        let job = try await job(id: id, scope: .submit, context: context)
+        _ = try context.principal(submitting: job.task)
+        let attempts = catalog.entry(named: job.task)?.definition.retry.maxAttempts ?? 1
+        switch try await store.retry(id: job.id, additionalAttempts: attempts) {
+        case .retried(let job):
+            return job
+        case .notRetryable(let job):
+            throw Problem(
+                .conflict, .jobNotRetryable,
+                "the job is '\(job.state.rawValue)'; only failed, cancelled and quarantined jobs can be retried",
+                extensions: ["job": JobResource.json(job, catalog)])
+        case .notFound:
+            throw Problem.jobNotFound(job.id.lowercasedString)
+        }
+    }
+
     /// Starts the job with `id` that waits for its files (`submit` scope for its task): the job, now
     /// `pending`; `409 files_missing` with `missing` naming the required files not uploaded yet;
     /// `409 job_not_waiting` when it does not wait.

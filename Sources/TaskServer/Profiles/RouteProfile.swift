@@ -7,7 +7,7 @@ import TaskRuntime
 /// over by changing only the host (docs/compat.md). They are registered on the same router as `/v1`,
 /// so they get its authentication, problem+json errors, access log and metrics, and they reach jobs
 /// only through ``TaskOperations`` (scopes and ownership included).
-public protocol RouteProfile: Sendable {
+public protocol RouteProfile: RouteSet {
     /// A lower-case name, unique among the application's profiles, that `serve --no-compat <name>` turns off.
     var name: String { get }
     /// What the profile stands in for, shown as its tag's description in the OpenAPI document.
@@ -16,14 +16,6 @@ public protocol RouteProfile: Sendable {
     /// document served at `GET /openapi.json` under the tag ``name``. A path the generated document
     /// already has keeps the generated item.
     var openAPIPaths: [String: JSONValue] { get }
-    /// Paths served without an API token even when the server requires one (health checks).
-    var publicPaths: Set<String> { get }
-    /// Adds the routes to `router`; `operations` is the framework's own API behind them.
-    func register(on router: Router<TaskRequestContext>, operations: TaskOperations)
-}
-
-extension RouteProfile {
-    public var publicPaths: Set<String> { [] }
 }
 
 /// The OpenAPI document served at `GET /openapi.json`: the generated one with every profile's

@@ -72,21 +72,8 @@ struct JobRoutes {
     /// `POST /v1/jobs/{id}/retry`: runs a failed, cancelled or quarantined job again. Retrying is
     /// submitting: the `submit` scope, for the job's task.
     @Sendable func retry(_ request: Request, context: TaskRequestContext) async throws -> Response {
-        let job = try await job(context, scope: .submit)
-        _ = try context.principal(submitting: job.task)
-        // A fresh attempt budget: the task's current policy, or one attempt for a task no longer declared.
-        let attempts = catalog.entry(named: job.task)?.definition.retry.maxAttempts ?? 1
-        switch try await store.retry(id: job.id, additionalAttempts: attempts) {
-        case .retried(let job):
-            return Response.json(JobResource.json(job, catalog))
-        case .notRetryable(let job):
-            throw Problem(
-                .conflict, .jobNotRetryable,
-                "the job is '\(job.state.rawValue)'; only failed, cancelled and quarantined jobs can be retried",
-                extensions: ["job": JobResource.json(job, catalog)])
-        case .notFound:
-            throw Problem.jobNotFound(job.id.lowercasedString)
-        }
+        let job = try await operations.retry(id: try context.parameters.require("id"), context: context)
+        return Response.json(JobResource.json(job, catalog))
     }
 
     /// `POST /v1/jobs/{id}/start`: starts a job waiting for its files. Part of submitting it: the

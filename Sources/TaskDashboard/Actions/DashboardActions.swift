@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import TaskRuntime
+import TaskServer
+
+/// The dashboard's `POST` actions. The middleware has checked the CSRF token; each action then goes
+/// through ``TaskOperations``, which checks the principal's scope and ownership as the API does, so
+/// a read-only session's forged post is refused whatever the page showed. Each answers `303 See
+/// Other` back to the page it came from, with what it did in `notice`.
+struct DashboardActions: Sendable {
+    let operations: TaskOperations
+    let paths: Paths
+    /// The most jobs one bulk action takes.
+    static let maxBulk = 1000
+
+    /// Cancels the selected jobs (`id`, repeated); one that already finished is counted, not an error.
+    func cancel(_ request: Request, context: DashboardContext) async throws -> Response {
+        let form = try await fields(request)
+        var counts = Counts()
+        for id in try ids(form) {
+            do {
+                switch try await operations.cancel(id: id, context: context.api) {
+                case .cancelled: counts.done += 1
+                case .requested: counts.requested += 1
+                case .alreadyFinished, .notFound: counts.skipped += 1
+                }
+            } catch let problem as Problem where problem.code == .jobFinished {
+                counts.skipped += 1
+            }
+        }
+        return back(form, notice: counts.describe(done: "cancelled", requested: "asked to stop"))
+    }
+
+    /// Retries the selected jobs; one that is not failed, cancelled or quarantined is counted, not an error.
+    func retry(_ request: Request, context: DashboardContext) async throws -> Response {
+        let form = try await fields(request)
+        var counts = Counts()
+        for id in try ids(form) {
+            do {
+                _ = try await operations.retry(id: id, context: context.api)
+                counts.done += 1
+            } catch let problem as Problem where problem.code == .jobNotRetryable {
+                counts.skipped += 1
+            }
+        }
+        return back(form, notice: counts.describe(done: "retried", requested: ""))
+    }
+
+    func pause(_ request: Request, context: DashboardContext) async throws -> Response {
+        let form = try await fields(request)
+        let queue = try require(form, "queue")
+        _ = try await operations.pauseQueue(queue, context: context.api)
+        return back(form, notice: "Queue \(queue) paused: no worker claims its jobs until it is resumed.")
+    }
+
+    func resume(_ request: Request, context: DashboardContext) async throws -> Response {
+        let form = try await fields(request)
+        let queue = try require(form, "queue")
+        _ = try await operations.resumeQueue(queue, context: context.api)
+        return back(form, notice: "Queue \(queue) resumed.")
+    }
+
+    /// Enqueues one job of the schedule now, with its input, and shows it.
+    func runSchedule(_ request: Request, context: DashboardContext) async throws -> Response {
+        let form = try await fields(request)
+        let id = try require(form, "schedule")
+        guard let scheduled = operations.catalog.schedules.first(where: { $0.id == id }) else {
+            throw Problem.invalidParameter("schedule", "no schedule with id '\(id)'")
+        }
+        let job = try operations.prepare(task: scheduled.task, input: scheduled.schedule.input, context: context.api)
+        let outcome = try await operations.enqueue(job, context: context.api)
+        return Response(status: .seeOther, headers: [.location: paths.job(outcome.job.id)])
+    }
+
+    // MARK: Form fields
+
+    private func fields(_ request: Request) async throws -> FormFields {
+        var request = request
+        return try await FormFields.collect(&request)
+    }
+
+    private func ids(_ form: FormFields) throws -> [String] {
+        let ids = form.all("id")
+        guard !ids.isEmpty else { throw Problem.invalidParameter("id", "select at least one job") }
+        guard ids.count <= Self.maxBulk else {
+            throw Problem.invalidParameter("id", "at most \(Self.maxBulk) jobs at a time, found \(ids.count)")
+        }
+        return ids
+    }
+
+    private func require(_ form: FormFields, _ name: String) throws -> String {
+        guard let value = form[name], !value.isEmpty else { throw Problem.invalidParameter(name, "is required") }
+        return value
+    }
+
+    /// `303` to the form's `back` (a dashboard page; anything else goes to the overview, so the form
+    /// cannot send the browser elsewhere), with `notice`.
+    private func back(_ form: FormFields, notice: String) -> Response {
+        var target = form["back"] ?? paths.root
+        if !(target == paths.root || target.hasPrefix(paths.root + "/") || target.hasPrefix(paths.root + "?"))
+            || target.contains("//") || target.contains("\\")
+        {
+            target = paths.root
+        }
+        let separator = target.contains("?") ? "&" : "?"
+        return Response(status: .seeOther, headers: [.location: target + separator + "notice=" + Paths.encode(notice)])
+    }
+
+    private struct Counts {
+        var done = 0
+        var requested = 0
+        var skipped = 0
+
+        func describe(done verb: String, requested requestedVerb: String) -> String {
+            var parts = ["\(done) \(verb)"]
+            if requested > 0 { parts.append("\(requested) running \(requested == 1 ? "job" : "jobs") \(requestedVerb)") }
+            if skipped > 0 { parts.append("\(skipped) left as \(skipped == 1 ? "it was" : "they were")") }
+            return parts.joined(separator: ", ") + "."
+        }
+    }
+}

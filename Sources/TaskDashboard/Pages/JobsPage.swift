@@ -1,0 +1,88 @@
+import Foundation
+import TaskRuntime
+import TaskServer
+
+extension PageRenderer {
+    /// The jobs matching the filter, newest first, a page at a time (keyset: the cursor is the last
+    /// job's sequence), with bulk cancel and retry of the selected ones.
+    func jobs(_ filter: JobFilter, _ request: RenderRequest) async throws -> Page {
+        let page = try await operations.jobs(matching: filter.query, context: request.api)
+        let view = Paths.with(paths.jobsRoot, filter.parameters(before: filter.before))
+        let rows = page.jobs.map { job -> HTML in
+            let id = job.id.lowercasedString
+            return """
+                <tr data-job="\(id)">
+                <td><input type="checkbox" name="id" value="\(id)" form="bulk" aria-label="select job \(id)"></td>
+                <td><a class="mono" href="\(paths.job(job.id))">\(String(id.prefix(8)))</a></td>
+                <td>\(job.task) <span class="muted">v\(job.version)</span></td>
+                <td>\(job.queue)</td>
+                <td>\(stateBadge(job.state))\(job.stage.map { " <span class=\"muted\">\($0)</span>" as HTML })</td>
+                <td class="num"><progress max="100" value="\(Format.percent(job.progress))" aria-label="progress of \(id)">\(Format.percent(job.progress)) %</progress></td>
+                <td class="num">\(job.attempt)/\(job.maxAttempts)</td>
+                <td>\(Format.time(job.createdAt, now: request.now))</td>
+                <td>\(job.error.map { "<code>\($0.code.rawValue)</code>" as HTML })</td>
+                </tr>
+                """
+        }
+        var bulk: [HTML] = []
+        if request.may(.cancel) {
+            bulk.append("<button type=\"submit\" formaction=\"\(paths.action("jobs/cancel"))\">Cancel selected</button>")
+        }
+        if request.may(.submit) {
+            bulk.append("<button type=\"submit\" formaction=\"\(paths.action("jobs/retry"))\">Retry selected</button>")
+        }
+        let bulkForm: HTML =
+            bulk.isEmpty
+            ? ""
+            : """
+                <form method="post" id="bulk" action="\(paths.action("jobs/cancel"))" class="bulk">\(request.layout.csrfField)
+                <input type="hidden" name="back" value="\(view)">\(bulk)</form>
+                """
+        var pager: [HTML] = []
+        if filter.before != nil {
+            pager.append("<a href=\"\(Paths.with(paths.jobsRoot, filter.parameters()))\">Newest</a>")
+        }
+        if let next = page.nextBefore {
+            pager.append("<a rel=\"next\" href=\"\(Paths.with(paths.jobsRoot, filter.parameters(before: next)))\">Older</a>")
+        }
+        let table: HTML =
+            page.jobs.isEmpty
+            ? "<p class=\"empty\">No jobs\(filter.isFiltered ? " match these filters" : "" as HTML).</p>"
+            : """
+                <div class="scroll"><table class="jobs">
+                <thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Job</th><th scope="col">Task</th>
+                <th scope="col">Queue</th><th scope="col">State</th><th scope="col" class="num">Progress</th><th scope="col" class="num">Attempt</th>
+                <th scope="col">Created</th><th scope="col">Error</th></tr></thead>
+                <tbody>\(rows)</tbody>
+                </table></div>
+                """
+        return Page(
+            title: "Jobs", section: .jobs, controls: filterForm(filter),
+            live: """
+                \(bulkForm)
+                \(table)
+                <nav class="pager" aria-label="Pages">\(pager)</nav>
+                """)
+    }
+
+    /// The filters, as a `GET` form: the URL holds them, so a view can be bookmarked and shared.
+    private func filterForm(_ filter: JobFilter) -> HTML {
+        func options(_ values: [String], selected: String?, any: String) -> HTML {
+            let choices = values.map { value -> HTML in
+                "<option value=\"\(value)\"\(value == selected ? " selected" : "" as HTML)>\(value)</option>"
+            }
+            return "<option value=\"\">\(any)</option>\(choices)"
+        }
+        let tasks = operations.catalog.entries.map(\.definition.name).sorted()
+        return """
+            <form method="get" action="\(paths.jobsRoot)" class="filters" role="search">
+            <label>State <select name="state">\(options(JobState.allCases.map(\.rawValue), selected: filter.state?.rawValue, any: "any state"))</select></label>
+            <label>Task <select name="task">\(options(tasks, selected: filter.task, any: "any task"))</select></label>
+            <label>Queue <select name="queue">\(options(operations.catalog.queues.sorted(), selected: filter.queue, any: "any queue"))</select></label>
+            <label>Id starts with <input name="id" value="\(filter.id ?? "")" size="12" autocomplete="off" spellcheck="false"></label>
+            <button type="submit">Filter</button>
+            <a href="\(paths.jobsRoot)">Clear</a>
+            </form>
+            """
+    }
+}
