@@ -37,7 +37,7 @@ public struct Dashboard: RouteSet {
             let notice = request.uri.queryParameters["notice"].map(String.init)
             return .html(renderer.layout(context).document(rendered, view: view, notice: notice))
         }
-        for path in ["", "jobs", "jobs/:id", "schedules", "tasks"] {
+        for path in ["", "jobs", "jobs/:id", "workers", "schedules", "tasks"] {
             ui.get(RouterPath(path), use: page)
         }
         ui.get("live") { request, context in
@@ -63,6 +63,8 @@ public struct Dashboard: RouteSet {
         ui.post("sign-out", use: signIn.signOut)
         ui.post("actions/jobs/cancel", use: actions.cancel)
         ui.post("actions/jobs/retry", use: actions.retry)
+        ui.post("actions/jobs/cancel-matching", use: actions.cancelMatching)
+        ui.post("actions/jobs/retry-matching", use: actions.retryMatching)
         ui.post("actions/queues/pause", use: actions.pause)
         ui.post("actions/queues/resume", use: actions.resume)
         ui.post("actions/schedules/run", use: actions.runSchedule)

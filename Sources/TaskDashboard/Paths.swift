@@ -16,6 +16,7 @@ struct Paths: Sendable {
     var jobsRoot: String { "\(root)/jobs" }
     func job(_ id: UUID) -> String { "\(root)/jobs/\(id.lowercasedString)" }
     func artifact(_ id: UUID) -> String { "\(root)/artifacts/\(id.lowercasedString)" }
+    var workers: String { "\(root)/workers" }
     var schedules: String { "\(root)/schedules" }
     var tasks: String { "\(root)/tasks" }
     func task(_ name: String) -> String { "\(root)/tasks#task-\(name)" }

@@ -4,13 +4,35 @@ import TaskRuntime
 
 extension PostgresJobStore {
     /// One upsert of the worker's row.
+    /// The host and process id recorded are this process's: a worker registers itself.
     public func registerWorker(id: String, queues: [String: Int], expiresAt: Date) async throws {
+        let process = WorkerRecord.thisProcess
         _ = try await rows(
             """
-            INSERT INTO workers (id, queues, expires_at)
-            VALUES (\(id), \(QueueStatus.workerQueuesText(queues))::jsonb, \(expiresAt))
-            ON CONFLICT (id) DO UPDATE SET queues = excluded.queues, expires_at = excluded.expires_at
+            INSERT INTO workers (id, queues, expires_at, host, pid, started_at, seen_at)
+            VALUES (\(id), \(QueueStatus.workerQueuesText(queues))::jsonb, \(expiresAt), \(process.host), \(process.pid), now(), now())
+            ON CONFLICT (id) DO UPDATE SET queues = excluded.queues, expires_at = excluded.expires_at,
+                host = excluded.host, pid = excluded.pid, seen_at = now()
             """)
+    }
+
+    public func liveWorkers(now: Date) async throws -> [WorkerRecord] {
+        let workers = try await rows(
+            "SELECT id, host, pid, queues::text, started_at, seen_at, expires_at FROM workers WHERE expires_at > \(now)"
+        ).map { row in
+            let (id, host, pid, queues, startedAt, seenAt, expiresAt) = try row.decode(
+                (String, String, Int, String, Date, Date, Date).self)
+            return WorkerRecord(
+                id: id, host: host, pid: pid, queues: WorkerRecord.queues(fromText: queues), startedAt: startedAt,
+                lastSeen: seenAt, expiresAt: expiresAt)
+        }
+        let leases = try await rows(
+            "SELECT lease_owner, id FROM jobs WHERE state = 'running' AND lease_owner IS NOT NULL"
+        ).map { row in
+            let (owner, id) = try row.decode((String, UUID).self)
+            return (owner: owner, job: id)
+        }
+        return WorkerRecord.attaching(leases, to: workers)
     }
 
     public func unregisterWorker(id: String) async throws {

@@ -172,6 +172,27 @@ public final class PostgresJobStore: JobStore {
     }
 
     public func jobs(matching query: JobQuery) async throws -> JobPage {
+        var (filter, binds) = Self.filter(query)
+        binds.append(query.limit + 1)
+        let rows = try await rows(
+            PostgresQuery(unsafeSQL: "SELECT * FROM jobs \(filter) ORDER BY seq DESC LIMIT $\(binds.count)", binds: binds))
+        let jobs = try rows.prefix(query.limit).map(Job.init(row:))
+        return JobPage(jobs: jobs, nextBefore: rows.count > query.limit ? jobs.last?.sequence : nil)
+    }
+
+    /// Counts at most `limit` rows, so a count over a huge table stays bounded.
+    public func countJobs(matching query: JobQuery, upTo limit: Int) async throws -> Int {
+        var (filter, binds) = Self.filter(query)
+        binds.append(limit)
+        let rows = try await rows(
+            PostgresQuery(
+                unsafeSQL: "SELECT count(*)::bigint FROM (SELECT 1 FROM jobs \(filter) LIMIT $\(binds.count)) AS matching",
+                binds: binds))
+        return Int(try rows.first?.decode(Int64.self) ?? 0)
+    }
+
+    /// The `WHERE` clause of a ``JobQuery`` (without its limit) and its bindings.
+    private static func filter(_ query: JobQuery) -> (String, PostgresBindings) {
         var conditions: [String] = []
         var binds = PostgresBindings()
         if let task = query.task {
@@ -199,12 +220,7 @@ public final class PostgresJobStore: JobStore {
             binds.append(owner)
             conditions.append("owner = $\(binds.count)")
         }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        binds.append(query.limit + 1)
-        let rows = try await rows(
-            PostgresQuery(unsafeSQL: "SELECT * FROM jobs \(filter) ORDER BY seq DESC LIMIT $\(binds.count)", binds: binds))
-        let jobs = try rows.prefix(query.limit).map(Job.init(row:))
-        return JobPage(jobs: jobs, nextBefore: rows.count > query.limit ? jobs.last?.sequence : nil)
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), binds)
     }
 
     public func events(forJob id: UUID) async throws -> [JobEvent] {

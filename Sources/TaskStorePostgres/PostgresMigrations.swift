@@ -284,5 +284,16 @@ enum PostgresMigrations {
                 )
                 """
             ]),
+        Migration(
+            version: 15, name: "where workers run",
+            statements: [
+                // Who and where each worker is, for the dashboard; rows from before read as unknown.
+                """
+                ALTER TABLE workers ADD COLUMN host text NOT NULL DEFAULT '',
+                    ADD COLUMN pid integer NOT NULL DEFAULT 0,
+                    ADD COLUMN started_at timestamptz NOT NULL DEFAULT now(),
+                    ADD COLUMN seen_at timestamptz NOT NULL DEFAULT now()
+                """
+            ]),
     ]
 }

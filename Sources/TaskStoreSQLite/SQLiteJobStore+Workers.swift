@@ -4,13 +4,39 @@ import TaskRuntime
 
 extension SQLiteJobStore {
     /// One upsert of the worker's row.
+    /// The host and process id recorded are this process's: a worker registers itself.
     public func registerWorker(id: String, queues: [String: Int], expiresAt: Date) async throws {
+        let process = WorkerRecord.thisProcess
         _ = try await connection.query(
             """
-            INSERT INTO workers (id, queues, expires_at) VALUES (?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET queues = excluded.queues, expires_at = excluded.expires_at
+            INSERT INTO workers (id, queues, expires_at, host, pid, started_at, seen_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+            ON CONFLICT (id) DO UPDATE SET queues = excluded.queues, expires_at = excluded.expires_at,
+                host = excluded.host, pid = excluded.pid, seen_at = excluded.seen_at
             """,
-            [.text(id), .text(QueueStatus.workerQueuesText(queues)), .integer(Int(expiresAt.microseconds))])
+            [
+                .text(id), .text(QueueStatus.workerQueuesText(queues)), .integer(Int(expiresAt.microseconds)),
+                .text(process.host), .integer(process.pid), .integer(Int(Date().microseconds)),
+            ])
+    }
+
+    public func liveWorkers(now: Date) async throws -> [WorkerRecord] {
+        let workers = try await connection.query(
+            "SELECT * FROM workers WHERE expires_at > ? ORDER BY id", [.integer(Int(now.microseconds))]
+        ).map { row in
+            WorkerRecord(
+                id: try row.required("id", \.string), host: try row.required("host", \.string),
+                pid: try row.required("pid", \.integer), queues: WorkerRecord.queues(fromText: try row.required("queues", \.string)),
+                startedAt: Date(microseconds: Int64(try row.required("started_at", \.integer))),
+                lastSeen: Date(microseconds: Int64(try row.required("seen_at", \.integer))),
+                expiresAt: Date(microseconds: Int64(try row.required("expires_at", \.integer))))
+        }
+        let leases = try await connection.query(
+            "SELECT lease_owner, id FROM jobs WHERE state = 'running' AND lease_owner IS NOT NULL"
+        ).compactMap { row -> (owner: String, job: UUID)? in
+            guard let id = UUID(uuidString: try row.required("id", \.string)) else { return nil }
+            return (try row.required("lease_owner", \.string), id)
+        }
+        return WorkerRecord.attaching(leases, to: workers)
     }
 
     public func unregisterWorker(id: String) async throws {

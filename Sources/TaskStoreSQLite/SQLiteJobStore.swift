@@ -114,6 +114,23 @@ public final class SQLiteJobStore: JobStore {
     }
 
     public func jobs(matching query: JobQuery) async throws -> JobPage {
+        var (filter, binds) = Self.filter(query)
+        binds.append(.integer(query.limit + 1))
+        let rows = try await connection.query("SELECT * FROM jobs \(filter) ORDER BY seq DESC LIMIT ?", binds)
+        let jobs = try rows.prefix(query.limit).map(Job.init(row:))
+        return JobPage(jobs: jobs, nextBefore: rows.count > query.limit ? jobs.last?.sequence : nil)
+    }
+
+    /// Counts at most `limit` rows, so a count over a huge table stays bounded.
+    public func countJobs(matching query: JobQuery, upTo limit: Int) async throws -> Int {
+        var (filter, binds) = Self.filter(query)
+        binds.append(.integer(limit))
+        let rows = try await connection.query("SELECT count(*) AS n FROM (SELECT 1 FROM jobs \(filter) LIMIT ?)", binds)
+        return try rows.first?.required("n", \.integer) ?? 0
+    }
+
+    /// The `WHERE` clause of a ``JobQuery`` (without its limit) and its bindings.
+    private static func filter(_ query: JobQuery) -> (String, [SQLiteData]) {
         var conditions: [String] = []
         var binds: [SQLiteData] = []
         if let task = query.task {
@@ -140,11 +157,7 @@ public final class SQLiteJobStore: JobStore {
             conditions.append("owner = ?")
             binds.append(.text(owner))
         }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        binds.append(.integer(query.limit + 1))
-        let rows = try await connection.query("SELECT * FROM jobs \(filter) ORDER BY seq DESC LIMIT ?", binds)
-        let jobs = try rows.prefix(query.limit).map(Job.init(row:))
-        return JobPage(jobs: jobs, nextBefore: rows.count > query.limit ? jobs.last?.sequence : nil)
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), binds)
     }
 
     public func events(forJob id: UUID) async throws -> [JobEvent] {

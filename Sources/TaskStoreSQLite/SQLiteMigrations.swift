@@ -294,5 +294,14 @@ enum SQLiteMigrations {
                 )
                 """
             ]),
+        Migration(
+            version: 15, name: "where workers run",
+            statements: [
+                // Who and where each worker is, for the dashboard; rows from before read as unknown.
+                "ALTER TABLE workers ADD COLUMN host TEXT NOT NULL DEFAULT ''",
+                "ALTER TABLE workers ADD COLUMN pid INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE workers ADD COLUMN started_at INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE workers ADD COLUMN seen_at INTEGER NOT NULL DEFAULT 0",
+            ]),
     ]
 }

@@ -34,6 +34,9 @@ final class CountingStore: JobStore {
     func job(id: UUID) async throws -> Job? { try await base.job(id: id) }
 
     func jobs(matching query: JobQuery) async throws -> JobPage { try await base.jobs(matching: query) }
+    func countJobs(matching query: JobQuery, upTo limit: Int) async throws -> Int {
+        try await base.countJobs(matching: query, upTo: limit)
+    }
 
     func events(forJob id: UUID) async throws -> [JobEvent] { try await base.events(forJob: id) }
 
@@ -102,6 +105,7 @@ final class CountingStore: JobStore {
     }
 
     func unregisterWorker(id: String) async throws { try await base.unregisterWorker(id: id) }
+    func liveWorkers(now: Date) async throws -> [WorkerRecord] { try await base.liveWorkers(now: now) }
 
     func queueStatus(now: Date) async throws -> [QueueStatus] { try await base.queueStatus(now: now) }
 

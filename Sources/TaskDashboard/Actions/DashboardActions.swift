@@ -18,15 +18,7 @@ struct DashboardActions: Sendable {
         let form = try await fields(request)
         var counts = Counts()
         for id in try ids(form) {
-            do {
-                switch try await operations.cancel(id: id, context: context.api) {
-                case .cancelled: counts.done += 1
-                case .requested: counts.requested += 1
-                case .alreadyFinished, .notFound: counts.skipped += 1
-                }
-            } catch let problem as Problem where problem.code == .jobFinished {
-                counts.skipped += 1
-            }
+            try await cancelOne(id, context: context, counts: &counts)
         }
         return back(form, notice: counts.describe(done: "cancelled", requested: "asked to stop"))
     }
@@ -36,14 +28,84 @@ struct DashboardActions: Sendable {
         let form = try await fields(request)
         var counts = Counts()
         for id in try ids(form) {
-            do {
-                _ = try await operations.retry(id: id, context: context.api)
-                counts.done += 1
-            } catch let problem as Problem where problem.code == .jobNotRetryable {
-                counts.skipped += 1
-            }
+            try await retryOne(id, context: context, counts: &counts)
         }
         return back(form, notice: counts.describe(done: "retried", requested: ""))
+    }
+
+    /// Cancels every job matching the form's filters (`state`, `task`, `queue`, `id`), newest first, a
+    /// page of ``batchSize`` at a time, at most ``maxMatching`` per action.
+    func cancelMatching(_ request: Request, context: DashboardContext) async throws -> Response {
+        let form = try await fields(request)
+        var counts = Counts()
+        let more = try await forEachMatching(form, context: context) { job in
+            try await cancelOne(job.id.lowercasedString, context: context, counts: &counts)
+        }
+        return back(form, notice: counts.describe(done: "cancelled", requested: "asked to stop") + (more ? Self.moreRemain : ""))
+    }
+
+    /// Retries every job matching the form's filters, as ``cancelMatching(_:context:)`` cancels them.
+    func retryMatching(_ request: Request, context: DashboardContext) async throws -> Response {
+        let form = try await fields(request)
+        var counts = Counts()
+        let more = try await forEachMatching(form, context: context) { job in
+            try await retryOne(job.id.lowercasedString, context: context, counts: &counts)
+        }
+        return back(form, notice: counts.describe(done: "retried", requested: "") + (more ? Self.moreRemain : ""))
+    }
+
+    /// Cancels one job through ``TaskOperations`` (scope and ownership checked); a job that already
+    /// finished is counted as left alone.
+    private func cancelOne(_ id: String, context: DashboardContext, counts: inout Counts) async throws {
+        do {
+            switch try await operations.cancel(id: id, context: context.api) {
+            case .cancelled: counts.done += 1
+            case .requested: counts.requested += 1
+            case .alreadyFinished, .notFound: counts.skipped += 1
+            }
+        } catch let problem as Problem where problem.code == .jobFinished {
+            counts.skipped += 1
+        }
+    }
+
+    /// Retries one job through ``TaskOperations``; a job in a state that cannot be retried is left alone.
+    private func retryOne(_ id: String, context: DashboardContext, counts: inout Counts) async throws {
+        do {
+            _ = try await operations.retry(id: id, context: context.api)
+            counts.done += 1
+        } catch let problem as Problem where problem.code == .jobNotRetryable {
+            counts.skipped += 1
+        }
+    }
+
+    static let batchSize = 500
+    static let maxMatching = 100_000
+    private static let moreRemain = " More jobs match: run the action again."
+
+    /// Calls `body` with each of the principal's jobs matching the form's filters (which must name at
+    /// least one), reading them a page at a time; whether jobs remain past ``maxMatching``.
+    private func forEachMatching(
+        _ form: FormFields, context: DashboardContext, _ body: (Job) async throws -> Void
+    ) async throws -> Bool {
+        var filter = try JobFilter(Dictionary(form.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
+        guard filter.isFiltered else {
+            throw Problem.invalidParameter("state", "an action on every matching job needs at least one filter")
+        }
+        filter.before = nil
+        var query = filter.query
+        query.limit = Self.batchSize
+        var seen = 0
+        while seen < Self.maxMatching {
+            let page = try await operations.jobs(matching: query, context: context.api)
+            for job in page.jobs {
+                // The page was read as this principal: only its own jobs (all for admin) are here.
+                try await body(job)
+            }
+            seen += page.jobs.count
+            guard let next = page.nextBefore else { return false }
+            query.before = next
+        }
+        return true
     }
 
     func pause(_ request: Request, context: DashboardContext) async throws -> Response {

@@ -38,6 +38,7 @@ extension PageRenderer {
                 <form method="post" id="bulk" action="\(paths.action("jobs/cancel"))" class="bulk">\(request.layout.csrfField)
                 <input type="hidden" name="back" value="\(view)">\(bulk)</form>
                 """
+        let matching = try await matchingForm(filter, view: view, request)
         var pager: [HTML] = []
         if filter.before != nil {
             pager.append("<a href=\"\(Paths.with(paths.jobsRoot, filter.parameters()))\">Newest</a>")
@@ -60,9 +61,39 @@ extension PageRenderer {
             title: "Jobs", section: .jobs, controls: filterForm(filter),
             live: """
                 \(bulkForm)
+                \(matching)
                 \(table)
                 <nav class="pager" aria-label="Pages">\(pager)</nav>
                 """)
+    }
+
+    /// Cancel or retry every job the filter matches, with the count the confirmation states (counted
+    /// by the store up to ``DashboardActions/maxMatching``; more shows as `100,000+`).
+    private func matchingForm(_ filter: JobFilter, view: String, _ request: RenderRequest) async throws -> HTML {
+        guard filter.isFiltered, request.may(.cancel) || request.may(.submit) else { return "" }
+        var query = filter.query
+        query.before = nil
+        let limit = DashboardActions.maxMatching
+        let count = try await operations.countJobs(matching: query, upTo: limit + 1, context: request.api)
+        guard count > 0 else { return "" }
+        let shown = count > limit ? "\(Format.count(limit))+" : Format.count(count)
+        let fields = filter.parameters().compactMap { name, value -> HTML? in
+            guard name != "cursor", let value, !value.isEmpty else { return nil }
+            return "<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">"
+        }
+        var buttons: [HTML] = []
+        if request.may(.cancel) {
+            buttons.append(
+                "<button type=\"submit\" id=\"cancel-matching\" formaction=\"\(paths.action("jobs/cancel-matching"))\">Cancel all \(shown) matching</button>")
+        }
+        if request.may(.submit) {
+            buttons.append(
+                "<button type=\"submit\" id=\"retry-matching\" formaction=\"\(paths.action("jobs/retry-matching"))\">Retry all \(shown) matching</button>")
+        }
+        return """
+            <form method="post" id="matching" class="bulk" action="\(paths.action("jobs/cancel-matching"))" data-count="\(shown)">\(request.layout.csrfField)
+            <input type="hidden" name="back" value="\(Paths.with(paths.jobsRoot, filter.parameters()))">\(fields)\(buttons)</form>
+            """
     }
 
     /// The filters, as a `GET` form: the URL holds them, so a view can be bookmarked and shared.

@@ -7,7 +7,7 @@ import TaskRuntime
 /// the part its live stream replaces (`#live`).
 struct Page: Sendable {
     enum Section: String, Sendable, CaseIterable {
-        case overview = "Overview", jobs = "Jobs", schedules = "Schedules", tasks = "Tasks"
+        case overview = "Overview", jobs = "Jobs", workers = "Workers", schedules = "Schedules", tasks = "Tasks"
     }
 
     var title: String
@@ -32,6 +32,7 @@ struct Layout {
             let href = switch section {
             case .overview: paths.root
             case .jobs: paths.jobsRoot
+            case .workers: paths.workers
             case .schedules: paths.schedules
             case .tasks: paths.tasks
             }

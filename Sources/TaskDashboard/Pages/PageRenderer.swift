@@ -15,6 +15,7 @@ struct PageRenderer: Sendable {
         case .overview: return try await overview(request)
         case .jobs(let filter): return try await jobs(filter, request)
         case .job(let id): return try await job(id: id, request)
+        case .workers: return try await workers(request)
         case .schedules: return try await schedules(request)
         case .tasks: return try tasks(request)
         }

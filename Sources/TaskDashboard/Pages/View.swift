@@ -9,6 +9,7 @@ enum View: Hashable, Sendable {
     case overview
     case jobs(JobFilter)
     case job(id: String)
+    case workers
     case schedules
     case tasks
 
@@ -20,6 +21,7 @@ enum View: Hashable, Sendable {
         switch rest {
         case []: self = .overview
         case ["jobs"]: self = .jobs(try JobFilter(query))
+        case ["workers"]: self = .workers
         case ["schedules"]: self = .schedules
         case ["tasks"]: self = .tasks
         default:

@@ -37,6 +37,10 @@ public protocol JobStore: TokenStore, DatasetStore, QueuePauseStore {
     /// A page of jobs, newest first.
     func jobs(matching query: JobQuery) async throws -> JobPage
 
+    /// How many jobs match `query`'s filters (its `limit` aside), counting at most `limit`: a count
+    /// over millions of jobs stays bounded, and a caller that gets `limit` says "at least".
+    func countJobs(matching query: JobQuery, upTo limit: Int) async throws -> Int
+
     /// The job's event log, oldest first.
     func events(forJob id: UUID) async throws -> [JobEvent]
 
@@ -110,6 +114,9 @@ public protocol JobStore: TokenStore, DatasetStore, QueuePauseStore {
 
     /// Removes worker process `id` from the list at once (at shutdown).
     func unregisterWorker(id: String) async throws
+
+    /// The workers registered and not expired at `now`, by id, each with the running jobs it holds.
+    func liveWorkers(now: Date) async throws -> [WorkerRecord]
 
     /// Every queue that has pending or running jobs, a worker registered past `now` or a pause, with
     /// its counts at `now` and its pause, sorted by name.

@@ -108,6 +108,14 @@ public struct TaskOperations: Sendable {
         return try await store.jobs(matching: query)
     }
 
+    /// How many of the principal's jobs match `query`'s filters, counting at most `limit`.
+    public func countJobs(matching query: JobQuery, upTo limit: Int, context: TaskRequestContext) async throws -> Int {
+        let principal = try context.principal(holding: .read)
+        var query = query
+        query.owner = principal.ownerFilter
+        return try await store.countJobs(matching: query, upTo: limit)
+    }
+
     /// The artifacts a job produced, oldest first.
     public func artifacts(of job: Job) async throws -> [Artifact] {
         try await store.artifacts(ofJob: job.id)
