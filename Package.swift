@@ -185,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "TaskforgeTests",
             dependencies: [
-                "Tasks", "TaskforgeTestSupport", "taskforge", .product(name: "Hummingbird", package: "hummingbird"),
+                "Tasks", "TaskforgeTestSupport", "taskforge", "TaskDashboard", .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         // The taskforge command line over test-only tasks (record, spin, crash), for the reliability tests.
         .executableTarget(

@@ -1,26 +1,25 @@
 #!/usr/bin/env python3
 """Browser test of the Taskforge operators' dashboard (`/ui`), with Selenium and headless Chromium.
 
-Run against a server that has an admin and a read-only API token:
+    python3 Tests/Browser/dashboard.py --base-url http://127.0.0.1:8080 --admin-token T --read-token R \
+        --screenshots DIR --label NAME
 
-    python3 Tests/Browser/dashboard.py --base-url http://127.0.0.1:8080 --admin-token T \
-        --read-token R --screenshots DIR --label NAME
-
-It checks, each in its own function (prints `PASS <name>` or `FAIL <name>: <reason>`):
-  sign_in                    /ui asks a fresh browser to sign in; the admin token lands on the overview;
-                             the Content-Security-Policy forbids inline scripts and the console has no CSP errors
+The server must require tokens (T has the admin scope, R only read). The checks, each a function below,
+print `PASS <name>` or `FAIL <name>: <reason>`:
+  sign_in                    /ui sends a fresh browser to sign in; the admin token lands on the overview; the
+                             Content-Security-Policy forbids inline script, and the console shows no CSP error
   overview_matches_api       a row per queue of GET /v1/queues, with the API's pending count
   pages_match_api            the jobs, tasks, schedules and job pages show what the API returns
   live_new_job               a new job appears on /ui/jobs within 2 s, without a reload
   live_progress              a running job's progress rises on its page, without a reload
-  pause_holds_queue          Pause on the overview holds the queue's jobs (another queue drains); Resume releases them
-  bulk_cancel_matching       "Cancel all N matching" cancels exactly the filtered jobs
-  bulk_cancel_selected       "Cancel selected" cancels exactly the ticked jobs
-  read_only_token            a read token sees no action forms, and a forged action is refused
-  csrf_required              an action without the session's CSRF token (or with a wrong one) is refused
-  axe_no_serious_violations  axe-core finds no serious or critical violation (light and dark)
+  pause_holds_queue          Pause on the overview holds the queue (another queue drains); Resume releases it
+  bulk_cancel_matching       "Cancel all N matching" cancels exactly the filtered jobs, after a confirmation
+  bulk_cancel_selected       "Cancel selected" cancels exactly the ticked jobs, after a confirmation
+  read_only_token            a read token's pages have no action forms, and its forged action is refused
+  csrf_required              an action without the session's CSRF token, or with a wrong one, is refused
+  axe_no_serious_violations  axe-core finds no serious or critical violation on any page, light or dark
   screenshots                every page in light and dark, and the overview at phone width
-Exits 1 if any check failed. Uses only the standard library and Selenium.
+It exits 1 if any check failed. It needs only the standard library and Selenium.
 """
 import argparse
 import contextlib
@@ -41,19 +40,14 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 CHROME_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900")
-SERIOUS = ("serious", "critical")
+UNFINISHED = ("waiting", "pending", "running")
 
 
 # MARK: Helpers
 
 def poll(condition, timeout, what):
     """Calls `condition` until it returns something truthy (returned) or `timeout` seconds pass."""
-    deadline = time.monotonic() + timeout
-    while not (value := condition()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.1)
-    return value
+    return WebDriverWait(None, timeout, 0.1).until(lambda _: condition(), f"timed out after {timeout} s waiting for {what}")
 
 
 def settle(problems_now, timeout):
@@ -78,21 +72,29 @@ def new_driver():
 
 
 def wait(driver, timeout=10):
+    """A wait that tries again when a live update replaced the element it was looking at."""
     return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,))
+
+
+def present(css):
+    return EC.presence_of_element_located((By.CSS_SELECTOR, css))
 
 
 def js(driver, script, *args):
     return driver.execute_script(script, *args)
 
 
+def text_of(driver, css, attribute="textContent"):
+    """The text (or another property) of the element matching `css`, None without one."""
+    return js(driver, "const e = document.querySelector(arguments[0]); return e && String(e[arguments[1]]).trim();",
+              css, attribute)
+
+
 def click_button(driver, css, text, timeout=5):
-    """Clicks the button matching `css` whose text is `text`, again if a live update replaced it."""
+    """Clicks the button matching `css` whose text is `text`."""
     def attempt(d):
-        for button in d.find_elements(By.CSS_SELECTOR, css):
-            if button.text.strip() == text:
-                button.click()
-                return True
-        return False
+        button = next((b for b in d.find_elements(By.CSS_SELECTOR, css) if b.text.strip() == text), None)
+        return button is not None and (button.click() or True)
     wait(driver, timeout).until(attempt, f"no button {text!r} matching {css!r} on {driver.current_url}")
 
 
@@ -105,13 +107,26 @@ def accept_confirm(driver, after):
 
 
 def post_from_page(driver, path, body):
-    """POSTs a form body with `fetch` from the open page (same origin: the session cookie goes along)."""
+    """POSTs a form body with `fetch` from the open page (same origin: its session cookie goes along)."""
     return driver.execute_async_script("""
         const [path, body, done] = arguments;
         fetch(path, {method: "POST", body, redirect: "manual", credentials: "same-origin",
                      headers: {"Content-Type": "application/x-www-form-urlencoded"}})
             .then(r => r.text().then(t => done([r.status, t.slice(0, 400)])), e => done([-1, String(e)]));
         """, path, body)
+
+
+def sign_in_with(driver, base, token):
+    """Signs in on /ui/sign-in with `token` and waits for the page it lands on."""
+    if urlparse(driver.current_url).path != "/ui/sign-in":
+        driver.get(base + "/ui/sign-in")
+    wait(driver).until(present("input#token"), "no input#token on the sign-in page").send_keys(token)
+    driver.find_element(By.CSS_SELECTOR, "main.sign-in form button[type=submit]").click()
+    refused = "main.sign-in p.problem"
+    wait(driver).until(EC.any_of(present("header form input[name=csrf]"), present(refused)),
+                       "signing in led to neither a signed-in page nor a refusal")
+    problem = driver.find_elements(By.CSS_SELECTOR, refused)
+    assert not problem, f"sign-in refused: {problem[0].text}"
 
 
 class Context:
@@ -123,10 +138,10 @@ class Context:
         self.shots, self.label = args.screenshots, args.label
         self.driver = None
 
-    def api(self, method, path, body=None, token=None):
+    def api(self, method, path, body=None):
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(self.base + path, data=data, method=method)
-        request.add_header("Authorization", f"Bearer {token or self.admin_token}")
+        request.add_header("Authorization", f"Bearer {self.admin_token}")
         if data is not None:
             request.add_header("Content-Type", "application/json")
         try:
@@ -142,22 +157,22 @@ class Context:
     def job(self, job_id):
         return self.api("GET", f"/v1/jobs/{job_id}")
 
+    def wait_state(self, job_id, state, timeout):
+        poll(lambda: self.job(job_id)["state"] == state, timeout, f"job {job_id} to be {state}")
+
     def queue(self, name):
         queues = {q["name"]: q for q in self.api("GET", "/v1/queues")["queues"]}
         assert name in queues, f"GET /v1/queues has no queue {name!r}"
         return queues[name]
 
-    def cancel_leftovers(self, job_ids):
-        """Cleans up after a failed check: cancels those of its jobs that have not finished."""
-        for job_id in job_ids:
-            if self.job(job_id)["state"] in ("waiting", "pending", "running"):
-                self.api("POST", f"/v1/jobs/{job_id}/cancel")
-
     def set_paused(self, queue, paused):
         self.api("POST", f"/v1/queues/{queue}/{'pause' if paused else 'resume'}")
 
-    def wait_state(self, job_id, state, timeout):
-        poll(lambda: self.job(job_id)["state"] == state, timeout, f"job {job_id} to be {state}")
+    def cancel_leftovers(self, job_ids):
+        """Cleans up after a failed check: cancels those of its jobs that have not finished."""
+        for job_id in job_ids:
+            if self.job(job_id)["state"] in UNFINISHED:
+                self.api("POST", f"/v1/jobs/{job_id}/cancel")
 
     def admin(self):
         if self.driver is None:
@@ -165,20 +180,32 @@ class Context:
             sign_in_with(self.driver, self.base, self.admin_token)  # on failure, reset() closes it
         return self.driver
 
-    def open(self, path, ready=(By.ID, "live"), driver=None):
+    def open(self, path, ready="div#live", driver=None):
         """Opens a dashboard page and waits until its live part (or `ready`) is there."""
         driver = driver or self.admin()
         driver.get(self.base + path)
-        wait(driver).until(EC.presence_of_element_located(ready), f"no {ready[1]} on {path} (at {driver.current_url})")
+        wait(driver).until(present(ready), f"no {ready} on {path} (the browser is at {driver.current_url})")
         return driver
 
     def pages(self):
-        """The pages the accessibility and screenshot checks visit: (name, path, element that shows it is ready)."""
+        """The pages the accessibility and screenshot checks visit: (name, path, what shows it is ready)."""
         newest = self.api("GET", "/v1/jobs?limit=1")["jobs"]
         job_id = newest[0]["id"] if newest else self.submit("echo", message="a job to show")
-        live = (By.ID, "live")
-        return [("overview", "/ui", live), ("jobs", "/ui/jobs", live), ("job", f"/ui/jobs/{job_id}", live),
-                ("schedules", "/ui/schedules", live), ("tasks", "/ui/tasks", live), ("sign-in", "/ui/sign-in", (By.ID, "token"))]
+        return [("overview", "/ui", "div#live"), ("jobs", "/ui/jobs", "div#live"), ("job", f"/ui/jobs/{job_id}", "div#live"),
+                ("schedules", "/ui/schedules", "div#live"), ("tasks", "/ui/tasks", "div#live"),
+                ("sign-in", "/ui/sign-in", "input#token")]
+
+    def visit_pages(self, visit):
+        """Opens every page in the light and then the dark color scheme, calling `visit(name, scheme)` on each."""
+        driver = self.admin()
+        try:
+            for scheme in ("light", "dark"):
+                set_color_scheme(driver, scheme)
+                for name, path, ready in self.pages():
+                    self.open(path, ready=ready)
+                    visit(name, scheme)
+        finally:
+            set_color_scheme(driver, None)
 
     def reset(self):
         """Closes the admin's browser: the next check starts with a fresh one."""
@@ -188,23 +215,9 @@ class Context:
             self.driver = None
 
 
-def sign_in_with(driver, base, token):
-    """Signs in on /ui/sign-in with `token` and waits for the page it lands on."""
-    if urlparse(driver.current_url).path != "/ui/sign-in":
-        driver.get(base + "/ui/sign-in")
-    wait(driver).until(EC.presence_of_element_located((By.ID, "token")), "no input#token on the sign-in page")
-    driver.find_element(By.ID, "token").send_keys(token)
-    driver.find_element(By.CSS_SELECTOR, "main.sign-in form button[type=submit]").click()
-    signed_in = (By.CSS_SELECTOR, "header form input[name=csrf]")
-    refused = (By.CSS_SELECTOR, "main.sign-in p.problem")
-    wait(driver).until(EC.any_of(EC.presence_of_element_located(signed_in), EC.presence_of_element_located(refused)),
-                       "signing in led to neither a signed-in page nor a refusal")
-    problem = driver.find_elements(*refused)
-    assert not problem, f"sign-in refused: {problem[0].text}"
-
-
-def page_csrf(driver):
-    return js(driver, "const f = document.querySelector('input[name=csrf]'); return f && f.value;")
+def set_color_scheme(driver, scheme):
+    features = [{"name": "prefers-color-scheme", "value": scheme}] if scheme else []
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
 
 
 # MARK: Checks
@@ -223,7 +236,7 @@ def sign_in(ctx):
 
 
 def check_csp(ctx, driver):
-    """The policy forbids inline script: none ran so far, and an injected inline script does not run."""
+    """The policy forbids inline script: no CSP error so far, and an injected inline script does not run."""
     with urllib.request.urlopen(ctx.base + "/ui/sign-in", timeout=10) as response:
         policy = response.headers.get("Content-Security-Policy", "")
     directives = {d.split()[0]: d for d in (p.strip() for p in policy.split(";")) if d}
@@ -257,37 +270,35 @@ def overview_matches_api(ctx):
             elif not cells or cells[0].replace(",", "") != str(queue["pending"]):
                 problems.append(f"queue {queue['name']}: pending cell {cells[:1]}, API {queue['pending']}")
         return problems
-    settle(mismatches, timeout=5)
+    settle(mismatches, timeout=5)  # the page and the API are read at slightly different moments
 
 
 def pages_match_api(ctx):
     job_id = ctx.submit("echo", message="pages_match_api")
     ctx.wait_state(job_id, "succeeded", 10)
     driver = ctx.open(f"/ui/jobs/{job_id}")
-    summary = js(driver, "const s = document.querySelector('.job-summary'); return s && s.textContent;") or ""
-    assert job_id in summary, f"the job page's summary does not show the id {job_id}"
-    badge = js(driver, "const b = document.querySelector('.job-summary span.badge'); return b && b.textContent.trim();")
+    assert job_id in (text_of(driver, ".job-summary") or ""), f"the job page's summary does not show the id {job_id}"
+    badge = text_of(driver, ".job-summary span.badge")
     assert badge == "succeeded", f"the job page's state badge is {badge!r}, the API says succeeded"
 
     api_ids = [job["id"] for job in ctx.api("GET", "/v1/jobs?limit=20")["jobs"]]
-    driver = ctx.open("/ui/jobs")
+    ctx.open("/ui/jobs")
     shown = js(driver, "return Array.from(document.querySelectorAll('tr[data-job]'), r => r.dataset.job);")
     missing = [i for i in api_ids if i not in shown]
     assert not missing, f"/ui/jobs lacks {len(missing)} of the API's 20 newest jobs, e.g. {missing[:3]}"
     assert len(shown) <= 50, f"/ui/jobs shows {len(shown)} rows, more than a page of 50"
 
     tasks = ctx.api("GET", "/v1/tasks")["tasks"]
-    driver = ctx.open("/ui/tasks")
+    ctx.open("/ui/tasks")
     for task in tasks:
-        text = js(driver, "const s = document.getElementById('task-' + arguments[0]); return s && s.textContent;", task["name"])
+        text = text_of(driver, f"section#task-{task['name']}")
         assert text is not None, f"/ui/tasks has no section#task-{task['name']}"
         assert f"v{task['version']}" in text, f"section#task-{task['name']} does not mention v{task['version']}"
 
-    schedule_ids = [s["id"] for task in tasks for s in task.get("schedules") or []]
+    schedule_ids = [schedule["id"] for task in tasks for schedule in task.get("schedules") or []]
     if schedule_ids:
-        driver = ctx.open("/ui/schedules")
-        text = js(driver, "return document.getElementById('live').textContent;")
-        missing = [s for s in schedule_ids if s not in text]
+        ctx.open("/ui/schedules")
+        missing = [s for s in schedule_ids if s not in text_of(driver, "div#live")]
         assert not missing, f"/ui/schedules does not show the schedules {missing}"
 
 
@@ -296,8 +307,7 @@ def live_new_job(ctx):
     js(driver, "window.__noReload = 1;")
     job_id = ctx.submit("echo", message="live_new_job")
     WebDriverWait(driver, 2, poll_frequency=0.1).until(
-        EC.presence_of_element_located((By.CSS_SELECTOR, f'tr[data-job="{job_id}"]')),
-        f"the new job {job_id} did not appear on /ui/jobs within 2 s")
+        present(f'tr[data-job="{job_id}"]'), f"the new job {job_id} did not appear on /ui/jobs within 2 s")
     assert js(driver, "return window.__noReload;") == 1, "the page reloaded instead of updating in place"
 
 
@@ -307,11 +317,9 @@ def live_progress(ctx):
     js(driver, "window.__noReload = 1;")
 
     def progress():
-        value = js(driver, "const p = document.querySelector('.job-summary progress'); return p && p.getAttribute('value');")
-        return float(value) if value else 0.0
-    first = wait(driver, 8).until(lambda d: (p := progress()) > 0 and p, "the job page's progress never rose above 0")
-    later = wait(driver, 5).until(lambda d: (p := progress()) > first and p,
-                                  f"the job page's progress stayed at {first} for 5 s")
+        return float(js(driver, "return document.querySelector('.job-summary progress')?.getAttribute('value') || 0;"))
+    first = wait(driver, 8).until(lambda _: (p := progress()) > 0 and p, "the job page's progress never rose above 0")
+    later = wait(driver, 5).until(lambda _: (p := progress()) > first and p, f"the progress stayed at {first} for 5 s")
     assert js(driver, "return window.__noReload;") == 1, "the job page reloaded instead of updating in place"
     assert later <= 100, f"progress {later} is above 100"
 
@@ -321,12 +329,11 @@ def pause_holds_queue(ctx):
     row = 'tr[data-queue="default"]'
     try:
         click_button(driver, f"{row} button", "Pause")
-        wait(driver, 5).until(EC.presence_of_element_located((By.CSS_SELECTOR, f"{row} span.badge.paused")),
-                              "the default row shows no paused badge after Pause")
+        wait(driver, 5).until(present(f"{row} span.badge.paused"), "the default row shows no paused badge after Pause")
         assert ctx.queue("default")["paused"], "GET /v1/queues says default is not paused after Pause"
         echo = ctx.submit("echo", message="held")
         search = ctx.submit("search", query="swift")
-        poll(lambda: (lambda j: j["state"] != "pending" or j["attempt"] >= 1)(ctx.job(search)), 15,
+        poll(lambda: (job := ctx.job(search))["state"] != "pending" or job["attempt"] >= 1, 15,
              "a worker to claim the search job on queue io")
         state = ctx.job(echo)["state"]
         assert state == "pending", f"the echo job on the paused queue default is {state}, not pending"
@@ -343,19 +350,19 @@ def bulk_cancel_matching(ctx):
         sleeps += [ctx.submit("sleep", seconds=30) for _ in range(4)]
         echoes = [ctx.submit("echo", message=f"bystander {n}") for n in range(2)]
         pending = ctx.api("GET", "/v1/jobs?task=sleep&state=pending&limit=100")["jobs"]
-        expected = len(pending)
-        assert set(sleeps) <= {j["id"] for j in pending}, "the new sleep jobs are not all pending"
+        assert set(sleeps) <= {job["id"] for job in pending}, "the new sleep jobs are not all pending"
+        expected = f"{len(pending):,}"
         driver = ctx.open("/ui/jobs?task=sleep&state=pending")
-        button = wait(driver, 5).until(EC.presence_of_element_located((By.CSS_SELECTOR, "form#matching button#cancel-matching")),
+        button = wait(driver, 5).until(present("form#matching button#cancel-matching"),
                                        "no form#matching with button#cancel-matching on /ui/jobs?task=sleep&state=pending")
-        assert f"{expected:,}" in button.text.split(), f"{button.text!r} does not state the {expected} pending sleep jobs"
+        assert expected in button.text.split(), f"{button.text!r} does not state the {expected} pending sleep jobs"
         button.click()
         question = accept_confirm(driver, "clicking #cancel-matching")
-        assert f"{expected:,}" in question.split(), f"the confirmation {question!r} does not state the count {expected}"
-        wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.notice")), "no notice after the action")
+        assert expected in question.split(), f"the confirmation {question!r} does not state the count {expected}"
+        wait(driver).until(present("p.notice"), "no notice after the action")
         settle(lambda: [f"sleep job {i} is {s}" for i in sleeps if (s := ctx.job(i)["state"]) != "cancelled"], 5)
         states = {i: ctx.job(i)["state"] for i in echoes}
-        assert all(s == "pending" for s in states.values()), f"the echo jobs outside the filter changed: {states}"
+        assert all(s == "pending" for s in states.values()), f"echo jobs outside the filter changed: {states}"
     finally:
         ctx.cancel_leftovers(sleeps)  # four 30 s sleeps would hold every slot of default
         ctx.set_paused("default", False)
@@ -367,14 +374,14 @@ def bulk_cancel_selected(ctx):
         jobs = [ctx.submit("echo", message=f"selected {n}") for n in range(3)]
         driver = ctx.open("/ui/jobs?task=echo&state=pending")
         for job_id in jobs[:2]:
-            box = (By.CSS_SELECTOR, f'input[type=checkbox][name=id][value="{job_id}"]')
-            wait(driver, 5).until(lambda d: d.find_element(*box).click() or True, f"no checkbox for job {job_id}")
+            box = f'input[type=checkbox][name=id][value="{job_id}"]'
+            wait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, box).click() or True, f"no {box}")
         ticked = js(driver, "return Array.from(document.querySelectorAll('input[name=id]:checked'), b => b.value);")
         assert sorted(ticked) == sorted(jobs[:2]), f"ticked {ticked}, meant {jobs[:2]}"
         click_button(driver, "form#bulk button", "Cancel selected")
         question = accept_confirm(driver, "clicking 'Cancel selected'")
         assert question == "Cancel 2 jobs?", f"the confirmation is {question!r}, not 'Cancel 2 jobs?'"
-        wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.notice")), "no notice after the action")
+        wait(driver).until(present("p.notice"), "no notice after the action")
         settle(lambda: [f"job {i} is {s}" for i in jobs[:2] if (s := ctx.job(i)["state"]) != "cancelled"], 5)
         third = ctx.job(jobs[2])["state"]
         assert third == "pending", f"the job left unticked is {third}, not pending"
@@ -386,13 +393,12 @@ def read_only_token(ctx):
     driver = new_driver()
     try:
         sign_in_with(driver, ctx.base, ctx.read_token)
-        newest = ctx.api("GET", "/v1/jobs?limit=1")["jobs"]
-        job_path = f"/ui/jobs/{newest[0]['id'] if newest else '00000000-0000-0000-0000-000000000000'}"
+        job_path = next(path for name, path, _ in ctx.pages() if name == "job")
         for path in ("/ui/jobs", job_path, "/ui"):
-            ctx.open(path, ready=(By.ID, "main"), driver=driver)
+            ctx.open(path, ready="main", driver=driver)
             found = js(driver, "return document.querySelectorAll('form[action*=\"/actions/\"], #bulk').length;")
             assert found == 0, f"{path} shows {found} action forms to a read-only session"
-        csrf = page_csrf(driver)
+        csrf = text_of(driver, "input[name=csrf]", "value")
         assert csrf, "the overview has no csrf field for the read-only session"
         status, body = post_from_page(driver, "/ui/actions/queues/pause", f"queue=default&csrf={quote(csrf, safe='')}")
         assert status == 403, f"a read-only session's pause answered {status}, not 403: {body[:200]}"
@@ -404,7 +410,7 @@ def read_only_token(ctx):
 
 def csrf_required(ctx):
     driver = ctx.open("/ui")
-    csrf = page_csrf(driver)
+    csrf = text_of(driver, "input[name=csrf]", "value")
     assert csrf, "the overview has no csrf field"
     wrong = ("A" if csrf[0] != "A" else "B") + csrf[1:]
     try:
@@ -428,56 +434,41 @@ AXE_RUN = """
 """
 
 
-def set_color_scheme(driver, scheme):
-    features = [{"name": "prefers-color-scheme", "value": scheme}] if scheme else []
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
-
-
 def axe_no_serious_violations(ctx):
     spec = importlib.util.find_spec("axe_playwright_python")
     path = os.path.join(spec.submodule_search_locations[0], "axe.min.js") if spec else None
     assert path and os.path.isfile(path), f"axe-core's axe.min.js is missing (looked for {path})"
     with open(path, encoding="utf-8") as file:
         source = file.read()
-    driver = ctx.admin()
     problems = []
-    try:
-        for scheme in ("light", "dark"):
-            set_color_scheme(driver, scheme)
-            for name, page, ready in ctx.pages():
-                ctx.open(page, ready=ready)
-                driver.execute_script(source)
-                result = driver.execute_async_script(AXE_RUN)
-                if isinstance(result, dict):
-                    problems.append(f"{name} ({scheme}): axe failed: {result['error']}")
-                    continue
-                problems += [f"{name} ({scheme}): {v['id']} ({v['impact']}) at {v['target']}"
-                             for v in result if v["impact"] in SERIOUS]
-    finally:
-        set_color_scheme(driver, None)
+
+    def audit(name, scheme):
+        ctx.driver.execute_script(source)
+        result = ctx.driver.execute_async_script(AXE_RUN)
+        if isinstance(result, dict):
+            problems.append(f"{name} ({scheme}): axe failed: {result['error']}")
+        else:
+            problems.extend(f"{name} ({scheme}): {v['id']} ({v['impact']}) at {v['target']}"
+                            for v in result if v["impact"] in ("serious", "critical"))
+    ctx.visit_pages(audit)
     assert not problems, "; ".join(problems)
 
 
 def screenshots(ctx):
     os.makedirs(ctx.shots, exist_ok=True)
-    driver = ctx.admin()
     files = []
+
+    def shoot(name, scheme):
+        files.append(os.path.join(ctx.shots, f"{ctx.label}-{name}-{scheme}.png"))
+        ctx.driver.save_screenshot(files[-1])
+    ctx.visit_pages(shoot)
+    metrics = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+    ctx.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     try:
-        for scheme in ("light", "dark"):
-            set_color_scheme(driver, scheme)
-            for name, page, ready in ctx.pages():
-                ctx.open(page, ready=ready)
-                files.append(os.path.join(ctx.shots, f"{ctx.label}-{name}-{scheme}.png"))
-                driver.save_screenshot(files[-1])
-        set_color_scheme(driver, None)
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
         ctx.open("/ui")
-        files.append(os.path.join(ctx.shots, f"{ctx.label}-overview-phone.png"))
-        driver.save_screenshot(files[-1])
+        shoot("overview", "phone")
     finally:
-        set_color_scheme(driver, None)
-        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        ctx.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     bad = [f for f in files if not os.path.isfile(f) or os.path.getsize(f) == 0]
     assert not bad, f"missing or empty screenshots: {bad}"
 
@@ -495,11 +486,8 @@ def describe(error):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base-url", required=True)
-    parser.add_argument("--admin-token", required=True)
-    parser.add_argument("--read-token", required=True)
-    parser.add_argument("--screenshots", required=True, help="the directory for the screenshots")
-    parser.add_argument("--label", required=True, help="the screenshots' file name prefix")
+    for option in ("--base-url", "--admin-token", "--read-token", "--screenshots", "--label"):
+        parser.add_argument(option, required=True)
     ctx = Context(parser.parse_args())
     failed = []
     try:

@@ -25,14 +25,16 @@ public struct TestServer: APIEndpoint {
     /// With `uploads`, the server serves tus uploads at `/v1/uploads/`; with `waitingExpiry` instead,
     /// it serves the uploads of jobs' files (``JobFileUploads``), staged in its temporary directory.
     /// The server and its worker log to `logger` (by default: warnings and worse, to standard error).
-    /// `profiles` are the application's routes served beside the generated ones. With `jobStore` (a
+    /// `profiles` are the application's routes served beside the generated ones, `routeSets` further
+    /// routes (the dashboard). With `jobStore` (a
     /// PostgreSQL store, say), jobs go there instead of a fresh SQLite file; the caller closes it.
     public static func with<T>(
         catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
         maxBatchSize: Int = 100, slots: Int = 4, authentication: Authentication = .off, tasksPerMinute: Int? = nil,
         artifacts: (any ArtifactStore)? = nil, maxArtifactBytes: Int64 = 25 << 20, uploads: UploadStaging? = nil,
         waitingExpiry: Duration? = nil, eventStream: EventStreamSettings = EventStreamSettings(), logger: Logger? = nil,
-        profiles: [any RouteProfile] = [], jobStore: (any JobStore)? = nil, _ body: (TestServer) async throws -> T
+        profiles: [any RouteProfile] = [], routeSets: [any RouteSet] = [], jobStore: (any JobStore)? = nil,
+        _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -72,7 +74,7 @@ public struct TestServer: APIEndpoint {
                 authentication: authentication, tasksPerMinute: tasksPerMinute, maxRuntime: maxRuntime,
                 maxArtifactBytes: maxArtifactBytes, eventStream: eventStream),
             artifacts: artifacts, openAPIDocument: openAPIDocument, uploads: uploads, metrics: metrics,
-            profiles: profiles)
+            profiles: profiles, routeSets: routeSets)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = api.application(services: [worker], logger: logger) { port in portContinuation.yield(port) }
         let group = ServiceGroup(services: [app], logger: logger)

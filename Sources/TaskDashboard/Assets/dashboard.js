@@ -46,12 +46,14 @@
   // A bulk action names its count before it runs.
   document.addEventListener("submit", (event) => {
     const form = event.target;
-    if (form.id === "matching") {
+    // getAttribute: a form's `id` property names its control called "id" when it has one.
+    const formID = form.getAttribute("id");
+    if (formID === "matching") {
       const verb = event.submitter && event.submitter.id === "retry-matching" ? "Retry" : "Cancel";
       if (!window.confirm(`${verb} all ${form.dataset.count} matching jobs?`)) event.preventDefault();
       return;
     }
-    if (form.id !== "bulk") return;
+    if (formID !== "bulk") return;
     const count = selection().size;
     const action = (event.submitter && event.submitter.textContent || "Apply").replace(" selected", "").toLowerCase();
     if (count === 0) {

@@ -1,0 +1,158 @@
+import Foundation
+import TaskDashboard
+import TaskRuntime
+import TaskServer
+import TaskforgeTestSupport
+import Tasks
+import Testing
+
+/// The dashboard's server side over real HTTP: sessions, CSRF, scopes, escaping, the live stream.
+/// How it looks and behaves in a browser is Tests/Browser's (DashboardBrowserTests).
+@Suite("dashboard")
+struct DashboardTests {
+    static func with(authentication: Authentication = .off, _ body: (TestServer) async throws -> Void) async throws {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, authentication: authentication,
+            routeSets: [Dashboard()], body)
+    }
+
+    @Test func pagesCarryASessionCookieAndAStrictPolicy() async throws {
+        try await Self.with { server in
+            let browser = BrowserSession(server)
+            for path in ["/ui", "/ui/jobs", "/ui/workers", "/ui/schedules", "/ui/tasks"] {
+                let page = try await browser.get(path)
+                #expect(page.status == 200, "\(path)")
+                #expect(page.headers["content-security-policy"]?.contains("script-src 'self'") == true)
+                #expect(page.headers["content-security-policy"]?.contains("unsafe-inline") == false)
+                #expect(page.headers["x-content-type-options"] == "nosniff")
+                #expect(page.body.contains("<h1>"))
+            }
+            let cookie = try await BrowserSession(server).get("/ui").headers["set-cookie"] ?? ""
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/ui"))
+            #expect(!cookie.contains("Secure"))
+            #expect(try await browser.get("/ui/nowhere").status == 404)
+            #expect(try await browser.get("/ui/jobs?state=sideways").body.contains("invalid_parameter"))
+        }
+    }
+
+    @Test func anActionNeedsTheSessionsCSRFToken() async throws {
+        try await Self.with { server in
+            let browser = BrowserSession(server)
+            let token = try #require(try await browser.get("/ui").csrfToken)
+            let missing = try await browser.post("/ui/actions/queues/pause", [("queue", "default")])
+            #expect(missing.status == 403 && missing.body.contains("csrf_token_invalid"))
+            let wrong = try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", "AAAA" + token.dropFirst(4))])
+            #expect(wrong.status == 403)
+            // Another session's token is not this session's.
+            let other = BrowserSession(server)
+            let otherToken = try #require(try await other.get("/ui").csrfToken)
+            #expect(try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", otherToken)]).status == 403)
+            #expect(try await server.store.pausedQueues().isEmpty)
+
+            let paused = try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", token)])
+            #expect(paused.status == 303 && paused.headers["location"]?.hasPrefix("/ui?notice=") == true)
+            #expect(try await server.store.pausedQueues().map(\.name) == ["default"])
+            #expect(try await browser.get("/ui").body.contains("badge paused"))
+            #expect(try await browser.post("/ui/actions/queues/resume", [("queue", "default"), ("csrf", token)]).status == 303)
+            #expect(try await server.store.pausedQueues().isEmpty)
+        }
+    }
+
+    @Test func withTokensAPersonSignsInAndAReadTokenCannotAct() async throws {
+        try await Self.with(authentication: .required) { server in
+            let reader = try await AuthenticationTests.token(server, "reader", [.read])
+            let submitter = try await AuthenticationTests.token(server, "submitter", [.submit, .read])
+            let own = try await server.request(
+                "POST", "/v1/tasks/sleep", body: #"{"seconds": 30}"#, headers: AuthenticationTests.bearer(submitter))
+            let ownID = try #require(own.json["id"]?.stringValue)
+
+            let browser = BrowserSession(server)
+            let first = try await browser.get("/ui/jobs?state=pending")
+            #expect(first.status == 303 && first.headers["location"] == "/ui/sign-in?next=%2Fui%2Fjobs%3Fstate%3Dpending")
+            let form = try await browser.get("/ui/sign-in")
+            let csrf = try #require(form.csrfToken)
+            let refused = try await browser.post("/ui/sign-in", [("csrf", csrf), ("token", "tf_nope_nope"), ("next", "/ui")])
+            #expect(refused.status == 401 && !refused.body.contains("tf_nope_nope"))
+            let signedIn = try await browser.post("/ui/sign-in", [("csrf", csrf), ("token", reader), ("next", "https://evil.example/")])
+            #expect(signedIn.status == 303 && signedIn.headers["location"] == "/ui")
+
+            // The reader sees no job of the submitter's, and no action.
+            let jobs = try await browser.get("/ui/jobs")
+            #expect(jobs.status == 200 && !jobs.body.contains(ownID))
+            #expect(!jobs.body.contains("/ui/actions/"))
+            #expect(!jobs.body.contains(reader))
+            let overview = try await browser.get("/ui")
+            #expect(!overview.body.contains("/ui/actions/"))
+            let token = try #require(overview.csrfToken)
+            let forged = try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", token)])
+            #expect(forged.status == 403 && forged.body.contains("insufficient_scope"))
+            let cancel = try await browser.post("/ui/actions/jobs/cancel", [("id", ownID), ("csrf", token)])
+            #expect(cancel.status == 403)
+            #expect(try await server.store.pausedQueues().isEmpty)
+            let ownUUID = try #require(UUID(uuidString: ownID))
+            #expect(try await server.store.job(id: ownUUID)?.state != .cancelled)
+            _ = try await server.store.requestCancel(id: ownUUID)
+
+            // Revoking the token ends its sessions.
+            let readerID = try #require(TokenSecret(presented: reader)?.id)
+            #expect(try await server.store.revokeToken(readerID, at: Date()) != nil)
+            #expect(try await browser.get("/ui").status == 303)
+        }
+    }
+
+    @Test func valuesFromJobsAreTextNeverMarkup() async throws {
+        try await Self.with { server in
+            let reply = try await server.submit("echo", ["message": "<script>alert(1)</script>\"'&"])
+            let id = try #require(reply.json["id"]?.stringValue)
+            _ = try await server.waitUntilFinished(id)
+            let browser = BrowserSession(server)
+            let page = try await browser.get("/ui/jobs/\(id)")
+            #expect(page.status == 200)
+            #expect(!page.body.contains("<script>alert"))
+            #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;\\&quot;&#39;&amp;"))
+        }
+    }
+
+    @Test func aFinishedJobsStreamSendsItOnceAndEnds() async throws {
+        try await Self.with { server in
+            let reply = try await server.submit("echo", ["message": "streamed"])
+            let id = try #require(reply.json["id"]?.stringValue)
+            _ = try await server.waitUntilFinished(id)
+            let browser = BrowserSession(server)
+            let stream = try await browser.get("/ui/live?view=%2Fui%2Fjobs%2F\(id)")
+            #expect(stream.status == 200 && stream.headers["content-type"] == "text/event-stream")
+            #expect(stream.body.hasPrefix("event: update\ndata: "))
+            #expect(stream.body.contains("streamed") && stream.body.hasSuffix("event: end\ndata: \n\n"))
+            #expect(try await browser.get("/ui/live?view=%2Fevil").status == 400)
+        }
+    }
+
+    @Test func bulkActionsTakeTheSelectedOrEveryMatchingJob() async throws {
+        try await Self.with { server in
+            _ = try await server.store.pauseQueue("default", by: nil, at: Date())
+            var ids: [String] = []
+            for index in 0..<5 {
+                let reply = try await server.submit(index < 3 ? "sleep" : "echo", index < 3 ? ["seconds": 30] : ["message": "m"])
+                ids.append(try #require(reply.json["id"]?.stringValue))
+            }
+            let browser = BrowserSession(server)
+            let page = try await browser.get("/ui/jobs?task=sleep&state=pending")
+            #expect(page.body.contains("Cancel all 3 matching"))
+            let token = try #require(page.csrfToken)
+            let selected = try await browser.post(
+                "/ui/actions/jobs/cancel", [("id", ids[3]), ("csrf", token), ("back", "/ui/jobs")])
+            #expect(selected.status == 303 && selected.headers["location"] == "/ui/jobs?notice=1%20cancelled.")
+            let matching = try await browser.post(
+                "/ui/actions/jobs/cancel-matching", [("task", "sleep"), ("state", "pending"), ("csrf", token), ("back", "//evil")])
+            #expect(matching.status == 303 && matching.headers["location"] == "/ui?notice=3%20cancelled.")
+            var states: [JobState] = []
+            for id in ids {
+                let uuid = try #require(UUID(uuidString: id))
+                states.append(try #require(try await server.store.job(id: uuid)).state)
+            }
+            #expect(states == [.cancelled, .cancelled, .cancelled, .cancelled, .pending])
+            let unfiltered = try await browser.post("/ui/actions/jobs/cancel-matching", [("csrf", token)])
+            #expect(unfiltered.status == 400)
+        }
+    }
+}
