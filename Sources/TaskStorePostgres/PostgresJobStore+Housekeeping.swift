@@ -33,6 +33,7 @@ extension PostgresJobStore {
                 WHERE state IN ('succeeded', 'failed', 'cancelled') AND finished_at < \(finishedBefore)
                 ORDER BY finished_at LIMIT \(limit) FOR UPDATE SKIP LOCKED),
             events AS (DELETE FROM job_events WHERE job_id IN (SELECT id FROM doomed)),
+            actions AS (DELETE FROM job_actions WHERE job_id IN (SELECT id FROM doomed)),
             files AS (DELETE FROM job_files WHERE job_id IN (SELECT id FROM doomed)),
             deleted AS (DELETE FROM jobs WHERE seq IN (SELECT seq FROM doomed) RETURNING seq)
             SELECT count(*)::bigint FROM deleted

@@ -223,6 +223,22 @@ public final class PostgresJobStore: JobStore {
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), binds)
     }
 
+    public func recordAction(_ action: JobAction) async throws {
+        _ = try await rows(
+            """
+            INSERT INTO job_actions (job_id, at, action, actor)
+            VALUES (\(action.jobID), \(action.at), \(action.kind.rawValue), \(action.actor))
+            """)
+    }
+
+    public func actions(forJob id: UUID) async throws -> [JobAction] {
+        try await rows("SELECT at, action, actor FROM job_actions WHERE job_id = \(id) ORDER BY seq").map { row in
+            let (at, action, actor) = try row.decode((Date, String, String?).self)
+            guard let kind = JobAction.Kind(rawValue: action) else { throw PostgresStoreError.malformedAction(action) }
+            return JobAction(jobID: id, at: at, kind: kind, actor: actor)
+        }
+    }
+
     public func events(forJob id: UUID) async throws -> [JobEvent] {
         try await rows("SELECT * FROM job_events WHERE job_id = \(id) ORDER BY seq").map(JobEvent.init(row:))
     }
@@ -400,6 +416,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible {
     case statement(code: String, sqlState: String?, message: String?, underlying: String?)
     /// A rate bucket was deleted while a claim spent from it.
     case rateBucketVanished(key: String)
+    /// A row holds a value this version does not know (written by a newer one).
+    case malformedAction(String)
 
     /// The failure of a statement.
     init(_ error: PSQLError) {
@@ -424,6 +442,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible {
             return parts.joined(separator: ": ")
         case .rateBucketVanished(let key):
             return "the rate bucket '\(key)' vanished while it was spent from"
+        case .malformedAction(let action):
+            return "a job action '\(action)' that this version does not know"
         }
     }
 }

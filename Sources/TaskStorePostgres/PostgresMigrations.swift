@@ -293,7 +293,33 @@ enum PostgresMigrations {
                     ADD COLUMN pid integer NOT NULL DEFAULT 0,
                     ADD COLUMN started_at timestamptz NOT NULL DEFAULT now(),
                     ADD COLUMN seen_at timestamptz NOT NULL DEFAULT now()
+                """,
+                // Each event names the worker that held the job: the one that claimed it, or whose attempt ended.
+                "ALTER TABLE job_events ADD COLUMN worker text",
                 """
+                CREATE OR REPLACE FUNCTION taskforge_job_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO job_events (job_id, at, state, stage, progress, attempt, error, worker)
+                    VALUES (NEW.id, now(), NEW.state, NEW.stage, NEW.progress, NEW.attempt, NEW.error,
+                        COALESCE(NEW.lease_owner, OLD.lease_owner));
+                    IF NEW.state = 'pending' AND OLD.state IS DISTINCT FROM 'pending' THEN
+                        PERFORM pg_notify('\(readyChannel)', NEW.queue);
+                    END IF;
+                    RETURN NULL;
+                END
+                $$
+                """,
+                // Operators' actions on jobs; pruning deletes them with their job.
+                """
+                CREATE TABLE job_actions (
+                    seq bigserial PRIMARY KEY,
+                    job_id uuid NOT NULL,
+                    at timestamptz NOT NULL,
+                    action text NOT NULL,
+                    actor text
+                )
+                """,
+                "CREATE INDEX job_actions_by_job ON job_actions (job_id, seq)",
             ]),
     ]
 }

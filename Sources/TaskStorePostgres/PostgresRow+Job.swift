@@ -81,7 +81,8 @@ extension JobEvent {
             stage: try row.decode("stage", as: String?.self),
             progress: try row.decode("progress", as: Double.self),
             attempt: try row.decode("attempt", as: Int.self),
-            error: try row.jobError("error")
+            error: try row.jobError("error"),
+            worker: try row.decode("worker", as: String?.self)
         )
     }
 }

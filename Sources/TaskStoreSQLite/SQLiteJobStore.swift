@@ -160,6 +160,26 @@ public final class SQLiteJobStore: JobStore {
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), binds)
     }
 
+    public func recordAction(_ action: JobAction) async throws {
+        _ = try await connection.query(
+            "INSERT INTO job_actions (job_id, at, action, actor) VALUES (?, ?, ?, ?)",
+            [
+                .text(action.jobID.lowercasedString), .integer(Int(action.at.microseconds)), .text(action.kind.rawValue),
+                action.actor.map(SQLiteData.text) ?? .null,
+            ])
+    }
+
+    public func actions(forJob id: UUID) async throws -> [JobAction] {
+        try await connection.query(
+            "SELECT * FROM job_actions WHERE job_id = ? ORDER BY seq", [.text(id.lowercasedString)]
+        ).map { row in
+            guard let kind = JobAction.Kind(rawValue: try row.required("action", \.string)) else {
+                throw MalformedRow(column: "action")
+            }
+            return JobAction(jobID: id, at: try row.date("at"), kind: kind, actor: row.optional("actor", \.string))
+        }
+    }
+
     public func events(forJob id: UUID) async throws -> [JobEvent] {
         try await connection.query(
             "SELECT * FROM job_events WHERE job_id = ? ORDER BY seq", [.text(id.lowercasedString)]

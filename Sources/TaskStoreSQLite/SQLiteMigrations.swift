@@ -302,6 +302,34 @@ enum SQLiteMigrations {
                 "ALTER TABLE workers ADD COLUMN pid INTEGER NOT NULL DEFAULT 0",
                 "ALTER TABLE workers ADD COLUMN started_at INTEGER NOT NULL DEFAULT 0",
                 "ALTER TABLE workers ADD COLUMN seen_at INTEGER NOT NULL DEFAULT 0",
+                // Each event names the worker that held the job: the one that claimed it, or whose attempt ended.
+                "ALTER TABLE job_events ADD COLUMN worker TEXT",
+                "DROP TRIGGER jobs_log_update",
+                """
+                CREATE TRIGGER jobs_log_update AFTER UPDATE OF state, stage, attempt ON jobs
+                WHEN OLD.state IS NOT NEW.state OR OLD.stage IS NOT NEW.stage OR OLD.attempt IS NOT NEW.attempt
+                BEGIN
+                    INSERT INTO job_events (job_id, at, state, stage, progress, attempt, error, worker)
+                    VALUES (NEW.id, \(nowMicros), NEW.state, NEW.stage, NEW.progress, NEW.attempt, NEW.error,
+                        COALESCE(NEW.lease_owner, OLD.lease_owner));
+                END
+                """,
+                // Operators' actions on jobs, deleted with their job.
+                """
+                CREATE TABLE job_actions (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    job_id TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    action TEXT NOT NULL,
+                    actor TEXT
+                )
+                """,
+                "CREATE INDEX job_actions_by_job ON job_actions (job_id, seq)",
+                """
+                CREATE TRIGGER jobs_delete_actions AFTER DELETE ON jobs BEGIN
+                    DELETE FROM job_actions WHERE job_id = OLD.id;
+                END
+                """,
             ]),
     ]
 }

@@ -88,7 +88,8 @@ extension JobEvent {
             stage: row.optional("stage", \.string),
             progress: try row.required("progress", \.double),
             attempt: try row.required("attempt", \.integer),
-            error: try row.jobError("error")
+            error: try row.jobError("error"),
+            worker: row.optional("worker", \.string)
         )
     }
 }

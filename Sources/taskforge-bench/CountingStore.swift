@@ -39,6 +39,8 @@ final class CountingStore: JobStore {
     }
 
     func events(forJob id: UUID) async throws -> [JobEvent] { try await base.events(forJob: id) }
+    func recordAction(_ action: JobAction) async throws { try await base.recordAction(action) }
+    func actions(forJob id: UUID) async throws -> [JobAction] { try await base.actions(forJob: id) }
 
     func dedupHistory(key: String) async throws -> DedupHistory { try await base.dedupHistory(key: key) }
 

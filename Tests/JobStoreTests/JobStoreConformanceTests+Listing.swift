@@ -69,3 +69,30 @@ extension JobStoreConformanceTests {
         }
     }
 }
+
+/// Who did what: the worker in each event, and the operators' actions kept until the job is pruned.
+extension JobStoreConformanceTests {
+    @Test(arguments: StoreKind.allCases)
+    func eventsNameTheWorkerAndActionsAreKeptUntilPruning(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let job = try await store.enqueue([.sample(queue: "geo")])[0]
+            let claimed = try #require(
+                try await store.claim(queues: ["geo"], limit: 1, worker: "w7", leaseDuration: .seconds(30)).first)
+            #expect(try await store.finish(claimed.lease, .succeeded(output: [:]), handlerVersion: 1))
+            let events = try await store.events(forJob: job.id)
+            #expect(events.map(\.state) == [.pending, .running, .succeeded])
+            #expect(events.map(\.worker) == [nil, "w7", "w7"])
+
+            let at = Date(timeIntervalSince1970: 1_800_000_000)
+            try await store.recordAction(JobAction(jobID: job.id, at: at, kind: .retry, actor: "tok1"))
+            try await store.recordAction(JobAction(jobID: job.id, at: at.addingTimeInterval(1), kind: .cancel, actor: nil))
+            #expect(
+                try await store.actions(forJob: job.id) == [
+                    JobAction(jobID: job.id, at: at, kind: .retry, actor: "tok1"),
+                    JobAction(jobID: job.id, at: at.addingTimeInterval(1), kind: .cancel, actor: nil),
+                ])
+            #expect(try await store.pruneFinishedJobs(finishedBefore: Date().addingTimeInterval(60), limit: 10) == 1)
+            #expect(try await store.actions(forJob: job.id).isEmpty)
+        }
+    }
+}

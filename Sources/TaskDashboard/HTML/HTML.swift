@@ -81,4 +81,16 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
 extension Array where Element == HTML {
     /// The pieces one after another.
     var joined: HTML { "\(self)" }
+
+    /// The pieces with `separator` between them.
+    func joined(separator: HTML) -> HTML {
+        HTML(unescaped: map(\.text).joined(separator: separator.text))
+    }
+}
+
+extension HTML {
+    /// Text that is already markup: only for joining pieces that were each built as ``HTML``.
+    fileprivate init(unescaped text: String) {
+        self.text = text
+    }
 }

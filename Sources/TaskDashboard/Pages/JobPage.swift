@@ -8,6 +8,7 @@ extension PageRenderer {
     func job(id: String, _ request: RenderRequest) async throws -> Page {
         let job = try await operations.job(id: id, context: request.api)
         async let events = operations.store.events(forJob: job.id)
+        async let actions = operations.store.actions(forJob: job.id)
         async let artifacts = operations.artifacts(of: job)
         async let files = operations.files(of: job)
         async let datasets = operations.datasets(of: job)
@@ -18,7 +19,7 @@ extension PageRenderer {
             stagesSection(job, now: now),
             "<section><h2>Input</h2>\(Format.json(job.input))</section>",
             job.output.map { "<section><h2>Output</h2>\(Format.json($0))</section>" as HTML } ?? "",
-            timeline(try await events, now: now),
+            timeline(try await events, actions: try await actions, now: now),
             artifactsSection(try await artifacts, now: now),
             filesSection(try await files),
             datasetsSection(try await datasets),
@@ -91,16 +92,26 @@ extension PageRenderer {
             """
     }
 
-    /// Every entry of the event log: each state change and each new attempt, with the time since the
-    /// one before (how long the job waited or ran).
-    private func timeline(_ events: [JobEvent], now: Date) -> HTML {
-        let rows = events.enumerated().map { index, event -> HTML in
-            let took = index > 0 ? Format.duration(event.at.timeIntervalSince(events[index - 1].at)) : "—"
-            return """
-                <li><span class="when">\(Format.time(event.at, now: now))</span> \(stateBadge(event.state))
-                attempt \(event.attempt)\(event.stage.map { " · stage \($0)" as HTML }) · \(took) after the previous entry\(event.error.map { " · <code>\($0.code.rawValue)</code> \($0.message)" as HTML })</li>
-                """
+    /// Every entry of the event log (each state change and new attempt, with the worker that held the
+    /// job and the time since the entry before) and every operator's action, by time.
+    private func timeline(_ events: [JobEvent], actions: [JobAction], now: Date) -> HTML {
+        var entries: [(at: Date, html: HTML)] = []
+        for (index, event) in events.enumerated() {
+            var details: [HTML] = ["attempt \(event.attempt)"]
+            if let stage = event.stage { details.append("stage \(stage)") }
+            if let worker = event.worker { details.append("worker <code>\(worker)</code>") }
+            if index > 0 {
+                details.append("\(Format.duration(event.at.timeIntervalSince(events[index - 1].at))) after the entry before")
+            }
+            if let error = event.error { details.append("<code>\(error.code.rawValue)</code> \(error.message)") }
+            entries.append(
+                (event.at, "<li><span class=\"when\">\(Format.time(event.at, now: now))</span> \(stateBadge(event.state)) \(details.joined(separator: " · "))</li>"))
         }
+        for action in actions {
+            entries.append(
+                (action.at, "<li class=\"action\"><span class=\"when\">\(Format.time(action.at, now: now))</span> <span class=\"badge\">\(action.kind.rawValue)</span> by \(action.actor ?? "the local operator (no tokens)")</li>"))
+        }
+        let rows = entries.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element.html)
         return "<section><h2>Timeline</h2><ol class=\"timeline\">\(rows)</ol></section>"
     }
 

@@ -10,10 +10,13 @@ public struct JobEvent: Sendable, Hashable {
     public var progress: Double
     public var attempt: Int
     public var error: JobError?
+    /// The worker that held the job when it changed: the one that claimed it, for `running`, and the
+    /// one whose attempt ended, for the state after it; `nil` for changes no worker made.
+    public var worker: String?
 
     public init(
         sequence: Int64, jobID: UUID, at: Date, state: JobState, stage: String?, progress: Double,
-        attempt: Int, error: JobError?
+        attempt: Int, error: JobError?, worker: String? = nil
     ) {
         self.sequence = sequence
         self.jobID = jobID
@@ -23,5 +26,6 @@ public struct JobEvent: Sendable, Hashable {
         self.progress = progress
         self.attempt = attempt
         self.error = error
+        self.worker = worker
     }
 }

@@ -44,6 +44,12 @@ public protocol JobStore: TokenStore, DatasetStore, QueuePauseStore {
     /// The job's event log, oldest first.
     func events(forJob id: UUID) async throws -> [JobEvent]
 
+    /// Records an operator's action on a job (kept until the job is pruned, then deleted with it).
+    func recordAction(_ action: JobAction) async throws
+
+    /// The operators' actions on the job, oldest first.
+    func actions(forJob id: UUID) async throws -> [JobAction]
+
     /// The newest job with dedup key `key`, and the newest that succeeded (finished jobs are kept for
     /// the retention period only).
     func dedupHistory(key: String) async throws -> DedupHistory

@@ -145,6 +145,7 @@ public struct TaskOperations: Sendable {
         let result = try await store.requestCancel(id: job.id)
         switch result {
         case .cancelled, .requested:
+            await record(.cancel, of: job, context: context)
             return result
         case .alreadyFinished(let job):
             throw Problem(
@@ -164,6 +165,7 @@ public struct TaskOperations: Sendable {
         let attempts = catalog.entry(named: job.task)?.definition.retry.maxAttempts ?? 1
         switch try await store.retry(id: job.id, additionalAttempts: attempts) {
         case .retried(let job):
+            await record(.retry, of: job, context: context)
             return job
         case .notRetryable(let job):
             throw Problem(
@@ -172,6 +174,19 @@ public struct TaskOperations: Sendable {
                 extensions: ["job": JobResource.json(job, catalog)])
         case .notFound:
             throw Problem.jobNotFound(job.id.lowercasedString)
+        }
+    }
+
+    /// Records who cancelled or retried `job` beside its event log. The action itself is done by then:
+    /// a failure to record it is logged, not answered (the client would retry an action that worked).
+    private func record(_ kind: JobAction.Kind, of job: Job, context: TaskRequestContext) async {
+        let actor = context.principal?.tokenID
+        do {
+            try await store.recordAction(JobAction(jobID: job.id, at: Date(), kind: kind, actor: actor))
+        } catch {
+            context.logger.error(
+                "recording an operator's action failed",
+                metadata: ["jobId": "\(job.id.lowercasedString)", "action": "\(kind.rawValue)", "error": "\(error)"])
         }
     }
 

@@ -153,6 +153,10 @@ struct DashboardTests {
             #expect(states == [.cancelled, .cancelled, .cancelled, .cancelled, .pending])
             let unfiltered = try await browser.post("/ui/actions/jobs/cancel-matching", [("csrf", token)])
             #expect(unfiltered.status == 400)
+            // Each cancel is in the job's history, by whom (the local operator: no tokens).
+            let first = try #require(UUID(uuidString: ids[0]))
+            #expect(try await server.store.actions(forJob: first).map(\.kind) == [.cancel])
+            #expect(try await browser.get("/ui/jobs/\(ids[0])").body.contains("<span class=\"badge\">cancel</span> by the local operator"))
         }
     }
 }
