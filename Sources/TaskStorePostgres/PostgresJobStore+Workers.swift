@@ -16,6 +16,26 @@ extension PostgresJobStore {
             """)
     }
 
+    public func finishedCounts(since: Date) async throws -> [FinishedCount] {
+        // Two branches, each matching a partial or state index exactly.
+        try await rows(
+            """
+            SELECT queue, state, floor(extract(epoch FROM finished_at) / 60)::bigint AS minute, count(*)::bigint FROM jobs
+            WHERE state IN ('succeeded', 'failed', 'cancelled') AND finished_at >= \(since)
+            GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT queue, state, floor(extract(epoch FROM finished_at) / 60)::bigint, count(*)::bigint FROM jobs
+            WHERE state = 'quarantined' AND finished_at >= \(since)
+            GROUP BY 1, 2, 3
+            """
+        ).compactMap { row in
+            let (queue, state, minute, count) = try row.decode((String, String, Int64, Int64).self)
+            guard let state = JobState(rawValue: state) else { return nil }
+            return FinishedCount(
+                queue: queue, minute: Date(timeIntervalSince1970: TimeInterval(minute * 60)), state: state, count: Int(count))
+        }
+    }
+
     public func liveWorkers(now: Date) async throws -> [WorkerRecord] {
         let workers = try await rows(
             "SELECT id, host, pid, queues::text, started_at, seen_at, expires_at FROM workers WHERE expires_at > \(now)"

@@ -19,6 +19,28 @@ extension SQLiteJobStore {
             ])
     }
 
+    public func finishedCounts(since: Date) async throws -> [FinishedCount] {
+        let sinceBind = SQLiteData.integer(Int(since.microseconds))
+        var counts: [FinishedCount] = []
+        // Two statements, each matching a partial or state index exactly.
+        for filter in ["state IN ('succeeded', 'failed', 'cancelled') AND finished_at >= ?", "state = 'quarantined' AND finished_at >= ?"] {
+            for row in try await connection.query(
+                """
+                SELECT queue, state, finished_at / 60000000 AS minute, count(*) AS n FROM jobs
+                WHERE \(filter) GROUP BY queue, state, minute
+                """, [sinceBind])
+            {
+                guard let state = JobState(rawValue: try row.required("state", \.string)) else { continue }
+                counts.append(
+                    FinishedCount(
+                        queue: try row.required("queue", \.string),
+                        minute: Date(timeIntervalSince1970: TimeInterval(try row.required("minute", \.integer) * 60)),
+                        state: state, count: try row.required("n", \.integer)))
+            }
+        }
+        return counts
+    }
+
     public func liveWorkers(now: Date) async throws -> [WorkerRecord] {
         let workers = try await connection.query(
             "SELECT * FROM workers WHERE expires_at > ? ORDER BY id", [.integer(Int(now.microseconds))]

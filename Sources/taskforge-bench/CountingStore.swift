@@ -108,6 +108,7 @@ final class CountingStore: JobStore {
 
     func unregisterWorker(id: String) async throws { try await base.unregisterWorker(id: id) }
     func liveWorkers(now: Date) async throws -> [WorkerRecord] { try await base.liveWorkers(now: now) }
+    func finishedCounts(since: Date) async throws -> [FinishedCount] { try await base.finishedCounts(since: since) }
 
     func queueStatus(now: Date) async throws -> [QueueStatus] { try await base.queueStatus(now: now) }
 

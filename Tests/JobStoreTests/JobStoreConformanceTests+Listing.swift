@@ -96,3 +96,30 @@ extension JobStoreConformanceTests {
         }
     }
 }
+
+/// The overview's last hour: finished jobs counted per queue, minute and final state.
+extension JobStoreConformanceTests {
+    @Test(arguments: StoreKind.allCases)
+    func finishedJobsAreCountedPerQueueMinuteAndState(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let start = Date()
+            _ = try await store.enqueue((0..<4).map { _ in .sample(queue: "geo", maxAttempts: 1) } + [.sample(queue: "io")])
+            let failure = JobError(code: .taskFailed, message: "no", retryable: false)
+            for outcome: AttemptOutcome in [
+                .succeeded(output: [:]), .succeeded(output: [:]), .failed(failure, progress: 0),
+                .crashed(.crash, retryAt: nil, progress: 0),
+            ] {
+                #expect(try await store.finish(try await store.claimOne(queue: "geo").lease, outcome, handlerVersion: 1))
+            }
+            let counts = try await store.finishedCounts(since: start.addingTimeInterval(-60))
+            var totals: [JobState: Int] = [:]
+            for count in counts {
+                #expect(count.queue == "geo")
+                #expect(count.minute <= Date() && count.minute >= FinishedCount.minute(of: start))
+                totals[count.state, default: 0] += count.count
+            }
+            #expect(totals == [.succeeded: 2, .failed: 1, .quarantined: 1])
+            #expect(try await store.finishedCounts(since: Date().addingTimeInterval(60)).isEmpty)
+        }
+    }
+}

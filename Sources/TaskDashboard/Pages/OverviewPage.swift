@@ -7,7 +7,12 @@ extension PageRenderer {
     /// jobs and no worker is marked, and an admin can pause and resume each.
     func overview(_ request: RenderRequest) async throws -> Page {
         let queues = try await operations.queues(context: request.api)
+        let finished = Dictionary(
+            grouping: try await operations.store.finishedCounts(since: request.now.addingTimeInterval(-3600)), by: \.queue)
         let rows = queues.map { queue -> HTML in
+            let hour = Sparkline(finished[queue.name] ?? [], now: request.now)
+            let failureRate: HTML =
+                hour.finished == 0 ? "—" : "\(Format.percent((Double(hour.failed) / Double(hour.finished) * 1000).rounded() / 10)) %"
             let starving = queue.pending > 0 && queue.workers == 0 && queue.paused == nil
             var status: [HTML] = []
             if let pause = queue.paused {
@@ -29,6 +34,10 @@ extension PageRenderer {
                 <td class="num">\(Format.count(queue.workers))</td>
                 <td class="num">\(Format.count(queue.concurrency))</td>
                 <td class="num">\(queue.oldestPendingAge.map { Format.duration($0) } ?? "—")</td>
+                <td class="num"><a href="\(Paths.with(paths.jobsRoot, [("queue", queue.name), ("state", "succeeded")]))">\(Format.count(hour.finished - hour.failed))</a></td>
+                <td class="num"><a href="\(Paths.with(paths.jobsRoot, [("queue", queue.name), ("state", "failed")]))">\(Format.count(hour.failed))</a></td>
+                <td class="num">\(failureRate)</td>
+                <td>\(hour.svg)</td>
                 <td>\(action)</td>
                 </tr>
                 """
@@ -55,7 +64,9 @@ extension PageRenderer {
                 <div class="scroll"><table class="queues">
                 <thead><tr><th scope="col">Queue</th><th scope="col" class="num">Pending</th><th scope="col" class="num">Scheduled</th>
                 <th scope="col" class="num">Running</th><th scope="col" class="num">Workers</th><th scope="col" class="num">Slots</th>
-                <th scope="col" class="num">Oldest ready</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+                <th scope="col" class="num">Oldest ready</th><th scope="col" class="num">Done 1 h</th><th scope="col" class="num">Failed 1 h</th>
+                <th scope="col" class="num">Failure rate</th><th scope="col">Last hour</th>
+                <th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
                 <tbody>\(rows)</tbody>
                 </table></div>
                 </section>

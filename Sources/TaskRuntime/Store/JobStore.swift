@@ -121,6 +121,10 @@ public protocol JobStore: TokenStore, DatasetStore, QueuePauseStore {
     /// Removes worker process `id` from the list at once (at shutdown).
     func unregisterWorker(id: String) async throws
 
+    /// The jobs that finished at or after `since`, counted per queue, minute and final state. Served by
+    /// the finish-time index (quarantined jobs, which it leaves out, by the state index).
+    func finishedCounts(since: Date) async throws -> [FinishedCount]
+
     /// The workers registered and not expired at `now`, by id, each with the running jobs it holds.
     func liveWorkers(now: Date) async throws -> [WorkerRecord]
 
