@@ -156,6 +156,17 @@ let package = Package(
 
         // dataset_metrics on a large CSV, beside pandas and DuckDB (scripts/bench datasets).
         .executableTarget(name: "datasets-bench", dependencies: ["Datasets"]),
+        // The dashboard's pages on a store with a million jobs (scripts/bench ui).
+        .executableTarget(
+            name: "dashboard-bench",
+            dependencies: [
+                "TaskDashboard", "TaskServer", "TaskRuntime", "TaskStoreSQLite", "TaskStorePostgres", "TaskArtifacts",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         // The AOD retrieval's cost per pixel, its variants side by side (scripts/bench aod).
         .executableTarget(name: "aod-bench", dependencies: ["Atmosphere"]),
 

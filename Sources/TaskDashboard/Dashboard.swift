@@ -21,7 +21,9 @@ public struct Dashboard: RouteSet {
     public var selfAuthenticatedPrefix: String? { "/ui" }
 
     public func register(on router: Router<TaskRequestContext>, operations: TaskOperations) {
-        let renderer = PageRenderer(operations: operations, paths: paths, configuration: configuration)
+        let renderer = PageRenderer(
+            operations: operations, paths: paths, configuration: configuration,
+            lastHour: LastHourCache(store: operations.store))
         let actions = DashboardActions(operations: operations, paths: paths)
         let signIn = SignIn(
             verifier: TokenVerifier(tokens: operations.store), signer: signer, paths: paths, configuration: configuration,
@@ -33,7 +35,7 @@ public struct Dashboard: RouteSet {
                 authentication: operations.configuration.authentication, paths: paths))
         let page: @Sendable (Request, DashboardContext) async throws -> Response = { request, context in
             let rendered = try await renderer.render(try View(request), context: context)
-            let view = paths.root + request.uri.path.dropFirst(3) + (request.uri.query.map { "?" + $0 } ?? "")
+            let view = paths.browserPath(of: request)
             let notice = request.uri.queryParameters["notice"].map(String.init)
             return .html(renderer.layout(context).document(rendered, view: view, notice: notice))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// The dashboard's URLs as the browser reaches them, under the configured base path. Every link,
 /// form action and asset reference is made here, so `--ui-base-path` cannot be missed anywhere.
@@ -23,6 +24,20 @@ struct Paths: Sendable {
     func action(_ name: String) -> String { "\(root)/actions/\(name)" }
     /// The live stream of the page at `view` (a path and query under ``root``).
     func live(_ view: String) -> String { "\(root)/live?view=\(Self.encode(view))" }
+
+    /// The page `request` asked for, as the browser reached it (under the base path).
+    func browserPath(of request: Request) -> String {
+        root + request.uri.path.dropFirst("/ui".count) + (request.uri.query.map { "?" + $0 } ?? "")
+    }
+
+    /// `target` if it is a dashboard page, else the overview: a form's `next` or `back` field can
+    /// never send the browser to another site.
+    func pageOrOverview(_ target: String?) -> String {
+        guard let target, target == root || target.hasPrefix(root + "/") || target.hasPrefix(root + "?"),
+            !target.contains("//"), !target.contains("\\")
+        else { return root }
+        return target
+    }
 
     /// `path` with `parameters` as its query (empty values left out), percent-encoded.
     static func with(_ path: String, _ parameters: [(String, String?)]) -> String {

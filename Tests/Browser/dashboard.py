@@ -192,7 +192,8 @@ class Context:
         newest = self.api("GET", "/v1/jobs?limit=1")["jobs"]
         job_id = newest[0]["id"] if newest else self.submit("echo", message="a job to show")
         return [("overview", "/ui", "div#live"), ("jobs", "/ui/jobs", "div#live"), ("job", f"/ui/jobs/{job_id}", "div#live"),
-                ("schedules", "/ui/schedules", "div#live"), ("tasks", "/ui/tasks", "div#live"),
+                ("workers", "/ui/workers", "div#live"), ("schedules", "/ui/schedules", "div#live"),
+                ("tasks", "/ui/tasks", "div#live"),
                 ("sign-in", "/ui/sign-in", "input#token")]
 
     def visit_pages(self, visit):

@@ -155,15 +155,9 @@ struct DashboardActions: Sendable {
         return value
     }
 
-    /// `303` to the form's `back` (a dashboard page; anything else goes to the overview, so the form
-    /// cannot send the browser elsewhere), with `notice`.
+    /// `303` to the form's `back` (a dashboard page, else the overview), with `notice`.
     private func back(_ form: FormFields, notice: String) -> Response {
-        var target = form["back"] ?? paths.root
-        if !(target == paths.root || target.hasPrefix(paths.root + "/") || target.hasPrefix(paths.root + "?"))
-            || target.contains("//") || target.contains("\\")
-        {
-            target = paths.root
-        }
+        let target = paths.pageOrOverview(form["back"])
         let separator = target.contains("?") ? "&" : "?"
         return Response(status: .seeOther, headers: [.location: target + separator + "notice=" + Paths.encode(notice)])
     }

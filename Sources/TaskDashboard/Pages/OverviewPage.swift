@@ -7,8 +7,7 @@ extension PageRenderer {
     /// jobs and no worker is marked, and an admin can pause and resume each.
     func overview(_ request: RenderRequest) async throws -> Page {
         let queues = try await operations.queues(context: request.api)
-        let finished = Dictionary(
-            grouping: try await operations.store.finishedCounts(since: request.now.addingTimeInterval(-3600)), by: \.queue)
+        let finished = Dictionary(grouping: try await lastHour.counts(now: request.now), by: \.queue)
         let rows = queues.map { queue -> HTML in
             let hour = Sparkline(finished[queue.name] ?? [], now: request.now)
             let failureRate: HTML =

@@ -8,6 +8,7 @@ struct PageRenderer: Sendable {
     let operations: TaskOperations
     let paths: Paths
     let configuration: DashboardConfiguration
+    let lastHour: LastHourCache
 
     func render(_ view: View, context: DashboardContext, now: Date = Date()) async throws -> Page {
         let request = RenderRequest(context: context, layout: layout(context), now: now)

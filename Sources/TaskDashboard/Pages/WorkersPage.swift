@@ -23,7 +23,7 @@ extension PageRenderer {
                 <td>\(worker.host.isEmpty ? "—" : worker.host)</td><td class="num">\(worker.pid == 0 ? "—" : String(worker.pid))</td>
                 <td><ul class="plain">\(queues)</ul></td>
                 <td class="num">\(Format.count(worker.running.count)) / \(Format.count(worker.queues.values.reduce(0, +)))</td>
-                <td><ul class="plain">\(running)</ul></td>
+                <td>\(running.isEmpty ? "—" : "<ul class=\"plain\">\(running)</ul>" as HTML)</td>
                 <td>\(Format.time(worker.lastSeen, now: request.now))</td>
                 <td>\(Format.time(worker.startedAt, now: request.now))</td></tr>
                 """

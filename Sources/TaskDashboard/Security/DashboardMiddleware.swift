@@ -50,7 +50,7 @@ struct DashboardMiddleware: RouterMiddleware {
                     }
                 }
             }
-            context.cookie = session == existing?.session ? existing!.cookie : signer.cookieValue(session)
+            context.cookie = existing.flatMap { $0.session == session ? $0.cookie : nil } ?? signer.cookieValue(session)
             context.csrfToken = signer.csrfToken(forCookie: context.cookie)
             try await checkCSRF(&request, context: context)
             if context.api.principal == nil && !isOpen(request) {
@@ -95,9 +95,8 @@ struct DashboardMiddleware: RouterMiddleware {
     /// A page asks to sign in first and comes back; anything else is `401`.
     private func signInFirst(_ request: Request) throws -> Response {
         guard request.method == .get, request.uri.path != "/ui/live" else { throw Problem.dashboardSignInRequired() }
-        let back = paths.root + request.uri.path.dropFirst(3) + (request.uri.query.map { "?" + $0 } ?? "")
         return Response(
-            status: .seeOther, headers: [.location: Paths.with(paths.signIn, [("next", back)])])
+            status: .seeOther, headers: [.location: Paths.with(paths.signIn, [("next", paths.browserPath(of: request))])])
     }
 
     /// Whether the browser reached the server over TLS (itself, or a proxy in front that says so).

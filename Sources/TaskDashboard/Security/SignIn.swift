@@ -21,7 +21,7 @@ struct SignIn: Sendable {
     @Sendable func submit(_ request: Request, context: DashboardContext) async throws -> Response {
         var request = request
         let fields = try await FormFields.collect(&request)
-        let next = safeNext(fields["next"])
+        let next = paths.pageOrOverview(fields["next"])
         guard authentication != .off else { return Response(status: .seeOther, headers: [.location: next]) }
         let principal: Principal
         do {
@@ -62,7 +62,7 @@ struct SignIn: Sendable {
             \(error.map { "<p class=\"problem\" role=\"alert\">\($0)</p>" as HTML })
             <form method="post" action="\(paths.signIn)">
             <input type="hidden" name="csrf" value="\(context.csrfToken)">
-            <input type="hidden" name="next" value="\(safeNext(next))">
+            <input type="hidden" name="next" value="\(paths.pageOrOverview(next))">
             <label for="token">API token</label>
             <input id="token" name="token" type="password" autocomplete="current-password" required spellcheck="false">
             <p class="muted">A token made with <code>taskforge token create</code>. A <code>read</code> token sees its own
@@ -73,11 +73,5 @@ struct SignIn: Sendable {
 
             """
         return .html(page, status: error == nil ? .ok : .unauthorized)
-    }
-
-    /// `next` if it is a dashboard page, else the overview: the form cannot send the browser elsewhere.
-    private func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix(paths.root), !next.contains("//"), !next.contains("\\") else { return paths.root }
-        return next
     }
 }

@@ -10,10 +10,25 @@ import Testing
 /// How it looks and behaves in a browser is Tests/Browser's (DashboardBrowserTests).
 @Suite("dashboard")
 struct DashboardTests {
-    static func with(authentication: Authentication = .off, _ body: (TestServer) async throws -> Void) async throws {
+    static func with(
+        authentication: Authentication = .off, dashboard: Dashboard = Dashboard(), _ body: (TestServer) async throws -> Void
+    ) async throws {
         try await TestServer.with(
             catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, authentication: authentication,
-            routeSets: [Dashboard()], body)
+            routeSets: [dashboard], body)
+    }
+
+    @Test func behindAProxysPrefixEveryLinkAndTheCookieCarryIt() async throws {
+        let dashboard = Dashboard(configuration: DashboardConfiguration(basePath: "ops/"))
+        try await Self.with(authentication: .required, dashboard: dashboard) { server in
+            let browser = BrowserSession(server)
+            let first = try await browser.get("/ui/jobs")
+            #expect(first.headers["location"] == "/ops/ui/sign-in?next=%2Fops%2Fui%2Fjobs")
+            #expect(first.headers["set-cookie"]?.contains("Path=/ops/ui") == true)
+            let form = try await browser.get("/ui/sign-in")
+            #expect(form.body.contains("action=\"/ops/ui/sign-in\"") && form.body.contains("href=\"/ops/ui/assets/dashboard.css\""))
+            #expect(!form.body.contains("\"/ui/"))
+        }
     }
 
     @Test func pagesCarryASessionCookieAndAStrictPolicy() async throws {
@@ -32,6 +47,19 @@ struct DashboardTests {
             #expect(!cookie.contains("Secure"))
             #expect(try await browser.get("/ui/nowhere").status == 404)
             #expect(try await browser.get("/ui/jobs?state=sideways").body.contains("invalid_parameter"))
+        }
+    }
+
+    @Test func theOverviewCountsTheLastHourPerQueue() async throws {
+        try await Self.with { server in
+            for message in ["a", "b"] {
+                let reply = try await server.submit("echo", ["message": .string(message)])
+                _ = try await server.waitUntilFinished(try #require(reply.json["id"]?.stringValue))
+            }
+            let overview = try await BrowserSession(server).get("/ui")
+            let row = try #require(overview.body.components(separatedBy: "<tr data-queue=\"default\">").last)
+            #expect(row.contains("aria-label=\"2 finished in the last hour, 0 failed; busiest minute"))
+            #expect(row.contains("<rect class=\"ok\""))
         }
     }
 
