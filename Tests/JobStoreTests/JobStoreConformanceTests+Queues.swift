@@ -13,7 +13,7 @@ extension JobStoreConformanceTests {
             _ = try await store.enqueue([
                 .sample(priority: 1), .sample(), .sample(),
                 .sample(runAt: now.addingTimeInterval(3600)),
-                .sample(queue: "geo"), .sample(queue: "geo", runAt: now.addingTimeInterval(60)),
+                .sample(queue: "geo"), .sample(queue: "geo", runAt: now.addingTimeInterval(1800)),
             ])
             _ = try await store.claimOne()
             let succeeded = try await store.claimOne()

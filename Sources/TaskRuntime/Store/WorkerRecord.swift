@@ -31,9 +31,8 @@ public struct WorkerRecord: Sendable, Hashable {
     }
 
     /// The host and process id a store records for the worker registering from this process.
-    public static var thisProcess: (host: String, pid: Int) {
-        (ProcessInfo.processInfo.hostName, Int(ProcessInfo.processInfo.processIdentifier))
-    }
+    public static let thisProcess = (
+        host: ProcessInfo.processInfo.hostName, pid: Int(ProcessInfo.processInfo.processIdentifier))
 
     /// `records` with the running jobs of `leases` (pairs of lease owner and job id) attached, by id.
     public static func attaching(_ leases: [(owner: String, job: UUID)], to records: [WorkerRecord]) -> [WorkerRecord] {
