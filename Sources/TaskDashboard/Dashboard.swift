@@ -25,13 +25,14 @@ public struct Dashboard: RouteSet {
             operations: operations, paths: paths, configuration: configuration,
             lastHour: LastHourCache(store: operations.store))
         let actions = DashboardActions(operations: operations, paths: paths)
+        let verifier = TokenVerifier(tokens: operations.store)
         let signIn = SignIn(
-            verifier: TokenVerifier(tokens: operations.store), signer: signer, paths: paths, configuration: configuration,
+            verifier: verifier, signer: signer, paths: paths, configuration: configuration,
             authentication: operations.configuration.authentication)
         let ui = router.group("/ui", context: DashboardContext.self)
         ui.add(
             middleware: DashboardMiddleware(
-                configuration: configuration, signer: signer, verifier: TokenVerifier(tokens: operations.store),
+                configuration: configuration, signer: signer, verifier: verifier,
                 authentication: operations.configuration.authentication, paths: paths))
         let page: @Sendable (Request, DashboardContext) async throws -> Response = { request, context in
             let rendered = try await renderer.render(try View(request), context: context)
@@ -50,7 +51,7 @@ public struct Dashboard: RouteSet {
                 (url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })
             return LiveStream(
                 renderer: renderer, view: try View(path: url.path, query: query), context: context,
-                interval: configuration.liveInterval
+                interval: configuration.liveInterval, isSignedIn: signedIn(as: context.api.principal, verifier: verifier)
             ).response()
         }
         ui.get("artifacts/:id") { request, context in
@@ -73,4 +74,18 @@ public struct Dashboard: RouteSet {
     }
 
     var signer: SessionSigner { SessionSigner(key: configuration.sessionKey) }
+
+    /// Whether `principal`'s token is still valid: `false` once it is revoked or expired, `true` for
+    /// the local principal (no tokens); a failure to read the store is thrown, not taken for a no.
+    private func signedIn(as principal: Principal?, verifier: TokenVerifier) -> @Sendable () async throws -> Bool {
+        guard let tokenID = principal?.tokenID else { return { true } }
+        return {
+            do {
+                _ = try await verifier.principal(tokenID: tokenID)
+                return true
+            } catch is Problem {
+                return false
+            }
+        }
+    }
 }

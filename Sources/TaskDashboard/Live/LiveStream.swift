@@ -8,12 +8,16 @@ import TaskServer
 /// principal sees it, and sends it as an `update` event when it differs from the last one sent; the
 /// page swaps it in. A page that stops being live (its job finished) gets a last `update` and `end`.
 /// Comment lines keep a quiet stream open through proxies; a dropped stream is reopened by the
-/// browser's `EventSource`, which renders the page afresh.
+/// browser's `EventSource`, which renders the page afresh. A session whose token is revoked while the
+/// page is open gets `end` at the next render.
 struct LiveStream: Sendable {
     let renderer: PageRenderer
     let view: View
     let context: DashboardContext
     let interval: Duration
+    /// Whether the session's token is still valid, asked before every render: a token revoked (or
+    /// expired) while a page is open ends its stream with `end`. `true` when the server needs no token.
+    let isSignedIn: @Sendable () async throws -> Bool
     static let keepAliveInterval: Duration = .seconds(15)
 
     func response() -> Response {
@@ -33,6 +37,10 @@ struct LiveStream: Sendable {
         var lastSendAt = clock.now
         // The first render is sent too: the page may have changed since it was served.
         while channel.isActive {
+            guard try await isSignedIn() else {
+                try await send(Self.event("end", ""))
+                return
+            }
             let page = try await renderer.render(view, context: context)
             if page.live != last {
                 try await send(Self.event("update", page.live.text))

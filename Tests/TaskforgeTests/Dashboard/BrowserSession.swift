@@ -38,6 +38,13 @@ final class BrowserSession: @unchecked Sendable {
         return try await send("POST", path, body: body.joined(separator: "&"))
     }
 
+    /// Opens a streaming response (a live stream): the answer once its head arrived, its body still coming.
+    func open(_ path: String) async throws -> HTTPClientResponse {
+        var request = HTTPClientRequest(url: baseURL + path)
+        if let cookie { request.headers.add(name: "Cookie", value: cookie) }
+        return try await Self.client.execute(request, timeout: .seconds(30))
+    }
+
     private func send(_ method: String, _ path: String, body: String?) async throws -> Page {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .init(rawValue: method)

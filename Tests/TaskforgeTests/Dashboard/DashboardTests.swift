@@ -121,9 +121,17 @@ struct DashboardTests {
             #expect(try await server.store.job(id: ownUUID)?.state != .cancelled)
             _ = try await server.store.requestCancel(id: ownUUID)
 
-            // Revoking the token ends its sessions.
+            // Revoking the token ends its sessions, and the live stream of a page it holds open.
+            let stream = try await browser.open("/ui/live?view=%2Fui")
+            #expect(stream.status == .ok)
+            var chunks = stream.body.makeAsyncIterator()
+            let opening = try #require(try await chunks.next())
+            #expect(String(buffer: opening).hasPrefix("event: update\n"))
             let readerID = try #require(TokenSecret(presented: reader)?.id)
             #expect(try await server.store.revokeToken(readerID, at: Date()) != nil)
+            var rest = ""
+            while let chunk = try await chunks.next() { rest += String(buffer: chunk) }
+            #expect(rest.hasSuffix("event: end\ndata: \n\n"))
             #expect(try await browser.get("/ui").status == 303)
         }
     }
