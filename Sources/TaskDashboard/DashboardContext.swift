@@ -11,6 +11,8 @@ public struct DashboardContext: ChildRequestContext {
     var cookie = ""
     /// The CSRF token forms and actions of this session carry.
     var csrfToken = ""
+    /// The fields of a `POST`'s form, read once by the middleware when it checked the CSRF token.
+    var form = FormFields("")
     /// The `Host` the browser asked for, for the examples that name the server.
     var host = "127.0.0.1:8080"
 

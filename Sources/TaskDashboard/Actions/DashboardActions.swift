@@ -15,7 +15,7 @@ struct DashboardActions: Sendable {
 
     /// Cancels the selected jobs (`id`, repeated); one that already finished is counted, not an error.
     func cancel(_ request: Request, context: DashboardContext) async throws -> Response {
-        let form = try await fields(request)
+        let form = context.form
         var counts = Counts()
         for id in try ids(form) {
             try await cancelOne(id, context: context, counts: &counts)
@@ -25,7 +25,7 @@ struct DashboardActions: Sendable {
 
     /// Retries the selected jobs; one that is not failed, cancelled or quarantined is counted, not an error.
     func retry(_ request: Request, context: DashboardContext) async throws -> Response {
-        let form = try await fields(request)
+        let form = context.form
         var counts = Counts()
         for id in try ids(form) {
             try await retryOne(id, context: context, counts: &counts)
@@ -36,7 +36,7 @@ struct DashboardActions: Sendable {
     /// Cancels every job matching the form's filters (`state`, `task`, `queue`, `id`), newest first, a
     /// page of ``batchSize`` at a time, at most ``maxMatching`` per action.
     func cancelMatching(_ request: Request, context: DashboardContext) async throws -> Response {
-        let form = try await fields(request)
+        let form = context.form
         var counts = Counts()
         let more = try await forEachMatching(form, context: context) { job in
             try await cancelOne(job.id.lowercasedString, context: context, counts: &counts)
@@ -46,7 +46,7 @@ struct DashboardActions: Sendable {
 
     /// Retries every job matching the form's filters, as ``cancelMatching(_:context:)`` cancels them.
     func retryMatching(_ request: Request, context: DashboardContext) async throws -> Response {
-        let form = try await fields(request)
+        let form = context.form
         var counts = Counts()
         let more = try await forEachMatching(form, context: context) { job in
             try await retryOne(job.id.lowercasedString, context: context, counts: &counts)
@@ -109,14 +109,14 @@ struct DashboardActions: Sendable {
     }
 
     func pause(_ request: Request, context: DashboardContext) async throws -> Response {
-        let form = try await fields(request)
+        let form = context.form
         let queue = try require(form, "queue")
         _ = try await operations.pauseQueue(queue, context: context.api)
         return back(form, notice: "Queue \(queue) paused: no worker claims its jobs until it is resumed.")
     }
 
     func resume(_ request: Request, context: DashboardContext) async throws -> Response {
-        let form = try await fields(request)
+        let form = context.form
         let queue = try require(form, "queue")
         _ = try await operations.resumeQueue(queue, context: context.api)
         return back(form, notice: "Queue \(queue) resumed.")
@@ -124,7 +124,7 @@ struct DashboardActions: Sendable {
 
     /// Enqueues one job of the schedule now, with its input, and shows it.
     func runSchedule(_ request: Request, context: DashboardContext) async throws -> Response {
-        let form = try await fields(request)
+        let form = context.form
         let id = try require(form, "schedule")
         guard let scheduled = operations.catalog.schedules.first(where: { $0.id == id }) else {
             throw Problem.invalidParameter("schedule", "no schedule with id '\(id)'")
@@ -135,11 +135,6 @@ struct DashboardActions: Sendable {
     }
 
     // MARK: Form fields
-
-    private func fields(_ request: Request) async throws -> FormFields {
-        var request = request
-        return try await FormFields.collect(&request)
-    }
 
     private func ids(_ form: FormFields) throws -> [String] {
         let ids = form.all("id")

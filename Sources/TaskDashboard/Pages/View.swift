@@ -79,10 +79,7 @@ struct JobFilter: Hashable, Sendable {
             self.id = id
         }
         if let cursor = value("cursor") {
-            guard let data = Data(base64URLEncoded: cursor), let text = String(data: data, encoding: .utf8),
-                text.hasPrefix("seq:"), let before = Int64(text.dropFirst(4))
-            else { throw Problem.invalidParameter("cursor", "is not a cursor this server issued") }
-            self.before = before
+            self.before = try PageParameters.sequence(inCursor: cursor)
         }
     }
 
@@ -94,7 +91,7 @@ struct JobFilter: Hashable, Sendable {
     func parameters(before: Int64? = nil) -> [(String, String?)] {
         [
             ("state", state?.rawValue), ("task", task), ("queue", queue), ("id", id),
-            ("cursor", before.map { Data("seq:\($0)".utf8).base64URLEncodedString() }),
+            ("cursor", before.map(PageParameters.cursor(for:))),
         ]
     }
 

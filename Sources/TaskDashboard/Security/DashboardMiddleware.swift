@@ -52,7 +52,10 @@ struct DashboardMiddleware: RouterMiddleware {
             }
             context.cookie = existing.flatMap { $0.session == session ? $0.cookie : nil } ?? signer.cookieValue(session)
             context.csrfToken = signer.csrfToken(forCookie: context.cookie)
-            try await checkCSRF(&request, context: context)
+            if request.method == .post {
+                context.form = try await FormFields.collect(&request)
+                try checkCSRF(context)
+            }
             if context.api.principal == nil && !isOpen(request) {
                 response = try signInFirst(request)
             } else {
@@ -76,10 +79,8 @@ struct DashboardMiddleware: RouterMiddleware {
     }
 
     /// Every `POST` carries the session's CSRF token in its form's `csrf` field: `403 csrf_token_invalid` otherwise.
-    private func checkCSRF(_ request: inout Request, context: Context) async throws {
-        guard request.method == .post else { return }
-        let form = try await FormFields.collect(&request)
-        guard let presented = form["csrf"], signer.isValidCSRFToken(presented, forCookie: context.cookie) else {
+    private func checkCSRF(_ context: Context) throws {
+        guard let presented = context.form["csrf"], signer.isValidCSRFToken(presented, forCookie: context.cookie) else {
             throw Problem(
                 .forbidden, .csrfTokenInvalid,
                 "the form did not carry this session's CSRF token; load the page again and resubmit")

@@ -17,7 +17,7 @@ struct FormFields: Sendable {
         }
     }
 
-    /// The form of `request`'s body, collected (and kept, so the route can read it again).
+    /// The form of `request`'s body, collected.
     static func collect(_ request: inout Request) async throws -> FormFields {
         let buffer = try await request.collectBody(upTo: maxBytes)
         return FormFields(String(buffer: buffer))

@@ -19,8 +19,7 @@ struct SignIn: Sendable {
     }
 
     @Sendable func submit(_ request: Request, context: DashboardContext) async throws -> Response {
-        var request = request
-        let fields = try await FormFields.collect(&request)
+        let fields = context.form
         let next = paths.pageOrOverview(fields["next"])
         guard authentication != .off else { return Response(status: .seeOther, headers: [.location: next]) }
         let principal: Principal

@@ -41,10 +41,9 @@ public struct QueueStatus: Sendable, Hashable {
             byName[pause.name, default: QueueStatus(name: pause.name)].paused = pause
         }
         for text in workerQueues {
-            let queues = (try? JSONValue(json: Data(text.utf8)))?.objectValue ?? [:]
-            for (name, slots) in queues {
+            for (name, slots) in WorkerRecord.queues(fromText: text) {
                 byName[name, default: QueueStatus(name: name)].workers += 1
-                byName[name, default: QueueStatus(name: name)].concurrency += Int(slots.doubleValue ?? 0)
+                byName[name, default: QueueStatus(name: name)].concurrency += slots
             }
         }
         return byName.values.sorted { $0.name < $1.name }

@@ -102,18 +102,19 @@ public struct TaskOperations: Sendable {
 
     /// The principal's jobs matching `query` (every job for `admin`), newest first.
     public func jobs(matching query: JobQuery, context: TaskRequestContext) async throws -> JobPage {
-        let principal = try context.principal(holding: .read)
-        var query = query
-        query.owner = principal.ownerFilter
-        return try await store.jobs(matching: query)
+        try await store.jobs(matching: try visible(query, context: context))
     }
 
     /// How many of the principal's jobs match `query`'s filters, counting at most `limit`.
     public func countJobs(matching query: JobQuery, upTo limit: Int, context: TaskRequestContext) async throws -> Int {
-        let principal = try context.principal(holding: .read)
+        try await store.countJobs(matching: try visible(query, context: context), upTo: limit)
+    }
+
+    /// `query` narrowed to the jobs the principal may read (its own; every job for `admin`).
+    private func visible(_ query: JobQuery, context: TaskRequestContext) throws -> JobQuery {
         var query = query
-        query.owner = principal.ownerFilter
-        return try await store.countJobs(matching: query, upTo: limit)
+        query.owner = try context.principal(holding: .read).ownerFilter
+        return query
     }
 
     /// The artifacts a job produced, oldest first.

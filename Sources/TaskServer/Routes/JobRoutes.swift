@@ -117,7 +117,7 @@ struct JobListParameters {
 }
 
 /// The keyset paging of a listing: `limit` (1...1000) and `cursor` (opaque, from `next_cursor`).
-struct PageParameters {
+public struct PageParameters {
     var limit: Int?
     var before: Int64?
 
@@ -129,15 +129,20 @@ struct PageParameters {
             self.limit = parsed
         }
         if let cursor = parameters["cursor"] {
-            guard let data = Data(base64URLEncoded: String(cursor)), let text = String(data: data, encoding: .utf8),
-                text.hasPrefix("seq:"), let before = Int64(text.dropFirst(4))
-            else { throw Problem.invalidParameter("cursor", "is not a cursor this server issued") }
-            self.before = before
+            self.before = try Self.sequence(inCursor: String(cursor))
         }
     }
 
     /// The opaque cursor that continues a listing after the row at position `sequence`.
-    static func cursor(for sequence: Int64) -> String {
+    public static func cursor(for sequence: Int64) -> String {
         Data("seq:\(sequence)".utf8).base64URLEncodedString()
+    }
+
+    /// The sequence a ``cursor(for:)`` holds; `400 invalid_parameter` for text this server did not issue.
+    public static func sequence(inCursor cursor: String) throws -> Int64 {
+        guard let data = Data(base64URLEncoded: cursor), let text = String(data: data, encoding: .utf8),
+            text.hasPrefix("seq:"), let before = Int64(text.dropFirst(4))
+        else { throw Problem.invalidParameter("cursor", "is not a cursor this server issued") }
+        return before
     }
 }
