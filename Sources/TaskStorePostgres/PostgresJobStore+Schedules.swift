@@ -28,6 +28,15 @@ extension PostgresJobStore {
             .first?.decode(Date?.self)
     }
 
+    public func recentScheduledTicks(scheduleID: String, limit: Int) async throws -> [ScheduledTick] {
+        try await rows(
+            "SELECT tick, job_id FROM schedule_ticks WHERE schedule_id = \(scheduleID) ORDER BY tick DESC LIMIT \(limit)"
+        ).map { row in
+            let (tick, jobID) = try row.decode((Date, UUID).self)
+            return ScheduledTick(tick: tick, jobID: jobID)
+        }
+    }
+
     @discardableResult
     public func pruneScheduledTicks(before: Date) async throws -> Int {
         let rows = try await rows(

@@ -321,5 +321,31 @@ enum PostgresMigrations {
                 """,
                 "CREATE INDEX job_actions_by_job ON job_actions (job_id, seq)",
             ]),
+        Migration(
+            version: 16, name: "the history of queue pauses",
+            statements: [
+                // Who paused and resumed each queue, and when: the timeline of a job shows the ones
+                // within its life. A pause is logged by the trigger (an upsert that finds the queue
+                // paused inserts nothing); a resume by the statement that deletes the pause.
+                """
+                CREATE TABLE queue_actions (
+                    seq bigserial PRIMARY KEY,
+                    queue text NOT NULL,
+                    at timestamptz NOT NULL,
+                    action text NOT NULL,
+                    actor text
+                )
+                """,
+                "CREATE INDEX queue_actions_by_queue ON queue_actions (queue, at)",
+                """
+                CREATE FUNCTION taskforge_queue_paused() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO queue_actions (queue, at, action, actor) VALUES (NEW.queue, NEW.paused_at, 'pause', NEW.paused_by);
+                    RETURN NULL;
+                END
+                $$
+                """,
+                "CREATE TRIGGER queue_paused AFTER INSERT ON paused_queues FOR EACH ROW EXECUTE FUNCTION taskforge_queue_paused()",
+            ]),
     ]
 }

@@ -16,12 +16,39 @@ extension SQLiteJobStore {
         return try Self.pausedQueue(row)
     }
 
-    public func resumeQueue(_ queue: String) async throws -> Bool {
-        let resumed = try await !connection.query(
-            "DELETE FROM paused_queues WHERE queue = ? RETURNING queue", [.text(queue)]
-        ).isEmpty
+    /// The deletion and the history row in one transaction.
+    public func resumeQueue(_ queue: String, by actor: String?, at date: Date) async throws -> Bool {
+        let resumed = try await transactions.run { connection in
+            guard try await !connection.query("DELETE FROM paused_queues WHERE queue = ? RETURNING queue", [.text(queue)]).isEmpty
+            else { return false }
+            _ = try await connection.query(
+                "INSERT INTO queue_actions (queue, at, action, actor) VALUES (?, ?, 'resume', ?)",
+                [.text(queue), .integer(Int(date.microseconds)), actor.map(SQLiteData.text) ?? .null])
+            return true
+        }
         if resumed { readySignals.broadcast(queue) }
         return resumed
+    }
+
+    public func queueActions(_ queue: String, from start: Date, through end: Date) async throws -> [QueueAction] {
+        try await connection.query(
+            """
+            SELECT at, action, actor FROM (
+                SELECT * FROM (
+                    SELECT seq, at, action, actor FROM queue_actions WHERE queue = ?1 AND at < ?2
+                    ORDER BY at DESC, seq DESC LIMIT 1
+                ) WHERE action = 'pause'
+                UNION ALL
+                SELECT seq, at, action, actor FROM queue_actions WHERE queue = ?1 AND at BETWEEN ?2 AND ?3
+            ) ORDER BY at, seq
+            """,
+            [.text(queue), .integer(Int(start.microseconds)), .integer(Int(end.microseconds))]
+        ).map { row in
+            guard let kind = QueueAction.Kind(rawValue: try row.required("action", \.string)) else {
+                throw MalformedRow(column: "action")
+            }
+            return QueueAction(queue: queue, at: try row.date("at"), kind: kind, actor: row.optional("actor", \.string))
+        }
     }
 
     public func pausedQueues() async throws -> [PausedQueue] {

@@ -34,6 +34,16 @@ extension SQLiteJobStore {
         ).first?.column("tick")?.integer.map { Date(microseconds: Int64($0)) }
     }
 
+    public func recentScheduledTicks(scheduleID: String, limit: Int) async throws -> [ScheduledTick] {
+        try await connection.query(
+            "SELECT tick, job_id FROM schedule_ticks WHERE schedule_id = ? ORDER BY tick DESC LIMIT ?",
+            [.text(scheduleID), .integer(limit)]
+        ).map { row in
+            guard let jobID = UUID(uuidString: try row.required("job_id", \.string)) else { throw MalformedRow(column: "job_id") }
+            return ScheduledTick(tick: try row.date("tick"), jobID: jobID)
+        }
+    }
+
     @discardableResult
     public func pruneScheduledTicks(before: Date) async throws -> Int {
         try await connection.query(

@@ -331,5 +331,27 @@ enum SQLiteMigrations {
                 END
                 """,
             ]),
+        Migration(
+            version: 16, name: "the history of queue pauses",
+            statements: [
+                // Who paused and resumed each queue, and when: the timeline of a job shows the ones
+                // within its life. A pause is logged by the trigger (an upsert that finds the queue
+                // paused inserts nothing); a resume in the transaction that deletes the pause.
+                """
+                CREATE TABLE queue_actions (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    queue TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    action TEXT NOT NULL,
+                    actor TEXT
+                )
+                """,
+                "CREATE INDEX queue_actions_by_queue ON queue_actions (queue, at)",
+                """
+                CREATE TRIGGER queue_paused AFTER INSERT ON paused_queues BEGIN
+                    INSERT INTO queue_actions (queue, at, action, actor) VALUES (NEW.queue, NEW.paused_at, 'pause', NEW.paused_by);
+                END
+                """,
+            ]),
     ]
 }

@@ -29,6 +29,10 @@ final class CountingStore: JobStore {
         try await base.latestScheduledTick(scheduleID: scheduleID)
     }
 
+    func recentScheduledTicks(scheduleID: String, limit: Int) async throws -> [ScheduledTick] {
+        try await base.recentScheduledTicks(scheduleID: scheduleID, limit: limit)
+    }
+
     func pruneScheduledTicks(before: Date) async throws -> Int { try await base.pruneScheduledTicks(before: before) }
 
     func job(id: UUID) async throws -> Job? { try await base.job(id: id) }
@@ -116,7 +120,13 @@ final class CountingStore: JobStore {
         try await base.pauseQueue(queue, by: actor, at: date)
     }
 
-    func resumeQueue(_ queue: String) async throws -> Bool { try await base.resumeQueue(queue) }
+    func resumeQueue(_ queue: String, by actor: String?, at date: Date) async throws -> Bool {
+        try await base.resumeQueue(queue, by: actor, at: date)
+    }
+
+    func queueActions(_ queue: String, from start: Date, through end: Date) async throws -> [QueueAction] {
+        try await base.queueActions(queue, from: start, through: end)
+    }
 
     func pausedQueues() async throws -> [PausedQueue] { try await base.pausedQueues() }
 

@@ -28,13 +28,44 @@ extension JobStoreConformanceTests {
             #expect(statuses.first { $0.name == "io" }?.paused == nil)
 
             let woken = store.readyJobSignals()
-            #expect(try await store.resumeQueue("geo"))
+            let resumedAt = pausedAt.addingTimeInterval(90)
+            #expect(try await store.resumeQueue("geo", by: "lead", at: resumedAt))
             #expect(try await firstValue(of: woken, within: .seconds(5)) == "geo")
-            #expect(try await !store.resumeQueue("geo"))
+            #expect(try await !store.resumeQueue("geo", by: "lead", at: resumedAt.addingTimeInterval(1)))
             #expect(try await store.pausedQueues().isEmpty)
             limited.limit = 1
             #expect(try await store.claim(limited).jobs.map(\.id) == [held[0].id])
             #expect(try await store.claimOne(queue: "geo").id == held[1].id)
+        }
+    }
+
+    /// Each pause that took and each resume is in the queue's history with who did it; a pause of a
+    /// paused queue and a resume of a running one are not.
+    @Test(arguments: StoreKind.allCases)
+    func pausesAndResumesAreKeptAsTheQueuesHistory(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            _ = try await store.pauseQueue("geo", by: "ops", at: start)
+            _ = try await store.pauseQueue("geo", by: "someone else", at: start.addingTimeInterval(5))
+            _ = try await store.pauseQueue("io", by: "ops", at: start.addingTimeInterval(6))
+            #expect(try await store.resumeQueue("geo", by: "lead", at: start.addingTimeInterval(10)))
+            #expect(try await !store.resumeQueue("geo", by: "lead", at: start.addingTimeInterval(11)))
+            _ = try await store.pauseQueue("geo", by: nil, at: start.addingTimeInterval(20))
+
+            #expect(
+                try await store.queueActions("geo", from: start, through: start.addingTimeInterval(60)) == [
+                    QueueAction(queue: "geo", at: start, kind: .pause, actor: "ops"),
+                    QueueAction(queue: "geo", at: start.addingTimeInterval(10), kind: .resume, actor: "lead"),
+                    QueueAction(queue: "geo", at: start.addingTimeInterval(20), kind: .pause, actor: nil),
+                ])
+            // Led by the pause in force at the start; a resume before the start is left out.
+            #expect(
+                try await store.queueActions("geo", from: start.addingTimeInterval(1), through: start.addingTimeInterval(15))
+                    == [
+                        QueueAction(queue: "geo", at: start, kind: .pause, actor: "ops"),
+                        QueueAction(queue: "geo", at: start.addingTimeInterval(10), kind: .resume, actor: "lead"),
+                    ])
+            #expect(try await store.queueActions("geo", from: start.addingTimeInterval(11), through: start.addingTimeInterval(15)).isEmpty)
         }
     }
 

@@ -19,6 +19,11 @@ extension JobStoreConformanceTests {
             let nextTick = try await store.enqueueScheduled(.sample(), scheduleID: "report:a", tick: tick + 900)
             #expect(otherSchedule != nil && nextTick != nil)
             #expect(try await store.latestScheduledTick(scheduleID: "report:a") == tick + 900)
+            #expect(
+                try await store.recentScheduledTicks(scheduleID: "report:a", limit: 5) == [
+                    ScheduledTick(tick: tick + 900, jobID: try #require(nextTick).id), ScheduledTick(tick: tick, jobID: first.id),
+                ])
+            #expect(try await store.recentScheduledTicks(scheduleID: "report:a", limit: 1).map(\.tick) == [tick + 900])
             #expect(try await store.jobs(matching: JobQuery(limit: 100)).jobs.count == 3)
             #expect(try await store.claimOne().id == first.id)
         }

@@ -6,6 +6,8 @@ import TaskRuntime
 struct Sparkline {
     /// Per minute, oldest first: (finished well: succeeded or cancelled, failed or quarantined).
     var minutes: [(ok: Int, failed: Int)]
+    /// Of the failed, how many were quarantined (their worker process died too often).
+    var quarantined = 0
 
     static let width = 120
     static let height = 28
@@ -19,6 +21,7 @@ struct Sparkline {
             guard (0..<60).contains(index) else { continue }
             if count.state == .failed || count.state == .quarantined {
                 minutes[index].failed += count.count
+                if count.state == .quarantined { quarantined += count.count }
             } else {
                 minutes[index].ok += count.count
             }

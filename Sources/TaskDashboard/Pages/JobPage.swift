@@ -9,6 +9,7 @@ extension PageRenderer {
         let job = try await operations.job(id: id, context: request.api)
         async let events = operations.store.events(forJob: job.id)
         async let actions = operations.store.actions(forJob: job.id)
+        async let queueActions = operations.store.queueActions(job.queue, from: job.createdAt, through: job.finishedAt ?? request.now)
         async let artifacts = operations.artifacts(of: job)
         async let files = operations.files(of: job)
         async let datasets = operations.datasets(of: job)
@@ -19,7 +20,7 @@ extension PageRenderer {
             stagesSection(job, now: now),
             "<section><h2>Input</h2>\(Format.json(job.input))</section>",
             job.output.map { "<section><h2>Output</h2>\(Format.json($0))</section>" as HTML } ?? "",
-            timeline(try await events, actions: try await actions, now: now),
+            timeline(try await events, actions: try await actions, queueActions: try await queueActions, now: now),
             artifactsSection(try await artifacts, now: now),
             filesSection(try await files),
             datasetsSection(try await datasets),
@@ -93,8 +94,9 @@ extension PageRenderer {
     }
 
     /// Every entry of the event log (each state change and new attempt, with the worker that held the
-    /// job and the time since the entry before) and every operator's action, by time.
-    private func timeline(_ events: [JobEvent], actions: [JobAction], now: Date) -> HTML {
+    /// job and the time since the entry before), every operator's action on the job, and every pause
+    /// and resume of its queue while the job was not finished, by time.
+    private func timeline(_ events: [JobEvent], actions: [JobAction], queueActions: [QueueAction], now: Date) -> HTML {
         var entries: [(at: Date, html: HTML)] = []
         for (index, event) in events.enumerated() {
             var details: [HTML] = ["attempt \(event.attempt)"]
@@ -108,11 +110,18 @@ extension PageRenderer {
                 (event.at, "<li><span class=\"when\">\(Format.time(event.at, now: now))</span> \(stateBadge(event.state)) \(details.joined(separator: " · "))</li>"))
         }
         for action in actions {
+            entries.append((action.at, actionEntry(at: action.at, "\(action.kind.rawValue)", actor: action.actor, now: now)))
+        }
+        for action in queueActions {
             entries.append(
-                (action.at, "<li class=\"action\"><span class=\"when\">\(Format.time(action.at, now: now))</span> <span class=\"badge\">\(action.kind.rawValue)</span> by \(action.actor ?? "the local operator (no tokens)")</li>"))
+                (action.at, actionEntry(at: action.at, "queue \(action.queue) \(action.kind == .pause ? "paused" : "resumed")", actor: action.actor, now: now)))
         }
         let rows = entries.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element.html)
         return "<section><h2>Timeline</h2><ol class=\"timeline\">\(rows)</ol></section>"
+    }
+
+    private func actionEntry(at: Date, _ what: HTML, actor: String?, now: Date) -> HTML {
+        "<li class=\"action\"><span class=\"when\">\(Format.time(at, now: now))</span> <span class=\"badge\">\(what)</span> by \(actor ?? "the local operator (no tokens)")</li>"
     }
 
     private func artifactsSection(_ artifacts: [Artifact], now: Date) -> HTML {

@@ -34,7 +34,8 @@ extension PageRenderer {
                 <td class="num">\(Format.count(queue.concurrency))</td>
                 <td class="num">\(queue.oldestPendingAge.map { Format.duration($0) } ?? "—")</td>
                 <td class="num"><a href="\(Paths.with(paths.jobsRoot, [("queue", queue.name), ("state", "succeeded")]))">\(Format.count(hour.finished - hour.failed))</a></td>
-                <td class="num"><a href="\(Paths.with(paths.jobsRoot, [("queue", queue.name), ("state", "failed")]))">\(Format.count(hour.failed))</a></td>
+                <td class="num"><a href="\(Paths.with(paths.jobsRoot, [("queue", queue.name), ("state", "failed")]))">\(Format.count(hour.failed - hour.quarantined))</a></td>
+                <td class="num"><a href="\(Paths.with(paths.jobsRoot, [("queue", queue.name), ("state", "quarantined")]))">\(Format.count(hour.quarantined))</a></td>
                 <td class="num">\(failureRate)</td>
                 <td>\(hour.svg)</td>
                 <td>\(action)</td>
@@ -64,6 +65,7 @@ extension PageRenderer {
                 <thead><tr><th scope="col">Queue</th><th scope="col" class="num">Pending</th><th scope="col" class="num">Scheduled</th>
                 <th scope="col" class="num">Running</th><th scope="col" class="num">Workers</th><th scope="col" class="num">Slots</th>
                 <th scope="col" class="num">Oldest ready</th><th scope="col" class="num">Done 1 h</th><th scope="col" class="num">Failed 1 h</th>
+                <th scope="col" class="num">Quarantined 1 h</th>
                 <th scope="col" class="num">Failure rate</th><th scope="col">Last hour</th>
                 <th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
                 <tbody>\(rows)</tbody>

@@ -26,6 +26,10 @@ public protocol JobStore: TokenStore, DatasetStore, QueuePauseStore {
     /// The newest tick recorded for the schedule `scheduleID`, or `nil` when it has none.
     func latestScheduledTick(scheduleID: String) async throws -> Date?
 
+    /// The newest `limit` enqueued ticks of the schedule and the jobs they made, newest first (ticks
+    /// are pruned with ``pruneScheduledTicks(before:)``).
+    func recentScheduledTicks(scheduleID: String, limit: Int) async throws -> [ScheduledTick]
+
     /// Deletes the tick records older than `before`, except the newest of each schedule (which
     /// ``latestScheduledTick(scheduleID:)`` needs). Returns how many it deleted.
     @discardableResult

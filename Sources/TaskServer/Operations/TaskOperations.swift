@@ -253,7 +253,7 @@ public struct TaskOperations: Sendable {
     public func resumeQueue(_ name: String, context: TaskRequestContext) async throws -> QueueStatus {
         let principal = try context.principal(holding: .admin)
         try await requireQueue(name)
-        if try await store.resumeQueue(name) {
+        if try await store.resumeQueue(name, by: principal.tokenID, at: Date()) {
             context.logger.notice("queue resumed", metadata: ["queue": "\(name)", "by": "\(principal.tokenID ?? "local")"])
         }
         return try await queue(name, orPaused: nil)

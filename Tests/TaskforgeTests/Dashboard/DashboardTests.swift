@@ -195,4 +195,20 @@ struct DashboardTests {
             #expect(try await browser.get("/ui/jobs/\(ids[0])").body.contains("<span class=\"badge\">cancel</span> by the local operator"))
         }
     }
+
+    /// A queue paused when a job arrived and resumed while it waited: both are in the job's timeline,
+    /// with who did them, though the actions were on the queue.
+    @Test func aJobsTimelineShowsTheQueuePausesOfItsLife() async throws {
+        try await Self.with { server in
+            let browser = BrowserSession(server)
+            let token = try #require(try await browser.get("/ui").csrfToken)
+            #expect(try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", token)]).status == 303)
+            let reply = try await server.submit("echo", ["message": "held"])
+            let id = try #require(reply.json["id"]?.stringValue)
+            #expect(try await browser.post("/ui/actions/queues/resume", [("queue", "default"), ("csrf", token)]).status == 303)
+            let body = try await browser.get("/ui/jobs/\(id)").body
+            #expect(body.contains("<span class=\"badge\">queue default paused</span> by the local operator"))
+            #expect(body.contains("<span class=\"badge\">queue default resumed</span> by the local operator"))
+        }
+    }
 }
