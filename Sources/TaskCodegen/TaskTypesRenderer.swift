@@ -67,6 +67,9 @@ struct TaskTypesRenderer {
                         "rateLimit: RateLimitPolicy(key: \(SwiftSyntax.stringLiteral(rateLimit.key)), "
                             + "perSecond: \(rateLimit.perSecond), burst: \(rateLimit.burst)),")
                 }
+                if !task.searchFields.isEmpty {
+                    writer.line("searchFields: [\(task.searchFields.map(SwiftSyntax.stringLiteral).joined(separator: ", "))],")
+                }
                 if !task.schedules.isEmpty {
                     writer.block("schedules: [", closing: "],") { writer in
                         for schedule in task.schedules {

@@ -220,6 +220,17 @@ public final class PostgresJobStore: JobStore {
             binds.append(owner)
             conditions.append("owner = $\(binds.count)")
         }
+        if let from = query.createdFrom {
+            binds.append(from)
+            conditions.append("created_at >= $\(binds.count)")
+        }
+        if let before = query.createdBefore {
+            binds.append(before)
+            conditions.append("created_at < $\(binds.count)")
+        }
+        if let input = query.input {
+            conditions.append(searchCondition(input, binds: &binds))
+        }
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), binds)
     }
 

@@ -1,3 +1,5 @@
+import TaskRuntime
+
 /// The PostgreSQL schema, as an ordered list of migrations. Applied migrations are recorded in
 /// `schema_migrations`; a migration, once released, is never edited: add a new one.
 enum PostgresMigrations {
@@ -16,6 +18,10 @@ enum PostgresMigrations {
 
     /// The `LISTEN`/`NOTIFY` channel on which a running job's id is sent when a cancel is requested.
     static let cancelChannel = "taskforge_cancel"
+
+    /// How many characters of a searchable text field are indexed; a longer value is matched on
+    /// them, then compared whole.
+    static let searchTextLength = JobInputFilter.indexedTextLength
 
     static let all: [Migration] = [
         Migration(
@@ -346,6 +352,49 @@ enum PostgresMigrations {
                 $$
                 """,
                 "CREATE TRIGGER queue_paused AFTER INSERT ON paused_queues FOR EACH ROW EXECUTE FUNCTION taskforge_queue_paused()",
+            ]),
+        Migration(
+            version: 17, name: "searchable input fields",
+            statements: [
+                // The `search:` fields of each task, as the catalog of the last process to start declared them.
+                "CREATE TABLE search_fields (task text NOT NULL, field text NOT NULL, PRIMARY KEY (task, field))",
+                // One row per searchable field a job's input has: a string (its first
+                // \(searchTextLength) characters) or boolean as text, a number as a number, an array
+                // or object by presence only. Deleted with the job.
+                """
+                CREATE TABLE job_search (
+                    job_seq bigint NOT NULL REFERENCES jobs (seq) ON DELETE CASCADE,
+                    field text NOT NULL,
+                    text_value text,
+                    number_value double precision,
+                    PRIMARY KEY (job_seq, field)
+                )
+                """,
+                "CREATE INDEX job_search_by_text ON job_search (field, text_value, job_seq) WHERE text_value IS NOT NULL",
+                "CREATE INDEX job_search_by_number ON job_search (field, number_value, job_seq) WHERE number_value IS NOT NULL",
+                "CREATE INDEX job_search_by_field ON job_search (field, job_seq)",
+                // The statement trigger of inserts also fills job_search: one join per INSERT, with
+                // nothing to do for tasks without `search:`.
+                """
+                CREATE OR REPLACE FUNCTION taskforge_jobs_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO job_events (job_id, at, state, stage, progress, attempt, error)
+                    SELECT id, created_at, state, stage, progress, attempt, error FROM inserted ORDER BY seq;
+                    INSERT INTO job_search (job_seq, field, text_value, number_value)
+                    SELECT i.seq, f.field,
+                        CASE jsonb_typeof(i.input -> f.field)
+                            WHEN 'string' THEN left(i.input ->> f.field, \(searchTextLength))
+                            WHEN 'boolean' THEN i.input ->> f.field
+                        END,
+                        CASE jsonb_typeof(i.input -> f.field) WHEN 'number' THEN (i.input ->> f.field)::double precision END
+                    FROM inserted AS i JOIN search_fields AS f ON f.task = i.task
+                    WHERE jsonb_typeof(i.input -> f.field) <> 'null';
+                    PERFORM pg_notify('\(readyChannel)', queue)
+                    FROM (SELECT DISTINCT queue FROM inserted WHERE state = 'pending') AS ready;
+                    RETURN NULL;
+                END
+                $$
+                """,
             ]),
     ]
 }

@@ -157,6 +157,17 @@ public final class SQLiteJobStore: JobStore {
             conditions.append("owner = ?")
             binds.append(.text(owner))
         }
+        if let from = query.createdFrom {
+            conditions.append("created_at >= ?")
+            binds.append(.integer(Int(from.microseconds)))
+        }
+        if let before = query.createdBefore {
+            conditions.append("created_at < ?")
+            binds.append(.integer(Int(before.microseconds)))
+        }
+        if let input = query.input {
+            conditions.append(searchCondition(input, binds: &binds))
+        }
         return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), binds)
     }
 

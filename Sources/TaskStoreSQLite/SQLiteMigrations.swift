@@ -1,3 +1,5 @@
+import TaskRuntime
+
 /// The SQLite schema, as an ordered list of migrations. Applied migrations are recorded in
 /// `schema_migrations`; a migration, once released, is never edited: add a new one.
 enum SQLiteMigrations {
@@ -6,6 +8,9 @@ enum SQLiteMigrations {
         var name: String
         var statements: [String]
     }
+
+    /// How many characters of a searchable text field are indexed; see ``JobInputFilter/indexedTextLength``.
+    static let searchTextLength = JobInputFilter.indexedTextLength
 
     /// Microseconds since 1970, as SQL, for triggers.
     static let nowMicros = "CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER)"
@@ -350,6 +355,49 @@ enum SQLiteMigrations {
                 """
                 CREATE TRIGGER queue_paused AFTER INSERT ON paused_queues BEGIN
                     INSERT INTO queue_actions (queue, at, action, actor) VALUES (NEW.queue, NEW.paused_at, 'pause', NEW.paused_by);
+                END
+                """,
+            ]),
+        Migration(
+            version: 17, name: "searchable input fields",
+            statements: [
+                // The `search:` fields of each task, as the catalog of the last process to start declared them.
+                "CREATE TABLE search_fields (task TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (task, field)) WITHOUT ROWID",
+                // One row per searchable field a job's input has: a string (its first
+                // \(searchTextLength) characters) or boolean as text, a number as a number, an array
+                // or object by presence only. Deleted with the job.
+                """
+                CREATE TABLE job_search (
+                    job_seq INTEGER NOT NULL,
+                    field TEXT NOT NULL,
+                    text_value TEXT,
+                    number_value REAL,
+                    PRIMARY KEY (job_seq, field)
+                ) WITHOUT ROWID
+                """,
+                "CREATE INDEX job_search_by_text ON job_search (field, text_value, job_seq) WHERE text_value IS NOT NULL",
+                "CREATE INDEX job_search_by_number ON job_search (field, number_value, job_seq) WHERE number_value IS NOT NULL",
+                "CREATE INDEX job_search_by_field ON job_search (field, job_seq)",
+                // Only jobs of tasks with `search:` fields pay more than the WHEN's probe.
+                """
+                CREATE TRIGGER jobs_search_insert AFTER INSERT ON jobs
+                WHEN EXISTS (SELECT 1 FROM search_fields WHERE task = NEW.task)
+                BEGIN
+                    INSERT INTO job_search (job_seq, field, text_value, number_value)
+                    SELECT NEW.seq, field,
+                        CASE json_type(NEW.input, path)
+                            WHEN 'text' THEN substr(json_extract(NEW.input, path), 1, \(searchTextLength))
+                            WHEN 'true' THEN 'true'
+                            WHEN 'false' THEN 'false'
+                        END,
+                        CASE WHEN json_type(NEW.input, path) IN ('integer', 'real') THEN json_extract(NEW.input, path) END
+                    FROM (SELECT field, '$."' || field || '"' AS path FROM search_fields WHERE task = NEW.task)
+                    WHERE json_type(NEW.input, path) NOT IN ('null');
+                END
+                """,
+                """
+                CREATE TRIGGER jobs_delete_search AFTER DELETE ON jobs BEGIN
+                    DELETE FROM job_search WHERE job_seq = OLD.seq;
                 END
                 """,
             ]),

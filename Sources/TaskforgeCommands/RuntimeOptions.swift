@@ -34,11 +34,13 @@ struct RuntimeOptions: ParsableArguments {
 
     /// Opens PostgreSQL when a database URL is set, else SQLite under `dataDir`; applies pending
     /// schema migrations first unless `migrate` is false.
-    /// The store, refused when it holds unfinished jobs of tasks `catalog` no longer declares.
+    /// The store, refused when it holds unfinished jobs of tasks `catalog` no longer declares, told
+    /// which input fields of `catalog`'s tasks to index (`search:`).
     func openStore(logger: Logger, migrate: Bool, serving catalog: TaskCatalog) async throws -> any ClosableJobStore {
         let store = try await openStore(logger: logger, migrate: migrate)
         do {
             try await UndeclaredTaskCheck.verify(catalog, against: store)
+            try await store.declareSearchFields(catalog.searchFields)
             return store
         } catch {
             try? await store.close()

@@ -73,13 +73,15 @@ struct DashboardBench: AsyncParsableCommand {
     // MARK: Filling
 
     private func fill(_ store: any JobStore, label: String, finish: () async throws -> Void) async throws {
+        try await store.declareSearchFields(Self.catalog.searchFields)
         let clock = ContinuousClock()
         let start = clock.now
         var made = 0
         while made < jobs {
             let batch = (made..<min(made + 1000, jobs)).map { index in
                 NewJob(
-                    task: "t\(index % 4)", version: 1, queue: "q\(index % 8)", input: ["n": .integer(index)], maxAttempts: 3)
+                    task: "t\(index % 4)", version: 1, queue: "q\(index % 8)",
+                    input: ["n": .integer(index), "word": .string("w\(index % 1000)")], maxAttempts: 3)
             }
             _ = try await store.enqueue(batch)
             made += batch.count
@@ -89,6 +91,17 @@ struct DashboardBench: AsyncParsableCommand {
         print(
             "\(label): \(Self.count(jobs)) jobs enqueued in \(Self.seconds(inserted - start)), 90 % finished in \(Self.seconds(clock.now - inserted))")
     }
+
+    /// Task `t0` makes `n` and `word` searchable (`search: [n, word]`): a quarter of the jobs are indexed.
+    static let catalog = TaskCatalog(
+        (0..<4).map { index in
+            TaskEntry(
+                TaskDefinition(
+                    name: "t\(index)", version: 1, summary: "A benchmark task.", queue: "q\(index)", timeout: .seconds(60),
+                    input: Schema(type: [.object]), output: Schema(type: [.object]), searchFields: index == 0 ? ["n", "word"] : [],
+                    location: SourceLocation(file: "tasks.yaml", line: 1, column: 1))
+            ) { (input: JSONValue, _: JobContext) in input }
+        })
 
     enum Dialect { case sqlite, postgres }
 
@@ -120,7 +133,7 @@ struct DashboardBench: AsyncParsableCommand {
 
     private func measure(_ store: any JobStore, label: String, directory: URL, logger: Logger) async throws {
         let api = TaskAPI(
-            catalog: TaskCatalog([]), store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+            catalog: Self.catalog, store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
             artifacts: LocalArtifactStore(root: directory.appendingPathComponent("artifacts").path), openAPIDocument: "{}",
             routeSets: [Dashboard()])
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -138,6 +151,11 @@ struct DashboardBench: AsyncParsableCommand {
             ("jobs failed, first page", "/ui/jobs?state=failed"),
             ("jobs of one queue and task, pending (with the matching count)", "/ui/jobs?queue=q1&task=t1&state=pending"),
             ("jobs by id prefix", "/ui/jobs?id=7f"),
+            ("jobs by a text input field (1,000 jobs match)", "/ui/jobs?input=word%3Dw7"),
+            ("jobs by a number range (1,000 jobs match)", "/ui/jobs?input=n%3D500000..500999"),
+            ("jobs by a present input field (250,000 match)", "/ui/jobs?input=word%3F"),
+            ("jobs created in a time range", "/ui/jobs?from=2000-01-01T00:00&to=2100-01-01T00:00"),
+            ("jobs created before a time (none match)", "/ui/jobs?to=2000-01-01T00:00"),
             ("workers", "/ui/workers"),
         ]
         var medians: [Double] = []

@@ -106,6 +106,10 @@ final class CountingStore: JobStore {
 
     func unfinishedJobCounts() async throws -> [String: Int] { try await base.unfinishedJobCounts() }
 
+    func declareSearchFields(_ fieldsByTask: [String: [String]]) async throws {
+        try await base.declareSearchFields(fieldsByTask)
+    }
+
     func registerWorker(id: String, queues: [String: Int], expiresAt: Date) async throws {
         try await base.registerWorker(id: id, queues: queues, expiresAt: expiresAt)
     }

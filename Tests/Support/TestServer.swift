@@ -49,6 +49,7 @@ public struct TestServer: APIEndpoint {
             jobStore == nil
             ? try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger) : nil
         guard let store: any JobStore = jobStore ?? sqlite else { throw TestFailure("no job store") }
+        try await store.declareSearchFields(catalog.searchFields)
         let artifacts = artifacts ?? LocalArtifactStore(root: directory.appendingPathComponent("artifacts").path)
         let recorder = ArtifactRecorder(store: artifacts, jobs: store, maxBytes: maxArtifactBytes)
         let uploads =

@@ -3,9 +3,11 @@ import TaskRuntime
 import TaskServer
 
 extension PageRenderer {
-    /// The jobs matching the filter, newest first, a page at a time (keyset: the cursor is the last
-    /// job's sequence), with bulk cancel and retry of the selected ones.
+    /// The jobs matching the filter (state, task, queue, id prefix, a searchable input field, a
+    /// creation time range), newest first, a page at a time (keyset: the cursor is the last job's
+    /// sequence), with bulk cancel and retry of the selected ones.
     func jobs(_ filter: JobFilter, _ request: RenderRequest) async throws -> Page {
+        try checkSearchable(filter)
         let page = try await operations.jobs(matching: filter.query, context: request.api)
         let view = Paths.with(paths.jobsRoot, filter.parameters(before: filter.before))
         let rows = page.jobs.map { job -> HTML in
@@ -111,9 +113,40 @@ extension PageRenderer {
             <label>Task <select name="task">\(options(tasks, selected: filter.task, any: "any task"))</select></label>
             <label>Queue <select name="queue">\(options(operations.catalog.queues.sorted(), selected: filter.queue, any: "any queue"))</select></label>
             <label>Id starts with <input name="id" value="\(filter.id ?? "")" size="12" autocomplete="off" spellcheck="false"></label>
+            <label>Input <input name="input" value="\(filter.input?.description ?? "")" size="18" autocomplete="off" spellcheck="false"
+            placeholder="\(searchExample)" aria-describedby="input-help"></label>
+            <label>Created from <input type="datetime-local" name="from" value="\(filter.from.map(JobFilter.minuteText) ?? "")"></label>
+            <label>to <input type="datetime-local" name="to" value="\(filter.to.map(JobFilter.minuteText) ?? "")"> UTC</label>
             <button type="submit">Filter</button>
             <a href="\(paths.jobsRoot)">Clear</a>
+            <p id="input-help" class="muted">Input fields you can search (<code>search:</code> in tasks.yaml):
+            \(searchable.text.isEmpty ? "none" : searchable). Write <code>field=value</code>, <code>field=1..10</code> or <code>field?</code>.</p>
             </form>
             """
+    }
+
+    /// Each task's searchable input fields, as the filter form's help lists them.
+    private var searchable: HTML {
+        operations.catalog.entries.filter { !$0.definition.searchFields.isEmpty }.sorted { $0.definition.name < $1.definition.name }
+            .map { entry -> HTML in
+                "\(entry.definition.searchFields.map { "<code>\($0)</code>" as HTML }.joined(separator: ", ")) (\(entry.definition.name))"
+            }.joined(separator: "; ")
+    }
+
+    private var searchExample: String {
+        operations.catalog.entries.lazy.compactMap(\.definition.searchFields.first).first.map { "\($0)=…" } ?? "field=value"
+    }
+
+    /// `400 invalid_parameter` when the filter names an input field that no task (or not its task) lists under `search:`.
+    func checkSearchable(_ filter: JobFilter) throws {
+        guard let input = filter.input else { return }
+        let tasks = operations.catalog.entries.filter { filter.task == nil || $0.definition.name == filter.task }
+        guard tasks.contains(where: { $0.definition.searchFields.contains(input.field) }) else {
+            let names = tasks.flatMap(\.definition.searchFields)
+            throw Problem.invalidParameter(
+                "input",
+                "'\(input.field)' is not a searchable input field\(filter.task.map { " of \($0)" } ?? ""); "
+                    + (names.isEmpty ? "none is declared (search: in tasks.yaml)" : "searchable: \(Array(Set(names)).sorted().joined(separator: ", "))"))
+        }
     }
 }

@@ -49,21 +49,35 @@ struct JobFilter: Hashable, Sendable {
     var queue: String?
     /// The start of a job id.
     var id: String?
+    /// A `search:` input field: `query=swift`, `seconds=1..10`, `bboxes?`.
+    var input: JobInputFilter?
+    /// Created at or after (UTC).
+    var from: Date?
+    /// Created before (UTC).
+    var to: Date?
     /// The page: jobs older than this sequence (opaque `cursor` in the URL).
     var before: Int64?
     static let pageSize = 50
 
-    init(state: JobState? = nil, task: String? = nil, queue: String? = nil, id: String? = nil, before: Int64? = nil) {
+    init(
+        state: JobState? = nil, task: String? = nil, queue: String? = nil, id: String? = nil, input: JobInputFilter? = nil,
+        from: Date? = nil, to: Date? = nil, before: Int64? = nil
+    ) {
         self.state = state
         self.task = task
         self.queue = queue
         self.id = id
+        self.input = input
+        self.from = from
+        self.to = to
         self.before = before
     }
 
-    /// `400 invalid_parameter` for a state, id prefix or cursor that is not one.
+    /// `400 invalid_parameter` for a state, id prefix, input filter, time or cursor that is not one.
     init(_ query: [String: String]) throws {
-        func value(_ name: String) -> String? { query[name].flatMap { $0.isEmpty ? nil : $0 } }
+        func value(_ name: String) -> String? {
+            query[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+        }
         if let state = value("state") {
             guard let parsed = JobState(rawValue: state) else {
                 throw Problem.invalidParameter("state", "must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -78,22 +92,60 @@ struct JobFilter: Hashable, Sendable {
             }
             self.id = id
         }
+        if let input = value("input") {
+            guard let parsed = JobInputFilter(input) else {
+                throw Problem.invalidParameter(
+                    "input", "must be field=value, field=lower..upper (either end may be left out) or field? (present)")
+            }
+            self.input = parsed
+        }
+        for (name, keyPath) in [("from", \JobFilter.from), ("to", \JobFilter.to)] {
+            guard let text = value(name) else { continue }
+            guard let date = Self.date(text) else {
+                throw Problem.invalidParameter(name, "must be a UTC time such as 2026-12-07T09:30 or 2026-12-07T09:30:00Z")
+            }
+            self[keyPath: keyPath] = date
+        }
         if let cursor = value("cursor") {
             self.before = try PageParameters.sequence(inCursor: cursor)
         }
     }
 
     var query: JobQuery {
-        JobQuery(task: task, state: state, queue: queue, idPrefix: id.flatMap(JobIDPrefix.init), limit: Self.pageSize, before: before)
+        JobQuery(
+            task: task, state: state, queue: queue, idPrefix: id.flatMap(JobIDPrefix.init), limit: Self.pageSize, before: before,
+            input: input, createdFrom: from, createdBefore: to)
     }
 
     /// The filter's URL parameters, with `cursor` for `before` when given.
     func parameters(before: Int64? = nil) -> [(String, String?)] {
         [
-            ("state", state?.rawValue), ("task", task), ("queue", queue), ("id", id),
+            ("state", state?.rawValue), ("task", task), ("queue", queue), ("id", id), ("input", input?.description),
+            ("from", from.map(Self.minuteText)), ("to", to.map(Self.minuteText)),
             ("cursor", before.map(PageParameters.cursor(for:))),
         ]
     }
 
-    var isFiltered: Bool { state != nil || task != nil || queue != nil || id != nil }
+    var isFiltered: Bool { state != nil || task != nil || queue != nil || id != nil || input != nil || from != nil || to != nil }
+
+    /// `2026-12-07T09:30` (what a `datetime-local` field sends, read as UTC), with seconds, or full RFC 3339.
+    static func date(_ text: String) -> Date? {
+        for format in [Date.ISO8601FormatStyle(), Date.ISO8601FormatStyle(includingFractionalSeconds: true)] {
+            if let date = try? format.parse(text) { return date }
+        }
+        for suffix in [":00Z", "Z"] {
+            if let date = try? Date.ISO8601FormatStyle().parse(text + suffix) { return date }
+        }
+        return nil
+    }
+
+    /// The time as a `datetime-local` field shows it: UTC, `2026-12-07T09:30`, with seconds when it has any.
+    static func minuteText(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let minute = String(
+            format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+        return parts.second == 0 ? minute : minute + String(format: ":%02d", parts.second ?? 0)
+    }
 }

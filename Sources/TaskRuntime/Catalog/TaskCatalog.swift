@@ -34,6 +34,11 @@ public struct TaskCatalog: Sendable {
         return catalog
     }
 
+    /// Every task's `search:` fields (empty for a task without), for ``JobStore/declareSearchFields(_:)``.
+    public var searchFields: [String: [String]] {
+        Dictionary(entries.map { ($0.definition.name, $0.definition.searchFields) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The queues that at least one task or stage uses, sorted.
     public var queues: [String] {
         Array(Set(entries.flatMap(\.definition.queues))).sorted()

@@ -115,6 +115,12 @@ public protocol JobStore: TokenStore, DatasetStore, QueuePauseStore {
     /// Deletes idempotency keys that expired and worker registrations that lapsed before `now`.
     func pruneExpired(now: Date) async throws
 
+    /// Makes the store index, for each job of a task in `fieldsByTask` inserted from now on, those
+    /// top-level input fields (the tasks' `search:` lists), replacing what was declared for those
+    /// tasks before; other tasks keep theirs. Called by every process that opens the store to serve
+    /// a catalog, so the last to start decides.
+    func declareSearchFields(_ fieldsByTask: [String: [String]]) async throws
+
     /// The number of unfinished (`pending` or `running`) jobs of each task that has any.
     func unfinishedJobCounts() async throws -> [String: Int]
 
@@ -287,10 +293,17 @@ public struct JobQuery: Sendable, Hashable {
     public var before: Int64?
     /// Only jobs submitted with this API token (``Job/owner``).
     public var owner: String?
+    /// Only jobs whose searchable input field matches (served by the index of `search:` fields).
+    public var input: JobInputFilter?
+    /// Only jobs created at or after this time.
+    public var createdFrom: Date?
+    /// Only jobs created before this time.
+    public var createdBefore: Date?
 
     public init(
         task: String? = nil, state: JobState? = nil, queue: String? = nil, idPrefix: JobIDPrefix? = nil, limit: Int = 50,
-        before: Int64? = nil, owner: String? = nil
+        before: Int64? = nil, owner: String? = nil, input: JobInputFilter? = nil, createdFrom: Date? = nil,
+        createdBefore: Date? = nil
     ) {
         self.task = task
         self.state = state
@@ -299,6 +312,9 @@ public struct JobQuery: Sendable, Hashable {
         self.limit = limit
         self.before = before
         self.owner = owner
+        self.input = input
+        self.createdFrom = createdFrom
+        self.createdBefore = createdBefore
     }
 }
 

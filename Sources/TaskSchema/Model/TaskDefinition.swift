@@ -22,6 +22,10 @@ public struct TaskDefinition: Sendable, Hashable {
     public var dedup: DedupPolicy?
     /// `rate_limit`: how fast its jobs may start across all workers; `nil` when unlimited.
     public var rateLimit: RateLimitPolicy?
+    /// `search`: the top-level input properties the store indexes for each job, so that jobs can be
+    /// found by them (a text or boolean by value, a number by range, any property by presence). An
+    /// operational setting like ``queue``: not part of the schema lock. Empty when none.
+    public var searchFields: [String]
     /// `schedule`: when jobs are enqueued by the clock, each with its own input; empty when never.
     public var schedules: [Schedule]
     /// `http`: an extra submit route with a path of its own; `nil` when there is none.
@@ -49,6 +53,7 @@ public struct TaskDefinition: Sendable, Hashable {
         acceptedVersions: [Int] = [],
         dedup: DedupPolicy? = nil,
         rateLimit: RateLimitPolicy? = nil,
+        searchFields: [String] = [],
         schedules: [Schedule] = [],
         alias: RouteAlias? = nil,
         stages: [Stage] = [],
@@ -68,6 +73,7 @@ public struct TaskDefinition: Sendable, Hashable {
         self.acceptedVersions = acceptedVersions
         self.dedup = dedup
         self.rateLimit = rateLimit
+        self.searchFields = searchFields
         self.schedules = schedules
         self.alias = alias
         self.stages = stages

@@ -15,21 +15,23 @@ extension TaskParser {
 
         let reuseEntry = value("reuse_result_for")
         let reuse = reuseEntry.flatMap(context.duration)
-        guard let keyEntry = value("key"), let fields = dedupFields(keyEntry, input: input),
+        guard let keyEntry = value("key"), let fields = inputFields(keyEntry, input: input, listing: "'key'"),
             reuseEntry == nil || reuse != nil
         else { return nil }
         return DedupPolicy(keyFields: fields, reuseResultFor: reuse ?? .zero)
     }
 
-    /// `key: [dataset, date]`: the fields, or `nil` when the list is not valid (the problems are reported).
-    private func dedupFields(_ entry: YAMLNode.Entry, input: Schema?) -> [String]? {
+    /// A list of distinct top-level properties of `input` (`key: [dataset, date]`, `search: [query]`;
+    /// not checked against `input` when it did not parse), or `nil` when the list is not valid (the
+    /// problems are reported). `listing` names the list in messages.
+    func inputFields(_ entry: YAMLNode.Entry, input: Schema?, listing: String) -> [String]? {
         guard let items = entry.value.items else {
             context.error(
-                "'key' must be a list of input property names, found \(entry.value.found)", at: entry.valueLocation)
+                "\(listing) must be a list of input property names, found \(entry.value.found)", at: entry.valueLocation)
             return nil
         }
         guard !items.isEmpty else {
-            context.error("'key' must list at least one input property", at: entry.valueLocation)
+            context.error("\(listing) must list at least one input property", at: entry.valueLocation)
             return nil
         }
         let declared = input?.properties.map(\.name)
@@ -37,16 +39,16 @@ extension TaskParser {
         var valid = true
         for item in items {
             guard let field = item.string else {
-                context.error("'key' entries must be input property names, found \(item.found)", at: item.location)
+                context.error("\(listing) entries must be input property names, found \(item.found)", at: item.location)
                 valid = false
                 continue
             }
             if fields.contains(field) {
-                context.error("'key' lists '\(field)' more than once", at: item.location)
+                context.error("\(listing) lists '\(field)' more than once", at: item.location)
                 valid = false
             } else if let declared, !declared.contains(field) {
                 let suggestion = NameSuggestions.didYouMean(field, in: declared)
-                context.error("'key' names '\(field)', which is not a top-level input property\(suggestion)", at: item.location)
+                context.error("\(listing) names '\(field)', which is not a top-level input property\(suggestion)", at: item.location)
                 valid = false
             } else {
                 fields.append(field)

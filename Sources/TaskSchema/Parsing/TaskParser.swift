@@ -4,7 +4,7 @@ struct TaskParser {
 
     private static let keys = [
         "version", "accepts", "summary", "description", "queue", "priority", "timeout", "retry", "input", "output",
-        "dedup", "rate_limit", "stages", "files",
+        "dedup", "rate_limit", "search", "stages", "files",
         "schedule", "http",
     ]
     private static let requiredKeys = ["version", "summary", "timeout", "input", "output"]
@@ -37,6 +37,7 @@ struct TaskParser {
         let accepted = value("accepts").map { acceptedVersions($0, version: version) } ?? []
         let dedup = value("dedup").flatMap { dedupPolicy($0, input: input) }
         let rateLimit = value("rate_limit").flatMap { rateLimitPolicy($0, task: name) }
+        let searchFields = value("search").flatMap { inputFields($0, input: input, listing: "'search'") } ?? []
         let alias = value("http").flatMap(routeAlias)
         let schedules = value("schedule").map(self.schedules) ?? []
         let stages = value("stages").map { self.stages($0, queue: queue, timeout: timeout) } ?? []
@@ -49,7 +50,7 @@ struct TaskParser {
         return TaskDefinition(
             name: name, version: version, summary: summary, description: description, queue: queue,
             priority: priority, timeout: timeout, retry: retry, input: input, output: output, acceptedVersions: accepted,
-            dedup: dedup, rateLimit: rateLimit, schedules: schedules, alias: alias, stages: stages,
+            dedup: dedup, rateLimit: rateLimit, searchFields: searchFields, schedules: schedules, alias: alias, stages: stages,
             files: files, location: entry.keyLocation)
     }
 

@@ -211,4 +211,33 @@ struct DashboardTests {
             #expect(body.contains("<span class=\"badge\">queue default resumed</span> by the local operator"))
         }
     }
+
+    /// The jobs list finds jobs by a `search:` input field and by creation time, from the URL; a
+    /// field no task makes searchable is refused with the fields that are.
+    @Test func theJobsListSearchesInputFieldsAndCreationTimes() async throws {
+        try await Self.with { server in
+            _ = try await server.store.pauseQueue("default", by: nil, at: Date())
+            var ids: [String] = []
+            for seconds in [30, 5, 2] {
+                ids.append(try #require(try await server.submit("sleep", ["seconds": .number(Double(seconds))]).json["id"]?.stringValue))
+            }
+            let browser = BrowserSession(server)
+            let found = try await browser.get("/ui/jobs?input=seconds%3D1..10")
+            #expect(found.status == 200)
+            #expect(found.body.contains(ids[1]) && found.body.contains(ids[2]) && !found.body.contains(ids[0]))
+            #expect(found.body.contains("value=\"seconds=1..10\""))
+            let exact = try await browser.get("/ui/jobs?task=sleep&input=seconds%3D30")
+            #expect(exact.body.contains(ids[0]) && !exact.body.contains(ids[1]))
+
+            let refused = try await browser.get("/ui/jobs?input=message%3Dhi")
+            #expect(refused.status == 400)
+            #expect(refused.body.contains("&#39;message&#39; is not a searchable input field") || refused.body.contains("'message' is not a searchable input field"))
+            #expect(try await browser.get("/ui/jobs?input=seconds").status == 400)
+
+            #expect(try await browser.get("/ui/jobs?from=2000-01-01T00:00").body.contains(ids[0]))
+            let none = try await browser.get("/ui/jobs?to=2000-01-01T00:00:00Z")
+            #expect(none.status == 200 && !none.body.contains(ids[0]))
+            #expect(try await browser.get("/ui/jobs?from=yesterday").status == 400)
+        }
+    }
 }
