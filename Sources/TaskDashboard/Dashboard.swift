@@ -51,7 +51,9 @@ public struct Dashboard: RouteSet {
                 (url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })
             return LiveStream(
                 renderer: renderer, view: try View(path: url.path, query: query), context: context,
-                interval: configuration.liveInterval, isSignedIn: signedIn(as: context.api.principal, verifier: verifier)
+                changes: try await operations.store.changeFeed(), interval: configuration.liveInterval,
+                quietInterval: configuration.quietInterval, lifetime: configuration.streamLifetime,
+                isSignedIn: signedIn(as: context.api.principal, verifier: verifier)
             ).response()
         }
         ui.get("artifacts/:id") { request, context in

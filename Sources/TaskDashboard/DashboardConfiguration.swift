@@ -8,8 +8,16 @@ public struct DashboardConfiguration: Sendable {
     public var basePath: String
     /// How long a session lasts after sign-in (or after an anonymous visitor's first page).
     public var sessionLifetime: Duration
-    /// How often an open page's live stream renders its view again (a change is sent, sameness is not).
+    /// How often at most an open page's live stream renders its view again (a change is sent,
+    /// sameness is not); without a change feed (SQLite), how often it does.
     public var liveInterval: Duration
+    /// With a change feed (PostgreSQL's `LISTEN`/`NOTIFY`), how long a page waits for a change before
+    /// it renders anyway: relative times and heartbeat ages move without a change to the data.
+    public var quietInterval: Duration
+    /// How long a live stream stays open before the server closes it and the browser reopens it (an
+    /// `EventSource` reconnects after the `retry` the stream announced): a page open for hours is
+    /// re-checked and re-balanced across servers, and a dropped stream resumes the same way.
+    public var streamLifetime: Duration
     /// How long after its last heartbeat a worker is shown as stale (it drops out when its
     /// registration expires).
     public var staleWorkerAfter: Duration
@@ -21,12 +29,15 @@ public struct DashboardConfiguration: Sendable {
     ///   key per process.
     public init(
         basePath: String = "", sessionSecret: Data? = nil, sessionLifetime: Duration = .seconds(12 * 3600),
-        liveInterval: Duration = .seconds(1), staleWorkerAfter: Duration = .seconds(30)
+        liveInterval: Duration = .seconds(1), quietInterval: Duration = .seconds(10), streamLifetime: Duration = .seconds(300),
+        staleWorkerAfter: Duration = .seconds(30)
     ) {
         self.basePath = Self.normalized(basePath)
         self.sessionKey = sessionSecret.map { SymmetricKey(data: SHA256.hash(data: $0)) } ?? SymmetricKey(size: .bits256)
         self.sessionLifetime = sessionLifetime
         self.liveInterval = liveInterval
+        self.quietInterval = quietInterval
+        self.streamLifetime = streamLifetime
         self.staleWorkerAfter = staleWorkerAfter
     }
 

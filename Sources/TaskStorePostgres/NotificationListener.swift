@@ -4,8 +4,9 @@ import PostgresNIO
 import TaskRuntime
 
 /// Keeps one pooled connection `LISTEN`ing on the store's channels and broadcasts what arrives:
-/// queue names sent on ``PostgresMigrations/readyChannel`` to `ready`, and ids of running jobs
-/// asked to cancel, sent on ``PostgresMigrations/cancelChannel``, to `cancels`.
+/// queue names sent on ``PostgresMigrations/readyChannel`` to `ready`, ids of running jobs
+/// asked to cancel, sent on ``PostgresMigrations/cancelChannel``, to `cancels`, and each change
+/// sent on ``PostgresMigrations/changesChannel`` to `changes`.
 ///
 /// When the connection drops (a database restart, a network failure) it listens again after a
 /// backoff that doubles from 100 ms up to 5 s. Notifications sent while nobody listened are lost;
@@ -14,6 +15,7 @@ struct NotificationListener: Sendable {
     let client: PostgresClient
     let ready: SignalBroadcaster<String>
     let cancels: SignalBroadcaster<UUID>
+    let changes: SignalBroadcaster<Void>
     let logger: Logger
 
     private static let initialBackoff = Duration.milliseconds(100)
@@ -30,15 +32,19 @@ struct NotificationListener: Sendable {
                 try await client.withConnection { connection in
                     try await connection.listen(on: PostgresMigrations.readyChannel) { readyNotifications in
                         try await connection.listen(on: PostgresMigrations.cancelChannel) { cancelNotifications in
-                            if let report = pendingReport {
-                                report.yield(.success(()))
-                                report.finish()
-                                pendingReport = nil
-                            } else {
-                                logger.info("listening for notifications again")
+                            try await connection.listen(on: PostgresMigrations.changesChannel) { changeNotifications in
+                                if let report = pendingReport {
+                                    report.yield(.success(()))
+                                    report.finish()
+                                    pendingReport = nil
+                                } else {
+                                    logger.info("listening for notifications again")
+                                    // Whatever changed while nobody listened is shown by a fresh render.
+                                    changes.broadcast(())
+                                }
+                                backoff = Self.initialBackoff
+                                try await forward(readyNotifications, cancelNotifications, changeNotifications)
                             }
-                            backoff = Self.initialBackoff
-                            try await forward(readyNotifications, cancelNotifications)
                         }
                     }
                 }
@@ -58,9 +64,10 @@ struct NotificationListener: Sendable {
         }
     }
 
-    /// Broadcasts both channels' notifications until either sequence ends (the connection is gone).
+    /// Broadcasts the channels' notifications until any sequence ends (the connection is gone).
     private func forward(
-        _ readyNotifications: PostgresNotificationSequence, _ cancelNotifications: PostgresNotificationSequence
+        _ readyNotifications: PostgresNotificationSequence, _ cancelNotifications: PostgresNotificationSequence,
+        _ changeNotifications: PostgresNotificationSequence
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -71,6 +78,11 @@ struct NotificationListener: Sendable {
             group.addTask {
                 for try await notification in cancelNotifications {
                     if let id = UUID(uuidString: notification.payload) { cancels.broadcast(id) }
+                }
+            }
+            group.addTask {
+                for try await _ in changeNotifications {
+                    changes.broadcast(())
                 }
             }
             defer { group.cancelAll() }

@@ -14,7 +14,8 @@ import TaskRuntime
 /// deadlocking.
 ///
 /// The store owns its connection pool: ``connect(to:logger:migrate:)`` starts the pool's
-/// `run()` loop and one connection that `LISTEN`s for ready jobs and cancel requests (reconnecting
+/// `run()` loop and one connection that `LISTEN`s for ready jobs, cancel requests and, for live
+/// views, changes (reconnecting
 /// with backoff when it drops) in a background task, and ``close()`` stops them. It can therefore be
 /// used before, inside and after a service group, like the SQLite store; close it after the last query.
 public final class PostgresJobStore: JobStore {
@@ -22,16 +23,18 @@ public final class PostgresJobStore: JobStore {
     let logger: Logger
     private let readySignals: SignalBroadcaster<String>
     private let cancelRequests: SignalBroadcaster<UUID>
+    private let changeWatch: ChangeWatch
     private let background: Task<Void, Never>
 
     private init(
         client: PostgresClient, logger: Logger, readySignals: SignalBroadcaster<String>,
-        cancelRequests: SignalBroadcaster<UUID>, background: Task<Void, Never>
+        cancelRequests: SignalBroadcaster<UUID>, changeWatch: ChangeWatch, background: Task<Void, Never>
     ) {
         self.client = client
         self.logger = logger
         self.readySignals = readySignals
         self.cancelRequests = cancelRequests
+        self.changeWatch = changeWatch
         self.background = background
     }
 
@@ -41,7 +44,9 @@ public final class PostgresJobStore: JobStore {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
         let readySignals = SignalBroadcaster<String>()
         let cancelRequests = SignalBroadcaster<UUID>()
-        let listener = NotificationListener(client: client, ready: readySignals, cancels: cancelRequests, logger: logger)
+        let changeWatch = ChangeWatch(client: client, changes: SignalBroadcaster(), logger: logger)
+        let listener = NotificationListener(
+            client: client, ready: readySignals, cancels: cancelRequests, changes: changeWatch.changes, logger: logger)
         let (firstListen, firstListenResult) = AsyncStream.makeStream(of: Result<Void, any Error>.self)
         // Detached: the pool must outlive a service group's graceful shutdown (workers still give
         // their jobs back), so it must not inherit a caller's cancellation or shutdown task-locals.
@@ -54,13 +59,14 @@ public final class PostgresJobStore: JobStore {
                         await client.run()
                     }
                 }
+                group.addTask { await changeWatch.run() }
                 await listener.run(reportingFirstAttemptTo: firstListenResult)
                 group.cancelAll()
             }
         }
         let store = PostgresJobStore(
             client: client, logger: logger, readySignals: readySignals, cancelRequests: cancelRequests,
-            background: background)
+            changeWatch: changeWatch, background: background)
         do {
             for await result in firstListen {
                 try result.get()
@@ -410,6 +416,14 @@ public final class PostgresJobStore: JobStore {
 
     public func readyJobSignals() -> AsyncStream<String> {
         readySignals.subscribe()
+    }
+
+    /// Fed by `LISTEN`/`NOTIFY`: this process's watch row is written before the stream is returned,
+    /// so every change committed after that is announced (see ``ChangeWatch``).
+    public func changeFeed() async throws -> AsyncStream<Void>? {
+        let stream = changeWatch.changes.subscribe()
+        try await changeWatch.register()
+        return stream
     }
 
     public func cancelSignals() -> AsyncStream<UUID> {

@@ -19,6 +19,11 @@ enum PostgresMigrations {
     /// The `LISTEN`/`NOTIFY` channel on which a running job's id is sent when a cancel is requested.
     static let cancelChannel = "taskforge_cancel"
 
+    /// The `LISTEN`/`NOTIFY` channel on which the name of a changed table (`jobs`, `workers`,
+    /// `paused_queues`) is sent after each statement that changed it, while a live view watches
+    /// (a row in `change_watchers` that has not expired).
+    static let changesChannel = "taskforge_changes"
+
     /// How many characters of a searchable text field are indexed; a longer value is matched on
     /// them, then compared whole.
     static let searchTextLength = JobInputFilter.indexedTextLength
@@ -394,6 +399,37 @@ enum PostgresMigrations {
                     RETURN NULL;
                 END
                 $$
+                """,
+            ]),
+        Migration(
+            version: 18, name: "change notifications for live views",
+            statements: [
+                // A process with an open live view (a dashboard page) keeps its row here renewed.
+                "CREATE TABLE change_watchers (id text PRIMARY KEY, expires_at timestamptz NOT NULL)",
+                // One notification per changing statement (NOTIFY folds equal ones per transaction),
+                // and none while nobody watches: a commit that notifies takes a database-wide lock,
+                // which an unwatched engine should not pay for.
+                """
+                CREATE FUNCTION taskforge_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM change_watchers WHERE expires_at > now()) THEN
+                        PERFORM pg_notify('\(changesChannel)', TG_TABLE_NAME);
+                    END IF;
+                    RETURN NULL;
+                END
+                $$
+                """,
+                """
+                CREATE TRIGGER jobs_watched AFTER INSERT OR UPDATE OR DELETE ON jobs
+                FOR EACH STATEMENT EXECUTE FUNCTION taskforge_changed()
+                """,
+                """
+                CREATE TRIGGER workers_watched AFTER INSERT OR UPDATE OR DELETE ON workers
+                FOR EACH STATEMENT EXECUTE FUNCTION taskforge_changed()
+                """,
+                """
+                CREATE TRIGGER paused_queues_watched AFTER INSERT OR UPDATE OR DELETE ON paused_queues
+                FOR EACH STATEMENT EXECUTE FUNCTION taskforge_changed()
                 """,
             ]),
     ]

@@ -331,6 +331,12 @@ public final class SQLiteJobStore: JobStore {
         readySignals.subscribe()
     }
 
+    /// `nil`: a worker in another process writes to the same file and tells this one nothing, so
+    /// live views poll.
+    public func changeFeed() async throws -> AsyncStream<Void>? {
+        nil
+    }
+
     public func cancelSignals() -> AsyncStream<UUID> {
         cancelRequests.subscribe()
     }

@@ -47,6 +47,11 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
         help: "The path prefix a reverse proxy serves the dashboard under, before /ui (e.g. /ops).")
     var uiBasePath = ""
 
+    @Option(
+        name: .customLong("ui-stream-lifetime"),
+        help: "Seconds after which an open dashboard page's live stream is closed; the browser reopens it at once.")
+    var uiStreamLifetime: Double = 300
+
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var workers: WorkerOptions
 
@@ -63,6 +68,7 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
             throw ValidationError("TASK_WAITING_EXPIRY_HOURS must be a positive number, found '\(text)'")
         }
         guard waitingExpiryHours > 0 else { throw ValidationError("--waiting-expiry-hours must be positive") }
+        guard uiStreamLifetime >= 1 else { throw ValidationError("--ui-stream-lifetime must be at least 1 second") }
         guard DashboardConfiguration.isValidBasePath(uiBasePath) else {
             throw ValidationError("--ui-base-path must be a URL path such as /ops, found '\(uiBasePath)'")
         }
@@ -76,7 +82,8 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     private var dashboardConfiguration: DashboardConfiguration {
         DashboardConfiguration(
             basePath: uiBasePath,
-            sessionSecret: ProcessInfo.processInfo.environment["TASKFORGE_UI_SECRET"].flatMap { $0.isEmpty ? nil : Data($0.utf8) })
+            sessionSecret: ProcessInfo.processInfo.environment["TASKFORGE_UI_SECRET"].flatMap { $0.isEmpty ? nil : Data($0.utf8) },
+            streamLifetime: .milliseconds(Int64(uiStreamLifetime * 1000)))
     }
 
     func run() async throws {

@@ -166,6 +166,8 @@ final class CountingStore: JobStore {
         try await base.expireWaitingJobs(createdBefore: createdBefore)
     }
 
+    func changeFeed() async throws -> AsyncStream<Void>? { try await base.changeFeed() }
+
     func readyJobSignals() -> AsyncStream<String> { base.readyJobSignals() }
 
     func cancelSignals() -> AsyncStream<UUID> { base.cancelSignals() }

@@ -312,6 +312,21 @@ def live_new_job(ctx):
     assert js(driver, "return window.__noReload;") == 1, "the page reloaded instead of updating in place"
 
 
+def live_resumes_after_a_drop(ctx):
+    """The server closes each stream after its lifetime (3 s in this run, like a dropped connection);
+    the page reopens it by itself and keeps updating without a reload."""
+    driver = ctx.open("/ui/jobs")
+    js(driver, "window.__noReload = 1;")
+    opens = lambda: int(js(driver, "return document.body.dataset.streamOpens || '0';"))
+    wait(driver, 5).until(lambda _: opens() >= 1, "the live stream never opened")
+    first = opens()
+    wait(driver, 10).until(lambda _: opens() > first, "the live stream was not reopened after the server closed it")
+    job_id = ctx.submit("echo", message="live_resumes_after_a_drop")
+    WebDriverWait(driver, 2, poll_frequency=0.1).until(
+        present(f'tr[data-job="{job_id}"]'), f"the new job {job_id} did not appear within 2 s on a reopened stream")
+    assert js(driver, "return window.__noReload;") == 1, "the page reloaded instead of reopening its stream"
+
+
 def live_progress(ctx):
     job_id = ctx.submit("sleep", seconds=6)
     driver = ctx.open(f"/ui/jobs/{job_id}")
@@ -474,7 +489,7 @@ def screenshots(ctx):
     assert not bad, f"missing or empty screenshots: {bad}"
 
 
-CHECKS = [sign_in, overview_matches_api, pages_match_api, live_new_job, live_progress, pause_holds_queue,
+CHECKS = [sign_in, overview_matches_api, pages_match_api, live_new_job, live_resumes_after_a_drop, live_progress, pause_holds_queue,
           bulk_cancel_matching, bulk_cancel_selected, read_only_token, csrf_required, axe_no_serious_violations,
           screenshots]
 

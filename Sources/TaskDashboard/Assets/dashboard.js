@@ -26,6 +26,10 @@
     source = new EventSource(live.dataset.stream);
     source.addEventListener("update", (event) => apply(event.data));
     source.addEventListener("end", () => disconnect());
+    // Counts the stream's (re)openings: the server closes a stream after its lifetime.
+    source.addEventListener("open", () => {
+      document.body.dataset.streamOpens = String(Number(document.body.dataset.streamOpens || "0") + 1);
+    });
     // EventSource reconnects a dropped stream by itself; the first event after it renders afresh.
   }
 

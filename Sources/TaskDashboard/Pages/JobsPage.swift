@@ -115,8 +115,8 @@ extension PageRenderer {
             <label>Id starts with <input name="id" value="\(filter.id ?? "")" size="12" autocomplete="off" spellcheck="false"></label>
             <label>Input <input name="input" value="\(filter.input?.description ?? "")" size="18" autocomplete="off" spellcheck="false"
             placeholder="\(searchExample)" aria-describedby="input-help"></label>
-            <label>Created from <input type="datetime-local" name="from" value="\(filter.from.map(JobFilter.minuteText) ?? "")"></label>
-            <label>to <input type="datetime-local" name="to" value="\(filter.to.map(JobFilter.minuteText) ?? "")"> UTC</label>
+            <label>Created from (UTC) <input type="datetime-local" name="from" value="\(filter.from.map(JobFilter.minuteText) ?? "")"></label>
+            <label>to (UTC) <input type="datetime-local" name="to" value="\(filter.to.map(JobFilter.minuteText) ?? "")"></label>
             <button type="submit">Filter</button>
             <a href="\(paths.jobsRoot)">Clear</a>
             <p id="input-help" class="muted">Input fields you can search (<code>search:</code> in tasks.yaml):

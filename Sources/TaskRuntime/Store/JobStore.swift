@@ -174,6 +174,10 @@ public protocol JobStore: TokenStore, DatasetStore, QueuePauseStore {
     @discardableResult
     func expireWaitingJobs(createdBefore: Date) async throws -> [Job]
 
+    /// Yields whenever jobs, workers or queue pauses may have changed, in any process, for a live
+    /// view to render again; `nil` when the store cannot tell, and the view polls.
+    func changeFeed() async throws -> AsyncStream<Void>?
+
     /// Yields the queue name whenever jobs may have become ready on it (best effort: workers
     /// also poll). The stream ends when the consumer stops iterating.
     func readyJobSignals() -> AsyncStream<String>

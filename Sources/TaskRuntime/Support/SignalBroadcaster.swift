@@ -19,6 +19,11 @@ public final class SignalBroadcaster<Value: Sendable>: Sendable {
         return stream
     }
 
+    /// Whether any stream is subscribed now.
+    public var hasSubscribers: Bool {
+        subscribers.withLock { !$0.isEmpty }
+    }
+
     public func broadcast(_ value: Value) {
         for continuation in subscribers.withLock({ Array($0.values) }) {
             continuation.yield(value)

@@ -63,3 +63,34 @@ final class BrowserSession: @unchecked Sendable {
         return Page(status: Int(response.status.code), headers: headers, body: String(buffer: bytes))
     }
 }
+
+/// Reads a live stream's events as they come, skipping its `retry:` field and comment lines.
+struct EventReader {
+    private var chunks: HTTPClientResponse.Body.AsyncIterator
+    private var buffered = ""
+
+    init(_ response: HTTPClientResponse) {
+        chunks = response.body.makeAsyncIterator()
+    }
+
+    /// The next event's name and data (its `data:` lines joined), or `nil` when the stream ended.
+    mutating func next() async throws -> (name: String, data: String)? {
+        while true {
+            while let end = buffered.range(of: "\n\n") {
+                let block = buffered[..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+                buffered.removeSubrange(..<end.upperBound)
+                guard let name = block.first(where: { $0.hasPrefix("event: ") })?.dropFirst(7) else { continue }
+                let data = block.filter { $0.hasPrefix("data: ") }.map { $0.dropFirst(6) }.joined(separator: "\n")
+                return (String(name), data)
+            }
+            guard let chunk = try await chunks.next() else { return nil }
+            buffered += String(buffer: chunk)
+        }
+    }
+
+    /// Whatever is left of the stream once it ends.
+    mutating func rest() async throws -> String {
+        while let chunk = try await chunks.next() { buffered += String(buffer: chunk) }
+        return buffered
+    }
+}

@@ -61,7 +61,7 @@ struct DashboardBrowserTests {
             tokens.append(try #require(created.stdout.split(separator: "\n").first.map(String.init), "\(created.stderr)"))
         }
         let server = try BackgroundProcess(
-            try CommandLineRunner.executable, ["serve", "--port", "0", "--data-dir", data, "--isolation", "in-process"],
+            try CommandLineRunner.executable, ["serve", "--port", "0", "--data-dir", data, "--isolation", "in-process", "--ui-stream-lifetime", "3"],
             environment: environment, logFile: directory.appendingPathComponent("serve.log"))
         let url = try await server.listeningURL()
         let result = try await ProcessRunner.run(

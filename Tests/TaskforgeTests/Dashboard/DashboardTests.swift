@@ -1,7 +1,9 @@
 import Foundation
+import Logging
 import TaskDashboard
 import TaskRuntime
 import TaskServer
+import TaskStorePostgres
 import TaskforgeTestSupport
 import Tasks
 import Testing
@@ -124,14 +126,11 @@ struct DashboardTests {
             // Revoking the token ends its sessions, and the live stream of a page it holds open.
             let stream = try await browser.open("/ui/live?view=%2Fui")
             #expect(stream.status == .ok)
-            var chunks = stream.body.makeAsyncIterator()
-            let opening = try #require(try await chunks.next())
-            #expect(String(buffer: opening).hasPrefix("event: update\n"))
+            var events = EventReader(stream)
+            #expect(try await events.next()?.name == "update")
             let readerID = try #require(TokenSecret(presented: reader)?.id)
             #expect(try await server.store.revokeToken(readerID, at: Date()) != nil)
-            var rest = ""
-            while let chunk = try await chunks.next() { rest += String(buffer: chunk) }
-            #expect(rest.hasSuffix("event: end\ndata: \n\n"))
+            #expect(try await events.next()?.name == "end")
             #expect(try await browser.get("/ui").status == 303)
         }
     }
@@ -157,7 +156,7 @@ struct DashboardTests {
             let browser = BrowserSession(server)
             let stream = try await browser.get("/ui/live?view=%2Fui%2Fjobs%2F\(id)")
             #expect(stream.status == 200 && stream.headers["content-type"] == "text/event-stream")
-            #expect(stream.body.hasPrefix("event: update\ndata: "))
+            #expect(stream.body.hasPrefix("retry: 1000\n\nevent: update\ndata: "))
             #expect(stream.body.contains("streamed") && stream.body.hasSuffix("event: end\ndata: \n\n"))
             #expect(try await browser.get("/ui/live?view=%2Fevil").status == 400)
         }
@@ -238,6 +237,50 @@ struct DashboardTests {
             let none = try await browser.get("/ui/jobs?to=2000-01-01T00:00:00Z")
             #expect(none.status == 200 && !none.body.contains(ids[0]))
             #expect(try await browser.get("/ui/jobs?from=yesterday").status == 400)
+        }
+    }
+
+    /// On PostgreSQL an open page renders again when the store announces a change (`LISTEN`/`NOTIFY`),
+    /// not on a clock: with the quiet fallback at ten minutes, a submitted job still reaches the
+    /// open overview at once.
+    @Test func onPostgreSQLAPageIsUpdatedByTheStoresNotifications() async throws {
+        try await PostgresTestServer.fromEnvironment().withDatabase { url, _ in
+            let store = try await PostgresJobStore.connect(to: url, logger: Logger(label: "test"))
+            do {
+                let dashboard = Dashboard(
+                    configuration: DashboardConfiguration(liveInterval: .milliseconds(100), quietInterval: .seconds(600)))
+                try await TestServer.with(
+                    catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, routeSets: [dashboard],
+                    jobStore: store
+                ) { server in
+                    _ = try await server.store.pauseQueue("default", by: nil, at: Date())
+                    let stream = try await BrowserSession(server).open("/ui/live?view=%2Fui")
+                    var events = EventReader(stream)
+                    let opening = try #require(try await events.next())
+                    #expect(opening.name == "update" && opening.data.contains("<dt>Pending</dt><dd>0</dd>"))
+                    _ = try await server.submit("sleep", ["seconds": 30])
+                    let next = try #require(try await events.next())
+                    #expect(next.name == "update" && next.data.contains("<dt>Pending</dt><dd>1</dd>"))
+                }
+                await store.close()
+            } catch {
+                await store.close()
+                throw error
+            }
+        }
+    }
+
+    /// A stream is closed after its lifetime without `end`, having told the browser to reopen it after
+    /// a second (`retry`), which is how a dropped stream resumes too.
+    @Test func aStreamEndsAfterItsLifetimeForTheBrowserToReopen() async throws {
+        let dashboard = Dashboard(configuration: DashboardConfiguration(liveInterval: .milliseconds(50), streamLifetime: .milliseconds(300)))
+        try await Self.with(dashboard: dashboard) { server in
+            let stream = try await BrowserSession(server).open("/ui/live?view=%2Fui")
+            var events = EventReader(stream)
+            #expect(try await events.next()?.name == "update")
+            #expect(try await events.next() == nil)
+            let whole = try await BrowserSession(server).get("/ui/live?view=%2Fui%2Fworkers").body
+            #expect(whole.hasPrefix("retry: 1000\n\n") && !whole.contains("event: end"))
         }
     }
 }
