@@ -142,11 +142,15 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
     @Test(arguments: [
         (StringFormat.date, "2026-01-31"), (.date, "2024-02-29"), (.date, "2000-02-29"),
         (.dateTime, "2026-01-31T09:30:00Z"), (.dateTime, "2026-01-31t09:30:00.123456+05:30"),
-        (.dateTime, "2026-12-31T23:59:60-08:00"),
+        (.dateTime, "1998-12-31T23:59:60Z"), (.dateTime, "1998-12-31T15:59:60.123-08:00"),
+        (.dateTime, "2016-12-31T23:59:60+00:00"), (.dateTime, "2017-01-01T01:29:60+01:30"),
         (.uuid, "123e4567-e89b-12d3-a456-426614174000"), (.uuid, "123E4567-E89B-12D3-A456-426614174000"),
         (.uri, "https://example.com/a/b?q=1#top"), (.uri, "mailto:someone@example.com"), (.uri, "urn:isbn:0451450523"),
         (.uri, "http://example.com/%20x"),
-        (.email, "name@example.com"), (.email, "first.last+tag@mail.example.co.uk"),
+        (.email, "name@example.com"), (.email, "first.last+tag@mail.example.co.uk"), (.email, "te~st@example.com"),
+        (.email, #""joe bloggs"@example.com"#), (.email, #""joe..bloggs"@example.com"#), (.email, #""joe@bloggs"@example.com"#),
+        (.email, #""a\"b"@example.com"#), (.email, "joe.bloggs@[127.0.0.1]"), (.email, "joe@[IPv6:::1]"),
+        (.email, "joe@[IPv6:2001:db8::1]"), (.email, "joe@[IPv6:2001:db8:0:0:0:0:2:1]"), (.email, "joe@[IPv6:::ffff:192.0.2.1]"),
     ])
     func acceptsValidValues(format: StringFormat, value: String) {
         #expect(check(Schema(type: [.string], format: format), .string(value)).isEmpty)
@@ -162,6 +166,12 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
         (.uri, "1http://x"),
         (.email, "name.example.com"), (.email, "name@localhost"), (.email, "a@b@example.com"), (.email, ".a@example.com"),
         (.email, "a..b@example.com"), (.email, "name@-example.com"), (.email, "name@example.c0m"),
+        (.email, "test.@example.com"), (.email, "joe.bloggs@invalid=domain.com"), (.email, #""unclosed@example.com"#),
+        (.email, #""a"b"@example.com"#), (.email, #""é"@example.com"#), (.email, "joe@[127.0.0.300]"), (.email, "joe@[1.2.3]"),
+        (.email, "joe@[IPv6:12345::]"), (.email, "joe@[IPv6:1::2::3]"), (.email, "joe@[IPv6:1:2:3:4:5:6:7]"),
+        (.email, "joe@[IPv6:1:2:3:4:5:6::7]"), (.email, "joe@[example.com]"), (.email, String(repeating: "a", count: 65) + "@example.com"),
+        (.dateTime, "1998-12-31T22:59:60Z"), (.dateTime, "1998-12-31T23:58:60Z"), (.dateTime, "1998-12-31T23:59:60+01:00"),
+        (.dateTime, "2026-12-31T23:59:60-08:00"), (.dateTime, "1998-12-31T23:59:61Z"),
     ])
     func rejectsInvalidValues(format: StringFormat, value: String) {
         let violations = Schema(type: [.string], format: format).validate(.string(value))

@@ -37,7 +37,9 @@ private enum FormatScanner {
         return (1...days).contains(day)
     }
 
-    /// RFC 3339 `date-time`: `full-date "T" hh:mm:ss[.frac] ("Z" / ±hh:mm)`.
+    /// RFC 3339 `date-time`: `full-date "T" hh:mm:ss[.frac] ("Z" / ±hh:mm)`. A leap second (`:60`)
+    /// is valid only at 23:59 UTC, the one minute a leap second is inserted in (so `15:59:60-08:00`
+    /// is one, `23:59:60+01:00` is not); which days had one is not checked.
     static func isDateTime(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         guard s.count >= 20, isDate(s.prefix(10)), "Tt".unicodeScalars.contains(s[s.startIndex + 10]) else { return false }
         let time = s.dropFirst(11)
@@ -51,11 +53,20 @@ private enum FormatScanner {
             guard !fraction.isEmpty else { return false }
             zone = zone.dropFirst(fraction.count + 1)
         }
-        if zone.count == 1 { return "Zz".unicodeScalars.contains(zone[zone.startIndex]) }
-        guard zone.count == 6, "+-".unicodeScalars.contains(zone[zone.startIndex]), zone[zone.startIndex + 3] == ":",
-            let zoneHour = number(zone, at: 1, digits: 2), let zoneMinute = number(zone, at: 4, digits: 2)
-        else { return false }
-        return zoneHour < 24 && zoneMinute < 60
+        let offsetMinutes: Int
+        if zone.count == 1 {
+            guard "Zz".unicodeScalars.contains(zone[zone.startIndex]) else { return false }
+            offsetMinutes = 0
+        } else {
+            guard zone.count == 6, "+-".unicodeScalars.contains(zone[zone.startIndex]), zone[zone.startIndex + 3] == ":",
+                let zoneHour = number(zone, at: 1, digits: 2), let zoneMinute = number(zone, at: 4, digits: 2),
+                zoneHour < 24, zoneMinute < 60
+            else { return false }
+            offsetMinutes = (zone[zone.startIndex] == "+" ? 1 : -1) * (zoneHour * 60 + zoneMinute)
+        }
+        guard second == 60 else { return true }
+        let minuteOfDayUTC = ((hour * 60 + minute - offsetMinutes) % 1440 + 1440) % 1440
+        return minuteOfDayUTC == 23 * 60 + 59
     }
 
     /// `8-4-4-4-12` hexadecimal digits.
@@ -83,26 +94,109 @@ private enum FormatScanner {
         return true
     }
 
-    /// `local@domain.tld`: a dot-atom local part and a domain of at least two DNS labels.
+    /// An RFC 5321 `Mailbox`: a `Dot-string` or `Quoted-string` local part of at most 64 octets, `@`,
+    /// and a fully qualified domain (RFC 5321 permits only those: at least two labels, the last
+    /// alphabetic) of at most 255 octets, or an IPv4 or IPv6 address literal (`[192.0.2.1]`,
+    /// `[IPv6:2001:db8::1]`; no other address-literal tag is registered). ASCII only (no SMTPUTF8).
     static func isEmail(_ string: String) -> Bool {
-        let parts = string.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, let local = parts.first, let domain = parts.last,
-            (1...64).contains(local.unicodeScalars.count), domain.unicodeScalars.count <= 253
-        else { return false }
-        let localWords = local.split(separator: ".", omittingEmptySubsequences: false)
-        let atext = Set("!#$%&'*+-/=?^_`{|}~".unicodeScalars)
-        guard localWords.allSatisfy({ word in
-            !word.isEmpty && word.unicodeScalars.allSatisfy { isLetter($0) || isDigit($0) || atext.contains($0) }
-        }) else { return false }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, let topLevel = labels.last, topLevel.count >= 2,
-            topLevel.unicodeScalars.allSatisfy(isLetter)
-        else { return false }
-        return labels.allSatisfy { label in
-            let scalars = Array(label.unicodeScalars)
-            return (1...63).contains(scalars.count) && scalars.first != "-" && scalars.last != "-"
-                && scalars.allSatisfy { isLetter($0) || isDigit($0) || $0 == "-" }
+        let s = Array(string.unicodeScalars)
+        guard let at = localPartEnd(s), at <= 64, at < s.count, s[at] == "@" else { return false }
+        let domain = s[(at + 1)...]
+        if domain.first == "[" {
+            guard domain.last == "]", domain.count >= 3 else { return false }
+            return isAddressLiteral(domain.dropFirst().dropLast())
         }
+        return isDomain(domain)
+    }
+
+    /// Where the local part at the start of `s` ends (the index of the `@` after it), or `nil` when
+    /// it is neither a `Dot-string` nor a `Quoted-string`.
+    private static func localPartEnd(_ s: [Unicode.Scalar]) -> Int? {
+        if s.first == "\"" {
+            var index = 1
+            while index < s.count {
+                switch s[index].value {
+                case 34: return index + 1  // the closing quote
+                case 92:  // quoted-pairSMTP: a backslash and any printable ASCII
+                    guard index + 1 < s.count, (32...126).contains(s[index + 1].value) else { return nil }
+                    index += 2
+                case 32...33, 35...91, 93...126: index += 1  // qtextSMTP
+                default: return nil
+                }
+            }
+            return nil
+        }
+        guard let at = s.firstIndex(of: "@") else { return nil }
+        let words = s[..<at].split(separator: ".", omittingEmptySubsequences: false)
+        return words.allSatisfy({ word in !word.isEmpty && word.allSatisfy(isAtext) }) ? at : nil
+    }
+
+    private static func isAtext(_ scalar: Unicode.Scalar) -> Bool {
+        isLetter(scalar) || isDigit(scalar) || "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
+    }
+
+    /// A fully qualified domain name: labels of letters, digits and inner hyphens (1 to 63 each),
+    /// at least two, the last alphabetic and at least two letters long.
+    private static func isDomain(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard s.count <= 255 else { return false }
+        let labels = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let topLevel = labels.last, topLevel.count >= 2, topLevel.allSatisfy(isLetter) else {
+            return false
+        }
+        return labels.allSatisfy { label in
+            (1...63).contains(label.count) && label.first != "-" && label.last != "-"
+                && label.allSatisfy { isLetter($0) || isDigit($0) || $0 == "-" }
+        }
+    }
+
+    /// RFC 5321 `IPv4-address-literal` or `IPv6-address-literal` (between the brackets).
+    private static func isAddressLiteral(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        let tag = Array("IPv6:".unicodeScalars)
+        if s.count > tag.count, s.prefix(tag.count).elementsEqual(tag, by: { $0.properties.lowercaseMapping == $1.properties.lowercaseMapping }) {
+            return isIPv6(s.dropFirst(tag.count))
+        }
+        return isIPv4(s)
+    }
+
+    /// Four `Snum`s (1 to 3 digits, 0 to 255) separated by dots.
+    private static func isIPv4(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4
+            && parts.allSatisfy { part in
+                (1...3).contains(part.count) && part.allSatisfy(isDigit)
+                    && part.reduce(0, { $0 * 10 + Int($1.value - 48) }) <= 255
+            }
+    }
+
+    /// RFC 5321 `IPv6-addr`: eight groups of 1 to 4 hex digits, or fewer around one `::` standing for
+    /// at least two groups (full: 8, compressed: at most 6), the last two groups optionally an IPv4
+    /// address.
+    private static func isIPv6(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        var text = Array(s)
+        var groups = 0
+        // A trailing IPv4 address counts as two groups.
+        if let lastColon = text.lastIndex(of: ":"), text[(lastColon + 1)...].contains(".") {
+            guard isIPv4(text[(lastColon + 1)...]) else { return false }
+            text = Array(text[...lastColon]) + ["0"]
+            groups += 1
+        }
+        func isGroup(_ group: ArraySlice<Unicode.Scalar>) -> Bool { (1...4).contains(group.count) && group.allSatisfy(isHexDigit) }
+        let compressed = text.indices.dropLast().contains { text[$0] == ":" && text[$0 + 1] == ":" }
+        if !compressed {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            return parts.allSatisfy(isGroup) && parts.count + groups == 8
+        }
+        // Exactly one "::": split the text at it and check each side's groups.
+        let string = String(String.UnicodeScalarView(text))
+        let sides = string.components(separatedBy: "::")
+        guard sides.count == 2 else { return false }
+        var count = groups
+        for side in sides where !side.isEmpty {
+            let parts = Array(side.unicodeScalars).split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.allSatisfy(isGroup) else { return false }
+            count += parts.count
+        }
+        return count <= 6
     }
 
     private static let uriPunctuation = Set("-._~:/?#[]@!$&'()*+,;=".unicodeScalars)
