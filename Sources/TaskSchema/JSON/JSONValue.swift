@@ -100,14 +100,16 @@ extension JSONValue {
         self = try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    /// Converts an `Encodable` value (a generated input or output struct) to a JSON value.
+    /// Converts an `Encodable` value (a generated input or output struct) to a JSON value, directly
+    /// (no JSON text in between), as `JSONEncoder` would write it.
     public init(encoding value: some Encodable) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+        self = try JSONValueEncoder.encode(value)
     }
 
-    /// Decodes this value into a `Decodable` type (a generated input or output struct).
+    /// Decodes this value into a `Decodable` type (a generated input or output struct), directly
+    /// (no JSON text in between), as `JSONDecoder` would read it.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(type, from: canonicalData())
+        try JSONValueDecoder.decode(type, from: self)
     }
 
     /// Canonical JSON: keys sorted, no insignificant whitespace, slashes unescaped.
