@@ -29,8 +29,8 @@ public struct DashboardConfiguration: Sendable {
     ///   key per process.
     public init(
         basePath: String = "", sessionSecret: Data? = nil, sessionLifetime: Duration = .seconds(12 * 3600),
-        liveInterval: Duration = .seconds(1), quietInterval: Duration = .seconds(10), streamLifetime: Duration = .seconds(300),
-        staleWorkerAfter: Duration = .seconds(30)
+        liveInterval: Duration = .seconds(1), quietInterval: Duration = .seconds(10),
+        streamLifetime: Duration = .seconds(300), staleWorkerAfter: Duration = .seconds(30)
     ) {
         self.basePath = Self.normalized(basePath)
         self.sessionKey = sessionSecret.map { SymmetricKey(data: SHA256.hash(data: $0)) } ?? SymmetricKey(size: .bits256)

@@ -16,8 +16,8 @@ import TaskServer
 /// A page that stops being live (its job finished) gets a last `update` and `end`. Comment lines
 /// keep a quiet stream open through proxies. After `lifetime` the server closes the stream without
 /// `end`, and the browser's `EventSource` reopens it after the announced `retry` (1 s), as it
-/// reopens a dropped one: the new stream's first event renders the page afresh. A session whose token is revoked while the page is
-/// open gets `end` at the next render.
+/// reopens a dropped one: the new stream's first event renders the page afresh. A session whose
+/// token is revoked while the page is open gets `end` at the next render.
 struct LiveStream: Sendable {
     let renderer: PageRenderer
     let view: View

@@ -9,7 +9,8 @@ extension PageRenderer {
         let job = try await operations.job(id: id, context: request.api)
         async let events = operations.store.events(forJob: job.id)
         async let actions = operations.store.actions(forJob: job.id)
-        async let queueActions = operations.store.queueActions(job.queue, from: job.createdAt, through: job.finishedAt ?? request.now)
+        async let queueActions = operations.store.queueActions(
+            job.queue, from: job.createdAt, through: job.finishedAt ?? request.now)
         async let artifacts = operations.artifacts(of: job)
         async let files = operations.files(of: job)
         async let datasets = operations.datasets(of: job)
@@ -113,15 +114,18 @@ extension PageRenderer {
             entries.append((action.at, actionEntry(at: action.at, "\(action.kind.rawValue)", actor: action.actor, now: now)))
         }
         for action in queueActions {
-            entries.append(
-                (action.at, actionEntry(at: action.at, "queue \(action.queue) \(action.kind == .pause ? "paused" : "resumed")", actor: action.actor, now: now)))
+            let what: HTML = "queue \(action.queue) \(action.kind == .pause ? "paused" : "resumed")"
+            entries.append((action.at, actionEntry(at: action.at, what, actor: action.actor, now: now)))
         }
         let rows = entries.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element.html)
         return "<section><h2>Timeline</h2><ol class=\"timeline\">\(rows)</ol></section>"
     }
 
     private func actionEntry(at: Date, _ what: HTML, actor: String?, now: Date) -> HTML {
-        "<li class=\"action\"><span class=\"when\">\(Format.time(at, now: now))</span> <span class=\"badge\">\(what)</span> by \(actor ?? "the local operator (no tokens)")</li>"
+        """
+        <li class="action"><span class="when">\(Format.time(at, now: now))</span> \
+        <span class="badge">\(what)</span> by \(actor ?? "the local operator (no tokens)")</li>
+        """
     }
 
     private func artifactsSection(_ artifacts: [Artifact], now: Date) -> HTML {

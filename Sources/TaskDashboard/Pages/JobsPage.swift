@@ -127,26 +127,27 @@ extension PageRenderer {
 
     /// Each task's searchable input fields, as the filter form's help lists them.
     private var searchable: HTML {
-        operations.catalog.entries.filter { !$0.definition.searchFields.isEmpty }.sorted { $0.definition.name < $1.definition.name }
-            .map { entry -> HTML in
-                "\(entry.definition.searchFields.map { "<code>\($0)</code>" as HTML }.joined(separator: ", ")) (\(entry.definition.name))"
-            }.joined(separator: "; ")
+        let declaring = operations.catalog.entries.map(\.definition).filter { !$0.searchFields.isEmpty }.sorted { $0.name < $1.name }
+        return declaring.map { task -> HTML in
+            "\(task.searchFields.map { "<code>\($0)</code>" as HTML }.joined(separator: ", ")) (\(task.name))"
+        }.joined(separator: "; ")
     }
 
     private var searchExample: String {
-        operations.catalog.entries.lazy.compactMap(\.definition.searchFields.first).first.map { "\($0)=…" } ?? "field=value"
+        let field = operations.catalog.entries.lazy.compactMap(\.definition.searchFields.first).first
+        return field.map { "\($0)=…" } ?? "field=value"
     }
 
-    /// `400 invalid_parameter` when the filter names an input field that no task (or not its task) lists under `search:`.
+    /// `400 invalid_parameter` when the filter names an input field that no task (or not its task)
+    /// lists under `search:`.
     func checkSearchable(_ filter: JobFilter) throws {
         guard let input = filter.input else { return }
-        let tasks = operations.catalog.entries.filter { filter.task == nil || $0.definition.name == filter.task }
-        guard tasks.contains(where: { $0.definition.searchFields.contains(input.field) }) else {
-            let names = tasks.flatMap(\.definition.searchFields)
+        let tasks = operations.catalog.entries.map(\.definition).filter { filter.task == nil || $0.name == filter.task }
+        guard tasks.contains(where: { $0.searchFields.contains(input.field) }) else {
+            let names = Set(tasks.flatMap(\.searchFields)).sorted()
+            let searchable = names.isEmpty ? "none is declared (search: in tasks.yaml)" : "searchable: \(names.joined(separator: ", "))"
             throw Problem.invalidParameter(
-                "input",
-                "'\(input.field)' is not a searchable input field\(filter.task.map { " of \($0)" } ?? ""); "
-                    + (names.isEmpty ? "none is declared (search: in tasks.yaml)" : "searchable: \(Array(Set(names)).sorted().joined(separator: ", "))"))
+                "input", "'\(input.field)' is not a searchable input field\(filter.task.map { " of \($0)" } ?? ""); \(searchable)")
         }
     }
 }
