@@ -20,13 +20,12 @@ struct ChangeWatch: Sendable {
     /// Writes (or extends) the row, and clears rows that expired an hour ago (processes gone).
     func register() async throws {
         let seconds = Double(Self.lifetime.components.seconds)
-        _ = try await client.query(
+        try await client.rows(
             """
             WITH gone AS (DELETE FROM change_watchers WHERE expires_at < now() - interval '1 hour')
             INSERT INTO change_watchers (id, expires_at) VALUES (\(id), now() + make_interval(secs => \(seconds)))
             ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at
-            """, logger: logger
-        ).collect()
+            """, logger: logger)
     }
 
     /// Renews the row while a feed is open, until cancelled.

@@ -120,11 +120,7 @@ public final class PostgresJobStore: JobStore {
     /// Runs one statement and collects its rows, describing a failure with the database's message.
     @discardableResult
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        do {
-            return try await client.query(query, logger: logger).collect()
-        } catch let error as PSQLError {
-            throw PostgresStoreError(error)
-        }
+        try await client.rows(query, logger: logger)
     }
 
     // MARK: JobStore
@@ -479,5 +475,18 @@ extension JobError {
 
     func jsonText() throws -> String {
         try JSONValue(encoding: self).canonicalString()
+    }
+}
+
+extension PostgresClient {
+    /// Runs one statement and collects its rows; a failure is a ``PostgresStoreError`` with the
+    /// database's message, never the statement's bound values.
+    @discardableResult
+    func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
+        do {
+            return try await self.query(query, logger: logger).collect()
+        } catch let error as PSQLError {
+            throw PostgresStoreError(error)
+        }
     }
 }
