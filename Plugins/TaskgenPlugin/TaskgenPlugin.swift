@@ -1,8 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// Runs `taskgen generate` on a target's `tasks.yaml` whenever it, its schema lock or a Swift file
-/// of the target changes.
+/// Runs `taskgen generate` on a target's `tasks.yaml` whenever it or its schema lock changes. The
+/// target's own Swift files are not inputs: the compiler checks them against the generated
+/// `TaskContract`.
 ///
 /// The registry is the `tasks.yaml` in the target's own directory when there is one (a test target
 /// with test-only tasks, a user's own target), else the one at the package root. The lock is
@@ -19,11 +20,15 @@ struct TaskgenPlugin: BuildToolPlugin {
             ? target.directoryURL.appending(path: "tasks.lock.json")
             : context.package.directoryURL.appending(path: "Generated/tasks.lock.json")
         let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
-        let sources = target.sourceFiles(withSuffix: "swift").map(\.url)
         let outputs = [
-            "Generated+TaskTypes.swift", "Generated+TaskCatalog.swift", "Generated+CommandLine.swift",
-            "Generated+OpenAPI.swift",
+            "Generated+TaskTypes.swift", "Generated+TaskContract.swift", "Generated+TaskCatalog.swift",
+            "Generated+CommandLine.swift", "Generated+OpenAPI.swift",
         ]
+        // Named relative to the package in the messages of a missing handler: `Sources/Tasks`.
+        let packagePath = context.package.directoryURL.standardizedFileURL.path()
+        let targetPath = target.directoryURL.standardizedFileURL.path()
+        let targetDirectory =
+            targetPath.hasPrefix(packagePath) ? String(targetPath.dropFirst(packagePath.count)) : targetPath
         let lockExists = FileManager.default.fileExists(atPath: lock.path())
         return [
             .buildCommand(
@@ -32,10 +37,9 @@ struct TaskgenPlugin: BuildToolPlugin {
                 arguments: [
                     "generate", registry.path(),
                     "--output-directory", output.path(),
-                    "--target-directory", target.directoryURL.path(),
-                ] + (isLocal && !lockExists ? [] : ["--lock", lock.path()])
-                    + sources.flatMap { ["--source", $0.path()] },
-                inputFiles: [registry] + (lockExists ? [lock] : []) + sources,
+                    "--target-directory", targetDirectory.hasSuffix("/") ? String(targetDirectory.dropLast()) : targetDirectory,
+                ] + (isLocal && !lockExists ? [] : ["--lock", lock.path()]),
+                inputFiles: [registry] + (lockExists ? [lock] : []),
                 outputFiles: outputs.map { output.appending(path: $0) })
         ]
     }

@@ -2,8 +2,14 @@ import Foundation
 
 /// Builds indented source text line by line.
 struct CodeWriter {
+    /// The widest line the generator writes, in columns.
+    static let maximumWidth = 120
+
     private(set) var text = ""
     private var depth = 0
+
+    /// The columns left on a line at the current depth.
+    var width: Int { Self.maximumWidth - 4 * depth }
 
     mutating func line(_ content: String = "") {
         text += content.isEmpty ? "\n" : String(repeating: "    ", count: depth) + content + "\n"
@@ -22,7 +28,61 @@ struct CodeWriter {
     mutating func docComment(_ text: String?) {
         guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return }
         for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            line(part.isEmpty ? "///" : "/// \(part)")
+            guard !part.isEmpty else {
+                line("///")
+                continue
+            }
+            for wrapped in Self.wrap(String(part), width: width - 4) { line("/// " + wrapped) }
         }
+    }
+
+    /// Writes `body` one level deeper.
+    mutating func indented(_ body: (inout CodeWriter) -> Void) {
+        depth += 1
+        body(&self)
+        depth -= 1
+    }
+
+    /// `text` broken at spaces into lines of at most `width` columns (a longer word keeps its own line).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        return lines + [current]
+    }
+
+    /// `head` + `items` + `tail` (`static func f(` + parameters + `) -> T`) on one line when it fits,
+    /// else the items one level deeper: together on one line, or one per line.
+    mutating func list(_ head: String, _ items: [String], _ tail: String) {
+        let joined = items.joined(separator: ", ")
+        guard head.count + joined.count + tail.count > width else { return line(head + joined + tail) }
+        line(head)
+        depth += 1
+        if joined.count <= width {
+            line(joined)
+        } else {
+            for (index, item) in items.enumerated() { line(item + (index == items.count - 1 ? "" : ",")) }
+        }
+        depth -= 1
+        line(tail)
+    }
+
+    /// `opening` followed by a multi-line string literal holding `text` (no line breaks, no `\` or
+    /// `"""`) as one line, broken at spaces into lines that fit, each ending in a line continuation;
+    /// then `closing` after the literal.
+    mutating func multilineLiteral(_ opening: String, _ text: String, closing: String = "") {
+        line(opening + "\"\"\"")
+        depth += 1
+        let lines = Self.wrap(text, width: width - 2)
+        for (index, part) in lines.enumerated() { line(index == lines.count - 1 ? part : part + " \\") }
+        line("\"\"\"" + closing)
+        depth -= 1
     }
 }

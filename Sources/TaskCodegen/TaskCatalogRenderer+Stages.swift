@@ -8,20 +8,17 @@ extension TaskCatalogRenderer {
         writer.block("TaskEntry(\(type).definition, stages: [", closing: "])" + closing) { writer in
             var previous: Stage?
             for stage in task.stages {
-                let output = stage.output == nil ? "\(type).Output" : "\(type).\(stage.outputTypeName)"
-                if let previous {
-                    let previousType = "\(type).\(previous.outputTypeName)"
-                    writer.block(
-                        "StageHandler { (input: \(type).Input, previous: \(previousType), job: JobContext) -> \(output) in",
-                        closing: "},"
-                    ) { writer in
-                        writer.line("try await \(stage.handlerName(in: task))(input, previous, \(task.jobArgument))")
-                    }
+                let function = "Handlers.\(stage.handlerName(in: task))"
+                if task.files.isEmpty {
+                    writer.line("StageHandler(\(function)),")
+                } else if let previous {
+                    closure(
+                        "StageHandler", ["input: \(type).Input", "previous: \(type).\(previous.outputTypeName)", "job: JobContext"],
+                        body: "try await \(function)(input, previous, \(task.jobArgument))", closing: "},", into: &writer)
                 } else {
-                    writer.block("StageHandler { (input: \(type).Input, job: JobContext) -> \(output) in", closing: "},") {
-                        writer in
-                        writer.line("try await \(stage.handlerName(in: task))(input, \(task.jobArgument))")
-                    }
+                    closure(
+                        "StageHandler", ["input: \(type).Input", "job: JobContext"],
+                        body: "try await \(function)(input, \(task.jobArgument))", closing: "},", into: &writer)
                 }
                 previous = stage
             }

@@ -6,16 +6,21 @@ public struct TaskCodeGenerator {
     public let registry: Registry
     /// The released schemas; older versions a task still `accepts` get their `Input` types from it.
     public let lock: SchemaLock
+    /// The target's directory relative to its package (`Sources/Tasks`), for the files named in the
+    /// messages of a missing handler; `nil` names them relative to the target.
+    public let targetDirectory: String?
 
-    public init(registry: Registry, lock: SchemaLock = SchemaLock()) {
+    public init(registry: Registry, lock: SchemaLock = SchemaLock(), targetDirectory: String? = nil) {
         self.registry = registry
         self.lock = lock
+        self.targetDirectory = targetDirectory
     }
 
     /// The generated Swift files, in a fixed order with fixed names.
     public func swiftFiles() -> [GeneratedFile] {
         [
             TaskTypesRenderer(registry: registry, lock: lock).render(),
+            TaskContractRenderer(registry: registry, targetDirectory: targetDirectory).render(),
             TaskCatalogRenderer(registry: registry).render(),
             CommandLineRenderer(registry: registry).render(),
             OpenAPIConstantRenderer(registry: registry, lock: lock).render(),
@@ -24,15 +29,13 @@ public struct TaskCodeGenerator {
 
     /// The names of ``swiftFiles()``, known before parsing (the build plugin declares them up front).
     public static let swiftFileNames = [
-        TaskTypesRenderer.fileName, TaskCatalogRenderer.fileName, CommandLineRenderer.fileName,
+        TaskTypesRenderer.fileName, TaskContractRenderer.fileName, TaskCatalogRenderer.fileName, CommandLineRenderer.fileName,
         OpenAPIConstantRenderer.fileName,
     ]
 
-    /// Problems the compiler would report less clearly: missing handler and upgrade functions
-    /// (given the target's Swift sources by path, and its directory for the suggestion) and input
-    /// properties that clash with command-line options.
-    public func diagnostics(sources: [String: String], targetDirectory: String?) -> [Diagnostic] {
-        HandlerCheck(registry: registry, sources: sources, targetDirectory: targetDirectory).diagnostics()
-            + ReservedFlagCheck(registry: registry).diagnostics()
+    /// Problems the compiler would report less clearly: input properties that clash with
+    /// command-line options. (A missing handler is the compiler's to report: see `TaskContract`.)
+    public func diagnostics() -> [Diagnostic] {
+        ReservedFlagCheck(registry: registry).diagnostics()
     }
 }

@@ -13,22 +13,15 @@ struct Generate: ParsableCommand {
     @Option(help: "The directory to write the generated files to.")
     var outputDirectory: String
 
-    @Option(help: "A Swift source file of the target, searched for handler and upgrade functions (repeatable).")
-    var source: [String] = []
-
-    @Option(help: "The target's directory, for the file named in missing-handler messages.")
+    @Option(help: "The target's directory relative to its package, for the files named in missing-handler messages.")
     var targetDirectory: String?
 
     func run() throws {
         let registry = try inputs.loadRegistry()
         let lock = try inputs.loadLock()
         var diagnostics = inputs.lockDiagnostics(registry, lock)
-        let generator = TaskCodeGenerator(registry: registry, lock: lock ?? SchemaLock())
-        var sources: [String: String] = [:]
-        for path in source {
-            sources[path] = try String(contentsOfFile: path, encoding: .utf8)
-        }
-        diagnostics += generator.diagnostics(sources: sources, targetDirectory: targetDirectory)
+        let generator = TaskCodeGenerator(registry: registry, lock: lock ?? SchemaLock(), targetDirectory: targetDirectory)
+        diagnostics += generator.diagnostics()
         report(diagnostics)
         try failOnErrors(diagnostics)
         for file in generator.swiftFiles() {

@@ -26,17 +26,8 @@ struct GeneratorDiagnosticsTests {
         return TaskCodeGenerator(registry: try #require(result.registry, "\(result.diagnostics)"))
     }
 
-    @Test func aMissingHandlerNamesTheFunctionToWrite() throws {
-        let sources = ["Handlers/Echo.swift": "func echo(_ input: Echo.Input, _ job: JobContext) async throws -> Echo.Output {}"]
-        let diagnostics = try Self.generator().diagnostics(sources: sources, targetDirectory: "Sources/Tasks")
-        #expect(diagnostics.map(\.description).contains(
-            "tasks.yaml:8:3: error: task 'aod_estimation' has no handler: add 'func aodEstimation(_ input: AodEstimation.Input, _ job: JobContext) async throws -> AodEstimation.Output' in Sources/Tasks/Handlers/AodEstimation.swift"
-        ))
-        #expect(!diagnostics.contains { $0.message.contains("'echo' has no handler") })
-    }
-
     @Test func aPropertyMayNotShadowASubmitOption() throws {
-        let diagnostics = try Self.generator().diagnostics(sources: [:], targetDirectory: nil)
+        let diagnostics = try Self.generator().diagnostics()
         #expect(diagnostics.map(\.description).contains(
             "tasks.yaml:12:40: error: input property 'wait' of task 'aod_estimation' would shadow the command-line option '--wait' of 'taskforge submit'; rename the property"
         ))

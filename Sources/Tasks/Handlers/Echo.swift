@@ -1,6 +1,8 @@
 import TaskRuntime
 
-/// Sends the message back.
-func echo(_ input: Echo.Input, _ job: JobContext) async throws -> Echo.Output {
-    Echo.Output(message: input.message)
+extension Handlers {
+    /// Sends the message back.
+    static func echo(_ input: Echo.Input, _ job: JobContext) async throws -> Echo.Output {
+        Echo.Output(message: input.message)
+    }
 }

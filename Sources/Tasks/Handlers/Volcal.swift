@@ -3,28 +3,30 @@ import GeoKit
 import Synchronization
 import TaskRuntime
 
-/// Measures cut and fill between the job's `pre` and `post` DEMs inside its shapefile's polygons
-/// (``VolumeCalculator``, docs/tasks/volcal.md) and writes the difference raster, the heatmap and
-/// the report as artifacts. Bad inputs fail the job permanently with their codes (``VolcalFailure``).
-func volcal(_ input: Volcal.Input, _ job: Volcal.Job) async throws -> Volcal.Output {
-    let files = job.files
-    let inputs = VolcalInputs(pre: files.pre, post: files.post, shp: files.shp, shx: files.shx, dbf: files.dbf, prj: files.prj)
-    // The input's defaults were filled in at submit; the schema's resampling names are GDAL's.
-    let options = VolcalOptions(
-        toleranceM: input.toleranceM, resampling: Resampling(rawValue: input.resampling.rawValue) ?? .bilinear,
-        allTouched: input.allTouched, featureID: input.featureId, verticalAccuracyM: input.verticalAccuracyM)
-    let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("volcal-\(job.jobID.lowercasedString)-\(job.attempt)")
-    try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: workDirectory) }
+extension Handlers {
+    /// Measures cut and fill between the job's `pre` and `post` DEMs inside its shapefile's polygons
+    /// (``VolumeCalculator``, docs/tasks/volcal.md) and writes the difference raster, the heatmap and
+    /// the report as artifacts. Bad inputs fail the job permanently with their codes (``VolcalFailure``).
+    static func volcal(_ input: Volcal.Input, _ job: Volcal.Job) async throws -> Volcal.Output {
+        let files = job.files
+        let inputs = VolcalInputs(pre: files.pre, post: files.post, shp: files.shp, shx: files.shx, dbf: files.dbf, prj: files.prj)
+        // The input's defaults were filled in at submit; the schema's resampling names are GDAL's.
+        let options = VolcalOptions(
+            toleranceM: input.toleranceM, resampling: Resampling(rawValue: input.resampling.rawValue) ?? .bilinear,
+            allTouched: input.allTouched, featureID: input.featureId, verticalAccuracyM: input.verticalAccuracyM)
+        let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("volcal-\(job.jobID.lowercasedString)-\(job.attempt)")
+        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workDirectory) }
 
-    let (result, artifacts) = try await VolcalRun.calculate(inputs: inputs, options: options, workDirectory: workDirectory, job: job)
-    for (url, type) in [(artifacts.differenceRaster, "image/tiff"), (artifacts.heatmap, "image/png"), (artifacts.report, "application/json")] {
-        _ = try await job.artifacts.write(name: url.lastPathComponent, contentType: type, from: url)
+        let (result, artifacts) = try await VolcalRun.calculate(inputs: inputs, options: options, workDirectory: workDirectory, job: job)
+        for (url, type) in [(artifacts.differenceRaster, "image/tiff"), (artifacts.heatmap, "image/png"), (artifacts.report, "application/json")] {
+            _ = try await job.artifacts.write(name: url.lastPathComponent, contentType: type, from: url)
+        }
+        job.logger.info(
+            "volumes measured",
+            metadata: ["cutM3": "\(result.totals.cutM3)", "fillM3": "\(result.totals.fillM3)", "crs": "\(result.crs)"])
+        return try JSONValue(encoding: result).decode(as: Volcal.Output.self)
     }
-    job.logger.info(
-        "volumes measured",
-        metadata: ["cutM3": "\(result.totals.cutM3)", "fillM3": "\(result.totals.fillM3)", "crs": "\(result.crs)"])
-    return try JSONValue(encoding: result).decode(as: Volcal.Output.self)
 }
 
 /// Runs the blocking calculation on a thread of its own, reporting each step's progress to the job
