@@ -10,7 +10,10 @@ let package = Package(
         .executable(name: "taskforge-bench", targets: ["taskforge-bench"]),
         .executable(name: "datasets-bench", targets: ["datasets-bench"]),
         .executable(name: "aod-bench", targets: ["aod-bench"]),
+        // A package of one's own adds tasks.yaml, the build plugin and `swift package taskgen lock`
+        // (Examples/WordCount).
         .plugin(name: "TaskgenPlugin", targets: ["TaskgenPlugin"]),
+        .plugin(name: "TaskgenCommand", targets: ["TaskgenCommand"]),
         .library(name: "TaskRuntime", targets: ["TaskRuntime"]),
         .library(name: "TaskCLI", targets: ["TaskCLI"]),
         .library(name: "TaskforgeCommands", targets: ["TaskforgeCommands"]),

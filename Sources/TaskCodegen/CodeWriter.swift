@@ -11,6 +11,9 @@ struct CodeWriter {
     /// The columns left on a line at the current depth.
     var width: Int { Self.maximumWidth - 4 * depth }
 
+    /// The spaces a line at the current depth starts with.
+    var indentation: String { String(repeating: "    ", count: depth) }
+
     mutating func line(_ content: String = "") {
         text += content.isEmpty ? "\n" : String(repeating: "    ", count: depth) + content + "\n"
     }
@@ -36,6 +39,18 @@ struct CodeWriter {
         }
     }
 
+    /// Writes `label: "value"` and `trailing`, the string as a multi-line literal when it would not fit.
+    mutating func stringArgument(_ label: String, _ value: String, trailing: String = ",") {
+        let prefix = "\(label): "
+        line(prefix + SwiftSyntax.stringLiteral(value, indent: indentation, used: indentation.count + prefix.count) + trailing)
+    }
+
+    /// The string literal for an item of ``list(_:_:_:)`` that begins with `prefix`.
+    func listItemLiteral(_ value: String, after prefix: String, before suffix: String = "") -> String {
+        let inner = indentation + "    "
+        return SwiftSyntax.stringLiteral(value, indent: inner, used: inner.count + prefix.count + suffix.count)
+    }
+
     /// Writes `body` one level deeper.
     mutating func indented(_ body: (inout CodeWriter) -> Void) {
         depth += 1
@@ -44,16 +59,19 @@ struct CodeWriter {
     }
 
     /// `text` broken at spaces into lines of at most `width` columns (a longer word keeps its own line).
+    /// Joining the lines with single spaces gives `text` back.
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
+        var started = false
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if !current.isEmpty, current.count + 1 + word.count > width {
+            if started, current.count + 1 + word.count > width {
                 lines.append(current)
                 current = String(word)
             } else {
-                current += current.isEmpty ? String(word) : " " + word
+                current = started ? current + " " + word : String(word)
             }
+            started = true
         }
         return lines + [current]
     }

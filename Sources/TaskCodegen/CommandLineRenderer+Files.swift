@@ -7,9 +7,12 @@ extension CommandLineRenderer {
             let help = [file.description, file.required ? "A file, uploaded with tus; required." : "A file, uploaded with tus."]
                 .compactMap { $0 }.joined(separator: " ")
             writer.line()
-            writer.line(
-                "@Option(name: .customLong(\(SwiftSyntax.stringLiteral(Naming.kebabCase(file.name)))), "
-                    + "help: ArgumentHelp(\(SwiftSyntax.stringLiteral(help)), valueName: \"path\"))")
+            writer.list(
+                "@Option(",
+                [
+                    "name: .customLong(\(SwiftSyntax.stringLiteral(Naming.kebabCase(file.name))))",
+                    "help: ArgumentHelp(" + writer.listItemLiteral(help, after: "help: ArgumentHelp(", before: ", valueName: \"path\")") + ", valueName: \"path\")",
+                ], ")")
             writer.line("public var \(Self.fileVariable(file)): String?")
         }
     }

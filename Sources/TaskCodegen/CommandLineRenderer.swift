@@ -62,9 +62,12 @@ struct CommandLineRenderer {
                 writer.line("public static let definition = \(task.typeName).definition")
                 for flag in flags {
                     writer.line()
-                    writer.line(
-                        "@Option(name: .customLong(\(SwiftSyntax.stringLiteral(Naming.kebabCase(flag.property)))), "
-                            + "help: \(SwiftSyntax.stringLiteral(flag.help)))")
+                    writer.list(
+                        "@Option(",
+                        [
+                            "name: .customLong(\(SwiftSyntax.stringLiteral(Naming.kebabCase(flag.property))))",
+                            "help: " + writer.listItemLiteral(flag.help, after: "help: "),
+                        ], ")")
                     writer.line(
                         flag.isArray
                             ? "public var \(flag.swiftName): [\(flag.valueType)] = []"

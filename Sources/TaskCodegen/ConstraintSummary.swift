@@ -21,6 +21,16 @@ enum ConstraintSummary {
         return parts.joined(separator: "; ")
     }
 
+    /// The constraints of a property's schema beyond its Swift type, for its doc comment:
+    /// `Constraints: 64...1024; default: 256.`; `nil` when there are none.
+    static func documenting(_ schema: Schema) -> String? {
+        var parts = bounds(schema)
+        if let format = schema.format { parts.append("format: \(format.rawValue)") }
+        if let pattern = schema.pattern { parts.append("matching /\(pattern)/") }
+        if let value = schema.defaultValue { parts.append("default: \(plain(value))") }
+        return parts.isEmpty ? nil : "Constraints: " + parts.joined(separator: "; ") + "."
+    }
+
     private static func bounds(_ schema: Schema) -> [String] {
         var bounds: [String] = []
         switch (schema.minimum, schema.maximum) {

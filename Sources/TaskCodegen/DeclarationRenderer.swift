@@ -31,11 +31,13 @@ enum DeclarationRenderer {
             let parameters = structure.fields.map { field in
                 "\(field.swiftName): \(field.type)" + (field.defaultArgument.map { " = \($0)" } ?? "")
             }
-            writer.block("public init(\(parameters.joined(separator: ", "))) {") { writer in
+            writer.list("public init(", parameters, ") {")
+            writer.indented { writer in
                 for field in structure.fields {
                     writer.line("self.\(field.swiftName) = \(field.swiftName)")
                 }
             }
+            writer.line("}")
             let renamed = structure.fields.filter { $0.swiftName.trimmingCharacters(in: ["`"]) != $0.jsonName }
             if !renamed.isEmpty {
                 writer.line()

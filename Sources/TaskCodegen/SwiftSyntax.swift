@@ -26,6 +26,37 @@ enum SwiftSyntax {
         return identifier(name)
     }
 
+    /// A Swift string literal with `value`'s exact contents that fits a line of
+    /// ``CodeWriter/maximumWidth`` columns whose first `used` columns are taken: on one line when it
+    /// fits, else a multi-line literal whose lines (indented by `indent` and four more spaces) end in
+    /// line continuations.
+    static func stringLiteral(_ value: String, indent: String, used: Int) -> String {
+        let literal = stringLiteral(value)
+        guard used + literal.count + 2 > CodeWriter.maximumWidth else { return literal }
+        let inner = indent + "    "
+        let lines = CodeWriter.wrap(String(literal.dropFirst().dropLast()), width: CodeWriter.maximumWidth - inner.count - 2)
+        return "\"\"\"\n"
+            + lines.enumerated().map { inner + $1 + ($0 == lines.count - 1 ? "" : " \\") }.joined(separator: "\n")
+            + "\n" + inner + "\"\"\""
+    }
+
+    /// An array literal of `elements` that fits a line whose first `used` columns are taken: on one
+    /// line when it fits, else the elements packed onto lines indented by `indent` and four more spaces.
+    static func arrayLiteral(_ elements: [String], indent: String, used: Int) -> String {
+        let oneLine = "[" + elements.joined(separator: ", ") + "]"
+        guard used + oneLine.count + 2 > CodeWriter.maximumWidth else { return oneLine }
+        let inner = indent + "    "
+        var lines: [String] = []
+        for element in elements {
+            if let last = lines.last, inner.count + last.count + element.count + 2 <= CodeWriter.maximumWidth {
+                lines[lines.count - 1] = last + " " + element + ","
+            } else {
+                lines.append(element + ",")
+            }
+        }
+        return "[\n" + lines.map { inner + $0 }.joined(separator: "\n") + "\n" + indent + "]"
+    }
+
     /// A Swift string literal with `value`'s exact contents.
     static func stringLiteral(_ value: String) -> String {
         var escaped = ""

@@ -1,3 +1,4 @@
+import Foundation
 import TaskSchema
 
 /// A Swift declaration derived from a schema: the model between `Schema` and rendered source.
@@ -46,6 +47,25 @@ struct SwiftEnum: Equatable {
     }
 }
 
+/// Where a generated declaration comes from, for its doc comment: `task 'echo' v1` and the path
+/// of the schema within it, `input.options`.
+struct DeclarationOrigin {
+    /// The registry's file name, or the lock's for an older version's input.
+    var file: String
+    var owner: String
+    var path: String
+
+    func appending(_ component: String) -> DeclarationOrigin {
+        DeclarationOrigin(file: file, owner: owner, path: path.isEmpty ? component : path + "." + component)
+    }
+
+    /// `- Remark: Generated from tasks.yaml:33 (task 'echo' v1, input)`.
+    func remark(_ location: SourceLocation?) -> String {
+        let place = location.map { "\(file):\($0.line)" } ?? file
+        return "- Remark: Generated from \(place) (\(owner)\(path.isEmpty ? "" : ", " + path))."
+    }
+}
+
 /// Builds the Swift model of schemas: which types exist and how each property is spelled.
 struct SwiftTypeBuilder {
     /// Shared `types:` by name; a `$ref` to one of them is spelled with its name.
@@ -53,18 +73,25 @@ struct SwiftTypeBuilder {
 
     /// The declarations for a named schema (a task's `Input`/`Output`, or a shared type): a struct
     /// or an enum of that name, or a type alias and the types its elements need.
-    func declarations(named name: String, for schema: Schema) -> [SwiftDeclaration] {
+    func declarations(named name: String, for schema: Schema, origin: DeclarationOrigin) -> [SwiftDeclaration] {
         var nested: [SwiftDeclaration] = []
-        let spelled = spelling(of: schema, suggestedName: name, nested: &nested)
+        let spelled = spelling(of: schema, suggestedName: name, origin: origin, nested: &nested)
         if nested.contains(where: { $0.name == name }) { return nested }
-        return nested + [.alias(name: name, type: spelled, doc: schema.description)]
+        return nested + [.alias(name: name, type: spelled, doc: Self.doc(schema.description, origin.remark(schema.location)))]
     }
 
-    private func structure(named name: String, _ schema: Schema) -> SwiftStruct {
+    /// A doc comment of its parts that are present, one paragraph each.
+    static func doc(_ parts: String?...) -> String? {
+        let present = parts.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return present.isEmpty ? nil : present.joined(separator: "\n")
+    }
+
+    private func structure(named name: String, _ schema: Schema, origin: DeclarationOrigin) -> SwiftStruct {
         var nested: [SwiftDeclaration] = []
         let fields = schema.properties.map { property -> SwiftStruct.Field in
             let base = spelling(
-                of: property.schema, suggestedName: Naming.upperCamelCase(property.name), nested: &nested)
+                of: property.schema, suggestedName: Naming.upperCamelCase(property.name),
+                origin: origin.appending(property.name), nested: &nested)
             let hasDefault = property.schema.defaultValue != nil
             let isOptional = property.schema.isNullable || (!schema.required.contains(property.name) && !hasDefault)
             var defaultArgument: String?
@@ -78,14 +105,20 @@ struct SwiftTypeBuilder {
                 swiftName: SwiftSyntax.identifier(Naming.lowerCamelCase(property.name)),
                 type: isOptional ? base + "?" : base,
                 isOptional: isOptional,
-                doc: property.schema.description,
+                doc: Self.doc(
+                    property.schema.description,
+                    ConstraintSummary.documenting(property.schema),
+                    origin.appending(property.name).remark(property.schema.location)),
                 defaultArgument: defaultArgument)
         }
-        return SwiftStruct(name: name, doc: schema.description, fields: fields, nested: nested)
+        return SwiftStruct(
+            name: name, doc: Self.doc(schema.description, origin.remark(schema.location)), fields: fields, nested: nested)
     }
 
     /// The Swift type of `schema`, adding any struct or enum it needs to `nested`.
-    private func spelling(of schema: Schema, suggestedName: String, nested: inout [SwiftDeclaration]) -> String {
+    private func spelling(
+        of schema: Schema, suggestedName: String, origin: DeclarationOrigin, nested: inout [SwiftDeclaration]
+    ) -> String {
         if let ref = schema.ref, sharedTypeNames.contains(ref) { return ref }
         let types = schema.nonNullTypes
         guard types.count == 1, let type = types.first else { return "JSONValue" }
@@ -95,7 +128,7 @@ struct SwiftTypeBuilder {
             nested.append(
                 .enumeration(
                     SwiftEnum(
-                        name: suggestedName, doc: schema.description,
+                        name: suggestedName, doc: Self.doc(schema.description, origin.remark(schema.location)),
                         cases: values.map { (SwiftSyntax.caseName($0), $0) })))
             return suggestedName
         case .integer:
@@ -108,10 +141,12 @@ struct SwiftTypeBuilder {
             return "JSONValue"
         case .array:
             guard let items = schema.items else { return "[JSONValue]" }
-            return "[" + spelling(of: items, suggestedName: Self.singular(suggestedName), nested: &nested) + "]"
+            let element = spelling(
+                of: items, suggestedName: Self.singular(suggestedName), origin: origin.appending("items"), nested: &nested)
+            return "[" + element + "]"
         case .object:
             guard !schema.properties.isEmpty else { return "[String: JSONValue]" }
-            nested.append(.structure(structure(named: suggestedName, schema)))
+            nested.append(.structure(structure(named: suggestedName, schema, origin: origin)))
             return suggestedName
         }
     }

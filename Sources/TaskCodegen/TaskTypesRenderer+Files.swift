@@ -12,12 +12,10 @@ extension TaskTypesRenderer {
                     arguments.append("mediaTypes: [\(file.mediaTypes.map(SwiftSyntax.stringLiteral).joined(separator: ", "))]")
                 }
                 if let description = file.description {
-                    arguments.append("description: \(SwiftSyntax.stringLiteral(description))")
+                    arguments.append("description: " + writer.listItemLiteral(description, after: "description: "))
                 }
-                arguments.append(
-                    "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
-                        + "line: \(file.location.line), column: \(file.location.column))")
-                writer.line("FileInput(\(arguments.joined(separator: ", "))),")
+                arguments.append(sourceLocation(file.location))
+                writer.list("FileInput(", arguments, "),")
             }
         }
     }
@@ -27,6 +25,7 @@ extension TaskTypesRenderer {
         guard let first = task.files.first else { return }
         writer.line()
         writer.line("/// The input files of a `\(task.name)` job, as local readable file URLs.")
+        writer.line("/// \(filesRemark(task))")
         writer.block("public struct Files: Sendable {") { writer in
             for file in task.files {
                 writer.docComment(file.description)
@@ -45,7 +44,15 @@ extension TaskTypesRenderer {
             }
         }
         writer.line()
-        writer.line("/// What a `\(task.name)` handler gets besides its input: `job.files.\(first.propertyName)`, progress, artifacts, a logger.")
+        writer.docComment(
+            "What a `\(task.name)` handler gets besides its input: `job.files.\(first.propertyName)`, progress, artifacts, "
+                + "a logger.\n" + filesRemark(task))
         writer.line("public typealias Job = TaskJobContext<Files>")
+    }
+
+    /// The origin of a task's `Files` and `Job`: its first declared file.
+    private func filesRemark(_ task: TaskDefinition) -> String {
+        DeclarationOrigin(file: registry.fileName, owner: "task '\(task.name)' v\(task.version)", path: "files")
+            .remark(task.files.first?.location)
     }
 }

@@ -10,7 +10,7 @@ extension TaskTypesRenderer {
                 writer.block("Stage(", closing: "),") { writer in
                     writer.line("name: \(SwiftSyntax.stringLiteral(stage.name)),")
                     if let description = stage.description {
-                        writer.line("description: \(SwiftSyntax.stringLiteral(description)),")
+                        writer.stringArgument("description", description)
                     }
                     writer.line("queue: \(SwiftSyntax.stringLiteral(stage.queue)),")
                     writer.line("timeout: \(SwiftSyntax.duration(stage.timeout)),")
@@ -20,9 +20,7 @@ extension TaskTypesRenderer {
                             registry.resolvingRefs(in: output), indent: "                ")
                         writer.line("output: \(expression),")
                     }
-                    writer.line(
-                        "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
-                            + "line: \(stage.location.line), column: \(stage.location.column))")
+                    writer.line(sourceLocation(stage.location))
                 }
             }
         }

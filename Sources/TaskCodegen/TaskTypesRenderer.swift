@@ -15,7 +15,8 @@ struct TaskTypesRenderer {
         if !registry.types.isEmpty {
             writer.line("// MARK: - Shared types")
             for type in registry.types {
-                for declaration in builder.declarations(named: type.name, for: type.schema) {
+                let origin = DeclarationOrigin(file: registry.fileName, owner: "type '\(type.name)'", path: "")
+                for declaration in builder.declarations(named: type.name, for: type.schema, origin: origin) {
                     writer.line()
                     DeclarationRenderer.render(declaration, into: &writer)
                 }
@@ -32,15 +33,20 @@ struct TaskTypesRenderer {
     }
 
     private func render(_ task: TaskDefinition, builder: SwiftTypeBuilder, into writer: inout CodeWriter) {
-        writer.docComment([task.summary, task.description].compactMap { $0 }.joined(separator: "\n\n"))
+        let remark = DeclarationOrigin(file: registry.fileName, owner: "task '\(task.name)' v\(task.version)", path: "")
+            .remark(task.location)
+        writer.docComment(
+            [task.summary, task.description, remark].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .joined(separator: "\n\n"))
         writer.block("public enum \(task.typeName) {") { writer in
             writer.line("/// The `\(task.name)` task as declared in `\(registry.fileName)`.")
+            writer.line("/// \(remark)")
             writer.block("public static let definition = TaskDefinition(", closing: ")") { writer in
                 writer.line("name: \(SwiftSyntax.stringLiteral(task.name)),")
                 writer.line("version: \(task.version),")
-                writer.line("summary: \(SwiftSyntax.stringLiteral(task.summary)),")
+                writer.stringArgument("summary", task.summary)
                 if let description = task.description {
-                    writer.line("description: \(SwiftSyntax.stringLiteral(description)),")
+                    writer.stringArgument("description", description)
                 }
                 writer.line("queue: \(SwiftSyntax.stringLiteral(task.queue)),")
                 if task.priority != 0 {
@@ -58,9 +64,12 @@ struct TaskTypesRenderer {
                     writer.line("acceptedVersions: [\(task.acceptedVersions.map(String.init).joined(separator: ", "))],")
                 }
                 if let dedup = task.dedup {
-                    let fields = dedup.keyFields.map(SwiftSyntax.stringLiteral).joined(separator: ", ")
-                    writer.line(
-                        "dedup: DedupPolicy(keyFields: [\(fields)], reuseResultFor: \(SwiftSyntax.duration(dedup.reuseResultFor))),")
+                    let fields = SwiftSyntax.arrayLiteral(
+                        dedup.keyFields.map(SwiftSyntax.stringLiteral), indent: writer.indentation + "    ",
+                        used: writer.indentation.count + 15)
+                    writer.list(
+                        "dedup: DedupPolicy(",
+                        ["keyFields: \(fields)", "reuseResultFor: \(SwiftSyntax.duration(dedup.reuseResultFor))"], "),")
                 }
                 if let rateLimit = task.rateLimit {
                     writer.line(
@@ -73,22 +82,26 @@ struct TaskTypesRenderer {
                 if !task.schedules.isEmpty {
                     writer.block("schedules: [", closing: "],") { writer in
                         for schedule in task.schedules {
-                            writer.line(scheduleLiteral(schedule) + ",")
+                            writer.list("Schedule(", scheduleArguments(schedule), "),")
                         }
                     }
                 }
                 if let alias = task.alias {
-                    writer.line("alias: RouteAlias(path: \(SwiftSyntax.stringLiteral(alias.path)), method: \(SwiftSyntax.stringLiteral(alias.method))),")
+                    writer.line(
+                        "alias: RouteAlias(path: \(SwiftSyntax.stringLiteral(alias.path)), "
+                            + "method: \(SwiftSyntax.stringLiteral(alias.method))),")
                 }
                 renderStages(of: task, into: &writer)
                 renderFileDeclarations(of: task, into: &writer)
-                writer.line(
-                    "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
-                        + "line: \(task.location.line), column: \(task.location.column))")
+                writer.line(sourceLocation(task.location))
             }
-            let stageOutputs = task.stages.compactMap { stage in stage.output.map { (stage.outputTypeName, $0) } }
-            for (name, schema) in [("Input", task.input), ("Output", task.output)] + stageOutputs {
-                for declaration in builder.declarations(named: name, for: schema) {
+            let owner = "task '\(task.name)' v\(task.version)"
+            let stageOutputs = task.stages.compactMap { stage in
+                stage.output.map { (stage.outputTypeName, $0, "stage '\(stage.name)' output") }
+            }
+            for (name, schema, path) in [("Input", task.input, "input"), ("Output", task.output, "output")] + stageOutputs {
+                let origin = DeclarationOrigin(file: registry.fileName, owner: owner, path: path)
+                for declaration in builder.declarations(named: name, for: schema, origin: origin) {
                     writer.line()
                     DeclarationRenderer.render(declaration, into: &writer)
                 }
@@ -108,12 +121,20 @@ struct TaskTypesRenderer {
 }
 
 extension TaskTypesRenderer {
-    /// `Schedule(cron: CronExpression(validated: "0 * * * *"), ...)`; taskgen checked the expression.
-    private func scheduleLiteral(_ schedule: Schedule) -> String {
-        "Schedule(cron: CronExpression(validated: \(SwiftSyntax.stringLiteral(schedule.cron.source))), "
-            + "timeZone: \(SwiftSyntax.stringLiteral(schedule.timeZone)), input: \(SwiftSyntax.jsonLiteral(schedule.input)), "
-            + "catchUp: .\(schedule.catchUp.rawValue), location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
-            + "line: \(schedule.location.line), column: \(schedule.location.column)))"
+    /// The arguments of `Schedule(cron: CronExpression(validated: "0 * * * *"), ...)`; taskgen
+    /// checked the expression.
+    private func scheduleArguments(_ schedule: Schedule) -> [String] {
+        [
+            "cron: CronExpression(validated: \(SwiftSyntax.stringLiteral(schedule.cron.source)))",
+            "timeZone: \(SwiftSyntax.stringLiteral(schedule.timeZone))", "input: \(SwiftSyntax.jsonLiteral(schedule.input))",
+            "catchUp: .\(schedule.catchUp.rawValue)", sourceLocation(schedule.location),
+        ]
+    }
+
+    /// `location: SourceLocation(file: "tasks.yaml", line: 3, column: 3)`.
+    func sourceLocation(_ location: SourceLocation) -> String {
+        "location: SourceLocation(file: \(SwiftSyntax.stringLiteral(registry.fileName)), "
+            + "line: \(location.line), column: \(location.column))"
     }
 
     /// `Search.V1`: the input of a released version the task still accepts, rebuilt from the lock.
@@ -132,7 +153,8 @@ extension TaskTypesRenderer {
             writer.block("public enum V\(version) {") { writer in
                 writer.line("public static let version = \(version)")
                 writer.line("public static let inputSchema = \(SchemaLiteralRenderer.expression(schema, indent: "        "))")
-                for declaration in builder.declarations(named: "Input", for: schema) {
+                let origin = DeclarationOrigin(file: "tasks.lock.json", owner: "task '\(task.name)' v\(version)", path: "input")
+                for declaration in builder.declarations(named: "Input", for: schema, origin: origin) {
                     writer.line()
                     DeclarationRenderer.render(declaration, into: &writer)
                 }

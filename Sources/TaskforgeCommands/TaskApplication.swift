@@ -25,6 +25,8 @@ public protocol TaskApplication {
     /// HTTP routes of the application's own beside the generated ones (the seed services' routes,
     /// docs/compat.md), each of which `serve --no-compat <name>` can turn off. By default: none.
     static var routeProfiles: [any RouteProfile] { get }
+    /// The command's name in its help and usage. By default: the executable's file name.
+    static var commandName: String { get }
 }
 
 extension TaskApplication {
@@ -35,6 +37,10 @@ extension TaskApplication {
     public static var commands: [any ParsableCommand.Type] { [] }
 
     public static var routeProfiles: [any RouteProfile] { [] }
+
+    public static var commandName: String {
+        CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "taskforge"
+    }
 
     /// ``catalog`` set up for this process from its environment; a malformed setting stops the
     /// command with its message.

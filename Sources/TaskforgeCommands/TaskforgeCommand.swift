@@ -6,7 +6,7 @@ import TaskCLI
 public struct TaskforgeCommand<App: TaskApplication>: AsyncParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "taskforge",
+            commandName: App.commandName,
             abstract: "Typed background tasks behind an HTTP API, declared in tasks.yaml.",
             subcommands: [
                 Serve<App>.self, WorkerCommand<App>.self, Migrate.self, Submit<App>.self, JobsCommand.self,

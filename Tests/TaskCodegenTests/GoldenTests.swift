@@ -38,7 +38,38 @@ struct GoldenTests {
             .prefix { !$0.hasPrefix("        \"\"\"") }
             .map { $0.hasPrefix("        ") ? String($0.dropFirst(8)) : String($0) }
             .joined(separator: "\n")
+            .replacingOccurrences(of: "\\\\#+\n", with: "", options: .regularExpression)  // line continuations
         #expect(embedded == document)
+    }
+
+    /// The repository's own tasks.yaml too: its descriptions are long.
+    static func generateForTheRepository() throws -> [GeneratedFile] {
+        let root = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let registry = try Registry.load(path: root.appendingPathComponent("tasks.yaml").path)
+        let lock = try SchemaLock.parse(data: Data(contentsOf: root.appendingPathComponent("Generated/tasks.lock.json")))
+        return TaskCodeGenerator(registry: registry, lock: lock, targetDirectory: "Sources/Tasks").swiftFiles()
+    }
+
+    @Test func noGeneratedLineIsLongerThan120Columns() throws {
+        for file in try Self.generate() + Self.generateForTheRepository() {
+            for (number, line) in file.contents.split(separator: "\n").enumerated() where line.count > 120 {
+                Issue.record("\(file.name):\(number + 1) has \(line.count) columns: \(line)")
+            }
+        }
+    }
+
+    @Test func everyGeneratedTypeAndPropertyNamesItsOrigin() throws {
+        for file in try Self.generate() + Self.generateForTheRepository() where file.name == "Generated+TaskTypes.swift" {
+            let lines = file.contents.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            for (index, line) in lines.enumerated()
+            where ["public var ", "public struct ", "public enum ", "public typealias "].contains(where: line.hasPrefix)
+                && !line.hasPrefix("public enum V") && !line.hasPrefix("public struct Files") {
+                let comment = lines[..<index].reversed().prefix { $0.hasPrefix("///") }
+                #expect(
+                    comment.contains { $0.hasPrefix("/// - Remark: Generated from ") },
+                    "\(file.name):\(index + 1) \(line) has no origin")
+            }
+        }
     }
 
     @Test func outputIsDeterministic() throws {
