@@ -17,7 +17,7 @@ extension TaskTypesRenderer {
                     writer.line("weight: \(stage.weight),")
                     if let output = stage.output {
                         let expression = SchemaLiteralRenderer.expression(
-                            registry.resolvingRefs(in: output), indent: "                ")
+                            output, indent: "                ", shared: sharedTypes)
                         writer.line("output: \(expression),")
                     }
                     writer.line(sourceLocation(stage.location))

@@ -21,6 +21,8 @@ struct TaskTypesRenderer {
                     DeclarationRenderer.render(declaration, into: &writer)
                 }
             }
+            writer.line()
+            renderSharedSchemas(into: &writer)
         }
         for (index, task) in registry.tasks.enumerated() {
             if index > 0 || !registry.types.isEmpty { writer.line() }
@@ -58,8 +60,8 @@ struct TaskTypesRenderer {
                     "retry: RetryPolicy(maxAttempts: \(retry.maxAttempts), backoff: .\(retry.backoff.rawValue), "
                         + "initial: \(SwiftSyntax.duration(retry.initial)), max: \(SwiftSyntax.duration(retry.max))),")
                 let indent = "        "
-                writer.line("input: \(SchemaLiteralRenderer.expression(registry.resolvingRefs(in: task.input), indent: indent)),")
-                writer.line("output: \(SchemaLiteralRenderer.expression(registry.resolvingRefs(in: task.output), indent: indent)),")
+                writer.line("input: \(SchemaLiteralRenderer.expression(task.input, indent: indent, shared: sharedTypes)),")
+                writer.line("output: \(SchemaLiteralRenderer.expression(task.output, indent: indent, shared: sharedTypes)),")
                 if !task.acceptedVersions.isEmpty {
                     writer.line("acceptedVersions: [\(task.acceptedVersions.map(String.init).joined(separator: ", "))],")
                 }
@@ -121,6 +123,27 @@ struct TaskTypesRenderer {
 }
 
 extension TaskTypesRenderer {
+    /// The names of the shared `types:`, whose schemas the definitions refer to by constant.
+    var sharedTypes: Set<String> { Set(registry.types.map(\.name)) }
+
+    /// `SharedSchemas`: one constant per shared type, which the task definitions refer to rather
+    /// than repeat.
+    private func renderSharedSchemas(into writer: inout CodeWriter) {
+        writer.line("/// The schemas of the shared `types:`, which the task definitions refer to rather than repeat.")
+        writer.line("/// " + DeclarationOrigin(file: registry.fileName, owner: "types", path: "").remark(nil))
+        writer.block("public enum \(SchemaLiteralRenderer.sharedNamespace) {") { writer in
+            for (index, type) in registry.types.enumerated() {
+                if index > 0 { writer.line() }
+                let origin = DeclarationOrigin(file: registry.fileName, owner: "type '\(type.name)'", path: "")
+                writer.line("/// " + origin.remark(type.schema.location))
+                let expression = SchemaLiteralRenderer.expression(
+                    type.schema, indent: writer.indentation, used: writer.indentation.count + type.name.count + 20,
+                    shared: sharedTypes)
+                writer.line("public static let \(type.name) = \(expression)")
+            }
+        }
+    }
+
     /// The arguments of `Schedule(cron: CronExpression(validated: "0 * * * *"), ...)`; taskgen
     /// checked the expression.
     private func scheduleArguments(_ schedule: Schedule) -> [String] {

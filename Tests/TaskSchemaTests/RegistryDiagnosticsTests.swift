@@ -406,13 +406,17 @@ let brokenRegistries: [BrokenRegistry] = [
               Echo: {type: string}
               Tree: {type: object, properties: {children: {type: array, items: {$ref: '#/types/Tree'}}}}
               bbox: {type: array}
+              SharedSchemas: {type: string}
             tasks:
               echo: {version: 1, summary: S., timeout: 1s, input: {type: object}, output: {type: object}}
+              handlers: {version: 1, summary: S., timeout: 1s, input: {type: object}, output: {type: object}}
             """,
         expected: [
             "tasks.yaml:2:3: error: type name 'Echo' collides with the Swift type generated for task 'echo'",
             "tasks.yaml:3:3: error: type 'Tree' refers to itself through $ref ('Tree' -> 'Tree'); recursive types are not supported",
             "tasks.yaml:4:3: error: type name 'bbox' must be UpperCamelCase, like 'Bbox'",
+            "tasks.yaml:5:3: error: 'SharedSchemas' would collide with the generated 'SharedSchemas'; choose another name",
+            "tasks.yaml:8:3: error: 'handlers' would collide with the generated 'Handlers'; choose another name",
         ]),
     BrokenRegistry(
         name: "duplicate keys and properties",

@@ -36,6 +36,20 @@ struct BadRequestTests {
         }
     }
 
+    /// A body JSON leaves ambiguous is refused, naming the place, rather than read one way.
+    @Test(arguments: [
+        ("{\"message\": \"a\",\n \"message\": \"b\"}", #"the key "message" appears twice in one object at line 2, column 2"#),
+        (#"{"message": "x",}"#, "expected a quoted key, found '}' at line 1, column 17"),
+    ])
+    func ambiguousBodiesAre400WithThePlace(body: String, detail: String) async throws {
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+            let reply = try await server.request("POST", "/v1/tasks/echo", body: body)
+            #expect(reply.status == 400)
+            #expect(reply.json["code"] == "invalid_json")
+            #expect(reply.json["detail"] == .string("the request body is not valid JSON: " + detail))
+        }
+    }
+
     @Test func wrongShapesAndBoundsAre422() async throws {
         try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
             let notObject = try await server.request("POST", "/v1/tasks/echo", body: "[1, 2]")

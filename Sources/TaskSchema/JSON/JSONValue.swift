@@ -95,9 +95,10 @@ extension JSONValue {
         }
     }
 
-    /// Decodes any JSON text (objects, arrays and scalars at the top level).
-    public init(json data: Data) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: data)
+    /// Parses any JSON text (objects, arrays and scalars at the top level) straight into a value
+    /// (``JSONParser``); a malformed one throws a ``JSONSyntaxError`` naming the place.
+    public init(json data: Data) throws(JSONSyntaxError) {
+        self = try JSONParser.parse(data)
     }
 
     /// Converts an `Encodable` value (a generated input or output struct) to a JSON value, directly

@@ -101,6 +101,16 @@ public struct Schema: Sendable, Hashable {
         self.location = location
     }
 
+    /// This schema with the annotations a schema that refers to it sets beside its `$ref`, which
+    /// win over its own: how generated code spells `$ref: BBox` with a `description`.
+    public func annotated(description: String? = nil, title: String? = nil, default defaultValue: JSONValue? = nil) -> Schema {
+        var annotated = self
+        annotated.description = description ?? self.description
+        annotated.title = title ?? self.title
+        annotated.defaultValue = defaultValue ?? self.defaultValue
+        return annotated
+    }
+
     /// The property named `name`, if declared.
     public func property(_ name: String) -> Schema? {
         properties.first { $0.name == name }?.schema

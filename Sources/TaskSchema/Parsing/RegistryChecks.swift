@@ -55,7 +55,19 @@ struct RegistryChecks {
                     "type name '\(type.name)' collides with the Swift type generated for task '\(task)'", at: location)
             }
         }
+        let declared: [(name: String, location: SourceLocation?)] =
+            taskNames.map { ($0.name, $0.location) } + registry.types.map { ($0.name, $0.schema.location) }
+        for (name, location) in declared
+        where Self.generatedNames.contains(Naming.upperCamelCase(name)) || Self.generatedNames.contains(name) {
+            guard let location else { continue }
+            context.error(
+                "'\(name)' would collide with the generated '\(Naming.upperCamelCase(name))'; choose another name",
+                at: location)
+        }
     }
+
+    /// The names the generator declares besides the tasks' and types' own.
+    static let generatedNames: Set<String> = ["GeneratedTasks", "TaskContract", "Handlers", "SharedSchemas"]
 
     /// The names of types that reach themselves through `$ref`; each cycle is reported once.
     private func recursiveTypes() -> Set<String> {

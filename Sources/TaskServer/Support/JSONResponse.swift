@@ -23,15 +23,8 @@ extension Request {
         }
         do {
             return try JSONValue(json: Data(buffer: buffer))
-        } catch let DecodingError.dataCorrupted(context) {
-            throw Problem(.badRequest, .invalidJSON, "the request body is not valid JSON: \(Self.reason(context))")
         } catch {
-            throw Problem(.badRequest, .invalidJSON, "the request body is not valid JSON")
+            throw Problem(.badRequest, .invalidJSON, "the request body is not valid JSON: \(error)")
         }
-    }
-
-    private static func reason(_ context: DecodingError.Context) -> String {
-        let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-        return underlying ?? context.debugDescription
     }
 }
