@@ -46,8 +46,11 @@ let package = Package(
         .plugin(
             name: "TaskgenCommand",
             capability: .command(
-                intent: .custom(verb: "taskgen", description: "Refresh or check the schema lock and the OpenAPI document"),
-                permissions: [.writeToPackageDirectory(reason: "writes Generated/tasks.lock.json and Generated/openapi.json")]),
+                intent: .custom(
+                    verb: "taskgen", description: "Refresh or check the schema lock and the OpenAPI document"),
+                permissions: [
+                    .writeToPackageDirectory(reason: "writes Generated/tasks.lock.json and Generated/openapi.json")
+                ]),
             dependencies: ["taskgen"]),
 
         // Jobs, the JobStore seam, workers.
@@ -87,7 +90,8 @@ let package = Package(
             dependencies: [
                 "TaskRuntime", "TaskArtifacts", "Datasets", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_NIOFileSystem", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
@@ -176,7 +180,8 @@ let package = Package(
         .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),
         // The SigV4 signer against AWS's vectors; both artifact stores against a real S3-compatible server.
         .testTarget(name: "ArtifactStoreTests", dependencies: ["TaskArtifacts", "TaskforgeTestSupport"]),
-        .testTarget(name: "TaskCodegenTests", dependencies: ["TaskCodegen", "TaskforgeTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "TaskCodegenTests", dependencies: ["TaskCodegen", "TaskforgeTestSupport"], exclude: ["Golden"]),
         // Compiles the golden registry through the build plugin (a target with its own tasks.yaml).
         .testTarget(
             name: "GeneratedCodeTests", dependencies: ["TaskRuntime", "TaskCLI"], plugins: ["TaskgenPlugin"]),
@@ -199,7 +204,8 @@ let package = Package(
         .testTarget(
             name: "TaskforgeTests",
             dependencies: [
-                "Tasks", "TaskforgeTestSupport", "taskforge", "TaskDashboard", .product(name: "Hummingbird", package: "hummingbird"),
+                "Tasks", "TaskforgeTestSupport", "taskforge", "TaskDashboard",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]),
         // The taskforge command line over test-only tasks (record, spin, crash), for the reliability tests.
         .executableTarget(
@@ -213,10 +219,12 @@ let package = Package(
             ]),
         // The volume calculation on DEMs and shapefiles the tests write through GDAL.
         .testTarget(
-            name: "VolcalTests", dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport", "taskforge"]),
+            name: "VolcalTests",
+            dependencies: ["Tasks", "GeoKit", "CGDAL", "TaskRuntime", "TaskforgeTestSupport", "taskforge"]),
         // The dataset engine against Python's csv, pandas, scikit-learn and DuckDB (Oracles/).
         .testTarget(
-            name: "DatasetsTests", dependencies: ["Datasets", "TaskRuntime", "TaskforgeTestSupport"], exclude: ["Oracles"]),
+            name: "DatasetsTests", dependencies: ["Datasets", "TaskRuntime", "TaskforgeTestSupport"],
+            exclude: ["Oracles"]),
         // Datasets over the API (`/v1/datasets`, the three dataset tasks, seed 002's routes) on both
         // stores and S3, checked against the same Python oracles.
         .testTarget(

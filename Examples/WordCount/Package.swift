@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         // In a package of your own: .package(url: "https://github.com/<owner>/taskforge.git", from: "<version>")
-        .package(name: "taskforge", path: "../.."),
+        .package(name: "taskforge", path: "../..")
     ],
     targets: [
         .executableTarget(
@@ -18,6 +18,6 @@ let package = Package(
                 .product(name: "TaskRuntime", package: "taskforge"),
                 .product(name: "TaskCLI", package: "taskforge"),
             ],
-            plugins: [.plugin(name: "TaskgenPlugin", package: "taskforge")]),
+            plugins: [.plugin(name: "TaskgenPlugin", package: "taskforge")])
     ]
 )

@@ -37,7 +37,8 @@ struct TaskgenPlugin: BuildToolPlugin {
                 arguments: [
                     "generate", registry.path(),
                     "--output-directory", output.path(),
-                    "--target-directory", targetDirectory.hasSuffix("/") ? String(targetDirectory.dropLast()) : targetDirectory,
+                    "--target-directory",
+                    targetDirectory.hasSuffix("/") ? String(targetDirectory.dropLast()) : targetDirectory,
                 ] + (isLocal && !lockExists ? [] : ["--lock", lock.path()]),
                 inputFiles: [registry] + (lockExists ? [lock] : []),
                 outputFiles: outputs.map { output.appending(path: $0) })

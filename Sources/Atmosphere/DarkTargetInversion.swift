@@ -49,7 +49,9 @@ struct DarkTargetInversion: Sendable {
 
     /// The outcome of one pixel, with the squared misfit at the minimum (nil when the pixel fails the
     /// TOA pre-filter and no search was made).
-    func fit(blue: Double, red: Double, nir: Double, swir22: Double) -> (
+    func fit(
+        blue: Double, red: Double, nir: Double, swir22: Double
+    ) -> (
         outcome: DarkTargetRetrieval.Outcome, misfit: Double?
     ) {
         guard blue.isFinite, blue > 0, isDarkVegetation(red: red, nir: nir, swir22: swir22) else {

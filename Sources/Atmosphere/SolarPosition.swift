@@ -13,14 +13,18 @@ public enum SolarPosition {
         let parts = calendar.dateComponents([.year, .hour, .minute, .second, .nanosecond], from: date)
         let dayOfYear = calendar.ordinality(of: .day, in: .year, for: date) ?? 1
         let daysInYear = calendar.range(of: .day, in: .year, for: date)?.count ?? 365
-        let hours = Double(parts.hour ?? 0) + Double(parts.minute ?? 0) / 60
+        let hours =
+            Double(parts.hour ?? 0) + Double(parts.minute ?? 0) / 60
             + (Double(parts.second ?? 0) + Double(parts.nanosecond ?? 0) / 1e9) / 3600
 
         // Fractional year γ (radians), equation of time (minutes), declination δ (radians).
         let gamma = 2 * Double.pi / Double(daysInYear) * (Double(dayOfYear - 1) + (hours - 12) / 24)
-        let equationOfTime = 229.18 * (0.000075 + 0.001868 * cos(gamma) - 0.032077 * sin(gamma)
-            - 0.014615 * cos(2 * gamma) - 0.040849 * sin(2 * gamma))
-        let declination = 0.006918 - 0.399912 * cos(gamma) + 0.070257 * sin(gamma)
+        let equationOfTime =
+            229.18
+            * (0.000075 + 0.001868 * cos(gamma) - 0.032077 * sin(gamma)
+                - 0.014615 * cos(2 * gamma) - 0.040849 * sin(2 * gamma))
+        let declination =
+            0.006918 - 0.399912 * cos(gamma) + 0.070257 * sin(gamma)
             - 0.006758 * cos(2 * gamma) + 0.000907 * sin(2 * gamma)
             - 0.002697 * cos(3 * gamma) + 0.00148 * sin(3 * gamma)
 

@@ -28,7 +28,8 @@ public struct ArtifactRecorder: ArtifactSink {
     public func record<Body: AsyncSequence>(
         _ body: Body, name: String, contentType: String, producer: ArtifactProducer?
     ) async throws -> Artifact where Body.Element == ByteBuffer {
-        try await record(body, id: UUID(), name: name, contentType: contentType, producer: producer, limit: maxBytes) { artifact in
+        try await record(body, id: UUID(), name: name, contentType: contentType, producer: producer, limit: maxBytes) {
+            artifact in
             try await jobs.recordArtifact(artifact)
         }
     }
@@ -68,7 +69,8 @@ public struct ArtifactRecorder: ArtifactSink {
         try await store.put(key: key, contentType: contentType, body: MeteredBody(base: body, meter: meter))
         let (size, sha256) = meter.result
         let artifact = Artifact(
-            id: id, name: name, contentType: contentType, size: size, sha256: sha256, storageKey: key, createdAt: Date(),
+            id: id, name: name, contentType: contentType, size: size, sha256: sha256, storageKey: key,
+            createdAt: Date(),
             producer: producer)
         do {
             try await recordMetadata(artifact)
@@ -80,20 +82,26 @@ public struct ArtifactRecorder: ArtifactSink {
     }
 
     /// Stores `data`, which is in memory already, as artifact `name`; see ``record(_:name:contentType:producer:)``.
-    public func record(_ data: Data, name: String, contentType: String, producer: ArtifactProducer?) async throws
+    public func record(
+        _ data: Data, name: String, contentType: String, producer: ArtifactProducer?
+    ) async throws
         -> Artifact
     {
-        try await record(ChunkSequence(chunks: [ByteBuffer(bytes: data)]), name: name, contentType: contentType, producer: producer)
+        try await record(
+            ChunkSequence(chunks: [ByteBuffer(bytes: data)]), name: name, contentType: contentType, producer: producer)
     }
 
     /// Streams the local file at `url` into storage as artifact `name`; see ``record(_:name:contentType:producer:)``.
     /// Throws `FileSystemError` when the file cannot be read.
-    public func recordFile(at url: URL, name: String, contentType: String, producer: ArtifactProducer?) async throws
+    public func recordFile(
+        at url: URL, name: String, contentType: String, producer: ArtifactProducer?
+    ) async throws
         -> Artifact
     {
         try await FileSystem.shared.withFileHandle(forReadingAt: FilePath(url.path)) { handle in
             try await record(
-                handle.readChunks(chunkLength: .kibibytes(256)), name: name, contentType: contentType, producer: producer)
+                handle.readChunks(chunkLength: .kibibytes(256)), name: name, contentType: contentType,
+                producer: producer)
         }
     }
 

@@ -4,11 +4,14 @@ import Foundation
 /// files under the data directory, `file:///path` for local files elsewhere, `s3://bucket/prefix`
 /// for S3-compatible storage configured by ``S3Configuration``'s environment variables.
 public enum ArtifactStorageConfiguration {
-    public static func store(url: String?, dataDirectory: String, environment: [String: String]) throws
+    public static func store(
+        url: String?, dataDirectory: String, environment: [String: String]
+    ) throws
         -> any ArtifactStore
     {
         guard let url, !url.isEmpty else {
-            return LocalArtifactStore(root: URL(fileURLWithPath: dataDirectory).appendingPathComponent("artifacts").path)
+            return LocalArtifactStore(
+                root: URL(fileURLWithPath: dataDirectory).appendingPathComponent("artifacts").path)
         }
         if url.hasPrefix("s3://") {
             let (location, credentials) = try S3Configuration.parse(url, environment: environment)

@@ -17,7 +17,9 @@ public struct InputFileFetcher: InputFileSource {
         self.directory = directory
     }
 
-    public func fetch(jobID: UUID, uploads: Bool, datasets: Bool, completedStages: [StageResult]) async throws
+    public func fetch(
+        jobID: UUID, uploads: Bool, datasets: Bool, completedStages: [StageResult]
+    ) async throws
         -> InputFiles
     {
         let complete = uploads ? try await jobs.files(ofJob: jobID).filter(\.isComplete) : []
@@ -41,8 +43,10 @@ public struct InputFileFetcher: InputFileSource {
             }
             for lineage in read {
                 // A dataset an unfinished job reads cannot be deleted; one that is gone is a lost input.
-                guard let dataset = try await jobs.dataset(id: lineage.id), dataset.artifact.sha256 == lineage.sha256 else {
-                    throw TaskError.permanent(.filesMissing, "dataset \(lineage.id.lowercasedString) ('\(lineage.name)') is gone")
+                guard let dataset = try await jobs.dataset(id: lineage.id), dataset.artifact.sha256 == lineage.sha256
+                else {
+                    throw TaskError.permanent(
+                        .filesMissing, "dataset \(lineage.id.lowercasedString) ('\(lineage.name)') is gone")
                 }
                 let url = folder.appendingPathComponent("dataset-\(lineage.id.lowercasedString)")
                 try await copy(dataset.artifact, describedAs: "dataset '\(lineage.name)'", to: url)
@@ -53,7 +57,9 @@ public struct InputFileFetcher: InputFileSource {
             for artifact in handedOver {
                 // Named by ID: artifact names may repeat and are not paths.
                 let url = folder.appendingPathComponent("stage-artifact-\(artifact.id.uuidString.lowercased())")
-                try await copy(artifact, describedAs: "artifact '\(artifact.name)' of stage \(artifact.producer?.stage ?? "")", to: url)
+                try await copy(
+                    artifact, describedAs: "artifact '\(artifact.name)' of stage \(artifact.producer?.stage ?? "")",
+                    to: url)
                 artifacts[artifact.id] = url
             }
         } catch {

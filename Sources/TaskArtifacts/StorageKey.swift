@@ -12,7 +12,8 @@ public enum StorageKey {
         return key.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { segment in
             guard let first = segment.utf8.first, first != UInt8(ascii: ".") else { return false }
             return segment.utf8.allSatisfy { byte in
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                     || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
             }
         }

@@ -15,7 +15,8 @@ struct APIClient: Sendable {
         task: String, query: [(name: String, value: String)], input: JSONValue, idempotencyKey: String? = nil
     ) async throws -> RemoteJob {
         let headers = idempotencyKey.map { [("Idempotency-Key", $0)] } ?? []
-        return RemoteJob(try await send(.POST, "/v1/tasks/\(task)" + Self.queryString(query), body: input, headers: headers))
+        return RemoteJob(
+            try await send(.POST, "/v1/tasks/\(task)" + Self.queryString(query), body: input, headers: headers))
     }
 
     /// `POST /v1/jobs:batch` with `items`.
@@ -83,7 +84,9 @@ struct APIClient: Sendable {
         do {
             response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         } catch {
-            throw CLIError("cannot reach the server at \(baseURL): \(error). Is `taskforge serve` running? (--server, TASKFORGE_URL)")
+            throw CLIError(
+                "cannot reach the server at \(baseURL): \(error). Is `taskforge serve` running? (--server, TASKFORGE_URL)"
+            )
         }
         let bytes = try await response.body.collect(upTo: 64 << 20)
         let json = try? JSONValue(json: Data(bytes.readableBytesView))
@@ -140,7 +143,8 @@ struct CLIError: Error, CustomStringConvertible {
             let index = item["index"]?.doubleValue.map { String(Int($0)) } ?? "?"
             lines.append("  item \(index): \(item["detail"]?.stringValue ?? "") (\(item["code"]?.stringValue ?? ""))")
             for violation in item["violations"]?.arrayValue ?? [] {
-                lines.append("    \(violation["pointer"]?.stringValue ?? ""): \(violation["message"]?.stringValue ?? "")")
+                lines.append(
+                    "    \(violation["pointer"]?.stringValue ?? ""): \(violation["message"]?.stringValue ?? "")")
             }
         }
         description = lines.joined(separator: "\n")

@@ -25,7 +25,8 @@ public struct ArtifactsCommand: AsyncParsableCommand {
 
         public func run() async throws {
             let client = connection.client
-            let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+            let http = HTTPClient(
+                eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
             do {
                 try await download(with: http, client: client)
                 try await http.shutdown()
@@ -41,7 +42,9 @@ public struct ArtifactsCommand: AsyncParsableCommand {
             if response.status == .found, let location = response.headers.first(name: "Location") {
                 response = try await http.execute(HTTPClientRequest(url: location), timeout: .hours(1))
             }
-            guard response.status == .ok else { throw try await CLIError(response: response, doing: "downloading the artifact") }
+            guard response.status == .ok else {
+                throw try await CLIError(response: response, doing: "downloading the artifact")
+            }
             let handle: FileHandle
             if output == "-" {
                 handle = .standardOutput
@@ -69,8 +72,11 @@ public struct ArtifactsCommand: AsyncParsableCommand {
         public init() {}
 
         public func run() async throws {
-            let response = try await connection.client.execute(connection.client.request(.GET, "/v1/artifacts/\(id)/meta"))
-            guard response.status == .ok else { throw try await CLIError(response: response, doing: "reading the artifact's metadata") }
+            let response = try await connection.client.execute(
+                connection.client.request(.GET, "/v1/artifacts/\(id)/meta"))
+            guard response.status == .ok else {
+                throw try await CLIError(response: response, doing: "reading the artifact's metadata")
+            }
             let bytes = try await response.body.collect(upTo: 1 << 20)
             print((try JSONValue(json: Data(bytes.readableBytesView))).prettyString)
         }

@@ -31,14 +31,18 @@ public struct DatasetsCommand: AsyncParsableCommand {
             }
             let name = self.name ?? url.lastPathComponent
             let client = connection.client
-            let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#")))
+            let encoded =
+                name.addingPercentEncoding(
+                    withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#")))
                 ?? name
             var request = client.request(.POST, "/v1/datasets?name=\(encoded)")
             // The server picks the format from the name's suffix for a generic type.
             request.headers.add(name: "Content-Type", value: "application/octet-stream")
             request.body = .stream(FileChunks(url: url), length: .known(size))
             let response = try await client.execute(request, timeout: .hours(2))
-            guard response.status == .created else { throw try await CLIError(response: response, doing: "uploading the dataset") }
+            guard response.status == .created else {
+                throw try await CLIError(response: response, doing: "uploading the dataset")
+            }
             print(try await Self.json(response).prettyString)
         }
 
@@ -58,16 +62,21 @@ public struct DatasetsCommand: AsyncParsableCommand {
         public init() {}
 
         public func run() async throws {
-            let response = try await connection.client.execute(connection.client.request(.GET, "/v1/datasets?limit=\(limit)"))
-            guard response.status == .ok else { throw try await CLIError(response: response, doing: "listing datasets") }
+            let response = try await connection.client.execute(
+                connection.client.request(.GET, "/v1/datasets?limit=\(limit)"))
+            guard response.status == .ok else {
+                throw try await CLIError(response: response, doing: "listing datasets")
+            }
             let page = try await Upload.json(response)
             for dataset in page["datasets"]?.arrayValue ?? [] {
                 let rows = dataset["row_count"]?.doubleValue.map { String(Int($0)) } ?? "?"
                 let size = dataset["size"]?.doubleValue.map { String(Int($0)) } ?? "?"
-                print([
-                    dataset["id"]?.stringValue ?? "?", dataset["format"]?.stringValue ?? "?", "\(rows) rows", "\(size) bytes",
-                    dataset["name"]?.stringValue ?? "",
-                ].joined(separator: "  "))
+                print(
+                    [
+                        dataset["id"]?.stringValue ?? "?", dataset["format"]?.stringValue ?? "?", "\(rows) rows",
+                        "\(size) bytes",
+                        dataset["name"]?.stringValue ?? "",
+                    ].joined(separator: "  "))
             }
         }
     }
@@ -84,7 +93,9 @@ public struct DatasetsCommand: AsyncParsableCommand {
 
         public func run() async throws {
             let response = try await connection.client.execute(connection.client.request(.GET, "/v1/datasets/\(id)"))
-            guard response.status == .ok else { throw try await CLIError(response: response, doing: "reading the dataset") }
+            guard response.status == .ok else {
+                throw try await CLIError(response: response, doing: "reading the dataset")
+            }
             print(try await Upload.json(response).prettyString)
         }
     }
@@ -101,7 +112,9 @@ public struct DatasetsCommand: AsyncParsableCommand {
 
         public func run() async throws {
             let response = try await connection.client.execute(connection.client.request(.DELETE, "/v1/datasets/\(id)"))
-            guard response.status == .noContent else { throw try await CLIError(response: response, doing: "deleting the dataset") }
+            guard response.status == .noContent else {
+                throw try await CLIError(response: response, doing: "deleting the dataset")
+            }
             print("deleted \(id)")
         }
     }

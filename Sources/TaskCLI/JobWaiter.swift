@@ -18,7 +18,8 @@ struct JobWaiter {
         let display = ProgressDisplay(interactive: isatty(STDERR_FILENO) == 1)
         let http = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: .init(timeout: .init(connect: .seconds(10), read: .seconds(Int64(silenceLimit.components.seconds)))))
+            configuration: .init(
+                timeout: .init(connect: .seconds(10), read: .seconds(Int64(silenceLimit.components.seconds)))))
         do {
             let finished = try await follow(job, display: display, http: http)
             try await http.shutdown()

@@ -22,7 +22,8 @@ public struct JobsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List jobs, newest first.")
         @OptionGroup var connection: ConnectionOptions
         @Option(help: "Only jobs of this task.") var task: String?
-        @Option(help: "Only jobs in this state (pending, running, succeeded, failed, cancelled, quarantined).") var state: String?
+        @Option(help: "Only jobs in this state (pending, running, succeeded, failed, cancelled, quarantined).")
+        var state: String?
         @Option(help: "At most this many jobs (1...1000).") var limit: Int?
         @Flag(help: "Print the page as JSON.") var json = false
 
@@ -46,7 +47,9 @@ public struct JobsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let job = try await connection.client.cancel(id: id)
-            print(job.state == "cancelled" ? "cancelled job \(job.idString)" : "cancellation requested for job \(job.idString)")
+            print(
+                job.state == "cancelled"
+                    ? "cancelled job \(job.idString)" : "cancellation requested for job \(job.idString)")
         }
     }
 

@@ -13,7 +13,8 @@ public struct QueuesCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show each queue's ready, scheduled and running jobs, its oldest ready job's wait and its workers.")
+            abstract:
+                "Show each queue's ready, scheduled and running jobs, its oldest ready job's wait and its workers.")
         @OptionGroup var connection: ConnectionOptions
         @Flag(help: "Print the queues as JSON.") var json = false
 
@@ -35,7 +36,8 @@ public struct QueuesCommand: AsyncParsableCommand {
                 let oldest = (queue["oldest_pending_age_seconds"]?.doubleValue).map(QueuesCommand.age) ?? "-"
                 let unserved = (queue["workers"]?.doubleValue ?? 0) == 0 ? "  (no worker)" : ""
                 let paused = queue["paused"] == true ? "  (paused)" : ""
-                print(([name] + counts + [oldest.padding(6, leading: true)]).joined(separator: "  ") + unserved + paused)
+                print(
+                    ([name] + counts + [oldest.padding(6, leading: true)]).joined(separator: "  ") + unserved + paused)
             }
         }
     }
@@ -54,7 +56,8 @@ public struct QueuesCommand: AsyncParsableCommand {
     }
 
     struct Resume: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Resume a paused queue: its workers claim its jobs again.")
+        static let configuration = CommandConfiguration(
+            abstract: "Resume a paused queue: its workers claim its jobs again.")
         @OptionGroup var connection: ConnectionOptions
         @Argument(help: "The queue's name.") var name: String
 

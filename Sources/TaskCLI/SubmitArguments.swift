@@ -19,7 +19,8 @@ extension SubmitArguments {
 public struct SubmitOptions: ParsableArguments {
     @OptionGroup public var connection: ConnectionOptions
 
-    @Option(name: .customLong("input-json"), help: "The input as a JSON object; flags given beside it override its fields.")
+    @Option(
+        name: .customLong("input-json"), help: "The input as a JSON object; flags given beside it override its fields.")
     public var inputJSON: String?
 
     @Flag(help: "Wait for the job to finish, showing its progress, then print its output.")

@@ -13,7 +13,8 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
             commandName: definition.name,
             abstract: definition.summary,
             discussion: (definition.description.map { $0 + "\n\n" } ?? "")
-                + "Task version \(definition.version), queue '\(definition.queue)', timeout \(definition.timeout.compactDescription).")
+                + "Task version \(definition.version), queue '\(definition.queue)', timeout \(definition.timeout.compactDescription)."
+        )
     }
 
     @OptionGroup public var arguments: Arguments
@@ -23,7 +24,9 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
 
     public func validate() throws {
         let given = arguments.filePaths
-        let missing = Arguments.definition.files.filter { $0.required && given[$0.name] == nil }.map { "--" + Naming.kebabCase($0.name) }
+        let missing = Arguments.definition.files.filter { $0.required && given[$0.name] == nil }.map {
+            "--" + Naming.kebabCase($0.name)
+        }
         if !missing.isEmpty {
             throw ValidationError("'\(Arguments.definition.name)' needs its files: \(missing.joined(separator: ", "))")
         }
@@ -42,7 +45,8 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
 
     public func run() async throws {
         let client = options.connection.client
-        let job = try await Arguments.definition.files.isEmpty ? submit(with: client) : submitUploadingFiles(with: client)
+        let job =
+            try await Arguments.definition.files.isEmpty ? submit(with: client) : submitUploadingFiles(with: client)
         guard options.wait else {
             print(options.json ? job.prettyString : "\(job.submission) (\(job.summary))")
             return

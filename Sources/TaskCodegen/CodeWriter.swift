@@ -42,7 +42,9 @@ struct CodeWriter {
     /// Writes `label: "value"` and `trailing`, the string as a multi-line literal when it would not fit.
     mutating func stringArgument(_ label: String, _ value: String, trailing: String = ",") {
         let prefix = "\(label): "
-        line(prefix + SwiftSyntax.stringLiteral(value, indent: indentation, used: indentation.count + prefix.count) + trailing)
+        line(
+            prefix + SwiftSyntax.stringLiteral(value, indent: indentation, used: indentation.count + prefix.count)
+                + trailing)
     }
 
     /// The string literal for an item of ``list(_:_:_:)`` that begins with `prefix`.

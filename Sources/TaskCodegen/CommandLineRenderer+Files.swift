@@ -4,14 +4,18 @@ extension CommandLineRenderer {
     /// One `--<file> <path>` option per declared file of the task.
     func renderFileFlags(of task: TaskDefinition, into writer: inout CodeWriter) {
         for file in task.files {
-            let help = [file.description, file.required ? "A file, uploaded with tus; required." : "A file, uploaded with tus."]
-                .compactMap { $0 }.joined(separator: " ")
+            let help = [
+                file.description, file.required ? "A file, uploaded with tus; required." : "A file, uploaded with tus.",
+            ]
+            .compactMap { $0 }.joined(separator: " ")
             writer.line()
             writer.list(
                 "@Option(",
                 [
                     "name: .customLong(\(SwiftSyntax.stringLiteral(Naming.kebabCase(file.name))))",
-                    "help: ArgumentHelp(" + writer.listItemLiteral(help, after: "help: ArgumentHelp(", before: ", valueName: \"path\")") + ", valueName: \"path\")",
+                    "help: ArgumentHelp("
+                        + writer.listItemLiteral(help, after: "help: ArgumentHelp(", before: ", valueName: \"path\")")
+                        + ", valueName: \"path\")",
                 ], ")")
             writer.line("public var \(Self.fileVariable(file)): String?")
         }
@@ -25,7 +29,9 @@ extension CommandLineRenderer {
         writer.block("public var filePaths: [String: String] {") { writer in
             writer.line("var paths: [String: String] = [:]")
             for file in task.files {
-                writer.line("if let path = \(Self.fileVariable(file)) { paths[\(SwiftSyntax.stringLiteral(file.name))] = path }")
+                writer.line(
+                    "if let path = \(Self.fileVariable(file)) { paths[\(SwiftSyntax.stringLiteral(file.name))] = path }"
+                )
             }
             writer.line("return paths")
         }

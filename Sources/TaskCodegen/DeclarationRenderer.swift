@@ -8,10 +8,12 @@ enum DeclarationRenderer {
             render(structure, into: &writer)
         case .enumeration(let enumeration):
             writer.docComment(enumeration.doc)
-            writer.block("public enum \(enumeration.name): String, Codable, Sendable, Equatable, CaseIterable {") { writer in
+            writer.block("public enum \(enumeration.name): String, Codable, Sendable, Equatable, CaseIterable {") {
+                writer in
                 for (name, rawValue) in enumeration.cases {
                     let bare = name.trimmingCharacters(in: ["`"])
-                    writer.line(bare == rawValue ? "case \(name)" : "case \(name) = \(SwiftSyntax.stringLiteral(rawValue))")
+                    writer.line(
+                        bare == rawValue ? "case \(name)" : "case \(name) = \(SwiftSyntax.stringLiteral(rawValue))")
                 }
             }
         case .alias(let name, let type, let doc):

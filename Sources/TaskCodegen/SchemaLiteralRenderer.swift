@@ -32,9 +32,14 @@ enum SchemaLiteralRenderer {
             "required",
             schema.required.isEmpty
                 ? nil
-                : SwiftSyntax.arrayLiteral(schema.required.map(SwiftSyntax.stringLiteral), indent: inner, used: inner.count + 10))
+                : SwiftSyntax.arrayLiteral(
+                    schema.required.map(SwiftSyntax.stringLiteral), indent: inner, used: inner.count + 10))
         add("additionalProperties", schema.additionalProperties.map { $0 ? "true" : "false" })
-        add("enum", schema.enumValues.map { SwiftSyntax.arrayLiteral($0.map(SwiftSyntax.jsonLiteral), indent: inner, used: inner.count + 6) })
+        add(
+            "enum",
+            schema.enumValues.map {
+                SwiftSyntax.arrayLiteral($0.map(SwiftSyntax.jsonLiteral), indent: inner, used: inner.count + 6)
+            })
         add("const", schema.constValue.map(SwiftSyntax.jsonLiteral))
         add("minimum", schema.minimum.map(SwiftSyntax.number))
         add("maximum", schema.maximum.map(SwiftSyntax.number))
@@ -51,7 +56,9 @@ enum SchemaLiteralRenderer {
         add("uniqueItems", schema.uniqueItems.map { $0 ? "true" : "false" })
         add("default", schema.defaultValue.map(SwiftSyntax.jsonLiteral))
         add("title", schema.title.map { SwiftSyntax.stringLiteral($0, indent: inner, used: inner.count + 7) })
-        add("description", schema.description.map { SwiftSyntax.stringLiteral($0, indent: inner, used: inner.count + 13) })
+        add(
+            "description",
+            schema.description.map { SwiftSyntax.stringLiteral($0, indent: inner, used: inner.count + 13) })
         let oneLine = "Schema(" + arguments.joined(separator: ", ") + ")"
         if schema.properties.isEmpty && schema.items == nil && !oneLine.contains("\n")
             && (used ?? indent.count) + oneLine.count + 3 <= CodeWriter.maximumWidth
@@ -67,7 +74,8 @@ enum SchemaLiteralRenderer {
         let inner = indent + "    "
         var annotations: [String] = []
         if let description = schema.description {
-            annotations.append("description: " + SwiftSyntax.stringLiteral(description, indent: inner, used: inner.count + 13))
+            annotations.append(
+                "description: " + SwiftSyntax.stringLiteral(description, indent: inner, used: inner.count + 13))
         }
         if let title = schema.title {
             annotations.append("title: " + SwiftSyntax.stringLiteral(title, indent: inner, used: inner.count + 7))

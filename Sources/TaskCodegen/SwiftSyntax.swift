@@ -34,7 +34,8 @@ enum SwiftSyntax {
         let literal = stringLiteral(value)
         guard used + literal.count + 2 > CodeWriter.maximumWidth else { return literal }
         let inner = indent + "    "
-        let lines = CodeWriter.wrap(String(literal.dropFirst().dropLast()), width: CodeWriter.maximumWidth - inner.count - 2)
+        let lines = CodeWriter.wrap(
+            String(literal.dropFirst().dropLast()), width: CodeWriter.maximumWidth - inner.count - 2)
         return "\"\"\"\n"
             + lines.enumerated().map { inner + $1 + ($0 == lines.count - 1 ? "" : " \\") }.joined(separator: "\n")
             + "\n" + inner + "\"\"\""
@@ -86,7 +87,8 @@ enum SwiftSyntax {
         case .array(let elements): "[" + elements.map(jsonLiteral).joined(separator: ", ") + "]"
         case .object(let members) where members.isEmpty: "[:]"
         case .object(let members):
-            "[" + members.sorted { $0.key < $1.key }.map { "\(stringLiteral($0.key)): \(jsonLiteral($0.value))" }
+            "["
+                + members.sorted { $0.key < $1.key }.map { "\(stringLiteral($0.key)): \(jsonLiteral($0.value))" }
                 .joined(separator: ", ") + "]"
         }
     }

@@ -77,7 +77,9 @@ struct SwiftTypeBuilder {
         var nested: [SwiftDeclaration] = []
         let spelled = spelling(of: schema, suggestedName: name, origin: origin, nested: &nested)
         if nested.contains(where: { $0.name == name }) { return nested }
-        return nested + [.alias(name: name, type: spelled, doc: Self.doc(schema.description, origin.remark(schema.location)))]
+        return nested + [
+            .alias(name: name, type: spelled, doc: Self.doc(schema.description, origin.remark(schema.location)))
+        ]
     }
 
     /// A doc comment of its parts that are present, one paragraph each.
@@ -112,7 +114,8 @@ struct SwiftTypeBuilder {
                 defaultArgument: defaultArgument)
         }
         return SwiftStruct(
-            name: name, doc: Self.doc(schema.description, origin.remark(schema.location)), fields: fields, nested: nested)
+            name: name, doc: Self.doc(schema.description, origin.remark(schema.location)), fields: fields,
+            nested: nested)
     }
 
     /// The Swift type of `schema`, adding any struct or enum it needs to `nested`.
@@ -142,7 +145,8 @@ struct SwiftTypeBuilder {
         case .array:
             guard let items = schema.items else { return "[JSONValue]" }
             let element = spelling(
-                of: items, suggestedName: Self.singular(suggestedName), origin: origin.appending("items"), nested: &nested)
+                of: items, suggestedName: Self.singular(suggestedName), origin: origin.appending("items"),
+                nested: &nested)
             return "[" + element + "]"
         case .object:
             guard !schema.properties.isEmpty else { return "[String: JSONValue]" }

@@ -13,8 +13,10 @@ extension TaskCatalogRenderer {
                     writer.line("StageHandler(\(function)),")
                 } else if let previous {
                     closure(
-                        "StageHandler", ["input: \(type).Input", "previous: \(type).\(previous.outputTypeName)", "job: JobContext"],
-                        body: "try await \(function)(input, previous, \(task.jobArgument))", closing: "},", into: &writer)
+                        "StageHandler",
+                        ["input: \(type).Input", "previous: \(type).\(previous.outputTypeName)", "job: JobContext"],
+                        body: "try await \(function)(input, previous, \(task.jobArgument))", closing: "},",
+                        into: &writer)
                 } else {
                     closure(
                         "StageHandler", ["input: \(type).Input", "job: JobContext"],

@@ -10,7 +10,8 @@ struct TaskCatalogRenderer {
         var writer = CodeWriter()
         writer.line("/// The tasks declared in `\(registry.fileName)`, each bound to its handler function.")
         writer.block("public enum GeneratedTasks {") { writer in
-            writer.line("/// The dispatch table: the server validates submissions with it and workers run jobs through it.")
+            writer.line(
+                "/// The dispatch table: the server validates submissions with it and workers run jobs through it.")
             writer.block("public static let catalog = TaskCatalog([", closing: "])") { writer in
                 for task in registry.tasks {
                     let upgrades = task.acceptedVersions
@@ -18,11 +19,14 @@ struct TaskCatalogRenderer {
                     if !task.stages.isEmpty {
                         renderStagedEntry(task, closing: closing, into: &writer)
                     } else if task.files.isEmpty {
-                        writer.line("TaskEntry(\(task.typeName).definition, handler: Handlers.\(task.handlerName))" + closing)
+                        writer.line(
+                            "TaskEntry(\(task.typeName).definition, handler: Handlers.\(task.handlerName))" + closing)
                     } else {
                         closure(
-                            "TaskEntry(\(task.typeName).definition)", ["input: \(task.typeName).Input", "job: JobContext"],
-                            body: "try await Handlers.\(task.handlerName)(input, \(task.jobArgument))", closing: "}" + closing,
+                            "TaskEntry(\(task.typeName).definition)",
+                            ["input: \(task.typeName).Input", "job: JobContext"],
+                            body: "try await Handlers.\(task.handlerName)(input, \(task.jobArgument))",
+                            closing: "}" + closing,
                             into: &writer)
                     }
                     for (index, version) in upgrades.enumerated() {

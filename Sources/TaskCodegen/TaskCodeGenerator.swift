@@ -29,7 +29,8 @@ public struct TaskCodeGenerator {
 
     /// The names of ``swiftFiles()``, known before parsing (the build plugin declares them up front).
     public static let swiftFileNames = [
-        TaskTypesRenderer.fileName, TaskContractRenderer.fileName, TaskCatalogRenderer.fileName, CommandLineRenderer.fileName,
+        TaskTypesRenderer.fileName, TaskContractRenderer.fileName, TaskCatalogRenderer.fileName,
+        CommandLineRenderer.fileName,
         OpenAPIConstantRenderer.fileName,
     ]
 

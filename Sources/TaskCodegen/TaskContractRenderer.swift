@@ -31,7 +31,8 @@ struct TaskContractRenderer {
                 for function in functions {
                     writer.line()
                     writer.docComment(summary(of: function, in: task))
-                    writer.docComment("- Remark: Generated from \(registry.fileName):\(function.line) (\(function.owner)).")
+                    writer.docComment(
+                        "- Remark: Generated from \(registry.fileName):\(function.line) (\(function.owner)).")
                     declare(function, body: nil, into: &writer)
                 }
             }

@@ -9,7 +9,8 @@ extension TaskTypesRenderer {
                 var arguments = ["name: \(SwiftSyntax.stringLiteral(file.name))", "required: \(file.required)"]
                 if let maxSize = file.maxSize { arguments.append("maxSize: \(maxSize)") }
                 if !file.mediaTypes.isEmpty {
-                    arguments.append("mediaTypes: [\(file.mediaTypes.map(SwiftSyntax.stringLiteral).joined(separator: ", "))]")
+                    arguments.append(
+                        "mediaTypes: [\(file.mediaTypes.map(SwiftSyntax.stringLiteral).joined(separator: ", "))]")
                 }
                 if let description = file.description {
                     arguments.append("description: " + writer.listItemLiteral(description, after: "description: "))

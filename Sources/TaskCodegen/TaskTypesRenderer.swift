@@ -30,7 +30,9 @@ struct TaskTypesRenderer {
             writer.line()
             render(task, builder: builder, into: &writer)
         }
-        let header = GeneratedFile.swiftHeader(registryFile: registry.fileName, imports: registry.tasks.contains { !$0.files.isEmpty } ? ["Foundation", "TaskRuntime"] : ["TaskRuntime"])
+        let header = GeneratedFile.swiftHeader(
+            registryFile: registry.fileName,
+            imports: registry.tasks.contains { !$0.files.isEmpty } ? ["Foundation", "TaskRuntime"] : ["TaskRuntime"])
         return GeneratedFile(name: Self.fileName, contents: header + writer.text)
     }
 
@@ -60,10 +62,13 @@ struct TaskTypesRenderer {
                     "retry: RetryPolicy(maxAttempts: \(retry.maxAttempts), backoff: .\(retry.backoff.rawValue), "
                         + "initial: \(SwiftSyntax.duration(retry.initial)), max: \(SwiftSyntax.duration(retry.max))),")
                 let indent = "        "
-                writer.line("input: \(SchemaLiteralRenderer.expression(task.input, indent: indent, shared: sharedTypes)),")
-                writer.line("output: \(SchemaLiteralRenderer.expression(task.output, indent: indent, shared: sharedTypes)),")
+                writer.line(
+                    "input: \(SchemaLiteralRenderer.expression(task.input, indent: indent, shared: sharedTypes)),")
+                writer.line(
+                    "output: \(SchemaLiteralRenderer.expression(task.output, indent: indent, shared: sharedTypes)),")
                 if !task.acceptedVersions.isEmpty {
-                    writer.line("acceptedVersions: [\(task.acceptedVersions.map(String.init).joined(separator: ", "))],")
+                    writer.line(
+                        "acceptedVersions: [\(task.acceptedVersions.map(String.init).joined(separator: ", "))],")
                 }
                 if let dedup = task.dedup {
                     let fields = SwiftSyntax.arrayLiteral(
@@ -79,7 +84,8 @@ struct TaskTypesRenderer {
                             + "perSecond: \(rateLimit.perSecond), burst: \(rateLimit.burst)),")
                 }
                 if !task.searchFields.isEmpty {
-                    writer.line("searchFields: [\(task.searchFields.map(SwiftSyntax.stringLiteral).joined(separator: ", "))],")
+                    writer.line(
+                        "searchFields: [\(task.searchFields.map(SwiftSyntax.stringLiteral).joined(separator: ", "))],")
                 }
                 if !task.schedules.isEmpty {
                     writer.block("schedules: [", closing: "],") { writer in
@@ -101,7 +107,9 @@ struct TaskTypesRenderer {
             let stageOutputs = task.stages.compactMap { stage in
                 stage.output.map { (stage.outputTypeName, $0, "stage '\(stage.name)' output") }
             }
-            for (name, schema, path) in [("Input", task.input, "input"), ("Output", task.output, "output")] + stageOutputs {
+            for (name, schema, path) in [("Input", task.input, "input"), ("Output", task.output, "output")]
+                + stageOutputs
+            {
                 let origin = DeclarationOrigin(file: registry.fileName, owner: owner, path: path)
                 for declaration in builder.declarations(named: name, for: schema, origin: origin) {
                     writer.line()
@@ -111,7 +119,8 @@ struct TaskTypesRenderer {
             renderFilesType(of: task, into: &writer)
             // On the task, not on `Input`: a free-form input is a type alias that several tasks share.
             writer.line()
-            writer.line("/// Every violation of `json` against the `\(task.name)` input schema; empty when it is valid.")
+            writer.line(
+                "/// Every violation of `json` against the `\(task.name)` input schema; empty when it is valid.")
             writer.block("public static func validateInput(_ json: JSONValue) -> [Violation] {") { writer in
                 writer.line("definition.input.validate(json)")
             }
@@ -149,7 +158,8 @@ extension TaskTypesRenderer {
     private func scheduleArguments(_ schedule: Schedule) -> [String] {
         [
             "cron: CronExpression(validated: \(SwiftSyntax.stringLiteral(schedule.cron.source)))",
-            "timeZone: \(SwiftSyntax.stringLiteral(schedule.timeZone))", "input: \(SwiftSyntax.jsonLiteral(schedule.input))",
+            "timeZone: \(SwiftSyntax.stringLiteral(schedule.timeZone))",
+            "input: \(SwiftSyntax.jsonLiteral(schedule.input))",
             "catchUp: .\(schedule.catchUp.rawValue)", sourceLocation(schedule.location),
         ]
     }
@@ -175,8 +185,10 @@ extension TaskTypesRenderer {
         writer.block("extension \(task.typeName) {") { writer in
             writer.block("public enum V\(version) {") { writer in
                 writer.line("public static let version = \(version)")
-                writer.line("public static let inputSchema = \(SchemaLiteralRenderer.expression(schema, indent: "        "))")
-                let origin = DeclarationOrigin(file: "tasks.lock.json", owner: "task '\(task.name)' v\(version)", path: "input")
+                writer.line(
+                    "public static let inputSchema = \(SchemaLiteralRenderer.expression(schema, indent: "        "))")
+                let origin = DeclarationOrigin(
+                    file: "tasks.lock.json", owner: "task '\(task.name)' v\(version)", path: "input")
                 for declaration in builder.declarations(named: "Input", for: schema, origin: origin) {
                     writer.line()
                     DeclarationRenderer.render(declaration, into: &writer)

@@ -33,7 +33,8 @@ public struct DashboardConfiguration: Sendable {
         streamLifetime: Duration = .seconds(300), staleWorkerAfter: Duration = .seconds(30)
     ) {
         self.basePath = Self.normalized(basePath)
-        self.sessionKey = sessionSecret.map { SymmetricKey(data: SHA256.hash(data: $0)) } ?? SymmetricKey(size: .bits256)
+        self.sessionKey =
+            sessionSecret.map { SymmetricKey(data: SHA256.hash(data: $0)) } ?? SymmetricKey(size: .bits256)
         self.sessionLifetime = sessionLifetime
         self.liveInterval = liveInterval
         self.quietInterval = quietInterval

@@ -41,7 +41,8 @@ struct Paths: Sendable {
 
     /// `path` with `parameters` as its query (empty values left out), percent-encoded.
     static func with(_ path: String, _ parameters: [(String, String?)]) -> String {
-        let pairs = parameters.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : "\(name)=\(encode($0))" } }
+        let pairs = parameters.compactMap { name, value in value.flatMap { $0.isEmpty ? nil : "\(name)=\(encode($0))" }
+        }
         return pairs.isEmpty ? path : path + "?" + pairs.joined(separator: "&")
     }
 

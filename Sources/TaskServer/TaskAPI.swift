@@ -79,11 +79,13 @@ public struct TaskAPI: Sendable {
     /// The server as a service; `services` (workers) run beside it and shut down with it.
     /// `onServerRunning` receives the bound port (useful with port 0).
     public func application(
-        services: [any Service] = [], logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        services: [any Service] = [], logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: router(),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "taskforge"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "taskforge"),
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)

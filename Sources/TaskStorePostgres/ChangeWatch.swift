@@ -11,7 +11,8 @@ struct ChangeWatch: Sendable {
     let client: PostgresClient
     let changes: SignalBroadcaster<Void>
     let logger: Logger
-    let id = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().lowercasedString.prefix(8))"
+    let id =
+        "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().lowercasedString.prefix(8))"
 
     /// How long a row keeps the notifications coming without renewal, and how often it is renewed.
     static let lifetime = Duration.seconds(60)

@@ -16,7 +16,8 @@ extension PostgresJobStore {
     }
 
     public func artifact(id: UUID) async throws -> Artifact? {
-        try await rows("SELECT \(unescaped: Artifact.columns) FROM artifacts WHERE id = \(id)").first.map(Artifact.init(row:))
+        try await rows("SELECT \(unescaped: Artifact.columns) FROM artifacts WHERE id = \(id)").first.map(
+            Artifact.init(row:))
     }
 
     public func artifacts(ofJob jobID: UUID) async throws -> [Artifact] {
@@ -32,7 +33,8 @@ extension Artifact {
 
     init(row: PostgresRow) throws {
         let (id, jobID, attempt, task, taskVersion, stage, name, contentType, size, sha256, storageKey, createdAt) =
-            try row.decode((UUID, UUID?, Int?, String?, Int?, String?, String, String, Int64, String, String, Date).self)
+            try row.decode(
+                (UUID, UUID?, Int?, String?, Int?, String?, String, String, Int64, String, String, Date).self)
         let producer: ArtifactProducer? =
             if let jobID, let attempt, let task, let taskVersion {
                 ArtifactProducer(jobID: jobID, attempt: attempt, task: task, taskVersion: taskVersion, stage: stage)

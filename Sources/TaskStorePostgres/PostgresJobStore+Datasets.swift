@@ -34,7 +34,8 @@ extension PostgresJobStore {
             ORDER BY d.seq DESC LIMIT \(query.limit + 1)
             """)
         let page = Array(rows.prefix(query.limit))
-        let next = rows.count > query.limit ? try page.last.map { try $0.makeRandomAccess()[16].decode(Int64.self) } : nil
+        let next =
+            rows.count > query.limit ? try page.last.map { try $0.makeRandomAccess()[16].decode(Int64.self) } : nil
         return DatasetPage(datasets: try page.map(Dataset.init(row:)), nextBefore: next)
     }
 
@@ -127,16 +128,20 @@ extension Dataset {
         let producer: ArtifactProducer? =
             if let jobID, let attempt, let task, let taskVersion {
                 ArtifactProducer(
-                    jobID: jobID, attempt: attempt, task: task, taskVersion: taskVersion, stage: try c[5].decode(String?.self))
+                    jobID: jobID, attempt: attempt, task: task, taskVersion: taskVersion,
+                    stage: try c[5].decode(String?.self))
             } else {
                 nil
             }
         let artifact = Artifact(
-            id: try c[0].decode(UUID.self), name: try c[6].decode(String.self), contentType: try c[7].decode(String.self),
-            size: try c[8].decode(Int64.self), sha256: try c[9].decode(String.self), storageKey: try c[10].decode(String.self),
+            id: try c[0].decode(UUID.self), name: try c[6].decode(String.self),
+            contentType: try c[7].decode(String.self),
+            size: try c[8].decode(Int64.self), sha256: try c[9].decode(String.self),
+            storageKey: try c[10].decode(String.self),
             createdAt: try c[11].decode(Date.self), producer: producer)
         self.init(
             artifact: artifact, owner: try c[12].decode(String?.self), format: try c[13].decode(String.self),
-            rowCount: Int(try c[14].decode(Int64.self)), profile: try JSONValue(json: Data(try c[15].decode(String.self).utf8)))
+            rowCount: Int(try c[14].decode(Int64.self)),
+            profile: try JSONValue(json: Data(try c[15].decode(String.self).utf8)))
     }
 }

@@ -25,7 +25,8 @@ extension PostgresJobStore {
         let id = completion.jobID
         let artifact = completion.artifact
         return try await transaction { connection, logger in
-            let locked = try await connection.query("SELECT * FROM jobs WHERE id = \(id) FOR UPDATE", logger: logger).collect()
+            let locked = try await connection.query("SELECT * FROM jobs WHERE id = \(id) FOR UPDATE", logger: logger)
+                .collect()
             guard let row = locked.first else { return .notFound }
             let job = try Job(row: row)
             guard job.state == .waiting else { return .notWaiting(job) }
@@ -44,7 +45,8 @@ extension PostgresJobStore {
 
     public func startWaitingJob(id: UUID) async throws -> WaitingJobStart {
         try await transaction { connection, logger in
-            let locked = try await connection.query("SELECT * FROM jobs WHERE id = \(id) FOR UPDATE", logger: logger).collect()
+            let locked = try await connection.query("SELECT * FROM jobs WHERE id = \(id) FOR UPDATE", logger: logger)
+                .collect()
             guard let row = locked.first else { return .notFound }
             let job = try Job(row: row)
             guard job.state == .waiting else { return .notWaiting(job) }
@@ -61,7 +63,8 @@ extension PostgresJobStore {
     @discardableResult
     public func expireWaitingJobs(createdBefore: Date) async throws -> [Job] {
         let error = JobError(
-            code: .filesMissing, message: "the job's required files were not all uploaded before it expired", retryable: false)
+            code: .filesMissing, message: "the job's required files were not all uploaded before it expired",
+            retryable: false)
         return try await rows(
             """
             UPDATE jobs SET state = 'failed', error = \(try error.jsonText())::jsonb, finished_at = now()
@@ -72,7 +75,9 @@ extension PostgresJobStore {
 
     /// Moves the locked waiting `job` to `pending`, ready now, when none of its required files is
     /// missing; returns the job as it is then.
-    private static func startIfComplete(_ job: Job, on connection: PostgresConnection, logger: Logger) async throws -> Job {
+    private static func startIfComplete(
+        _ job: Job, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Job {
         let started = try await connection.query(
             """
             UPDATE jobs SET state = 'pending', run_at = now()

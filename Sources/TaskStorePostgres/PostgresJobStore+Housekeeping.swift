@@ -18,7 +18,8 @@ extension PostgresJobStore {
             """)
         if let row = retried.first { return .retried(try Job(row: row)) }
         guard let job = try await job(id: id) else { return .notFound }
-        return job.state.isRetryable ? try await retry(id: id, additionalAttempts: additionalAttempts) : .notRetryable(job)
+        return job.state.isRetryable
+            ? try await retry(id: id, additionalAttempts: additionalAttempts) : .notRetryable(job)
     }
 
     /// One statement: picks the oldest prunable jobs (skipping rows another statement holds, such as

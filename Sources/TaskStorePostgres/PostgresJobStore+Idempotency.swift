@@ -6,7 +6,9 @@ extension PostgresJobStore {
     /// One upsert that takes the key when it is free, expired or abandoned, else a read of the record
     /// that holds it. The primary key makes concurrent claims of one key wait for each other; the
     /// loop covers a record that expired or was released between the two statements.
-    public func claimIdempotencyKey(_ claim: IdempotencyClaim, abandonedAfter: Duration) async throws -> IdempotencyRecord? {
+    public func claimIdempotencyKey(
+        _ claim: IdempotencyClaim, abandonedAfter: Duration
+    ) async throws -> IdempotencyRecord? {
         for _ in 0..<3 {
             let claimed = try await rows(
                 """

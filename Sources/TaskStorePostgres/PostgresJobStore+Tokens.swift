@@ -39,7 +39,8 @@ extension PostgresJobStore {
             secretHash: try row.decode("secret_hash", as: String.self),
             scopes: try TokenColumns.scopes(try row.decode("scopes", as: String.self)),
             tasks: try row.decode("tasks", as: String?.self).map(TokenColumns.tasks),
-            createdAt: try row.decode("created_at", as: Date.self), expiresAt: try row.decode("expires_at", as: Date?.self),
+            createdAt: try row.decode("created_at", as: Date.self),
+            expiresAt: try row.decode("expires_at", as: Date?.self),
             revokedAt: try row.decode("revoked_at", as: Date?.self))
     }
 }

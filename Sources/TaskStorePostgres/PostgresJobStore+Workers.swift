@@ -32,7 +32,8 @@ extension PostgresJobStore {
             let (queue, state, minute, count) = try row.decode((String, String, Int64, Int64).self)
             guard let state = JobState(rawValue: state) else { return nil }
             return FinishedCount(
-                queue: queue, minute: Date(timeIntervalSince1970: TimeInterval(minute * 60)), state: state, count: Int(count))
+                queue: queue, minute: Date(timeIntervalSince1970: TimeInterval(minute * 60)), state: state,
+                count: Int(count))
         }
     }
 
@@ -71,9 +72,11 @@ extension PostgresJobStore {
             FROM jobs WHERE state IN ('pending', 'running') GROUP BY queue
             """
         ).map { row in
-            let (queue, pending, scheduled, running, oldest) = try row.decode((String, Int64, Int64, Int64, Double?).self)
+            let (queue, pending, scheduled, running, oldest) = try row.decode(
+                (String, Int64, Int64, Int64, Double?).self)
             return QueueStatus(
-                name: queue, pending: Int(pending), scheduled: Int(scheduled), running: Int(running), oldestPendingAge: oldest)
+                name: queue, pending: Int(pending), scheduled: Int(scheduled), running: Int(running),
+                oldestPendingAge: oldest)
         }
         let workers = try await rows("SELECT queues::text FROM workers WHERE expires_at > \(now)")
             .map { try $0.decode(String.self) }

@@ -40,7 +40,9 @@ public final class PostgresJobStore: JobStore {
 
     /// Connects to the database at `url`, waits until the notification listener is listening (so an
     /// unreachable database fails here), and applies pending migrations unless `migrate` is false.
-    public static func connect(to url: PostgresURL, logger: Logger, migrate: Bool = true) async throws -> PostgresJobStore {
+    public static func connect(
+        to url: PostgresURL, logger: Logger, migrate: Bool = true
+    ) async throws -> PostgresJobStore {
         let client = PostgresClient(configuration: url.configuration, backgroundLogger: logger)
         let readySignals = SignalBroadcaster<String>()
         let cancelRequests = SignalBroadcaster<UUID>()
@@ -113,7 +115,8 @@ public final class PostgresJobStore: JobStore {
             return pending.map { (version: $0.version, name: $0.name) }
         }
         for migration in applied {
-            logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+            logger.info(
+                "applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
         }
     }
 
@@ -177,7 +180,8 @@ public final class PostgresJobStore: JobStore {
         var (filter, binds) = Self.filter(query)
         binds.append(query.limit + 1)
         let rows = try await rows(
-            PostgresQuery(unsafeSQL: "SELECT * FROM jobs \(filter) ORDER BY seq DESC LIMIT $\(binds.count)", binds: binds))
+            PostgresQuery(
+                unsafeSQL: "SELECT * FROM jobs \(filter) ORDER BY seq DESC LIMIT $\(binds.count)", binds: binds))
         let jobs = try rows.prefix(query.limit).map(Job.init(row:))
         return JobPage(jobs: jobs, nextBefore: rows.count > query.limit ? jobs.last?.sequence : nil)
     }
@@ -188,7 +192,8 @@ public final class PostgresJobStore: JobStore {
         binds.append(limit)
         let rows = try await rows(
             PostgresQuery(
-                unsafeSQL: "SELECT count(*)::bigint FROM (SELECT 1 FROM jobs \(filter) LIMIT $\(binds.count)) AS matching",
+                unsafeSQL:
+                    "SELECT count(*)::bigint FROM (SELECT 1 FROM jobs \(filter) LIMIT $\(binds.count)) AS matching",
                 binds: binds))
         return Int(try rows.first?.decode(Int64.self) ?? 0)
     }
@@ -471,7 +476,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible {
 
 extension JobError {
     /// The error recorded on a job cancelled at a client's request.
-    static let cancelledByRequest = JobError(code: .cancelled, message: "the job was cancelled on request", retryable: false)
+    static let cancelledByRequest = JobError(
+        code: .cancelled, message: "the job was cancelled on request", retryable: false)
 
     func jsonText() throws -> String {
         try JSONValue(encoding: self).canonicalString()

@@ -30,8 +30,10 @@ extension SQLiteJobStore {
     }
 
     public func artifacts(ofJob jobID: UUID) async throws -> [Artifact] {
-        try await connection.query("SELECT * FROM artifacts WHERE job_id = ? ORDER BY seq", [.text(jobID.lowercasedString)])
-            .map(Artifact.init(row:))
+        try await connection.query(
+            "SELECT * FROM artifacts WHERE job_id = ? ORDER BY seq", [.text(jobID.lowercasedString)]
+        )
+        .map(Artifact.init(row:))
     }
 }
 
@@ -40,7 +42,8 @@ extension Artifact {
         let producer: ArtifactProducer? =
             if let job = row.optional("job_id", \.string), let jobID = UUID(uuidString: job) {
                 ArtifactProducer(
-                    jobID: jobID, attempt: try row.required("attempt", \.integer), task: try row.required("task", \.string),
+                    jobID: jobID, attempt: try row.required("attempt", \.integer),
+                    task: try row.required("task", \.string),
                     taskVersion: try row.required("task_version", \.integer), stage: row.optional("stage", \.string))
             } else {
                 nil

@@ -49,8 +49,9 @@ extension SQLiteJobStore {
     public func deleteDataset(id: UUID) async throws -> DatasetDeletion {
         let key = id.lowercasedString
         return try await transactions.run { connection in
-            guard let dataset = try await connection.query("\(Self.datasetSelect) WHERE d.id = ?", [.text(key)])
-                .first.map(Dataset.init(row:))
+            guard
+                let dataset = try await connection.query("\(Self.datasetSelect) WHERE d.id = ?", [.text(key)])
+                    .first.map(Dataset.init(row:))
             else { return .notFound }
             let readers = try await connection.query(
                 """
@@ -88,7 +89,8 @@ extension SQLiteJobStore {
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                     [
-                        .text(job.id.lowercasedString), .integer(position), .text(id.lowercasedString), .text(lineage.name),
+                        .text(job.id.lowercasedString), .integer(position), .text(id.lowercasedString),
+                        .text(lineage.name),
                         .text(lineage.sha256), .integer(Int(lineage.size)),
                     ])
             }
@@ -112,7 +114,9 @@ extension Dataset {
 
 extension JobDataset {
     init(row: SQLiteRow, idColumn: String = "dataset_id") throws {
-        guard let id = UUID(uuidString: try row.required(idColumn, \.string)) else { throw MalformedRow(column: idColumn) }
+        guard let id = UUID(uuidString: try row.required(idColumn, \.string)) else {
+            throw MalformedRow(column: idColumn)
+        }
         self.init(
             id: id, name: try row.required("name", \.string), sha256: try row.required("sha256", \.string),
             size: Int64(try row.required("size", \.integer)))

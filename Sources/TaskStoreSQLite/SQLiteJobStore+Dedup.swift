@@ -29,7 +29,8 @@ extension SQLiteJobStore {
                         .text(job.id.lowercasedString), .text(job.task), .integer(job.version), .text(job.queue),
                         .integer(job.priority), .text(job.input.canonicalString()), .integer(job.maxAttempts),
                         .integer(Int(Date().microseconds)), .integer(Int(job.runAt.microseconds)), .text(key),
-                        job.owner.map { .text($0) } ?? .null, job.timeout.map { .integer($0.roundedMilliseconds) } ?? .null,
+                        job.owner.map { .text($0) } ?? .null,
+                        job.timeout.map { .integer($0.roundedMilliseconds) } ?? .null,
                     ]
                 ).first.map(Job.init(row:))
             },

@@ -4,8 +4,10 @@ import TaskRuntime
 
 extension SQLiteJobStore {
     public func files(ofJob id: UUID) async throws -> [JobFile] {
-        try await connection.query("SELECT * FROM job_files WHERE job_id = ? ORDER BY position", [.text(id.lowercasedString)])
-            .map(JobFile.init(row:))
+        try await connection.query(
+            "SELECT * FROM job_files WHERE job_id = ? ORDER BY position", [.text(id.lowercasedString)]
+        )
+        .map(JobFile.init(row:))
     }
 
     public func attachUpload(_ uploadID: String, toFile name: String, ofJob jobID: UUID) async throws -> Bool {
@@ -36,7 +38,8 @@ extension SQLiteJobStore {
                     .integer(Int(now)), .text(id), .text(completion.name),
                 ])
             guard !recorded.isEmpty else {
-                let job = try await connection.query("SELECT * FROM jobs WHERE id = ?", [.text(id)]).first.map(Job.init(row:))
+                let job = try await connection.query("SELECT * FROM jobs WHERE id = ?", [.text(id)]).first.map(
+                    Job.init(row:))
                 return job.map(FileCompletionResult.notWaiting) ?? .notFound
             }
             let job = try await Self.startIfComplete(id: id, now: now, on: connection)
@@ -49,11 +52,14 @@ extension SQLiteJobStore {
     public func startWaitingJob(id: UUID) async throws -> WaitingJobStart {
         let key = id.lowercasedString
         let result: WaitingJobStart = try await transactions.run { connection in
-            guard let job = try await connection.query("SELECT * FROM jobs WHERE id = ?", [.text(key)]).first.map(Job.init(row:))
+            guard
+                let job = try await connection.query("SELECT * FROM jobs WHERE id = ?", [.text(key)]).first.map(
+                    Job.init(row:))
             else { return .notFound }
             guard job.state == .waiting else { return .notWaiting(job) }
             let missing = try await connection.query(
-                "SELECT name FROM job_files WHERE job_id = ? AND required AND artifact_id IS NULL ORDER BY position", [.text(key)]
+                "SELECT name FROM job_files WHERE job_id = ? AND required AND artifact_id IS NULL ORDER BY position",
+                [.text(key)]
             ).map { try $0.required("name", \.string) }
             guard missing.isEmpty else { return .filesMissing(job, missing: missing) }
             return .started(try await Self.startIfComplete(id: key, now: Date().microseconds, on: connection))
@@ -65,12 +71,14 @@ extension SQLiteJobStore {
     @discardableResult
     public func expireWaitingJobs(createdBefore: Date) async throws -> [Job] {
         let error = JobError(
-            code: .filesMissing, message: "the job's required files were not all uploaded before it expired", retryable: false)
+            code: .filesMissing, message: "the job's required files were not all uploaded before it expired",
+            retryable: false)
         return try await connection.query(
             """
             UPDATE jobs SET state = 'failed', error = ?, finished_at = ?
             WHERE state = 'waiting' AND created_at < ? RETURNING *
-            """, [try error.sqliteText(), .integer(Int(Date().microseconds)), .integer(Int(createdBefore.microseconds))]
+            """,
+            [try error.sqliteText(), .integer(Int(Date().microseconds)), .integer(Int(createdBefore.microseconds))]
         ).map(Job.init(row:))
     }
 
@@ -106,9 +114,12 @@ extension SQLiteJobStore {
 
 extension JobFile {
     init(row: SQLiteRow) throws {
-        guard let jobID = UUID(uuidString: try row.required("job_id", \.string)) else { throw MalformedRow(column: "job_id") }
+        guard let jobID = UUID(uuidString: try row.required("job_id", \.string)) else {
+            throw MalformedRow(column: "job_id")
+        }
         self.init(
-            jobID: jobID, name: try row.required("name", \.string), required: try row.required("required", \.integer) != 0,
+            jobID: jobID, name: try row.required("name", \.string),
+            required: try row.required("required", \.integer) != 0,
             uploadID: row.optional("upload_id", \.string),
             artifactID: row.optional("artifact_id", \.string).flatMap(UUID.init(uuidString:)),
             size: row.optional("size", \.integer).map(Int64.init), sha256: row.optional("sha256", \.string),

@@ -8,7 +8,8 @@ extension SQLiteJobStore {
     public func finish(_ completions: [Completion]) async throws -> [Bool] {
         guard !completions.isEmpty else { return [] }
         let now = Date()
-        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: completions.count).joined(separator: ", ")
+        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: completions.count).joined(
+            separator: ", ")
         let rows = try await connection.query(
             """
             WITH batch (lease_id, lease_fence, new_state, new_output, new_error, new_progress, new_run_at,

@@ -21,7 +21,8 @@ extension SQLiteJobStore {
             return .retried(job)
         }
         guard let job = try await job(id: id) else { return .notFound }
-        return job.state.isRetryable ? try await retry(id: id, additionalAttempts: additionalAttempts) : .notRetryable(job)
+        return job.state.isRetryable
+            ? try await retry(id: id, additionalAttempts: additionalAttempts) : .notRetryable(job)
     }
 
     /// One `DELETE` of the oldest prunable jobs; a trigger deletes their events with them.

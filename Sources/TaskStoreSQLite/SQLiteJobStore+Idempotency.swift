@@ -5,7 +5,9 @@ import TaskRuntime
 extension SQLiteJobStore {
     /// One upsert that takes the key when it is free, expired or abandoned, else a read of the record
     /// that holds it; the loop covers a record that expired or was released between the two.
-    public func claimIdempotencyKey(_ claim: IdempotencyClaim, abandonedAfter: Duration) async throws -> IdempotencyRecord? {
+    public func claimIdempotencyKey(
+        _ claim: IdempotencyClaim, abandonedAfter: Duration
+    ) async throws -> IdempotencyRecord? {
         for _ in 0..<3 {
             let now = Int(Date().microseconds)
             let abandonedBefore = now - Int(abandonedAfter.seconds * 1_000_000)
@@ -22,7 +24,8 @@ extension SQLiteJobStore {
                 RETURNING 1
                 """,
                 [
-                    .text(claim.principal), .text(claim.key), .text(claim.requestHash), .text(claim.jobID.lowercasedString),
+                    .text(claim.principal), .text(claim.key), .text(claim.requestHash),
+                    .text(claim.jobID.lowercasedString),
                     .integer(now), .integer(Int(claim.expiresAt.microseconds)), .integer(abandonedBefore),
                 ])
             if !claimed.isEmpty { return nil }

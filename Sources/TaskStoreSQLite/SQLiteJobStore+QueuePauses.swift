@@ -19,7 +19,9 @@ extension SQLiteJobStore {
     /// The deletion and the history row in one transaction.
     public func resumeQueue(_ queue: String, by actor: String?, at date: Date) async throws -> Bool {
         let resumed = try await transactions.run { connection in
-            guard try await !connection.query("DELETE FROM paused_queues WHERE queue = ? RETURNING queue", [.text(queue)]).isEmpty
+            guard
+                try await !connection.query("DELETE FROM paused_queues WHERE queue = ? RETURNING queue", [.text(queue)])
+                    .isEmpty
             else { return false }
             _ = try await connection.query(
                 "INSERT INTO queue_actions (queue, at, action, actor) VALUES (?, ?, 'resume', ?)",

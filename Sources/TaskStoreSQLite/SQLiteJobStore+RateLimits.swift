@@ -52,7 +52,8 @@ extension SQLiteJobStore {
         }
         let placeholders = Array(repeating: "?", count: rules.count).joined(separator: ", ")
         let buckets = try await connection.query(
-            "SELECT key, tokens, refilled_at FROM rate_buckets WHERE key IN (\(placeholders))", rules.map { .text($0.key) })
+            "SELECT key, tokens, refilled_at FROM rate_buckets WHERE key IN (\(placeholders))",
+            rules.map { .text($0.key) })
         var available: [String: Double] = [:]
         for bucket in buckets {
             guard let key = bucket.column("key")?.string, let rule = rules.first(where: { $0.key == key }),

@@ -39,7 +39,9 @@ extension SQLiteJobStore {
             "SELECT tick, job_id FROM schedule_ticks WHERE schedule_id = ? ORDER BY tick DESC LIMIT ?",
             [.text(scheduleID), .integer(limit)]
         ).map { row in
-            guard let jobID = UUID(uuidString: try row.required("job_id", \.string)) else { throw MalformedRow(column: "job_id") }
+            guard let jobID = UUID(uuidString: try row.required("job_id", \.string)) else {
+                throw MalformedRow(column: "job_id")
+            }
             return ScheduledTick(tick: try row.date("tick"), jobID: jobID)
         }
     }

@@ -23,7 +23,10 @@ extension SQLiteJobStore {
         let sinceBind = SQLiteData.integer(Int(since.microseconds))
         var counts: [FinishedCount] = []
         // Two statements, each matching a partial or state index exactly.
-        for filter in ["state IN ('succeeded', 'failed', 'cancelled') AND finished_at >= ?", "state = 'quarantined' AND finished_at >= ?"] {
+        for filter in [
+            "state IN ('succeeded', 'failed', 'cancelled') AND finished_at >= ?",
+            "state = 'quarantined' AND finished_at >= ?",
+        ] {
             for row in try await connection.query(
                 """
                 SELECT queue, state, finished_at / 60000000 AS minute, count(*) AS n FROM jobs
@@ -47,7 +50,8 @@ extension SQLiteJobStore {
         ).map { row in
             WorkerRecord(
                 id: try row.required("id", \.string), host: try row.required("host", \.string),
-                pid: try row.required("pid", \.integer), queues: WorkerRecord.queues(fromText: try row.required("queues", \.string)),
+                pid: try row.required("pid", \.integer),
+                queues: WorkerRecord.queues(fromText: try row.required("queues", \.string)),
                 startedAt: Date(microseconds: Int64(try row.required("started_at", \.integer))),
                 lastSeen: Date(microseconds: Int64(try row.required("seen_at", \.integer))),
                 expiresAt: Date(microseconds: Int64(try row.required("expires_at", \.integer))))

@@ -60,7 +60,8 @@ public final class SQLiteJobStore: JobStore {
                 _ = try await connection.query(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     [.integer(migration.version), .text(migration.name), .integer(Int(Date().microseconds))])
-                logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+                logger.info(
+                    "applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
             }
             _ = try await connection.query("COMMIT")
         } catch {
@@ -175,7 +176,8 @@ public final class SQLiteJobStore: JobStore {
         _ = try await connection.query(
             "INSERT INTO job_actions (job_id, at, action, actor) VALUES (?, ?, ?, ?)",
             [
-                .text(action.jobID.lowercasedString), .integer(Int(action.at.microseconds)), .text(action.kind.rawValue),
+                .text(action.jobID.lowercasedString), .integer(Int(action.at.microseconds)),
+                .text(action.kind.rawValue),
                 action.actor.map(SQLiteData.text) ?? .null,
             ])
     }
@@ -257,7 +259,10 @@ public final class SQLiteJobStore: JobStore {
             WHERE state = 'running' AND (id, fence) IN (VALUES \(pairs))
             RETURNING id, fence, cancel_requested
             """,
-            [.integer(Int(now.microseconds)), .integer(Int(now.addingTimeInterval(leaseDuration.seconds).microseconds))]
+            [
+                .integer(Int(now.microseconds)),
+                .integer(Int(now.addingTimeInterval(leaseDuration.seconds).microseconds)),
+            ]
                 + leases.flatMap { [SQLiteData.text($0.jobID.lowercasedString), .integer($0.fence)] })
         var statuses: [Lease: LeaseStatus] = [:]
         for row in rows {
@@ -344,7 +349,8 @@ public final class SQLiteJobStore: JobStore {
 
 extension JobError {
     /// The error recorded on a job cancelled at a client's request.
-    static let cancelledByRequest = JobError(code: .cancelled, message: "the job was cancelled on request", retryable: false)
+    static let cancelledByRequest = JobError(
+        code: .cancelled, message: "the job was cancelled on request", retryable: false)
 
     func sqliteText() throws -> SQLiteData {
         .text(try JSONValue(encoding: self).canonicalString())

@@ -27,7 +27,8 @@ final class SQLiteTransactions: Sendable {
         thread.start()
         do {
             let connection = try await SQLiteConnection.open(
-                storage: .file(path: path), threadPool: thread, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+                storage: .file(path: path), threadPool: thread, logger: logger,
+                on: MultiThreadedEventLoopGroup.singleton.any())
             try await prepare(connection)
             return SQLiteTransactions(connection: connection, thread: thread)
         } catch {

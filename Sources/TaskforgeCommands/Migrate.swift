@@ -5,7 +5,8 @@ import ArgumentParser
 /// `serve` and `worker` migrate on start too, unless given `--no-migrate`; migrating is safe
 /// while other processes run or start, since each migration is applied once under a lock.
 struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Apply pending schema migrations to the job store, then exit.")
+    static let configuration = CommandConfiguration(
+        abstract: "Apply pending schema migrations to the job store, then exit.")
 
     @OptionGroup var runtime: RuntimeOptions
 

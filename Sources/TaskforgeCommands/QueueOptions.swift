@@ -2,7 +2,10 @@ import ArgumentParser
 
 /// Which queues a worker serves and how many jobs of each it runs at once.
 struct QueueOptions: ParsableArguments {
-    @Option(help: "Queues and their concurrency, like io=8,geo=1 (default: every queue of tasks.yaml, each with --workers slots).")
+    @Option(
+        help:
+            "Queues and their concurrency, like io=8,geo=1 (default: every queue of tasks.yaml, each with --workers slots)."
+    )
     var queues: QueueConcurrency?
 
     @Option(help: "Concurrent jobs per queue, for the queues not given with --queues (serve: 0 runs no worker).")

@@ -24,7 +24,8 @@ struct RuntimeOptions: ParsableArguments {
     func validate() throws {
         if let url = resolvedDatabaseURL, !PostgresURL.isPostgresURL(url) {
             throw ValidationError(
-                "--database-url (or TASKFORGE_DATABASE_URL) must start with postgres:// or postgresql://; leave it unset for SQLite")
+                "--database-url (or TASKFORGE_DATABASE_URL) must start with postgres:// or postgresql://; leave it unset for SQLite"
+            )
         }
     }
 

@@ -50,7 +50,8 @@ struct SchemaCommand: ParsableCommand {
             let (registry, lock) = try files.load()
             var problems = LockCheck.check(registry, against: lock).map(\.description)
             if let against {
-                let released = try SchemaCommand.parseLock(try Git.show(against, path: files.lock), from: "\(against):\(files.lock)")
+                let released = try SchemaCommand.parseLock(
+                    try Git.show(against, path: files.lock), from: "\(against):\(files.lock)")
                 problems += SchemaCommand.rewrites(of: released, in: lock, revision: against)
             }
             for problem in problems { print(problem) }
@@ -91,7 +92,8 @@ struct SchemaCommand: ParsableCommand {
                 throw ValidationError("no task '\(task)' in \(files.registry) or \(files.lock)")
             }
             for (old, new) in zip(versions, versions.dropFirst()) {
-                guard let from = lock.entry(task: task, version: old), let to = lock.entry(task: task, version: new) else { continue }
+                guard let from = lock.entry(task: task, version: old), let to = lock.entry(task: task, version: new)
+                else { continue }
                 print(Self.describe("v\(old) -> v\(new)", try CompatibilityClassifier.changes(from: from, to: to)))
             }
             if let current = registry.task(named: task), let latest = versions.last,
@@ -104,7 +106,8 @@ struct SchemaCommand: ParsableCommand {
 
         static func describe(_ title: String, _ changes: [SchemaChange]) -> String {
             guard !changes.isEmpty else { return "\(title): no changes" }
-            return "\(title):\n" + changes.map { "  \($0.isBreaking ? "breaking" : "compatible"): \($0.direction.rawValue): \($0)" }
+            return "\(title):\n"
+                + changes.map { "  \($0.isBreaking ? "breaking" : "compatible"): \($0.direction.rawValue): \($0)" }
                 .joined(separator: "\n")
         }
     }
@@ -125,7 +128,8 @@ enum Git {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errors.fileHandleForReading.readUntilEnd(), as: UTF8.self)
-            throw ValidationError("git show \(revision):\(path) failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw ValidationError(
+                "git show \(revision):\(path) failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         return data
     }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import Logging
 import ServiceLifecycle
 import TaskArtifacts
@@ -12,7 +12,8 @@ import TaskServer
 struct Serve<App: TaskApplication>: AsyncParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "serve", abstract: "Run the HTTP API and workers (SQLite under --data-dir unless told otherwise).")
+            commandName: "serve",
+            abstract: "Run the HTTP API and workers (SQLite under --data-dir unless told otherwise).")
     }
 
     @Option(help: "The address to listen on.")
@@ -27,12 +28,16 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     @Option(help: "The most jobs one POST /v1/jobs:batch may submit (env: MAX_BATCH_SIZE).")
     var maxBatchSize = ProcessInfo.processInfo.environment["MAX_BATCH_SIZE"].flatMap { Int($0) } ?? 100
 
-    @Option(help: "How many jobs one principal (API token) may submit a minute (env: TASKS_PER_MINUTE; default: no limit).")
+    @Option(
+        help: "How many jobs one principal (API token) may submit a minute (env: TASKS_PER_MINUTE; default: no limit).")
     var tasksPerMinute: Int? = ProcessInfo.processInfo.environment["TASKS_PER_MINUTE"].flatMap { Int($0) }
 
     @Option(
-        help: "How long a job waits for its files before it fails with files_missing and its uploads are removed, in hours (env: TASK_WAITING_EXPIRY_HOURS).")
-    var waitingExpiryHours: Double = ProcessInfo.processInfo.environment["TASK_WAITING_EXPIRY_HOURS"].flatMap { Double($0) } ?? 24
+        help:
+            "How long a job waits for its files before it fails with files_missing and its uploads are removed, in hours (env: TASK_WAITING_EXPIRY_HOURS)."
+    )
+    var waitingExpiryHours: Double =
+        ProcessInfo.processInfo.environment["TASK_WAITING_EXPIRY_HOURS"].flatMap { Double($0) } ?? 24
 
     @Option(
         name: .customLong("no-compat"),
@@ -63,8 +68,12 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
         if let text = ProcessInfo.processInfo.environment["TASKS_PER_MINUTE"], Int(text).map({ $0 < 1 }) ?? true {
             throw ValidationError("TASKS_PER_MINUTE must be a positive integer, found '\(text)'")
         }
-        guard tasksPerMinute.map({ $0 >= 1 }) ?? true else { throw ValidationError("--tasks-per-minute must be at least 1") }
-        if let text = ProcessInfo.processInfo.environment["TASK_WAITING_EXPIRY_HOURS"], Double(text).map({ $0 <= 0 }) ?? true {
+        guard tasksPerMinute.map({ $0 >= 1 }) ?? true else {
+            throw ValidationError("--tasks-per-minute must be at least 1")
+        }
+        if let text = ProcessInfo.processInfo.environment["TASK_WAITING_EXPIRY_HOURS"],
+            Double(text).map({ $0 <= 0 }) ?? true
+        {
             throw ValidationError("TASK_WAITING_EXPIRY_HOURS must be a positive number, found '\(text)'")
         }
         guard waitingExpiryHours > 0 else { throw ValidationError("--waiting-expiry-hours must be positive") }
@@ -74,7 +83,8 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
         }
         let profiles = App.routeProfiles.map(\.name)
         for name in noCompat where !profiles.contains(name) {
-            throw ValidationError("--no-compat: no route profile named '\(name)'; the profiles are \(profiles.joined(separator: ", "))")
+            throw ValidationError(
+                "--no-compat: no route profile named '\(name)'; the profiles are \(profiles.joined(separator: ", "))")
         }
     }
 
@@ -82,7 +92,9 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
     private var dashboardConfiguration: DashboardConfiguration {
         DashboardConfiguration(
             basePath: uiBasePath,
-            sessionSecret: ProcessInfo.processInfo.environment["TASKFORGE_UI_SECRET"].flatMap { $0.isEmpty ? nil : Data($0.utf8) },
+            sessionSecret: ProcessInfo.processInfo.environment["TASKFORGE_UI_SECRET"].flatMap {
+                $0.isEmpty ? nil : Data($0.utf8)
+            },
             streamLifetime: .milliseconds(Int64(uiStreamLifetime * 1000)))
     }
 
@@ -99,7 +111,8 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
             let uploads = UploadStaging(
                 directory: URL(fileURLWithPath: runtime.dataDir).appendingPathComponent("uploads"),
                 lifecycle: UploadPurposes(
-                    jobFiles: JobFileUploads(catalog: catalog, store: store, recorder: recorder, waitingExpiry: waitingExpiry),
+                    jobFiles: JobFileUploads(
+                        catalog: catalog, store: store, recorder: recorder, waitingExpiry: waitingExpiry),
                     datasets: DatasetUploads(recorder: recorder)),
                 maxBytes: max(workers.artifacts.maxArtifactBytes, workers.artifacts.maxDatasetBytes))
             let api = TaskAPI(
@@ -114,7 +127,8 @@ struct Serve<App: TaskApplication>: AsyncParsableCommand {
                 artifacts: artifactStore, openAPIDocument: App.openAPIDocument, uploads: uploads, metrics: metrics,
                 profiles: App.routeProfiles.filter { !noCompat.contains($0.name) },
                 routeSets: noUI ? [] : [Dashboard(configuration: dashboardConfiguration)])
-            let janitor = WaitingJobJanitor(uploads: uploads, store: store, waitingExpiry: waitingExpiry, logger: logger)
+            let janitor = WaitingJobJanitor(
+                uploads: uploads, store: store, waitingExpiry: waitingExpiry, logger: logger)
             var services: [any Service] =
                 [janitor] + workers.schedulerServices(store: store, catalog: catalog, logger: logger)
             if let worker {

@@ -10,7 +10,8 @@ public struct TaskforgeCommand<App: TaskApplication>: AsyncParsableCommand {
             abstract: "Typed background tasks behind an HTTP API, declared in tasks.yaml.",
             subcommands: [
                 Serve<App>.self, WorkerCommand<App>.self, Migrate.self, Submit<App>.self, JobsCommand.self,
-                QueuesCommand.self, ArtifactsCommand.self, DatasetsCommand.self, DedupCommand.self, SubmitBatchCommand.self, SchemaCommand.self, SchedulesCommand<App>.self, TokenCommand<App>.self,
+                QueuesCommand.self, ArtifactsCommand.self, DatasetsCommand.self, DedupCommand.self,
+                SubmitBatchCommand.self, SchemaCommand.self, SchedulesCommand<App>.self, TokenCommand<App>.self,
                 HandlerHostCommand<App>.self,
             ] + App.commands)
     }

@@ -35,7 +35,8 @@ struct TokenCreate<App: TaskApplication>: AsyncParsableCommand {
     @OptionGroup var runtime: RuntimeOptions
 
     func validate() throws {
-        guard (1...64).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        guard (1...64).contains(name.count),
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
         else { throw ValidationError("--name must be 1 to 64 letters, digits, '.', '_' or '-'") }
         _ = try parsedScopes()
         _ = try parsedTasks()
@@ -52,7 +53,9 @@ struct TokenCreate<App: TaskApplication>: AsyncParsableCommand {
             createdAt: now, expiresAt: try expiry(from: now))
         let created = try await store.createToken(token)
         try await store.close()
-        guard created else { throw ValidationError("a token named '\(name)' already exists; revoke it or pick another name") }
+        guard created else {
+            throw ValidationError("a token named '\(name)' already exists; revoke it or pick another name")
+        }
         print(secret.text)
         FileHandle.standardError.write(
             Data(
@@ -71,7 +74,8 @@ struct TokenCreate<App: TaskApplication>: AsyncParsableCommand {
             try names.map { name in
                 guard let scope = TokenScope(rawValue: name) else {
                     throw ValidationError(
-                        "unknown scope '\(name)' in --scopes; the scopes are \(TokenScope.allCases.map(\.rawValue).joined(separator: ", "))")
+                        "unknown scope '\(name)' in --scopes; the scopes are \(TokenScope.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 return scope
             })
@@ -99,7 +103,8 @@ struct TokenCreate<App: TaskApplication>: AsyncParsableCommand {
 
 /// `taskforge token list`: every token, without secrets.
 struct TokenList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List API tokens (never their secrets).")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List API tokens (never their secrets).")
 
     @OptionGroup var runtime: RuntimeOptions
 

@@ -22,10 +22,14 @@ struct WorkerOptions: ParsableArguments {
     @Option(help: "Seconds a handler gets to stop after its timeout or a cancel before its process is killed.")
     var killGrace: Double = 5
 
-    @Option(help: "Days to keep succeeded, failed and cancelled jobs; 0 keeps them for ever (env: TASKFORGE_RETENTION_DAYS).")
-    var retentionDays: Double = ProcessInfo.processInfo.environment["TASKFORGE_RETENTION_DAYS"].flatMap(Double.init) ?? 7
+    @Option(
+        help:
+            "Days to keep succeeded, failed and cancelled jobs; 0 keeps them for ever (env: TASKFORGE_RETENTION_DAYS).")
+    var retentionDays: Double =
+        ProcessInfo.processInfo.environment["TASKFORGE_RETENTION_DAYS"].flatMap(Double.init) ?? 7
 
-    @Option(help: "Seconds a claimed job's lease lasts; heartbeats renew it, and a job whose lease ran out is run again.")
+    @Option(
+        help: "Seconds a claimed job's lease lasts; heartbeats renew it, and a job whose lease ran out is run again.")
     var leaseSeconds: Double = 30
 
     @Option(help: "Seconds running jobs may go on after SIGTERM or SIGINT before they are given back to the queue.")
@@ -35,7 +39,8 @@ struct WorkerOptions: ParsableArguments {
     var noSchedules = false
 
     @Option(help: "Caps every task's timeout, in seconds (env: TASK_MAX_RUNTIME_SECONDS; default: no cap).")
-    var maxRuntimeSeconds: Double? = ProcessInfo.processInfo.environment["TASK_MAX_RUNTIME_SECONDS"].flatMap(Double.init)
+    var maxRuntimeSeconds: Double? = ProcessInfo.processInfo.environment["TASK_MAX_RUNTIME_SECONDS"].flatMap(
+        Double.init)
 
     /// ``maxRuntimeSeconds`` as a duration.
     var maxRuntime: Duration? { maxRuntimeSeconds.map { .seconds($0) } }
@@ -50,10 +55,14 @@ struct WorkerOptions: ParsableArguments {
         guard leaseSeconds >= 1 else { throw ValidationError("--lease-seconds must be at least 1") }
         guard shutdownGrace >= 0 else { throw ValidationError("--shutdown-grace must not be negative") }
         guard retentionDays >= 0 else { throw ValidationError("--retention-days must not be negative") }
-        if let text = ProcessInfo.processInfo.environment["TASK_MAX_RUNTIME_SECONDS"], Double(text).map({ $0 <= 0 }) ?? true {
+        if let text = ProcessInfo.processInfo.environment["TASK_MAX_RUNTIME_SECONDS"],
+            Double(text).map({ $0 <= 0 }) ?? true
+        {
             throw ValidationError("TASK_MAX_RUNTIME_SECONDS must be a positive number of seconds, found '\(text)'")
         }
-        guard maxRuntimeSeconds.map({ $0 > 0 }) ?? true else { throw ValidationError("--max-runtime-seconds must be positive") }
+        guard maxRuntimeSeconds.map({ $0 > 0 }) ?? true else {
+            throw ValidationError("--max-runtime-seconds must be positive")
+        }
     }
 
     /// Sets up logging, opens the store of `runtime` (migrating it unless `--no-migrate`) and runs

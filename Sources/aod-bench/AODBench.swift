@@ -56,12 +56,14 @@ struct AODBench {
             }
             if baseline == 0 { baseline = best }
             results.append([
-                "variant": variant.name, "seconds_per_chip": best, "microseconds_per_pixel": best / Double(side * side) * 1e6,
+                "variant": variant.name, "seconds_per_chip": best,
+                "microseconds_per_pixel": best / Double(side * side) * 1e6,
                 "ratio_to_fixed": best / baseline, "retrieved_pixels": retrieved,
             ])
         }
         let report: [String: Any] = [
-            "chip": "\(side)x\(side)", "chips_per_round": chips, "rounds": rounds, "clock": "thread CPU time, best round",
+            "chip": "\(side)x\(side)", "chips_per_round": chips, "rounds": rounds,
+            "clock": "thread CPU time, best round",
             "variants": results,
         ]
         let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys, .prettyPrinted])

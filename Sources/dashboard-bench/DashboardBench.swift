@@ -29,7 +29,10 @@ struct DashboardBench: AsyncParsableCommand {
     @Option(help: "How many times each page is fetched.")
     var rounds = 7
 
-    @Option(help: "A PostgreSQL server to create the benchmark's database on (its user needs CREATEDB); none skips PostgreSQL.")
+    @Option(
+        help:
+            "A PostgreSQL server to create the benchmark's database on (its user needs CREATEDB); none skips PostgreSQL."
+    )
     var postgresURL: String?
 
     func run() async throws {
@@ -89,7 +92,8 @@ struct DashboardBench: AsyncParsableCommand {
         let inserted = clock.now
         try await finish()
         print(
-            "\(label): \(Self.count(jobs)) jobs enqueued in \(Self.seconds(inserted - start)), 90 % finished in \(Self.seconds(clock.now - inserted))")
+            "\(label): \(Self.count(jobs)) jobs enqueued in \(Self.seconds(inserted - start)), 90 % finished in \(Self.seconds(clock.now - inserted))"
+        )
     }
 
     /// Task `t0` makes `n` and `word` searchable (`search: [n, word]`): a quarter of the jobs are indexed.
@@ -97,8 +101,10 @@ struct DashboardBench: AsyncParsableCommand {
         (0..<4).map { index in
             TaskEntry(
                 TaskDefinition(
-                    name: "t\(index)", version: 1, summary: "A benchmark task.", queue: "q\(index)", timeout: .seconds(60),
-                    input: Schema(type: [.object]), output: Schema(type: [.object]), searchFields: index == 0 ? ["n", "word"] : [],
+                    name: "t\(index)", version: 1, summary: "A benchmark task.", queue: "q\(index)",
+                    timeout: .seconds(60),
+                    input: Schema(type: [.object]), output: Schema(type: [.object]),
+                    searchFields: index == 0 ? ["n", "word"] : [],
                     location: SourceLocation(file: "tasks.yaml", line: 1, column: 1))
             ) { (input: JSONValue, _: JobContext) in input }
         })
@@ -120,7 +126,8 @@ struct DashboardBench: AsyncParsableCommand {
             """
     }
 
-    static func administer(_ sql: String, _ configuration: PostgresClient.Configuration, _ logger: Logger) async throws {
+    static func administer(_ sql: String, _ configuration: PostgresClient.Configuration, _ logger: Logger) async throws
+    {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
@@ -134,7 +141,8 @@ struct DashboardBench: AsyncParsableCommand {
     private func measure(_ store: any JobStore, label: String, directory: URL, logger: Logger) async throws {
         let api = TaskAPI(
             catalog: Self.catalog, store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
-            artifacts: LocalArtifactStore(root: directory.appendingPathComponent("artifacts").path), openAPIDocument: "{}",
+            artifacts: LocalArtifactStore(root: directory.appendingPathComponent("artifacts").path),
+            openAPIDocument: "{}",
             routeSets: [Dashboard()])
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let group = ServiceGroup(
@@ -149,7 +157,10 @@ struct DashboardBench: AsyncParsableCommand {
             ("overview", "/ui"),
             ("jobs, first page", "/ui/jobs"),
             ("jobs failed, first page", "/ui/jobs?state=failed"),
-            ("jobs of one queue and task, pending (with the matching count)", "/ui/jobs?queue=q1&task=t1&state=pending"),
+            (
+                "jobs of one queue and task, pending (with the matching count)",
+                "/ui/jobs?queue=q1&task=t1&state=pending"
+            ),
             ("jobs by id prefix", "/ui/jobs?id=7f"),
             ("jobs by a text input field (1,000 jobs match)", "/ui/jobs?input=word%3Dw7"),
             ("jobs by a number range (1,000 jobs match)", "/ui/jobs?input=n%3D500000..500999"),
@@ -164,7 +175,8 @@ struct DashboardBench: AsyncParsableCommand {
             var times: [Double] = []
             for _ in 0..<rounds {
                 let start = ContinuousClock.now
-                let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + path), timeout: .seconds(60))
+                let response = try await HTTPClient.shared.execute(
+                    HTTPClientRequest(url: base + path), timeout: .seconds(60))
                 _ = try await response.body.collect(upTo: 64 << 20)
                 guard response.status == .ok else { throw ValidationError("\(path) answered \(response.status)") }
                 times.append((ContinuousClock.now - start).milliseconds)
@@ -172,8 +184,15 @@ struct DashboardBench: AsyncParsableCommand {
             times.sort()
             let median = times[times.count / 2]
             medians.append(median)
-            let ratio = name.contains("baseline") ? "" : String(format: "  (%.2f × the API's queues, %.2f × its jobs page)", median / medians[0], median / medians[1])
-            print("  " + name.padding(toLength: 64, withPad: " ", startingAt: 0) + String(format: "%8.1f ms  max %8.1f ms", median, times.last!) + ratio)
+            let ratio =
+                name.contains("baseline")
+                ? ""
+                : String(
+                    format: "  (%.2f × the API's queues, %.2f × its jobs page)", median / medians[0],
+                    median / medians[1])
+            print(
+                "  " + name.padding(toLength: 64, withPad: " ", startingAt: 0)
+                    + String(format: "%8.1f ms  max %8.1f ms", median, times.last!) + ratio)
         }
         await group.triggerGracefulShutdown()
         try await running.value

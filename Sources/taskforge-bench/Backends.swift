@@ -43,7 +43,8 @@ struct SQLiteBackend: StoreBackend {
     var location: String { directory.path }
 
     init(logger: Logger) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-bench-\(UUID().lowercasedString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "taskforge-bench-\(UUID().lowercasedString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.logger = logger
     }
@@ -58,7 +59,9 @@ struct SQLiteBackend: StoreBackend {
         }
         do {
             let result = try await body(
-                BenchDatabase(store: store) { try await opened.get { try await SQLiteBareQueue.open(path: path, logger: logger) } })
+                BenchDatabase(store: store) {
+                    try await opened.get { try await SQLiteBareQueue.open(path: path, logger: logger) }
+                })
             await opened.close()
             try await store.close()
             return result
@@ -97,7 +100,9 @@ struct PostgresBackend: StoreBackend {
             do {
                 result = try await body(
                     BenchDatabase(store: store) {
-                        try await opened.get { await PostgresBareQueue.connect(configuration: configuration, logger: logger) }
+                        try await opened.get {
+                            await PostgresBareQueue.connect(configuration: configuration, logger: logger)
+                        }
                     })
             } catch {
                 await opened.close()

@@ -39,7 +39,8 @@ struct BurnDown {
         let deadline = began + settings.phaseTimeout
         let pool =
             isolated
-            ? HandlerProcessPool(executable: TaskforgeBench.executable, arguments: ["--handler-host"], logger: logger) : nil
+            ? HandlerProcessPool(executable: TaskforgeBench.executable, arguments: ["--handler-host"], logger: logger)
+            : nil
         let worker = RunningWorker(
             store: counting, catalog: NoopTask.catalog { _ in handlerCalls.increment() }, slots: settings.concurrency,
             runner: pool ?? InProcessRunner(), logger: logger)
@@ -61,7 +62,8 @@ struct BurnDown {
         let counts = try await database.bare().counts()
         return Result(
             insert: insert, drain: drain, peakResidentBytes: peak,
-            verification: Verification(expected: jobs, handlerCalls: isolated ? nil : handlerCalls.value, counts: counts))
+            verification: Verification(
+                expected: jobs, handlerCalls: isolated ? nil : handlerCalls.value, counts: counts))
     }
 }
 
@@ -83,7 +85,9 @@ struct Verification: Codable, Sendable {
         if succeeded != expected { problems.append("\(succeeded) of \(expected) jobs succeeded") }
         if counts.total() != expected { problems.append("\(counts.total()) jobs in the store, expected \(expected)") }
         if counts.maxAttempt != 1 { problems.append("a job has attempt \(counts.maxAttempt), expected 1") }
-        if let handlerCalls, handlerCalls != expected { problems.append("handlers ran \(handlerCalls) times for \(expected) jobs") }
+        if let handlerCalls, handlerCalls != expected {
+            problems.append("handlers ran \(handlerCalls) times for \(expected) jobs")
+        }
         if counts.succeededEvents != expected {
             problems.append("\(counts.succeededEvents) succeeded events logged for \(expected) jobs")
         }

@@ -101,7 +101,8 @@ enum Report {
                     String(format: "%.1fx", store.ratios.pickupP99)
                 ),
                 (
-                    "burn-down, handler processes (jobs/s)", store.isolatedBurnDown.map { rate($0.drain.jobsPerSecond) } ?? "-",
+                    "burn-down, handler processes (jobs/s)",
+                    store.isolatedBurnDown.map { rate($0.drain.jobsPerSecond) } ?? "-",
                     rate(base.claimComplete.jobsPerSecond),
                     store.isolatedBurnDown.map {
                         String(format: "%.2f", ratio($0.drain.jobsPerSecond, base.claimComplete.jobsPerSecond))

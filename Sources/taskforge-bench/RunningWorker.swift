@@ -8,7 +8,10 @@ final class RunningWorker: Sendable {
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    init(store: any JobStore, catalog: TaskCatalog, slots: Int, runner: any AttemptRunner = InProcessRunner(), logger: Logger) {
+    init(
+        store: any JobStore, catalog: TaskCatalog, slots: Int, runner: any AttemptRunner = InProcessRunner(),
+        logger: Logger
+    ) {
         let worker = Worker(
             store: store, catalog: catalog, configuration: WorkerConfiguration(queues: [NoopTask.queue: slots]),
             runner: runner, logger: logger)

@@ -82,7 +82,8 @@ final class SQLiteBareQueue: BareQueue {
     func counts() async throws -> StoreCounts {
         var byState: [String: Int] = [:]
         var maxAttempt = 0
-        for row in try await connection.query("SELECT state, count(*) AS n, max(attempt) AS a FROM jobs GROUP BY state") {
+        for row in try await connection.query("SELECT state, count(*) AS n, max(attempt) AS a FROM jobs GROUP BY state")
+        {
             guard let state = row.column("state")?.string else { continue }
             byState[state] = row.column("n")?.integer ?? 0
             maxAttempt = max(maxAttempt, row.column("a")?.integer ?? 0)

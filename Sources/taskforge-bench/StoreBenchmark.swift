@@ -14,7 +14,9 @@ struct StoreBenchmark {
         let pickup = try await backend.withFreshDatabase { database in
             try await PickupLatency(settings: settings, logger: logger).run(on: database)
         }
-        progress("  pickup p50 \(Report.milliseconds(pickup.latency.p50Ms)) ms, p99 \(Report.milliseconds(pickup.latency.p99Ms)) ms")
+        progress(
+            "  pickup p50 \(Report.milliseconds(pickup.latency.p50Ms)) ms, p99 \(Report.milliseconds(pickup.latency.p99Ms)) ms"
+        )
 
         progress("\(title): burn-down of \(settings.jobs) jobs with \(settings.concurrency) worker slots")
         let burnDown = try await backend.withFreshDatabase { database in
@@ -31,7 +33,9 @@ struct StoreBenchmark {
             progress("  drained at \(Report.rate(isolated?.drain.jobsPerSecond ?? 0)) jobs/s")
         }
 
-        progress("\(title): bare SQL baseline (\(settings.baselineLoops) loops claiming up to \(settings.baselineClaimBatch))")
+        progress(
+            "\(title): bare SQL baseline (\(settings.baselineLoops) loops claiming up to \(settings.baselineClaimBatch))"
+        )
         let baseline = try await backend.withFreshDatabase { database in
             try await Baseline(settings: settings, logger: logger).run(on: database)
         }

@@ -70,23 +70,32 @@ struct TaskforgeBench: AsyncParsableCommand {
 
     var settings: BenchSettings {
         BenchSettings(
-            jobs: jobs, isolatedJobs: isolatedJobs, concurrency: concurrency, batchSize: batchSize, latencySamples: latencySamples,
+            jobs: jobs, isolatedJobs: isolatedJobs, concurrency: concurrency, batchSize: batchSize,
+            latencySamples: latencySamples,
             latencySpacingMilliseconds: latencySpacing, baselineLoops: baselineLoops, phaseTimeoutSeconds: phaseTimeout)
     }
 
     var resolvedPostgresURL: String? {
-        (postgresURL ?? ProcessInfo.processInfo.environment["TASKFORGE_BENCH_POSTGRES_URL"]).flatMap { $0.isEmpty ? nil : $0 }
+        (postgresURL ?? ProcessInfo.processInfo.environment["TASKFORGE_BENCH_POSTGRES_URL"]).flatMap {
+            $0.isEmpty ? nil : $0
+        }
     }
 
     func validate() throws {
         guard !handlerHost else { return }
         guard (1...10_000_000).contains(jobs) else { throw ValidationError("--jobs must be 1...10000000") }
-        guard (0...10_000_000).contains(isolatedJobs) else { throw ValidationError("--isolated-jobs must be 0...10000000") }
+        guard (0...10_000_000).contains(isolatedJobs) else {
+            throw ValidationError("--isolated-jobs must be 0...10000000")
+        }
         guard (1...1_000).contains(concurrency) else { throw ValidationError("--concurrency must be 1...1000") }
         // SQLite binds 9 values per job; 3,000 stays under its 32,766 variables per statement.
         guard (1...3_000).contains(batchSize) else { throw ValidationError("--batch-size must be 1...3000") }
-        guard (1...10_000).contains(latencySamples) else { throw ValidationError("--latency-samples must be 1...10000") }
-        guard (0...10_000).contains(latencySpacing) else { throw ValidationError("--latency-spacing must be 0...10000") }
+        guard (1...10_000).contains(latencySamples) else {
+            throw ValidationError("--latency-samples must be 1...10000")
+        }
+        guard (0...10_000).contains(latencySpacing) else {
+            throw ValidationError("--latency-spacing must be 0...10000")
+        }
         guard (1...concurrency).contains(baselineLoops) else {
             throw ValidationError("--baseline-loops must be 1...--concurrency")
         }
@@ -117,7 +126,8 @@ struct TaskforgeBench: AsyncParsableCommand {
         let run = RunReport(
             settings: settings,
             machine: .init(
-                cores: ProcessInfo.processInfo.activeProcessorCount, memoryBytes: ProcessInfo.processInfo.physicalMemory,
+                cores: ProcessInfo.processInfo.activeProcessorCount,
+                memoryBytes: ProcessInfo.processInfo.physicalMemory,
                 os: ProcessInfo.processInfo.operatingSystemVersionString),
             stores: reports)
         if json {
@@ -194,6 +204,8 @@ struct TaskforgeBench: AsyncParsableCommand {
 
     /// This executable, which is also the handler process of the isolated burn-down.
     static var executable: URL {
-        URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+                ?? CommandLine.arguments[0])
     }
 }

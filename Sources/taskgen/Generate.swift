@@ -20,12 +20,14 @@ struct Generate: ParsableCommand {
         let registry = try inputs.loadRegistry()
         let lock = try inputs.loadLock()
         var diagnostics = inputs.lockDiagnostics(registry, lock)
-        let generator = TaskCodeGenerator(registry: registry, lock: lock ?? SchemaLock(), targetDirectory: targetDirectory)
+        let generator = TaskCodeGenerator(
+            registry: registry, lock: lock ?? SchemaLock(), targetDirectory: targetDirectory)
         diagnostics += generator.diagnostics()
         report(diagnostics)
         try failOnErrors(diagnostics)
         for file in generator.swiftFiles() {
-            try writeIfChanged(file.contents, to: URL(fileURLWithPath: outputDirectory).appendingPathComponent(file.name).path)
+            try writeIfChanged(
+                file.contents, to: URL(fileURLWithPath: outputDirectory).appendingPathComponent(file.name).path)
         }
     }
 }

@@ -60,7 +60,10 @@ import Testing
     @Test(arguments: StoreBackend.allCases)
     func refusesKeysThatCouldLeaveTheStore(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            for key in ["../escape", "ab/../../escape", "/etc/passwd", "ab//c", "", ".hidden", "ab/..", "AB/c", "a b", "ab/c%2f"] {
+            for key in [
+                "../escape", "ab/../../escape", "/etc/passwd", "ab//c", "", ".hidden", "ab/..", "AB/c", "a b",
+                "ab/c%2f",
+            ] {
                 await #expect(throws: ArtifactStorageError.self, "key '\(key)'") {
                     try await store.put(key: key, contentType: "text/plain", body: PatternBody(count: 1))
                 }

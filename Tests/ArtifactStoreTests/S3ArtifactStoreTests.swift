@@ -25,7 +25,8 @@ import Testing
         try await store.put(key: "ab/linked", contentType: "application/x-test", body: body)
         let url = try #require(try store.temporaryURL(key: "ab/linked", expiresIn: .seconds(300)))
         #expect(url.query?.contains("X-Amz-Expires=300") == true)
-        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url.absoluteString), timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(
+            HTTPClientRequest(url: url.absoluteString), timeout: .seconds(30))
         #expect(response.status == .ok)
         #expect(response.headers.first(name: "content-type") == "application/x-test")
         #expect(Array(try await response.body.collect(upTo: 1 << 20).readableBytesView) == body.bytes)
@@ -40,11 +41,14 @@ import Testing
         let store = try S3TestServer.fromEnvironment().store()
         try await store.put(key: "ab/expiring", contentType: "text/plain", body: PatternBody(count: 10))
         let expired = try #require(
-            try store.temporaryURL(key: "ab/expiring", expiresIn: .seconds(60), signedAt: Date().addingTimeInterval(-7200)))
-        let refused = try await HTTPClient.shared.execute(HTTPClientRequest(url: expired.absoluteString), timeout: .seconds(30))
+            try store.temporaryURL(
+                key: "ab/expiring", expiresIn: .seconds(60), signedAt: Date().addingTimeInterval(-7200)))
+        let refused = try await HTTPClient.shared.execute(
+            HTTPClientRequest(url: expired.absoluteString), timeout: .seconds(30))
         #expect(refused.status == .forbidden)
         let fresh = try #require(try store.temporaryURL(key: "ab/expiring", expiresIn: .seconds(60)))
-        let fetched = try await HTTPClient.shared.execute(HTTPClientRequest(url: fresh.absoluteString), timeout: .seconds(30))
+        let fetched = try await HTTPClient.shared.execute(
+            HTTPClientRequest(url: fresh.absoluteString), timeout: .seconds(30))
         #expect(fetched.status == .ok)
     }
 
@@ -72,7 +76,8 @@ import Testing
                               "content_type": answer["ContentType"], "open_uploads": len(uploads)}))
             """
         let result = try await ProcessRunner.run(
-            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, store.location.bucket, key, store.location.prefix])
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", "-c", script, store.location.bucket, key, store.location.prefix])
         try #require(result.status == 0, "boto3 failed: \(result.stderr)")
         let answer = try JSONDecoder().decode([String: AnyCodableValue].self, from: Data(result.stdout.utf8))
         var expected = SHA256()

@@ -10,7 +10,8 @@ import Testing
 @Suite struct SigV4SignerTests {
     static let suiteDate = Date(timeIntervalSince1970: 1_440_938_160)  // 20150830T123600Z
     static let suiteSigner = SigV4Signer(
-        credentials: SigV4Credentials(accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
+        credentials: SigV4Credentials(
+            accessKeyID: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
         region: "us-east-1", service: "service")
     static let emptyPayload = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
@@ -76,7 +77,8 @@ import Testing
         let canonical = Self.suiteSigner.canonicalRequest(request, payloadHash: Self.emptyPayload).text
         #expect(
             canonical
-                == "GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\n\(Self.emptyPayload)")
+                == "GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\nhost;x-amz-date\n\(Self.emptyPayload)"
+        )
         #expect(
             Self.suiteSigner.stringToSign(canonicalRequest: canonical, date: Self.suiteDate)
                 == "AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\n"
@@ -109,12 +111,17 @@ import Testing
                 accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
             region: "us-east-1")
         let date = Date(timeIntervalSince1970: 1_369_353_600)  // 20130524T000000Z
-        let request = SigV4Request(method: "GET", path: "/test.txt", headers: [("host", "examplebucket.s3.amazonaws.com")])
+        let request = SigV4Request(
+            method: "GET", path: "/test.txt", headers: [("host", "examplebucket.s3.amazonaws.com")])
         let query = signer.presignedQuery(for: request, date: date, expiresIn: 86400)
-        #expect(query.map(\.name) == [
-            "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature",
-        ])
-        #expect(query.first { $0.name == "X-Amz-Credential" }?.value == "AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request")
+        #expect(
+            query.map(\.name) == [
+                "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders",
+                "X-Amz-Signature",
+            ])
+        #expect(
+            query.first { $0.name == "X-Amz-Credential" }?.value
+                == "AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request")
         #expect(
             query.last?.value == "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404")
     }

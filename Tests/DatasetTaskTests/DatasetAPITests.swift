@@ -34,12 +34,16 @@ struct DatasetAPITests {
             #expect(stored["size"] == .integer(bytes.count))
             #expect(stored["sha256"]?.stringValue == sha256Hex(bytes))
             let types = Dictionary(
-                uniqueKeysWithValues: (stored["columns"]?.arrayValue ?? []).map { ($0["name"]?.stringValue ?? "", $0["type"]?.stringValue ?? "") })
-            #expect(types == [
-                "id": "integer", "gauss": "number", "other": "number", "skewed": "number", "count": "integer",
-                "constant": "integer", "zeros": "integer", "ratio": "number", "category": "string", "note": "string",
-                "flag": "boolean", "day": "date",
-            ])
+                uniqueKeysWithValues: (stored["columns"]?.arrayValue ?? []).map {
+                    ($0["name"]?.stringValue ?? "", $0["type"]?.stringValue ?? "")
+                })
+            #expect(
+                types == [
+                    "id": "integer", "gauss": "number", "other": "number", "skewed": "number", "count": "integer",
+                    "constant": "integer", "zeros": "integer", "ratio": "number", "category": "string",
+                    "note": "string",
+                    "flag": "boolean", "day": "date",
+                ])
             let countColumn = stored["columns"]?.arrayValue?.first { $0["name"] == "count" }
             #expect(countColumn?["null_count"] == oracle["numeric"]?["count"]?["missing"])
             #expect(stored["preview"]?.arrayValue?.count == 10)
@@ -56,7 +60,9 @@ struct DatasetAPITests {
             #expect(compressed["format"] == "csv" && compressed["row_count"] == .integer(703))
 
             let first = try await server.request("GET", "/v1/datasets?limit=2")
-            #expect(first.json["datasets"]?.arrayValue?.compactMap { $0["id"] } == [compressed["id"], lines["id"]].compactMap { $0 })
+            #expect(
+                first.json["datasets"]?.arrayValue?.compactMap { $0["id"] }
+                    == [compressed["id"], lines["id"]].compactMap { $0 })
             let cursor = try #require(first.json["next_cursor"]?.stringValue)
             let rest = try await server.request("GET", "/v1/datasets?limit=2&cursor=\(cursor)")
             #expect(rest.json["datasets"]?.arrayValue?.compactMap { $0["id"] } == [stored["id"]].compactMap { $0 })
@@ -65,26 +71,52 @@ struct DatasetAPITests {
     }
 
     @Test func badFilesAreRefusedAndNothingIsKept() async throws {
-        let cases: [(name: String, type: String, body: Data, status: Int, code: String, datasetCode: String?, line: Int?)] = [
-            ("ragged.csv", "text/csv", Data("a,b\n1,2\n3\n4,5\n".utf8), 422, "invalid_dataset", "ragged_row", 3),
-            ("quote.csv", "text/csv", Data("a,b\n1,\"open\n2,3\n".utf8), 422, "invalid_dataset", "unterminated_quote", 2),
-            ("utf8.csv", "text/csv", Data("a,b\n1,2\n".utf8) + Data([0x33, 0x2C, 0xFF, 0xFE, 0x0A]), 422, "invalid_dataset", "invalid_utf8", 3),
-            ("empty.csv", "text/csv", Data(), 422, "invalid_dataset", "empty_file", nil),
-            ("header.csv", "text/csv", Data("a,b\n".utf8), 422, "invalid_dataset", "header_only", nil),
-            ("nested.jsonl", "application/x-ndjson", Data("{\"a\": 1}\n{\"a\": {\"b\": 2}}\n".utf8), 422, "invalid_dataset", "nested_value", 2),
-            ("table.parquet", "application/octet-stream", Data("PAR1\u{0}\u{0}PAR1".utf8), 415, "dataset_format_not_supported", nil, nil),
-            ("table.csv", "application/vnd.apache.parquet", Data("PAR1".utf8), 415, "dataset_format_not_supported", nil, nil),
-            ("disguised.csv", "text/csv", Data("PAR1 and then some".utf8), 415, "dataset_format_not_supported", nil, nil),
-            ("photo.png", "image/png", Data([0x89, 0x50, 0x4E, 0x47]), 415, "dataset_format_not_supported", nil, nil),
-            ("a/b.csv", "text/csv", Data("a\n1\n".utf8), 400, "invalid_parameter", nil, nil),
-        ]
+        let cases:
+            [(name: String, type: String, body: Data, status: Int, code: String, datasetCode: String?, line: Int?)] = [
+                ("ragged.csv", "text/csv", Data("a,b\n1,2\n3\n4,5\n".utf8), 422, "invalid_dataset", "ragged_row", 3),
+                (
+                    "quote.csv", "text/csv", Data("a,b\n1,\"open\n2,3\n".utf8), 422, "invalid_dataset",
+                    "unterminated_quote", 2
+                ),
+                (
+                    "utf8.csv", "text/csv", Data("a,b\n1,2\n".utf8) + Data([0x33, 0x2C, 0xFF, 0xFE, 0x0A]), 422,
+                    "invalid_dataset", "invalid_utf8", 3
+                ),
+                ("empty.csv", "text/csv", Data(), 422, "invalid_dataset", "empty_file", nil),
+                ("header.csv", "text/csv", Data("a,b\n".utf8), 422, "invalid_dataset", "header_only", nil),
+                (
+                    "nested.jsonl", "application/x-ndjson", Data("{\"a\": 1}\n{\"a\": {\"b\": 2}}\n".utf8), 422,
+                    "invalid_dataset", "nested_value", 2
+                ),
+                (
+                    "table.parquet", "application/octet-stream", Data("PAR1\u{0}\u{0}PAR1".utf8), 415,
+                    "dataset_format_not_supported", nil, nil
+                ),
+                (
+                    "table.csv", "application/vnd.apache.parquet", Data("PAR1".utf8), 415,
+                    "dataset_format_not_supported", nil, nil
+                ),
+                (
+                    "disguised.csv", "text/csv", Data("PAR1 and then some".utf8), 415, "dataset_format_not_supported",
+                    nil, nil
+                ),
+                (
+                    "photo.png", "image/png", Data([0x89, 0x50, 0x4E, 0x47]), 415, "dataset_format_not_supported", nil,
+                    nil
+                ),
+                ("a/b.csv", "text/csv", Data("a\n1\n".utf8), 400, "invalid_parameter", nil, nil),
+            ]
         try await Self.withServer { server in
             for each in cases {
-                let name = each.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? each.name
+                let name =
+                    each.name.addingPercentEncoding(
+                        withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? each.name
                 let reply = try await server.upload("/v1/datasets?name=\(name)", each.body, contentType: each.type)
                 #expect(reply.status == each.status, "\(each.name): \(String(decoding: reply.body, as: UTF8.self))")
                 #expect(reply.json["code"] == .string(each.code), "\(each.name)")
-                if let datasetCode = each.datasetCode { #expect(reply.json["dataset_code"] == .string(datasetCode), "\(each.name)") }
+                if let datasetCode = each.datasetCode {
+                    #expect(reply.json["dataset_code"] == .string(datasetCode), "\(each.name)")
+                }
                 if let line = each.line { #expect(reply.json["line"] == .integer(line), "\(each.name)") }
                 if each.status == 415 { #expect(reply.json["supported"]?.arrayValue?.contains("csv") == true) }
             }
@@ -111,10 +143,13 @@ struct DatasetAPITests {
 
             let refused = try await server.request(
                 "POST", "/v1/tasks/dataset_metrics", body: #"{"dataset": "\#(id)"}"#, headers: bob)
-            #expect(refused.status == 404 && refused.json["code"] == "dataset_not_found" && refused.json["pointer"] == "/dataset")
+            #expect(
+                refused.status == 404 && refused.json["code"] == "dataset_not_found"
+                    && refused.json["pointer"] == "/dataset")
             let batch = try await server.request(
                 "POST", "/v1/jobs:batch",
-                body: #"{"jobs": [{"task": "echo", "input": {"message": "hi"}}, {"task": "dataset_metrics", "input": {"dataset": "\#(id)"}}]}"#,
+                body:
+                    #"{"jobs": [{"task": "echo", "input": {"message": "hi"}}, {"task": "dataset_metrics", "input": {"dataset": "\#(id)"}}]}"#,
                 headers: bob)
             #expect(batch.status == 404 && batch.json["pointer"] == "/jobs/1/input/dataset")
             #expect(try await server.store.jobs(matching: JobQuery()).jobs.isEmpty, "nothing was queued")
@@ -132,17 +167,22 @@ struct DatasetAPITests {
         try await Self.withServer { server in
             let id = try #require(try await server.uploadDataset(csv)["id"]?.stringValue)
             // Held back an hour: pending, it reads the dataset all the while.
-            let held = try await server.request("POST", "/v1/tasks/dataset_metrics?delay=1h", body: #"{"dataset": "\#(id)"}"#)
+            let held = try await server.request(
+                "POST", "/v1/tasks/dataset_metrics?delay=1h", body: #"{"dataset": "\#(id)"}"#)
             let jobID = try #require(held.json["id"]?.stringValue)
             let refused = try await server.request("DELETE", "/v1/datasets/\(id)")
-            #expect(refused.status == 409 && refused.json["code"] == "dataset_in_use" && refused.json["jobs"] == [.string(jobID)])
+            #expect(
+                refused.status == 409 && refused.json["code"] == "dataset_in_use"
+                    && refused.json["jobs"] == [.string(jobID)])
             #expect(try await server.request("POST", "/v1/jobs/\(jobID)/cancel").status == 200)
             #expect(try await server.request("DELETE", "/v1/datasets/\(id)").status == 204)
             #expect(try await server.request("GET", "/v1/datasets/\(id)").status == 404)
             #expect(try await server.download("/v1/datasets/\(id)/content").status == 404)
             // The job's lineage still names what it would have read.
             let job = try await server.job(jobID)
-            #expect(job["datasets"]?.arrayValue?.first?["id"] == .string(id) && job["datasets"]?.arrayValue?.first?["sha256"]?.stringValue?.count == 64)
+            #expect(
+                job["datasets"]?.arrayValue?.first?["id"] == .string(id)
+                    && job["datasets"]?.arrayValue?.first?["sha256"]?.stringValue?.count == 64)
         }
     }
 
@@ -163,7 +203,9 @@ struct DatasetAPITests {
                 let name = try #require(column["name"]?.stringValue)
                 let expected = try #require(oracle["numeric"]?[name])
                 #expect(column["count"] == expected["count"] && column["missing"] == expected["missing"], "\(name)")
-                for (ours, theirs) in [("mean", "mean"), ("std", "std"), ("variance", "var"), ("skewness", "skew"), ("kurtosis", "kurt")] {
+                for (ours, theirs) in [
+                    ("mean", "mean"), ("std", "std"), ("variance", "var"), ("skewness", "skew"), ("kurtosis", "kurt"),
+                ] {
                     #expect(close(column[ours]?.doubleValue, oracleNumber(expected[theirs])), "\(name).\(ours)")
                 }
                 let quantiles = ["p5", "p25", "p50", "p75", "p95"].map { column["quantiles"]?[$0]?.doubleValue }
@@ -179,12 +221,14 @@ struct DatasetAPITests {
 
             // Normalization: the new dataset's values are scikit-learn's transform.
             let normalized = try await Self.run(
-                server, "dataset_normalize", #"{"dataset": "\#(id)", "method": "robust", "columns": ["gauss", "skewed", "count"]}"#)
+                server, "dataset_normalize",
+                #"{"dataset": "\#(id)", "method": "robust", "columns": ["gauss", "skewed", "count"]}"#)
             let newID = try #require(normalized["dataset"]?.stringValue)
             let written = try await server.download("/v1/datasets/\(newID)/content")
             let output = directory.appendingPathComponent("normalized.csv")
             try written.body.write(to: output)
-            let check = try await Oracles.run("normalize.py", [csv.path, output.path, "robust", "0", "1", "gauss", "skewed", "count"])
+            let check = try await Oracles.run(
+                "normalize.py", [csv.path, output.path, "robust", "0", "1", "gauss", "skewed", "count"])
             #expect((oracleNumber(check["max_relative_difference"]) ?? 1) < 1e-9, "\(check)")
             #expect(check["missing_moved"] == 0 && check["passthrough_changed"] == 0, "\(check)")
             let registered = try await server.request("GET", "/v1/datasets/\(newID)")
@@ -195,9 +239,12 @@ struct DatasetAPITests {
 
             // Anomalies: the z-score flags are the oracle's rows.
             let anomalies = try await Self.run(
-                server, "dataset_anomalies", #"{"dataset": "\#(id)", "method": "zscore", "columns": ["gauss", "other"]}"#)
+                server, "dataset_anomalies",
+                #"{"dataset": "\#(id)", "method": "zscore", "columns": ["gauss", "other"]}"#)
             let flags = try await Oracles.run("anomalies.py", [csv.path, "42", "gauss", "other"])
-            #expect(anomalies["flagged_rows"] == .integer(flags["zscore"]?["rows"]?.arrayValue?.count ?? -1), "\(flags["zscore"] ?? .null)")
+            #expect(
+                anomalies["flagged_rows"] == .integer(flags["zscore"]?["rows"]?.arrayValue?.count ?? -1),
+                "\(flags["zscore"] ?? .null)")
             #expect(anomalies["counts"] == flags["zscore"]?["counts"])
             let flagged = try await server.download("/v1/artifacts/\(try #require(anomalies["flagged"]?.stringValue))")
             let rows = String(decoding: flagged.body, as: UTF8.self).split(separator: "\n").compactMap {
@@ -243,7 +290,8 @@ struct DatasetAPITests {
         let secret = TokenSecret.generate()
         #expect(
             try await server.store.createToken(
-                APIToken(id: secret.id, name: name, secretHash: secret.hash, scopes: scopes, tasks: nil, createdAt: Date())))
+                APIToken(
+                    id: secret.id, name: name, secretHash: secret.hash, scopes: scopes, tasks: nil, createdAt: Date())))
         return secret.text
     }
 }

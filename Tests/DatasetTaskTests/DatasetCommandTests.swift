@@ -19,7 +19,9 @@ struct DatasetCommandTests {
             let uploaded = try await run(["datasets", "upload", file.path, "--name", "events.jsonl"])
             #expect(uploaded.status == 0, "\(uploaded.stderr)")
             let dataset = try JSONValue(json: Data(uploaded.stdout.utf8))
-            #expect(dataset["name"] == "events.jsonl" && dataset["format"] == "jsonl" && dataset["row_count"] == .integer(303))
+            #expect(
+                dataset["name"] == "events.jsonl" && dataset["format"] == "jsonl"
+                    && dataset["row_count"] == .integer(303))
             #expect(dataset["sha256"]?.stringValue == sha256Hex(try Data(contentsOf: file)))
             let id = try #require(dataset["id"]?.stringValue)
 

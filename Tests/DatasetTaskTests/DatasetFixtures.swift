@@ -18,7 +18,9 @@ enum Oracles {
             try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), command)
         }
         guard result.status == 0 else {
-            throw TestFailure("oracle \(script) failed (\(result.status)); scripts/test installs pandas, scikit-learn and duckdb: \(result.stderr)")
+            throw TestFailure(
+                "oracle \(script) failed (\(result.status)); scripts/test installs pandas, scikit-learn and duckdb: \(result.stderr)"
+            )
         }
         return try JSONValue(json: Data(result.stdout.utf8))
     }
@@ -27,7 +29,9 @@ enum Oracles {
     /// planted outliers, quoted commas, quotes and newlines): its path in `directory`.
     static func generate(_ name: String, rows: Int, seed: Int, in directory: URL) async throws -> URL {
         let url = directory.appendingPathComponent(name)
-        let command = ["python3", Self.directory.appendingPathComponent("generate.py").path, url.path, "\(rows)", "\(seed)"]
+        let command = [
+            "python3", Self.directory.appendingPathComponent("generate.py").path, url.path, "\(rows)", "\(seed)",
+        ]
         let result = try await ConcurrencyLimit.pythonOracles.run {
             try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), command)
         }
@@ -59,9 +63,12 @@ func scratchDirectory() throws -> URL {
 
 extension APIEndpoint {
     /// Uploads the file at `url` as a dataset and returns its JSON; the upload must succeed.
-    func uploadDataset(_ url: URL, contentType: String = "text/csv", headers: [String: String] = [:]) async throws -> JSONValue {
+    func uploadDataset(
+        _ url: URL, contentType: String = "text/csv", headers: [String: String] = [:]
+    ) async throws -> JSONValue {
         let reply = try await upload(
-            "/v1/datasets?name=\(url.lastPathComponent)", try Data(contentsOf: url), contentType: contentType, headers: headers)
+            "/v1/datasets?name=\(url.lastPathComponent)", try Data(contentsOf: url), contentType: contentType,
+            headers: headers)
         #expect(reply.status == 201, "\(String(decoding: reply.body, as: UTF8.self))")
         return reply.json
     }

@@ -28,7 +28,8 @@ struct DatasetTusTests {
             #expect(created.status == 201)
             let location = try #require(created.headers["location"])
             let link = try #require(created.headers["link"])
-            let path = try #require(link.split(separator: ";").first?.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")))
+            let path = try #require(
+                link.split(separator: ";").first?.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")))
             #expect(path.hasPrefix("/v1/datasets/") && link.hasSuffix(#"rel="related""#))
             #expect(try await server.request("GET", path).status == 404, "not a dataset before its last byte")
 
@@ -36,12 +37,15 @@ struct DatasetTusTests {
             let half = bytes.count / 2
             #expect(try await server.patchUpload(location, offset: 0, bytes.prefix(half)).status == 204)
             _ = try? await server.interruptedPatch(location, offset: Int64(half), bytes.suffix(from: half), after: 1000)
-            let offset = Int(try #require(try await server.tus("HEAD", location).headers["upload-offset"].flatMap(Int.init)))
+            let offset = Int(
+                try #require(try await server.tus("HEAD", location).headers["upload-offset"].flatMap(Int.init)))
             #expect(offset >= half && offset <= bytes.count)
-            #expect(try await server.patchUpload(location, offset: Int64(offset), bytes.suffix(from: offset)).status == 204)
+            #expect(
+                try await server.patchUpload(location, offset: Int64(offset), bytes.suffix(from: offset)).status == 204)
 
             let dataset = try await server.request("GET", path)
-            #expect(dataset.status == 200 && dataset.json["row_count"] == .integer(4003) && dataset.json["format"] == "csv")
+            #expect(
+                dataset.status == 200 && dataset.json["row_count"] == .integer(4003) && dataset.json["format"] == "csv")
             #expect(dataset.json["sha256"]?.stringValue == sha256Hex(bytes) && dataset.json["name"] == "large.csv.gz")
         }
     }
@@ -52,9 +56,12 @@ struct DatasetTusTests {
             #expect(parquet.status == 415 && parquet.json["code"] == "dataset_format_not_supported")
 
             let ragged = Data("a,b\n1,2\n3\n".utf8)
-            let created = try await server.createUpload(length: Int64(ragged.count), metadata: ["dataset": "ragged.csv"])
+            let created = try await server.createUpload(
+                length: Int64(ragged.count), metadata: ["dataset": "ragged.csv"])
             let location = try #require(created.headers["location"])
-            let path = try #require(created.headers["link"]?.split(separator: ";").first?.trimmingCharacters(in: CharacterSet(charactersIn: "<> ")))
+            let path = try #require(
+                created.headers["link"]?.split(separator: ";").first?.trimmingCharacters(
+                    in: CharacterSet(charactersIn: "<> ")))
             let last = try await server.patchUpload(location, offset: 0, ragged)
             #expect(last.status == 422 && last.json["code"] == "invalid_dataset" && last.json["line"] == 3)
             // The refusal is final: HEAD and a repeated last PATCH answer it from the upload's record

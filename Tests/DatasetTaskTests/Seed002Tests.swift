@@ -25,7 +25,8 @@ struct Seed002Tests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = try await Oracles.generate("seed.csv", rows: 1500, seed: 31, in: directory)
         try await Self.withServer(backend) { server in
-            let uploaded = try await server.upload("/datasets?name=seed.csv", try Data(contentsOf: csv), contentType: "text/csv")
+            let uploaded = try await server.upload(
+                "/datasets?name=seed.csv", try Data(contentsOf: csv), contentType: "text/csv")
             #expect(uploaded.status == 201, "\(uploaded.json)")
             let datasetID = try #require(uploaded.json["id"]?.stringValue)
             #expect(uploaded.headers["location"] == "/datasets/\(datasetID)")
@@ -43,15 +44,20 @@ struct Seed002Tests {
             // normalization: the new dataset at the result URI is scikit-learn's MinMaxScaler to [0, 10].
             let normalized = try await Self.runJob(
                 server,
-                #"{"dataset_id": "\#(datasetID)", "type": "normalization", "params": {"method": "minmax", "feature_range": [0, 10], "columns": ["gauss", "ratio"]}}"#)
+                #"{"dataset_id": "\#(datasetID)", "type": "normalization", "params": {"method": "minmax", "feature_range": [0, 10], "columns": ["gauss", "ratio"]}}"#
+            )
             let output = directory.appendingPathComponent("normalized.csv")
             try await Self.fetch(normalized.resultURI).write(to: output)
-            let check = try await Oracles.run("normalize.py", [csv.path, output.path, "minmax", "0", "10", "gauss", "ratio"])
-            #expect((oracleNumber(check["max_relative_difference"]) ?? 1) < 1e-9 && check["missing_moved"] == 0, "\(check)")
+            let check = try await Oracles.run(
+                "normalize.py", [csv.path, output.path, "minmax", "0", "10", "gauss", "ratio"])
+            #expect(
+                (oracleNumber(check["max_relative_difference"]) ?? 1) < 1e-9 && check["missing_moved"] == 0, "\(check)")
 
             // anomaly_detection: Tukey's fences flag the rows pandas flags.
             let anomalies = try await Self.runJob(
-                server, #"{"dataset_id": "\#(datasetID)", "type": "anomaly_detection", "params": {"method": "iqr", "columns": ["gauss"]}}"#)
+                server,
+                #"{"dataset_id": "\#(datasetID)", "type": "anomaly_detection", "params": {"method": "iqr", "columns": ["gauss"]}}"#
+            )
             let flags = try await Oracles.run("anomalies.py", [csv.path, "42", "gauss"])
             let flagged = String(decoding: try await Self.fetch(anomalies.resultURI), as: UTF8.self)
                 .split(separator: "\n").compactMap { (try? JSONValue(json: Data($0.utf8)))?["row"] }
@@ -60,14 +66,21 @@ struct Seed002Tests {
             // A finished job cannot be cancelled; the seed's errors point into its body.
             let jobID = try #require(anomalies.job["id"]?.stringValue)
             #expect(try await server.request("POST", "/jobs/\(jobID)/cancel").status == 409)
-            let unknownType = try await server.request("POST", "/jobs", body: #"{"dataset_id": "\#(datasetID)", "type": "clustering"}"#)
-            #expect(unknownType.status == 422 && unknownType.json["violations"]?.arrayValue?.first?["pointer"] == "/type")
+            let unknownType = try await server.request(
+                "POST", "/jobs", body: #"{"dataset_id": "\#(datasetID)", "type": "clustering"}"#)
+            #expect(
+                unknownType.status == 422 && unknownType.json["violations"]?.arrayValue?.first?["pointer"] == "/type")
             let badParam = try await server.request(
-                "POST", "/jobs", body: #"{"dataset_id": "\#(datasetID)", "type": "normalization", "params": {"method": "log"}}"#)
-            #expect(badParam.status == 422 && badParam.json["violations"]?.arrayValue?.first?["pointer"] == "/params/method")
+                "POST", "/jobs",
+                body: #"{"dataset_id": "\#(datasetID)", "type": "normalization", "params": {"method": "log"}}"#)
+            #expect(
+                badParam.status == 422 && badParam.json["violations"]?.arrayValue?.first?["pointer"] == "/params/method"
+            )
             let noDataset = try await server.request(
                 "POST", "/jobs", body: #"{"dataset_id": "\#(UUID().uuidString)", "type": "metrics"}"#)
-            #expect(noDataset.status == 404 && noDataset.json["code"] == "dataset_not_found" && noDataset.json["pointer"] == "/dataset_id")
+            #expect(
+                noDataset.status == 404 && noDataset.json["code"] == "dataset_not_found"
+                    && noDataset.json["pointer"] == "/dataset_id")
             #expect(try await server.request("GET", "/jobs/\(UUID().uuidString)").status == 404)
         }
     }
@@ -77,7 +90,9 @@ struct Seed002Tests {
         let created = try await server.request("POST", "/jobs", body: body)
         #expect(created.status == 201, "\(created.json)")
         let id = try #require(created.json["id"]?.stringValue)
-        let finished = try await server.waitFor("/jobs/\(id)") { ["completed", "failed", "cancelled"].contains($0["status"]?.stringValue ?? "") }
+        let finished = try await server.waitFor("/jobs/\(id)") {
+            ["completed", "failed", "cancelled"].contains($0["status"]?.stringValue ?? "")
+        }
         #expect(finished["status"] == "completed", "\(finished["error"] ?? .null)")
         let result = try await server.request("GET", "/jobs/\(id)/result")
         #expect(result.status == 200 && result.json["status"] == "completed")

@@ -101,7 +101,9 @@ import Testing
             let parallel = try ParallelMetrics.compute(
                 path: path, types: types, options: MetricsOptions(workers: 4, minimumBytesPerWorker: 1000),
                 readerOptions: ReaderOptions(), progress: nil)
-            return (parallel, try MetricsComputation.compute(path: path, types: types, options: MetricsOptions(workers: 1)))
+            return (
+                parallel, try MetricsComputation.compute(path: path, types: types, options: MetricsOptions(workers: 1))
+            )
         }
         let parallel = try #require(computed)
         #expect(parallel.rows == single.rows)

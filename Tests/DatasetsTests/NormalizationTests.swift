@@ -41,7 +41,9 @@ import Testing
     func csvEqualsScikitLearn(_ method: NormalizationMethod) async throws { try await check("data.csv", method) }
 
     @Test(arguments: NormalizationMethod.allCases)
-    func jsonLinesEqualsScikitLearn(_ method: NormalizationMethod) async throws { try await check("data.jsonl", method) }
+    func jsonLinesEqualsScikitLearn(_ method: NormalizationMethod) async throws {
+        try await check("data.jsonl", method)
+    }
 
     @Test func minmaxHonoursTheFeatureRange() async throws { try await check("data.csv", .minmax, range: (-1, 3)) }
 

@@ -31,14 +31,20 @@ struct GeneratedCodeTests {
     @Test func theDispatchTableRunsTheHandler() async throws {
         let entry = try #require(GeneratedTasks.catalog.entry(named: "aod_estimation"))
         #expect(entry.definition.version == 3 && entry.definition.queue == "geo" && entry.definition.priority == 5)
-        #expect(entry.definition.dedup == DedupPolicy(keyFields: ["bboxes", "date", "chip_size"], reuseResultFor: .seconds(3600)))
-        #expect(GeneratedTasks.catalog.entries.map(\.definition.name) == ["aod_estimation", "echo", "survey", "volcano_risk"])
+        #expect(
+            entry.definition.dedup
+                == DedupPolicy(keyFields: ["bboxes", "date", "chip_size"], reuseResultFor: .seconds(3600)))
+        #expect(
+            GeneratedTasks.catalog.entries.map(\.definition.name) == [
+                "aod_estimation", "echo", "survey", "volcano_risk",
+            ])
     }
 
     @Test func aTaskWithFilesGetsThemTyped() throws {
         let declared = Survey.definition.files
         #expect(declared.map(\.name) == ["pre", "post", "notes"])
-        #expect(declared[0].maxSize == 2 << 30 && declared[0].mediaTypes == ["image/tiff"] && declared[2].required == false)
+        #expect(
+            declared[0].maxSize == 2 << 30 && declared[0].mediaTypes == ["image/tiff"] && declared[2].required == false)
         let pre = URL(fileURLWithPath: "/data/pre.tif")
         let post = URL(fileURLWithPath: "/data/post.tif")
         let files = try Survey.Files(InputFiles(["pre": pre, "post": post]))

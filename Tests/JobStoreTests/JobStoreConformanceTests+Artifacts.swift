@@ -12,7 +12,8 @@ extension JobStoreConformanceTests {
             let claimed = try await store.claimOne()
             let createdAt = Date()
             let first = Artifact.sample(
-                producer: ArtifactProducer(jobID: job.id, attempt: claimed.attempt, task: "echo", taskVersion: 1, stage: "render"),
+                producer: ArtifactProducer(
+                    jobID: job.id, attempt: claimed.attempt, task: "echo", taskVersion: 1, stage: "render"),
                 createdAt: createdAt)
             let second = Artifact.sample(
                 producer: ArtifactProducer(jobID: job.id, attempt: claimed.attempt, task: "echo", taskVersion: 1),

@@ -37,7 +37,8 @@ extension JobStoreConformanceTests {
                 }
                 #expect(try await writer.job(id: job.id)?.state == .succeeded)
                 try await announced("a worker") {
-                    try await writer.registerWorker(id: "w9", queues: ["default": 1], expiresAt: Date().addingTimeInterval(60))
+                    try await writer.registerWorker(
+                        id: "w9", queues: ["default": 1], expiresAt: Date().addingTimeInterval(60))
                 }
                 try await announced("a pause") { _ = try await writer.pauseQueue("default", by: nil, at: Date()) }
                 await watcher.close()

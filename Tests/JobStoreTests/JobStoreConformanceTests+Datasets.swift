@@ -39,7 +39,11 @@ extension JobStoreConformanceTests {
             _ = try await store.enqueue([job])
             let lineage = try await store.datasets(readBy: job.id)
             #expect(lineage.map(\.id) == [dataset.id, other.id])
-            #expect(lineage[0] == JobDataset(id: dataset.id, name: dataset.artifact.name, sha256: dataset.artifact.sha256, size: dataset.artifact.size))
+            #expect(
+                lineage[0]
+                    == JobDataset(
+                        id: dataset.id, name: dataset.artifact.name, sha256: dataset.artifact.sha256,
+                        size: dataset.artifact.size))
 
             // Pending, then running: refused, nothing changed.
             guard case .inUse(_, let readers) = try await store.deleteDataset(id: dataset.id) else {

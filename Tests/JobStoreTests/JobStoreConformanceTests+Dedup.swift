@@ -10,7 +10,8 @@ extension JobStoreConformanceTests {
             let outcomes = try await withThrowingTaskGroup(of: DedupOutcome.self) { group in
                 for n in 0..<20 {
                     group.addTask {
-                        try await store.enqueueDeduplicated(.sample(input: ["n": .integer(n)]), key: "k", reuseResultFor: .zero)
+                        try await store.enqueueDeduplicated(
+                            .sample(input: ["n": .integer(n)]), key: "k", reuseResultFor: .zero)
                     }
                 }
                 return try await group.reduce(into: [DedupOutcome]()) { $0.append($1) }
@@ -41,7 +42,8 @@ extension JobStoreConformanceTests {
     func aSucceededJobIsReusedOnlyWithinTheWindow(kind: StoreKind) async throws {
         try await kind.withStore { store in
             let first = try await store.enqueueDeduplicated(.sample(), key: "k", reuseResultFor: .seconds(3600))
-            try await store.finish(try await store.claimOne().lease, .succeeded(output: ["ok": true]), handlerVersion: 1)
+            try await store.finish(
+                try await store.claimOne().lease, .succeeded(output: ["ok": true]), handlerVersion: 1)
             let inside = try await store.enqueueDeduplicated(.sample(), key: "k", reuseResultFor: .seconds(3600))
             #expect(inside == .reused(try #require(try await store.job(id: first.job.id))))
             // The job finished at least one round trip ago: a one-nanosecond window has passed.
@@ -60,7 +62,8 @@ extension JobStoreConformanceTests {
     func failedAndCancelledJobsAreNeverReused(kind: StoreKind) async throws {
         try await kind.withStore { store in
             let window = Duration.seconds(3600)
-            let failed = try await store.enqueueDeduplicated(.sample(maxAttempts: 1), key: "f", reuseResultFor: window).job
+            let failed = try await store.enqueueDeduplicated(.sample(maxAttempts: 1), key: "f", reuseResultFor: window)
+                .job
             let error = JobError(code: .taskFailed, message: "boom", retryable: false)
             try await store.finish(try await store.claimOne().lease, .failed(error, progress: 0), handlerVersion: 1)
             let cancelled = try await store.enqueueDeduplicated(.sample(), key: "c", reuseResultFor: window).job

@@ -13,7 +13,8 @@ extension JobStoreConformanceTests {
             let job = try await store.enqueue([.withFiles()])[0]
             #expect(job.state == .waiting)
             #expect(try await store.files(ofJob: job.id).map(\.name) == ["pre", "post", "prj"])
-            #expect(try await store.claim(queues: ["default"], limit: 5, worker: "w1", leaseDuration: .seconds(30)).isEmpty)
+            #expect(
+                try await store.claim(queues: ["default"], limit: 5, worker: "w1", leaseDuration: .seconds(30)).isEmpty)
 
             #expect(try await store.attachUpload("u1", toFile: "pre", ofJob: job.id))
             #expect(try await store.attachUpload("u1", toFile: "nope", ofJob: job.id) == false)
@@ -21,16 +22,22 @@ extension JobStoreConformanceTests {
 
             let pre = Artifact.sample(producer: nil, createdAt: Date())
             try await store.recordArtifact(pre)
-            guard case .recorded(let afterPre) = try await store.completeFile(FileCompletion(jobID: job.id, name: "pre", artifact: pre))
+            guard
+                case .recorded(let afterPre) = try await store.completeFile(
+                    FileCompletion(jobID: job.id, name: "pre", artifact: pre))
             else { throw TestFailure("the first file was not recorded") }
             #expect(afterPre.state == .waiting)
             // The same file again changes nothing.
-            guard case .notWaiting = try await store.completeFile(FileCompletion(jobID: job.id, name: "pre", artifact: pre))
+            guard
+                case .notWaiting = try await store.completeFile(
+                    FileCompletion(jobID: job.id, name: "pre", artifact: pre))
             else { throw TestFailure("a completed file was recorded twice") }
 
             let post = Artifact.sample(producer: nil, createdAt: Date())
             try await store.recordArtifact(post)
-            guard case .recorded(let started) = try await store.completeFile(FileCompletion(jobID: job.id, name: "post", artifact: post))
+            guard
+                case .recorded(let started) = try await store.completeFile(
+                    FileCompletion(jobID: job.id, name: "post", artifact: post))
             else { throw TestFailure("the last required file was not recorded") }
             #expect(started.state == .pending)
 
@@ -49,11 +56,16 @@ extension JobStoreConformanceTests {
         try await kind.withStore { store in
             for _ in 0..<10 {
                 let job = try await store.enqueue([.withFiles()])[0]
-                let artifacts = [Artifact.sample(producer: nil, createdAt: Date()), .sample(producer: nil, createdAt: Date())]
+                let artifacts = [
+                    Artifact.sample(producer: nil, createdAt: Date()), .sample(producer: nil, createdAt: Date()),
+                ]
                 for artifact in artifacts { try await store.recordArtifact(artifact) }
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for (name, artifact) in zip(["pre", "post"], artifacts) {
-                        group.addTask { _ = try await store.completeFile(FileCompletion(jobID: job.id, name: name, artifact: artifact)) }
+                        group.addTask {
+                            _ = try await store.completeFile(
+                                FileCompletion(jobID: job.id, name: name, artifact: artifact))
+                        }
                     }
                     try await group.waitForAll()
                 }
@@ -79,7 +91,9 @@ extension JobStoreConformanceTests {
                 throw TestFailure("a job that started by itself could be started again")
             }
             #expect(started.state == .pending)
-            guard case .notFound = try await store.startWaitingJob(id: UUID()) else { throw TestFailure("an unknown job started") }
+            guard case .notFound = try await store.startWaitingJob(id: UUID()) else {
+                throw TestFailure("an unknown job started")
+            }
         }
     }
 
@@ -98,7 +112,9 @@ extension JobStoreConformanceTests {
             #expect(try await store.job(id: jobs[2].id)?.state == .pending)
             let artifact = Artifact.sample(producer: nil, createdAt: Date())
             try await store.recordArtifact(artifact)
-            guard case .notWaiting = try await store.completeFile(FileCompletion(jobID: jobs[0].id, name: "pre", artifact: artifact))
+            guard
+                case .notWaiting = try await store.completeFile(
+                    FileCompletion(jobID: jobs[0].id, name: "pre", artifact: artifact))
             else { throw TestFailure("a file was recorded for an expired job") }
             #expect(try await store.attachUpload("late", toFile: "pre", ofJob: jobs[0].id) == false)
         }

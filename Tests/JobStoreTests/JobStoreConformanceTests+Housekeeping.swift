@@ -12,7 +12,8 @@ extension JobStoreConformanceTests {
             let cancelled = try await store.enqueue([.sample(priority: 0, maxAttempts: 1)])[0]
             let error = JobError(code: .taskFailed, message: "boom", retryable: false)
             try await store.finish(try await store.claimOne().lease, .failed(error, progress: 50), handlerVersion: 1)
-            try await store.finish(try await store.claimOne().lease, .crashed(.crash, retryAt: nil, progress: 0), handlerVersion: 1)
+            try await store.finish(
+                try await store.claimOne().lease, .crashed(.crash, retryAt: nil, progress: 0), handlerVersion: 1)
             let running = try await store.claimOne()
             _ = try await store.requestCancel(id: cancelled.id)
             try await store.finish(running.lease, .cancelled(progress: 0), handlerVersion: 1)
@@ -59,9 +60,13 @@ extension JobStoreConformanceTests {
             let error = JobError(code: .taskFailed, message: "boom", retryable: false)
             let old = try await store.enqueue((0..<4).map { NewJob.sample(priority: 10 - $0) })
             let written = try await store.finish([
-                Completion(lease: try await store.claimOne().lease, outcome: .succeeded(output: [:]), handlerVersion: 1),
-                Completion(lease: try await store.claimOne().lease, outcome: .failed(error, progress: 0), handlerVersion: 1),
-                Completion(lease: try await store.claimOne().lease, outcome: .crashed(.crash, retryAt: nil, progress: 0), handlerVersion: 1),
+                Completion(
+                    lease: try await store.claimOne().lease, outcome: .succeeded(output: [:]), handlerVersion: 1),
+                Completion(
+                    lease: try await store.claimOne().lease, outcome: .failed(error, progress: 0), handlerVersion: 1),
+                Completion(
+                    lease: try await store.claimOne().lease, outcome: .crashed(.crash, retryAt: nil, progress: 0),
+                    handlerVersion: 1),
             ])
             #expect(written == [true, true, true])
             _ = try await store.requestCancel(id: old[3].id)

@@ -4,11 +4,14 @@ import Testing
 
 /// Idempotency keys and the dedup history.
 extension JobStoreConformanceTests {
-    static func keyClaim(_ key: String = "k1", hash: String = "h1", principal: String = "anonymous", expiresIn: TimeInterval = 3600)
+    static func keyClaim(
+        _ key: String = "k1", hash: String = "h1", principal: String = "anonymous", expiresIn: TimeInterval = 3600
+    )
         -> IdempotencyClaim
     {
         IdempotencyClaim(
-            principal: principal, key: key, requestHash: hash, jobID: UUID(), expiresAt: Date().addingTimeInterval(expiresIn))
+            principal: principal, key: key, requestHash: hash, jobID: UUID(),
+            expiresAt: Date().addingTimeInterval(expiresIn))
     }
 
     @Test(arguments: StoreKind.allCases)
@@ -17,7 +20,9 @@ extension JobStoreConformanceTests {
             let results = try await withThrowingTaskGroup(of: IdempotencyRecord?.self) { group in
                 for _ in 0..<10 {
                     // An hour before a claim counts as abandoned: however slow the machine, none of these is.
-                    group.addTask { try await store.claimIdempotencyKey(Self.keyClaim(), abandonedAfter: .seconds(3600)) }
+                    group.addTask {
+                        try await store.claimIdempotencyKey(Self.keyClaim(), abandonedAfter: .seconds(3600))
+                    }
                 }
                 return try await group.reduce(into: [IdempotencyRecord?]()) { $0.append($1) }
             }
@@ -31,14 +36,17 @@ extension JobStoreConformanceTests {
         try await kind.withStore { store in
             let first = Self.keyClaim()
             #expect(try await store.claimIdempotencyKey(first, abandonedAfter: .seconds(30)) == nil)
-            let inFlight = try #require(try await store.claimIdempotencyKey(Self.keyClaim(hash: "h2"), abandonedAfter: .seconds(30)))
+            let inFlight = try #require(
+                try await store.claimIdempotencyKey(Self.keyClaim(hash: "h2"), abandonedAfter: .seconds(30)))
             #expect(inFlight.jobID == first.jobID && inFlight.requestHash == "h1" && inFlight.response == nil)
             let response = StoredResponse(status: 202, body: #"{"id":"x"}"#)
             try await store.recordIdempotentResponse(principal: "anonymous", key: "k1", response: response)
             let held = try #require(try await store.claimIdempotencyKey(Self.keyClaim(), abandonedAfter: .seconds(30)))
             #expect(held.response == response && held.jobID == first.jobID)
             // Keys are per principal.
-            #expect(try await store.claimIdempotencyKey(Self.keyClaim(principal: "ci"), abandonedAfter: .seconds(30)) == nil)
+            #expect(
+                try await store.claimIdempotencyKey(Self.keyClaim(principal: "ci"), abandonedAfter: .seconds(30)) == nil
+            )
         }
     }
 
@@ -50,12 +58,16 @@ extension JobStoreConformanceTests {
             try await store.releaseIdempotencyKey(principal: "anonymous", key: "released", jobID: released.jobID)
             #expect(try await store.claimIdempotencyKey(Self.keyClaim("released"), abandonedAfter: .seconds(30)) == nil)
 
-            #expect(try await store.claimIdempotencyKey(Self.keyClaim("expired", expiresIn: -1), abandonedAfter: .seconds(30)) == nil)
+            #expect(
+                try await store.claimIdempotencyKey(
+                    Self.keyClaim("expired", expiresIn: -1), abandonedAfter: .seconds(30)) == nil)
             #expect(try await store.claimIdempotencyKey(Self.keyClaim("expired"), abandonedAfter: .seconds(30)) == nil)
 
             // Claimed, no job inserted, no response: abandoned once `abandonedAfter` has passed (zero here).
-            #expect(try await store.claimIdempotencyKey(Self.keyClaim("abandoned"), abandonedAfter: .seconds(30)) == nil)
-            #expect(try await store.claimIdempotencyKey(Self.keyClaim("abandoned"), abandonedAfter: .seconds(30)) != nil)
+            #expect(
+                try await store.claimIdempotencyKey(Self.keyClaim("abandoned"), abandonedAfter: .seconds(30)) == nil)
+            #expect(
+                try await store.claimIdempotencyKey(Self.keyClaim("abandoned"), abandonedAfter: .seconds(30)) != nil)
             #expect(try await store.claimIdempotencyKey(Self.keyClaim("abandoned"), abandonedAfter: .zero) == nil)
 
             // A claim whose job exists is never abandoned, however old.
@@ -64,7 +76,9 @@ extension JobStoreConformanceTests {
             var job = NewJob.sample()
             job.id = inserted.jobID
             _ = try await store.enqueue([job])
-            #expect(try await store.claimIdempotencyKey(Self.keyClaim("inserted"), abandonedAfter: .zero)?.jobID == inserted.jobID)
+            #expect(
+                try await store.claimIdempotencyKey(Self.keyClaim("inserted"), abandonedAfter: .zero)?.jobID
+                    == inserted.jobID)
         }
     }
 
@@ -72,16 +86,25 @@ extension JobStoreConformanceTests {
     func pruningForgetsExpiredKeysAndLapsedWorkers(kind: StoreKind) async throws {
         try await kind.withStore { store in
             let now = Date()
-            #expect(try await store.claimIdempotencyKey(Self.keyClaim("old", expiresIn: -1), abandonedAfter: .seconds(3600)) == nil)
+            #expect(
+                try await store.claimIdempotencyKey(Self.keyClaim("old", expiresIn: -1), abandonedAfter: .seconds(3600))
+                    == nil)
             #expect(try await store.claimIdempotencyKey(Self.keyClaim("live"), abandonedAfter: .seconds(3600)) == nil)
             try await store.registerWorker(id: "gone", queues: ["default": 1], expiresAt: now.addingTimeInterval(-1))
             try await store.registerWorker(id: "here", queues: ["default": 1], expiresAt: now.addingTimeInterval(60))
             try await store.pruneExpired(now: now)
             // The live key still holds; the expired one was deleted (a claim with another hash wins it).
             // (Claims count as abandoned only after an hour here, however slow the machine.)
-            #expect(try await store.claimIdempotencyKey(Self.keyClaim("live", hash: "other"), abandonedAfter: .seconds(3600)) != nil)
-            #expect(try await store.claimIdempotencyKey(Self.keyClaim("old", hash: "other"), abandonedAfter: .seconds(3600)) == nil)
-            #expect(try await store.queueStatus(now: now.addingTimeInterval(-10)) == [QueueStatus(name: "default", workers: 1, concurrency: 1)])
+            #expect(
+                try await store.claimIdempotencyKey(
+                    Self.keyClaim("live", hash: "other"), abandonedAfter: .seconds(3600)) != nil)
+            #expect(
+                try await store.claimIdempotencyKey(Self.keyClaim("old", hash: "other"), abandonedAfter: .seconds(3600))
+                    == nil)
+            #expect(
+                try await store.queueStatus(now: now.addingTimeInterval(-10)) == [
+                    QueueStatus(name: "default", workers: 1, concurrency: 1)
+                ])
         }
     }
 

@@ -47,7 +47,8 @@ extension JobStoreConformanceTests {
     func liveWorkersShowWhereTheyRunAndWhatTheyHold(kind: StoreKind) async throws {
         try await kind.withStore { store in
             let now = Date()
-            try await store.registerWorker(id: "w1", queues: ["geo": 2, "io": 1], expiresAt: now.addingTimeInterval(90))
+            try await store.registerWorker(
+                id: "w1", queues: ["geo": 2, "io": 1], expiresAt: now.addingTimeInterval(90))
             try await store.registerWorker(id: "gone", queues: ["geo": 1], expiresAt: now.addingTimeInterval(-1))
             _ = try await store.enqueue([.sample(queue: "geo"), .sample(queue: "geo")])
             let held = try await store.claim(queues: ["geo"], limit: 1, worker: "w1", leaseDuration: .seconds(30))
@@ -85,7 +86,8 @@ extension JobStoreConformanceTests {
 
             let at = Date(timeIntervalSince1970: 1_800_000_000)
             try await store.recordAction(JobAction(jobID: job.id, at: at, kind: .retry, actor: "tok1"))
-            try await store.recordAction(JobAction(jobID: job.id, at: at.addingTimeInterval(1), kind: .cancel, actor: nil))
+            try await store.recordAction(
+                JobAction(jobID: job.id, at: at.addingTimeInterval(1), kind: .cancel, actor: nil))
             #expect(
                 try await store.actions(forJob: job.id) == [
                     JobAction(jobID: job.id, at: at, kind: .retry, actor: "tok1"),
@@ -103,13 +105,15 @@ extension JobStoreConformanceTests {
     func finishedJobsAreCountedPerQueueMinuteAndState(kind: StoreKind) async throws {
         try await kind.withStore { store in
             let start = Date()
-            _ = try await store.enqueue((0..<4).map { _ in .sample(queue: "geo", maxAttempts: 1) } + [.sample(queue: "io")])
+            _ = try await store.enqueue(
+                (0..<4).map { _ in .sample(queue: "geo", maxAttempts: 1) } + [.sample(queue: "io")])
             let failure = JobError(code: .taskFailed, message: "no", retryable: false)
             for outcome: AttemptOutcome in [
                 .succeeded(output: [:]), .succeeded(output: [:]), .failed(failure, progress: 0),
                 .crashed(.crash, retryAt: nil, progress: 0),
             ] {
-                #expect(try await store.finish(try await store.claimOne(queue: "geo").lease, outcome, handlerVersion: 1))
+                #expect(
+                    try await store.finish(try await store.claimOne(queue: "geo").lease, outcome, handlerVersion: 1))
             }
             let counts = try await store.finishedCounts(since: start.addingTimeInterval(-60))
             var totals: [JobState: Int] = [:]

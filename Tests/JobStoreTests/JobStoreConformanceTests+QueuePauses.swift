@@ -17,7 +17,8 @@ extension JobStoreConformanceTests {
             #expect(try await store.pauseQueue("geo", by: "someone else", at: Date()) == pause)
             #expect(try await store.pausedQueues() == [pause])
 
-            let claimed = try await store.claim(queues: ["geo", "io"], limit: 10, worker: "w1", leaseDuration: .seconds(30))
+            let claimed = try await store.claim(
+                queues: ["geo", "io"], limit: 10, worker: "w1", leaseDuration: .seconds(30))
             #expect(claimed.map(\.id) == [other.id])
             var limited = ClaimRequest(
                 queues: ["geo"], limit: 10, worker: "w1", leaseDuration: .seconds(30), rateLimits: [Self.slowRule])
@@ -60,12 +61,16 @@ extension JobStoreConformanceTests {
                 ])
             // Led by the pause in force at the start; a resume before the start is left out.
             #expect(
-                try await store.queueActions("geo", from: start.addingTimeInterval(1), through: start.addingTimeInterval(15))
+                try await store.queueActions(
+                    "geo", from: start.addingTimeInterval(1), through: start.addingTimeInterval(15))
                     == [
                         QueueAction(queue: "geo", at: start, kind: .pause, actor: "ops"),
                         QueueAction(queue: "geo", at: start.addingTimeInterval(10), kind: .resume, actor: "lead"),
                     ])
-            #expect(try await store.queueActions("geo", from: start.addingTimeInterval(11), through: start.addingTimeInterval(15)).isEmpty)
+            #expect(
+                try await store.queueActions(
+                    "geo", from: start.addingTimeInterval(11), through: start.addingTimeInterval(15)
+                ).isEmpty)
         }
     }
 

@@ -16,11 +16,12 @@ extension JobStoreConformanceTests {
         try await kind.withStore { store in
             var limited = NewJob.sample(priority: 5)
             limited.task = "search"
-            _ = try await store.enqueue(Array(repeating: limited, count: 5).map { job in
-                var job = job
-                job.id = UUID()
-                return job
-            } + [.sample(), .sample(), .sample()])
+            _ = try await store.enqueue(
+                Array(repeating: limited, count: 5).map { job in
+                    var job = job
+                    job.id = UUID()
+                    return job
+                } + [.sample(), .sample(), .sample()])
             let first = try await store.claim(Self.claimRequest(limit: 10))
             #expect(first.jobs.count { $0.task == "search" } == 2)
             #expect(first.jobs.count { $0.task == "echo" } == 3)
@@ -37,12 +38,15 @@ extension JobStoreConformanceTests {
     @Test(arguments: StoreKind.allCases)
     func concurrentClaimsNeverHandOutMoreTokensThanTheBucketHolds(kind: StoreKind) async throws {
         try await kind.withStore { store in
-            _ = try await store.enqueue((0..<20).map { n in
-                NewJob(task: "search", version: 1, queue: "default", input: ["n": .integer(n)], maxAttempts: 1)
-            })
+            _ = try await store.enqueue(
+                (0..<20).map { n in
+                    NewJob(task: "search", version: 1, queue: "default", input: ["n": .integer(n)], maxAttempts: 1)
+                })
             let started = try await withThrowingTaskGroup(of: Int.self) { group in
                 for worker in 0..<8 {
-                    group.addTask { try await store.claim(Self.claimRequest(limit: 5, worker: "w\(worker)")).jobs.count }
+                    group.addTask {
+                        try await store.claim(Self.claimRequest(limit: 5, worker: "w\(worker)")).jobs.count
+                    }
                 }
                 return try await group.reduce(0, +)
             }
@@ -54,9 +58,10 @@ extension JobStoreConformanceTests {
     func tasksSharingAKeyShareOneBucket(kind: StoreKind) async throws {
         try await kind.withStore { store in
             let rule = RateLimitRule(key: "provider", tasks: ["search", "news"], perSecond: 0.001, burst: 3)
-            _ = try await store.enqueue(["search", "news", "search", "news", "search"].map { task in
-                NewJob(task: task, version: 1, queue: "default", input: [:], maxAttempts: 1)
-            })
+            _ = try await store.enqueue(
+                ["search", "news", "search", "news", "search"].map { task in
+                    NewJob(task: task, version: 1, queue: "default", input: [:], maxAttempts: 1)
+                })
             let claimed = try await store.claim(Self.claimRequest(limit: 10, rule: rule))
             #expect(claimed.jobs.map(\.task) == ["search", "news", "search"])
         }
@@ -86,7 +91,9 @@ extension JobStoreConformanceTests {
             #expect(rule.timeUntil(1, from: refused.remaining) > .seconds(1000))
             let other = RateLimitRule(key: "principal:bob", tasks: [], perSecond: 3.0 / 3600, burst: 3)
             #expect(try await store.spendRateTokens(3, of: other).granted, "each key has its own bucket")
-            #expect(try await !store.spendRateTokens(4, of: RateLimitRule(key: "big", tasks: [], perSecond: 1, burst: 3)).granted)
+            #expect(
+                try await !store.spendRateTokens(4, of: RateLimitRule(key: "big", tasks: [], perSecond: 1, burst: 3))
+                    .granted)
         }
     }
 

@@ -21,7 +21,8 @@ extension JobStoreConformanceTests {
             #expect(try await store.latestScheduledTick(scheduleID: "report:a") == tick + 900)
             #expect(
                 try await store.recentScheduledTicks(scheduleID: "report:a", limit: 5) == [
-                    ScheduledTick(tick: tick + 900, jobID: try #require(nextTick).id), ScheduledTick(tick: tick, jobID: first.id),
+                    ScheduledTick(tick: tick + 900, jobID: try #require(nextTick).id),
+                    ScheduledTick(tick: tick, jobID: first.id),
                 ])
             #expect(try await store.recentScheduledTicks(scheduleID: "report:a", limit: 1).map(\.tick) == [tick + 900])
             #expect(try await store.jobs(matching: JobQuery(limit: 100)).jobs.count == 3)
@@ -50,7 +51,8 @@ extension JobStoreConformanceTests {
             let catalog = scheduleCatalog([
                 ("*/5 * * * *", .all, ["dataset": "five"]), ("*/10 * * * *", .latest, ["dataset": "ten"]),
             ])
-            let schedulers = (0..<3).map { _ in Scheduler(store: store, catalog: catalog, logger: Logger(label: "test")) }
+            let schedulers = (0..<3).map { _ in Scheduler(store: store, catalog: catalog, logger: Logger(label: "test"))
+            }
             let start = try Date("2026-01-01T00:00:00Z", strategy: .iso8601)
             var total = 0
             for minute in 0...30 {
@@ -108,7 +110,9 @@ extension JobStoreConformanceTests {
             /// The jobs a pass at `minute` enqueued, counted by the schedule's dataset.
             func pass(atMinute minute: Int) async throws -> [String: Int] {
                 let jobs = try await scheduler.enqueueDueTicks(now: start.addingTimeInterval(Double(minute * 60)))
-                return jobs.reduce(into: [:]) { counts, job in counts[job.input["dataset"]?.stringValue ?? "", default: 0] += 1 }
+                return jobs.reduce(into: [:]) { counts, job in
+                    counts[job.input["dataset"]?.stringValue ?? "", default: 0] += 1
+                }
             }
             #expect(try await pass(atMinute: 0) == ["all": 1, "latest": 1, "none": 1])
             // Down from 00:00 to 01:05: ticks 00:10 ... 01:00 were missed.
@@ -164,7 +168,9 @@ func scheduleCatalog(_ schedules: [(cron: String, catchUp: CatchUpPolicy, input:
         retry: RetryPolicy(maxAttempts: 2),
         input: Schema(
             type: [.object],
-            properties: [.init("dataset", Schema(type: [.string])), .init("limit", Schema(type: [.integer], default: 10))]),
+            properties: [
+                .init("dataset", Schema(type: [.string])), .init("limit", Schema(type: [.integer], default: 10)),
+            ]),
         output: Schema(type: [.object]),
         schedules: schedules.map {
             Schedule(cron: CronExpression(validated: $0.cron), input: $0.input, catchUp: $0.catchUp, location: location)

@@ -24,14 +24,19 @@ extension JobStoreConformanceTests {
             ])
             let deduplicated = try await store.enqueueDeduplicated(
                 Self.job("search", ["query": "swift", "count": 40]), key: "k", reuseResultFor: .zero)
-            guard case .created(let viaDedup) = deduplicated else { throw TestFailure("expected a new job, got \(deduplicated)") }
+            guard case .created(let viaDedup) = deduplicated else {
+                throw TestFailure("expected a new job, got \(deduplicated)")
+            }
             let viaSchedule = try #require(
-                try await store.enqueueScheduled(Self.job("search", ["query": "swift"]), scheduleID: "s", tick: Date(timeIntervalSince1970: 0)))
+                try await store.enqueueScheduled(
+                    Self.job("search", ["query": "swift"]), scheduleID: "s", tick: Date(timeIntervalSince1970: 0)))
 
             func found(_ filter: String, task: String? = nil) async throws -> [UUID] {
                 let input = try #require(JobInputFilter(filter), "\(filter)")
                 let ids = try await store.jobs(matching: JobQuery(task: task, limit: 100, input: input)).jobs.map(\.id)
-                #expect(try await store.countJobs(matching: JobQuery(task: task, input: input), upTo: 100) == ids.count, "\(filter)")
+                #expect(
+                    try await store.countJobs(matching: JobQuery(task: task, input: input), upTo: 100) == ids.count,
+                    "\(filter)")
                 return ids
             }
             #expect(try await found("query=swift") == [viaSchedule.id, viaDedup.id, inserted[0].id])
@@ -57,7 +62,8 @@ extension JobStoreConformanceTests {
             // A pruned job leaves no index rows behind.
             var claimed: [Job] = []
             while true {
-                let batch = try await store.claim(queues: ["default"], limit: 100, worker: "w1", leaseDuration: .seconds(30))
+                let batch = try await store.claim(
+                    queues: ["default"], limit: 100, worker: "w1", leaseDuration: .seconds(30))
                 if batch.isEmpty { break }
                 claimed += batch
             }
@@ -71,7 +77,8 @@ extension JobStoreConformanceTests {
     }
 
     @Test func anInputFilterReadsValuesRangesAndPresence() throws {
-        #expect(JobInputFilter("query=swift") == JobInputFilter(field: "query", match: .equals(text: "swift", number: nil)))
+        #expect(
+            JobInputFilter("query=swift") == JobInputFilter(field: "query", match: .equals(text: "swift", number: nil)))
         #expect(JobInputFilter("n=3") == JobInputFilter(field: "n", match: .equals(text: "3", number: 3)))
         #expect(JobInputFilter("q=a=b") == JobInputFilter(field: "q", match: .equals(text: "a=b", number: nil)))
         #expect(JobInputFilter("q=") == JobInputFilter(field: "q", match: .equals(text: "", number: nil)))
@@ -96,10 +103,15 @@ extension JobStoreConformanceTests {
             #expect(from.first == second.id && from.count == (first.createdAt == second.createdAt ? 2 : 1))
             let before = try await store.jobs(matching: JobQuery(createdBefore: second.createdAt)).jobs.map(\.id)
             #expect(before == (first.createdAt == second.createdAt ? [] : [first.id]))
-            #expect(try await store.jobs(matching: JobQuery(createdFrom: second.createdAt.addingTimeInterval(1))).jobs.isEmpty)
             #expect(
-                try await store.jobs(matching: JobQuery(createdFrom: first.createdAt, createdBefore: second.createdAt.addingTimeInterval(1)))
-                    .jobs.map(\.id) == [second.id, first.id])
+                try await store.jobs(matching: JobQuery(createdFrom: second.createdAt.addingTimeInterval(1))).jobs
+                    .isEmpty)
+            #expect(
+                try await store.jobs(
+                    matching: JobQuery(
+                        createdFrom: first.createdAt, createdBefore: second.createdAt.addingTimeInterval(1))
+                )
+                .jobs.map(\.id) == [second.id, first.id])
         }
     }
 }

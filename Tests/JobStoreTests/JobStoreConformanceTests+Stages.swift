@@ -7,8 +7,10 @@ extension JobStoreConformanceTests {
     /// The outcome of a `prepare` stage (on `default`) that moves the job to `score` on `gpu`.
     private static func advance(from job: Job, output: JSONValue) -> AttemptOutcome {
         let result = StageResult(
-            name: "prepare", output: output, startedAt: job.startedAt ?? Date(), finishedAt: Date(), attempts: job.attempt)
-        return .advanced(StageAdvance(result: result, nextStage: 1, nextStageName: "score", nextQueue: "gpu", progress: 75))
+            name: "prepare", output: output, startedAt: job.startedAt ?? Date(), finishedAt: Date(),
+            attempts: job.attempt)
+        return .advanced(
+            StageAdvance(result: result, nextStage: 1, nextStageName: "score", nextQueue: "gpu", progress: 75))
     }
 
     @Test(arguments: StoreKind.allCases)
@@ -18,7 +20,8 @@ extension JobStoreConformanceTests {
             #expect(job.stageIndex == 0 && job.stageResults.isEmpty)
             let ready = store.readyJobSignals()
             let first = try await store.claimOne()
-            #expect(try await store.finish(first.lease, Self.advance(from: first, output: ["rows": 3]), handlerVersion: 1))
+            #expect(
+                try await store.finish(first.lease, Self.advance(from: first, output: ["rows": 3]), handlerVersion: 1))
 
             let advanced = try #require(try await store.job(id: job.id))
             #expect(advanced.state == .pending && advanced.queue == "gpu" && advanced.stage == "score")
@@ -39,7 +42,8 @@ extension JobStoreConformanceTests {
             }
             #expect(try await firstValue(of: gpu, within: .seconds(5)) == "gpu")
 
-            #expect(try await store.claim(queues: ["default"], limit: 1, worker: "w1", leaseDuration: .seconds(30)).isEmpty)
+            #expect(
+                try await store.claim(queues: ["default"], limit: 1, worker: "w1", leaseDuration: .seconds(30)).isEmpty)
             let second = try await store.claimOne(queue: "gpu")
             #expect(second.id == job.id && second.attempt == 1 && second.stageIndex == 1)
             #expect(second.stageResults == advanced.stageResults)
@@ -60,7 +64,9 @@ extension JobStoreConformanceTests {
             let stale = try await store.claimOne(lease: .seconds(1))
             _ = try await store.rescueExpiredLeases(now: Date().addingTimeInterval(60))
             let current = try await store.claimOne()
-            #expect(try await store.finish(stale.lease, Self.advance(from: stale, output: ["rows": 1]), handlerVersion: 1) == false)
+            #expect(
+                try await store.finish(stale.lease, Self.advance(from: stale, output: ["rows": 1]), handlerVersion: 1)
+                    == false)
             let untouched = try #require(try await store.job(id: job.id))
             #expect(untouched.state == .running && untouched.fence == current.fence && untouched.queue == "default")
             #expect(untouched.stageIndex == 0 && untouched.stageResults.isEmpty)
@@ -72,7 +78,8 @@ extension JobStoreConformanceTests {
         try await kind.withStore { store in
             let job = try await store.enqueue([.sample(maxAttempts: 2)])[0]
             let first = try await store.claimOne()
-            #expect(try await store.finish(first.lease, Self.advance(from: first, output: ["rows": 7]), handlerVersion: 1))
+            #expect(
+                try await store.finish(first.lease, Self.advance(from: first, output: ["rows": 7]), handlerVersion: 1))
             let lost = try await store.claimOne(queue: "gpu", worker: "dead", lease: .seconds(1))
             #expect(lost.stageIndex == 1)
 
@@ -93,7 +100,8 @@ extension JobStoreConformanceTests {
         try await kind.withStore { store in
             let job = try await store.enqueue([.sample(maxAttempts: 1)])[0]
             let first = try await store.claimOne()
-            #expect(try await store.finish(first.lease, Self.advance(from: first, output: ["rows": 2]), handlerVersion: 1))
+            #expect(
+                try await store.finish(first.lease, Self.advance(from: first, output: ["rows": 2]), handlerVersion: 1))
             let second = try await store.claimOne(queue: "gpu")
             let failure = JobError(code: .taskFailed, message: "the model crashed", retryable: false)
             #expect(try await store.finish(second.lease, .failed(failure, progress: 80), handlerVersion: 1))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TaskRuntime
+import Testing
 
 /// A job's own timeout (``NewJob/timeout``): kept through every way in and every claim, on both stores.
 extension JobStoreConformanceTests {
@@ -17,7 +17,8 @@ extension JobStoreConformanceTests {
             deduplicated.timeout = .seconds(7)
             let outcome = try await store.enqueueDeduplicated(deduplicated, key: "timeout-key", reuseResultFor: .zero)
             #expect(outcome.job.timeout == .seconds(7))
-            let claimed = try await store.claim(queues: ["default"], limit: 10, worker: "w1", leaseDuration: .seconds(30))
+            let claimed = try await store.claim(
+                queues: ["default"], limit: 10, worker: "w1", leaseDuration: .seconds(30))
             #expect(Set(claimed.map(\.timeout)) == [.milliseconds(1500), nil, .seconds(7)])
         }
     }

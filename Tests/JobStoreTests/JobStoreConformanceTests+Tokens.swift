@@ -4,7 +4,9 @@ import Testing
 
 /// API tokens and job owners.
 extension JobStoreConformanceTests {
-    static func apiToken(_ name: String, _ scopes: Set<TokenScope> = [.read], tasks: [String]? = nil) -> (APIToken, TokenSecret) {
+    static func apiToken(
+        _ name: String, _ scopes: Set<TokenScope> = [.read], tasks: [String]? = nil
+    ) -> (APIToken, TokenSecret) {
         let secret = TokenSecret.generate()
         // Whole seconds: exact in a Double and in both stores' microseconds, so the round trip compares equal.
         let created = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TaskRuntime
+import Testing
 
 /// The behaviour every `JobStore` must have; runs unchanged against each ``StoreKind``.
 @Suite("JobStore conformance")
@@ -24,7 +24,11 @@ struct JobStoreConformanceTests {
         try await kind.withStore { store in
             var ids: [UUID] = []
             for index in 0..<5 {
-                ids += try await store.enqueue([NewJob(task: index.isMultiple(of: 2) ? "echo" : "sleep", version: 1, queue: "default", input: [:], maxAttempts: 1)]).map(\.id)
+                ids += try await store.enqueue([
+                    NewJob(
+                        task: index.isMultiple(of: 2) ? "echo" : "sleep", version: 1, queue: "default", input: [:],
+                        maxAttempts: 1)
+                ]).map(\.id)
             }
             let first = try await store.jobs(matching: JobQuery(limit: 2))
             #expect(first.jobs.map(\.id) == [ids[4], ids[3]])
@@ -52,10 +56,16 @@ struct JobStoreConformanceTests {
             let future = NewJob.sample(priority: 9, runAt: Date().addingTimeInterval(3600))
             let otherQueue = NewJob.sample(queue: "io", priority: 9)
             for job in [low, highFirst, highSecond, future, otherQueue] { _ = try await store.enqueue([job]) }
-            let claimed = try await store.claim(queues: ["default"], limit: 10, worker: "w1", leaseDuration: .seconds(30))
+            let claimed = try await store.claim(
+                queues: ["default"], limit: 10, worker: "w1", leaseDuration: .seconds(30))
             #expect(claimed.map(\.id) == [highFirst.id, highSecond.id, low.id])
-            #expect(claimed.allSatisfy { $0.state == .running && $0.attempt == 1 && $0.leaseOwner == "w1" && $0.startedAt != nil })
-            #expect(try await store.claim(queues: ["default"], limit: 10, worker: "w1", leaseDuration: .seconds(30)).isEmpty)
+            #expect(
+                claimed.allSatisfy {
+                    $0.state == .running && $0.attempt == 1 && $0.leaseOwner == "w1" && $0.startedAt != nil
+                })
+            #expect(
+                try await store.claim(queues: ["default"], limit: 10, worker: "w1", leaseDuration: .seconds(30)).isEmpty
+            )
             #expect(try await store.job(id: future.id)?.state == .pending)
         }
     }
@@ -69,7 +79,8 @@ struct JobStoreConformanceTests {
                     group.addTask {
                         var mine: [UUID] = []
                         while true {
-                            let jobs = try await store.claim(queues: ["default"], limit: 7, worker: "w\(worker)", leaseDuration: .seconds(30))
+                            let jobs = try await store.claim(
+                                queues: ["default"], limit: 7, worker: "w\(worker)", leaseDuration: .seconds(30))
                             if jobs.isEmpty { return mine }
                             mine += jobs.map(\.id)
                         }
@@ -92,10 +103,12 @@ struct JobStoreConformanceTests {
             let second = try await store.claimOne(worker: "w2")
             #expect(second.fence > first.fence)
             #expect(second.attempt == 2)
-            #expect(try await store.finish(first.lease, .succeeded(output: ["stale": true]), handlerVersion: 1) == false)
+            #expect(
+                try await store.finish(first.lease, .succeeded(output: ["stale": true]), handlerVersion: 1) == false)
             #expect(try await store.reportProgress(first.lease, progress: 50, stage: nil) == false)
             #expect(try await store.heartbeat([first.lease], leaseDuration: .seconds(30)).isEmpty)
-            #expect(try await store.finish(second.lease, .succeeded(output: ["fresh": true]), handlerVersion: 1) == true)
+            #expect(
+                try await store.finish(second.lease, .succeeded(output: ["fresh": true]), handlerVersion: 1) == true)
             let finished = try #require(try await store.job(id: job.id))
             #expect(finished.state == .succeeded)
             #expect(finished.output == ["fresh": true])
@@ -111,7 +124,9 @@ struct JobStoreConformanceTests {
             let succeeded = try await store.claimOne()
             try await store.finish(succeeded.lease, .succeeded(output: ["ok": true]), handlerVersion: 2)
             let done = try #require(try await store.job(id: succeeded.id))
-            #expect(done.state == .succeeded && done.progress == 100 && done.output == ["ok": true] && done.finishedAt != nil)
+            #expect(
+                done.state == .succeeded && done.progress == 100 && done.output == ["ok": true]
+                    && done.finishedAt != nil)
             #expect(done.version == 1 && done.handlerVersion == 2)
 
             let failed = try await store.claimOne()
@@ -129,7 +144,9 @@ struct JobStoreConformanceTests {
             let cancelled = try await store.claimOne()
             try await store.finish(cancelled.lease, .cancelled(progress: 70), handlerVersion: 1)
             let cancelledJob = try #require(try await store.job(id: cancelled.id))
-            #expect(cancelledJob.state == .cancelled && cancelledJob.error?.code == .cancelled && cancelledJob.progress == 70)
+            #expect(
+                cancelledJob.state == .cancelled && cancelledJob.error?.code == .cancelled
+                    && cancelledJob.progress == 70)
 
             let released = try await store.claimOne()
             try await store.finish(released.lease, .released, handlerVersion: 1)
@@ -228,12 +245,14 @@ struct UndeclaredTaskTests {
                 NewJob(task: "gone", version: 1, queue: "default", input: [:], maxAttempts: 1),
                 NewJob(task: "finished", version: 1, queue: "default", input: [:], maxAttempts: 1),
             ])
-            _ = try await store.requestCancel(id: try #require(try await store.jobs(matching: JobQuery(task: "finished")).jobs.first?.id))
+            _ = try await store.requestCancel(
+                id: try #require(try await store.jobs(matching: JobQuery(task: "finished")).jobs.first?.id))
             #expect(try await store.unfinishedJobCounts() == ["echo": 2, "gone": 1])
             await #expect(throws: UndeclaredTasksWithJobs(counts: ["gone": 1])) {
                 try await UndeclaredTaskCheck.verify(TaskCatalog([echo]), against: store)
             }
-            _ = try await store.requestCancel(id: try #require(try await store.jobs(matching: JobQuery(task: "gone")).jobs.first?.id))
+            _ = try await store.requestCancel(
+                id: try #require(try await store.jobs(matching: JobQuery(task: "gone")).jobs.first?.id))
             try await UndeclaredTaskCheck.verify(TaskCatalog([echo]), against: store)
         }
     }

@@ -24,8 +24,10 @@ extension PostgresStoreTests {
         try await withTwoStores { _, first, second in
             _ = try await first.enqueue((0..<200).map { NewJob.sample(input: ["n": .integer($0)]) })
             for _ in 0..<50 {
-                let leases = try await first.claim(queues: ["default"], limit: 200, worker: "w", leaseDuration: .seconds(60))
-                    .map(\.lease)
+                let leases = try await first.claim(
+                    queues: ["default"], limit: 200, worker: "w", leaseDuration: .seconds(60)
+                )
+                .map(\.lease)
                 #expect(leases.count == 200)
                 let written = try await withThrowingTaskGroup(of: [Bool]?.self) { group in
                     group.addTask {
@@ -37,7 +39,9 @@ extension PostgresStoreTests {
                         return nil
                     }
                     group.addTask {
-                        let completions = leases.shuffled().map { Completion(lease: $0, outcome: .released, handlerVersion: nil) }
+                        let completions = leases.shuffled().map {
+                            Completion(lease: $0, outcome: .released, handlerVersion: nil)
+                        }
                         return try await second.finish(completions)
                     }
                     return try await group.reduce(into: [Bool]()) { $0 += $1 ?? [] }

@@ -2,9 +2,10 @@ import Foundation
 import Logging
 import PostgresNIO
 import TaskRuntime
-@testable import TaskStorePostgres
 import TaskforgeTestSupport
 import Testing
+
+@testable import TaskStorePostgres
 
 /// What only the PostgreSQL store has: several processes on one database, migrations, NOTIFY.
 @Suite("PostgreSQL store")
@@ -21,8 +22,10 @@ struct PostgresStoreTests {
             try await stores[0].migrate()
             for store in stores { await store.close() }
             let database = try #require(url.configuration.database)
-            let applied = try await server.query("SELECT version FROM schema_migrations ORDER BY version", database: database)
-                .map { try $0.decode(Int.self) }
+            let applied = try await server.query(
+                "SELECT version FROM schema_migrations ORDER BY version", database: database
+            )
+            .map { try $0.decode(Int.self) }
             #expect(applied == PostgresMigrations.all.map(\.version))
         }
     }
@@ -34,7 +37,8 @@ struct PostgresStoreTests {
             let geoLow = NewJob.sample(queue: "geo", priority: 0)
             let other = NewJob.sample(queue: "other", priority: 9)
             for job in [geoLow, io, geoHigh, other] { _ = try await store.enqueue([job]) }
-            let claimed = try await store.claim(queues: ["geo", "io", "geo"], limit: 2, worker: "w", leaseDuration: .seconds(30))
+            let claimed = try await store.claim(
+                queues: ["geo", "io", "geo"], limit: 2, worker: "w", leaseDuration: .seconds(30))
             #expect(claimed.map(\.id) == [geoHigh.id, io.id])
             let rest = try await store.claim(queues: ["io", "geo"], limit: 5, worker: "w", leaseDuration: .seconds(30))
             #expect(rest.map(\.id) == [geoLow.id])
@@ -131,7 +135,9 @@ struct PostgresURLTests {
         #expect(url.configuration.password == nil)
     }
 
-    @Test(arguments: ["./data/jobs.sqlite", "postgres://127.0.0.1/jobs", "postgres://u@/jobs", "postgres://u@h/db?sslmode=maybe"])
+    @Test(arguments: [
+        "./data/jobs.sqlite", "postgres://127.0.0.1/jobs", "postgres://u@/jobs", "postgres://u@h/db?sslmode=maybe",
+    ])
     func refusesWhatIsNotAUsableURL(_ string: String) {
         #expect(throws: PostgresURLError.self) { try PostgresURL(string) }
     }

@@ -48,17 +48,19 @@ struct QueueConcurrencyTests {
     }
 
     static func catalog(_ gauge: Gauge) -> TaskCatalog {
-        TaskCatalog(["io", "geo"].map { queue in
-            TaskEntry(
-                TaskDefinition(
-                    name: "hold_\(queue)", version: 1, summary: "Holds a slot.", queue: queue, timeout: .seconds(60),
-                    input: Schema(type: [.object]), output: Schema(type: [.object]),
-                    location: SourceLocation(file: "QueueConcurrencyTests.swift", line: 1, column: 1))
-            ) { (input: JSONValue, _: JobContext) in
-                await gauge.hold(queue: queue)
-                return input
-            }
-        })
+        TaskCatalog(
+            ["io", "geo"].map { queue in
+                TaskEntry(
+                    TaskDefinition(
+                        name: "hold_\(queue)", version: 1, summary: "Holds a slot.", queue: queue,
+                        timeout: .seconds(60),
+                        input: Schema(type: [.object]), output: Schema(type: [.object]),
+                        location: SourceLocation(file: "QueueConcurrencyTests.swift", line: 1, column: 1))
+                ) { (input: JSONValue, _: JobContext) in
+                    await gauge.hold(queue: queue)
+                    return input
+                }
+            })
     }
 
     @Test(arguments: StoreKind.allCases)
@@ -69,9 +71,11 @@ struct QueueConcurrencyTests {
             let gauge = Gauge()
             _ = try await store.enqueue(
                 (0..<6).map { _ in NewJob(task: "hold_io", version: 1, queue: "io", input: [:], maxAttempts: 1) }
-                    + (0..<3).map { _ in NewJob(task: "hold_geo", version: 1, queue: "geo", input: [:], maxAttempts: 1) })
+                    + (0..<3).map { _ in NewJob(task: "hold_geo", version: 1, queue: "geo", input: [:], maxAttempts: 1)
+                    })
             let worker = Worker(
-                store: store, catalog: Self.catalog(gauge), configuration: WorkerConfiguration(queues: ["io": 2, "geo": 1]),
+                store: store, catalog: Self.catalog(gauge),
+                configuration: WorkerConfiguration(queues: ["io": 2, "geo": 1]),
                 logger: logger)
             let group = ServiceGroup(services: [worker], logger: logger)
             let running = Task { try await group.run() }

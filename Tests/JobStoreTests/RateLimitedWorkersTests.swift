@@ -29,9 +29,11 @@ struct RateLimitedWorkersTests {
         try await kind.withStore { store in
             var logger = Logger(label: "test")
             logger.logLevel = .critical
-            let ids = try await store.enqueue((0..<Self.jobs).map { n in
-                NewJob(task: "search", version: 1, queue: "io", input: ["n": .integer(n)], maxAttempts: 1)
-            }).map(\.id)
+            let ids = try await store.enqueue(
+                (0..<Self.jobs).map { n in
+                    NewJob(task: "search", version: 1, queue: "io", input: ["n": .integer(n)], maxAttempts: 1)
+                }
+            ).map(\.id)
             let workers = (0..<4).map { n in
                 Worker(
                     store: store, catalog: Self.catalog,
@@ -40,7 +42,8 @@ struct RateLimitedWorkersTests {
             let group = ServiceGroup(services: workers, logger: logger)
             let running = Task { try await group.run() }
             try await eventually("every job to succeed", timeout: .seconds(120)) {
-                try await store.jobs(matching: JobQuery(task: "search", state: .succeeded, limit: 100)).jobs.count == Self.jobs
+                try await store.jobs(matching: JobQuery(task: "search", state: .succeeded, limit: 100)).jobs.count
+                    == Self.jobs
             }
             await group.triggerGracefulShutdown()
             try await running.value
@@ -60,7 +63,8 @@ struct RateLimitedWorkersTests {
                     let needed = Double(j - i - Self.burst) / Self.rate
                     #expect(
                         starts[j].timeIntervalSince(starts[i]) >= needed - slack,
-                        "start \(j) came \(starts[j].timeIntervalSince(starts[i]))s after start \(i); the bucket allows \(needed)s")
+                        "start \(j) came \(starts[j].timeIntervalSince(starts[i]))s after start \(i); the bucket allows \(needed)s"
+                    )
                 }
             }
         }

@@ -1,9 +1,10 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-@testable import TaskRuntime
 import TaskforgeTestSupport
 import Testing
+
+@testable import TaskRuntime
 
 /// The ``Scheduler`` as a service: its passes, its sleep, its graceful shutdown.
 @Suite struct SchedulerServiceTests {
@@ -32,7 +33,8 @@ import Testing
         try await StoreKind.sqlite.withStore { store in
             let now = try Date("2026-01-01T10:07:30Z", strategy: .iso8601)
             let frequent = Scheduler(
-                store: store, catalog: scheduleCatalog([
+                store: store,
+                catalog: scheduleCatalog([
                     ("*/15 * * * *", .latest, ["dataset": "a"]), ("* * * * *", .latest, ["dataset": "b"]),
                 ]), logger: Logger(label: "test"))
             #expect(frequent.delayUntilNextTick(after: now) == .seconds(30.01))

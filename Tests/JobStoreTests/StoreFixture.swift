@@ -52,13 +52,16 @@ extension NewJob {
         queue: String = "default", priority: Int = 0, maxAttempts: Int = 3, runAt: Date = Date(),
         input: JSONValue = ["n": 1]
     ) -> NewJob {
-        NewJob(task: "echo", version: 1, queue: queue, priority: priority, input: input, maxAttempts: maxAttempts, runAt: runAt)
+        NewJob(
+            task: "echo", version: 1, queue: queue, priority: priority, input: input, maxAttempts: maxAttempts,
+            runAt: runAt)
     }
 }
 
 extension JobStore {
     /// Claims one job from `queue`, or fails the test.
-    func claimOne(queue: String = "default", worker: String = "w1", lease: Duration = .seconds(30)) async throws -> Job {
+    func claimOne(queue: String = "default", worker: String = "w1", lease: Duration = .seconds(30)) async throws -> Job
+    {
         let jobs = try await claim(queues: [queue], limit: 1, worker: worker, leaseDuration: lease)
         guard let job = jobs.first else { throw TestFailure("no job could be claimed from '\(queue)'") }
         return job

@@ -13,7 +13,8 @@ struct ArtifactProcessTests {
         try await Harness.with { harness in
             let (_, url) = try await harness.serve(["--artifacts", s3.freshURL(), "--max-artifact-mb", "1"])
             let server = RemoteServer(baseURL: url)
-            let job = try #require(try await server.submit("publish", ["text": "a line\n", "repeat": 3]).json["id"]?.stringValue)
+            let job = try #require(
+                try await server.submit("publish", ["text": "a line\n", "repeat": 3]).json["id"]?.stringValue)
             let finished = try await server.waitUntilFinished(job, timeout: .seconds(60))
             #expect(finished["state"] == "succeeded", "\(finished)")
             let artifacts = try #require(finished["artifacts"]?.arrayValue)
@@ -34,8 +35,10 @@ struct ArtifactProcessTests {
 
             // 2 MB from a file in the handler process: past the 1 MiB limit, the job fails for good.
             let large = try #require(
-                try await server.submit("publish", ["text": .string(String(repeating: "x", count: 1000)), "repeat": 2000])
-                    .json["id"]?.stringValue)
+                try await server.submit(
+                    "publish", ["text": .string(String(repeating: "x", count: 1000)), "repeat": 2000]
+                )
+                .json["id"]?.stringValue)
             let failed = try await server.waitUntilFinished(large, timeout: .seconds(60))
             #expect(failed["state"] == "failed")
             #expect(failed["error"]?["code"] == "artifact_size_exceeded")

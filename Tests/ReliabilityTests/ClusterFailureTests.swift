@@ -64,7 +64,10 @@ struct ClusterFailureTests {
             try await harness.server.restart()
             // Submits through the server once it reconnected: retried until accepted.
             for _ in 0..<50 {
-                ids.append(try await eventually("the server to accept a submit again") { try? await submit(to: url, task: "record") })
+                ids.append(
+                    try await eventually("the server to accept a submit again") {
+                        try? await submit(to: url, task: "record")
+                    })
             }
             try await eventually("every job to finish", timeout: .seconds(120)) {
                 try await harness.store.unfinishedJobCounts().isEmpty

@@ -24,7 +24,8 @@ final class Harness: Sendable {
     static func with(_ body: (Harness) async throws -> Void) async throws {
         let server = try PostgresTestServer.fromEnvironment()
         try await server.withDatabase { url, text in
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-reliability-\(UUID())")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "taskforge-reliability-\(UUID())")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let store = try await PostgresJobStore.connect(to: url, logger: Logger(label: "test"))
             let harness = Harness(store: store, server: server, databaseURL: text, directory: directory)
@@ -46,7 +47,8 @@ final class Harness: Sendable {
     /// scheduler runs only with `schedules`, so that the testbed's `ticker` adds no jobs elsewhere.
     func worker(_ arguments: [String] = [], schedules: Bool = false) throws -> BackgroundProcess {
         try start(
-            ["worker", "--lease-seconds", "2", "--kill-grace", "0.5", "--no-migrate"] + (schedules ? [] : ["--no-schedules"])
+            ["worker", "--lease-seconds", "2", "--kill-grace", "0.5", "--no-migrate"]
+                + (schedules ? [] : ["--no-schedules"])
                 + arguments)
     }
 
@@ -114,7 +116,9 @@ struct LedgerEntry: Hashable {
 
     init?(_ line: Substring) {
         let parts = line.split(separator: " ")
-        guard parts.count == 3, let job = UUID(uuidString: String(parts[0])), let attempt = Int(parts[1]) else { return nil }
+        guard parts.count == 3, let job = UUID(uuidString: String(parts[0])), let attempt = Int(parts[1]) else {
+            return nil
+        }
         self.job = job
         self.attempt = attempt
         self.event = String(parts[2])

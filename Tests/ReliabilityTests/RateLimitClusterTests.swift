@@ -15,7 +15,8 @@ struct RateLimitClusterTests {
             }
             let ids = try await harness.enqueue("throttled", [:], count: count, maxAttempts: 1)
             try await eventually("every job to succeed", timeout: .seconds(60)) {
-                try await harness.store.jobs(matching: JobQuery(task: "throttled", state: .succeeded, limit: 100)).jobs.count
+                try await harness.store.jobs(matching: JobQuery(task: "throttled", state: .succeeded, limit: 100)).jobs
+                    .count
                     == count
             }
             var starts: [Date] = []

@@ -53,7 +53,8 @@ struct WorkerFailureTests {
             #expect(harness.ledger().filter { $0.job == id }.count == 3)
 
             let retry = try await ProcessRunner.run(
-                try BuiltExecutable.named("taskforge-testbed"), ["jobs", "retry", id.uuidString.lowercased(), "--server", url])
+                try BuiltExecutable.named("taskforge-testbed"),
+                ["jobs", "retry", id.uuidString.lowercased(), "--server", url])
             #expect(retry.status == 0, "\(retry.stderr)")
             #expect(retry.stdout.contains("is pending again"), "\(retry.stdout)")
             let again = try await harness.waitForJob(id) { $0.state.isTerminal && $0.attempt > 3 }

@@ -37,7 +37,8 @@ extension APIEndpoint {
     }
 
     private func send(_ request: HTTPClientRequest) async throws -> RawReply {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        let client = HTTPClient(
+            eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
         do {
             let response = try await client.execute(request, timeout: .seconds(60))
             let body = try await response.body.collect(upTo: 64 << 20)

@@ -16,7 +16,8 @@ extension APIEndpoint {
     /// `method path` with `Tus-Resumable: 1.0.0` (unless `resumable` is `nil`) and `headers`;
     /// a `body` goes as `application/offset+octet-stream` unless `headers` names a type.
     public func tus(
-        _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil, resumable: String? = "1.0.0"
+        _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil,
+        resumable: String? = "1.0.0"
     ) async throws -> TusReply {
         var request = HTTPClientRequest(url: path.hasPrefix("http") ? path : baseURL + path)
         request.method = .init(rawValue: method)
@@ -49,7 +50,9 @@ extension APIEndpoint {
     }
 
     /// `PATCH` of `bytes` at `offset`.
-    public func patchUpload(_ location: String, offset: Int64, _ bytes: Data, headers: [String: String] = [:]) async throws
+    public func patchUpload(
+        _ location: String, offset: Int64, _ bytes: Data, headers: [String: String] = [:]
+    ) async throws
         -> TusReply
     {
         var headers = headers
@@ -59,7 +62,9 @@ extension APIEndpoint {
 
     /// A `PATCH` announcing all of `bytes` (`Content-Length`) whose connection breaks after the
     /// first `sent` bytes: the client's side of a network failure mid-chunk.
-    public func interruptedPatch(_ location: String, offset: Int64, _ bytes: Data, after sent: Int, headers: [String: String] = [:])
+    public func interruptedPatch(
+        _ location: String, offset: Int64, _ bytes: Data, after sent: Int, headers: [String: String] = [:]
+    )
         async
     {
         var request = HTTPClientRequest(url: baseURL + location)

@@ -44,7 +44,8 @@ extension APIEndpoint {
     }
 
     public func submit(_ task: String, version: Int? = nil, _ input: JSONValue) async throws -> Reply {
-        try await request("POST", "/v1/tasks/\(task)" + (version.map { "?version=\($0)" } ?? ""), body: input.canonicalString())
+        try await request(
+            "POST", "/v1/tasks/\(task)" + (version.map { "?version=\($0)" } ?? ""), body: input.canonicalString())
     }
 
     public func job(_ id: String) async throws -> JSONValue {
@@ -65,7 +66,8 @@ extension APIEndpoint {
         _ path: String, timeout: Duration = .seconds(120), until condition: (JSONValue) -> Bool
     ) async throws -> JSONValue {
         // Typed: JSONValue is itself ExpressibleByNilLiteral, and `nil` must mean "not yet".
-        try await eventually("\(path) to reach the expected condition", timeout: timeout) { () async throws -> JSONValue? in
+        try await eventually("\(path) to reach the expected condition", timeout: timeout) {
+            () async throws -> JSONValue? in
             let body = try await request("GET", path).json
             guard condition(body) else { return Optional.none }
             return body

@@ -67,6 +67,8 @@ public func eventually<T>(
 }
 
 /// Polls until `condition` holds.
-public func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
+public func eventually(
+    _ what: String, timeout: Duration = .seconds(60), _ condition: () async throws -> Bool
+) async throws {
     _ = try await eventually(what, timeout: timeout) { try await condition() ? true : nil }
 }

@@ -11,7 +11,8 @@ public struct PostgresTestServer: Sendable {
     public static func fromEnvironment() throws -> PostgresTestServer {
         guard let text = ProcessInfo.processInfo.environment["TASKFORGE_TEST_POSTGRES_URL"], !text.isEmpty else {
             throw TestFailure(
-                "set TASKFORGE_TEST_POSTGRES_URL (like postgres://postgres@127.0.0.1:5432/postgres); scripts/test starts PostgreSQL")
+                "set TASKFORGE_TEST_POSTGRES_URL (like postgres://postgres@127.0.0.1:5432/postgres); scripts/test starts PostgreSQL"
+            )
         }
         return PostgresTestServer(url: try PostgresURL(text), text: text)
     }
@@ -53,13 +54,15 @@ public struct PostgresTestServer: Sendable {
     public func restart() async throws {
         let environment = ProcessInfo.processInfo.environment
         guard let root = environment["TASKFORGE_PG_ROOT"], let bin = environment["TASKFORGE_PG_BIN"] else {
-            throw TestFailure("restarting PostgreSQL needs TASKFORGE_PG_ROOT and TASKFORGE_PG_BIN (scripts/lib/postgres.sh)")
+            throw TestFailure(
+                "restarting PostgreSQL needs TASKFORGE_PG_ROOT and TASKFORGE_PG_BIN (scripts/lib/postgres.sh)")
         }
         // With -l the restarted server writes to its log, not to our pipes. Through python3's
         // subprocess (close_fds): the server must not inherit the descriptor by which Foundation
         // notices that the process it started has exited, or `run` would never return.
         let pgctl = [
-            "\(bin)/pg_ctl", "-D", "\(root)/data", "-l", "\(root)/server.log", "-m", "fast", "-w", "-t", "60", "restart",
+            "\(bin)/pg_ctl", "-D", "\(root)/data", "-l", "\(root)/server.log", "-m", "fast", "-w", "-t", "60",
+            "restart",
         ]
         let command = (getuid() == 0 ? ["runuser", "-u", "postgres", "--"] : []) + pgctl
         let result = try await ProcessRunner.run(

@@ -17,7 +17,8 @@ public enum ProcessRunner {
         let process = try SpawnedProcess(
             executable: executable, arguments: arguments,
             environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, directory: directory,
-            standardOutput: stdout.fileHandleForWriting.fileDescriptor, standardError: stderr.fileHandleForWriting.fileDescriptor)
+            standardOutput: stdout.fileHandleForWriting.fileDescriptor,
+            standardError: stderr.fileHandleForWriting.fileDescriptor)
         try stdout.fileHandleForWriting.close()
         try stderr.fileHandleForWriting.close()
         async let out = readToEnd(stdout.fileHandleForReading)

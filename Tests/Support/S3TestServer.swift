@@ -13,7 +13,8 @@ public struct S3TestServer: Sendable {
         let environment = ProcessInfo.processInfo.environment
         guard let url = environment["TASKFORGE_TEST_S3_URL"], !url.isEmpty else {
             throw TestFailure(
-                "set TASKFORGE_TEST_S3_URL, TASKFORGE_S3_ENDPOINT and the AWS_* credentials; scripts/test starts an S3 server (scripts/lib/s3.sh)")
+                "set TASKFORGE_TEST_S3_URL, TASKFORGE_S3_ENDPOINT and the AWS_* credentials; scripts/test starts an S3 server (scripts/lib/s3.sh)"
+            )
         }
         return S3TestServer(url: url, environment: environment)
     }
@@ -24,7 +25,8 @@ public struct S3TestServer: Sendable {
     }
 
     /// A store under a fresh prefix of the test bucket, with `partSize` for multipart uploads.
-    public func store(partSize: Int = 8 << 20, environment overrides: [String: String] = [:]) throws -> S3ArtifactStore {
+    public func store(partSize: Int = 8 << 20, environment overrides: [String: String] = [:]) throws -> S3ArtifactStore
+    {
         let (location, credentials) = try S3Configuration.parse(
             freshURL(), environment: environment.merging(overrides) { $1 })
         return S3ArtifactStore(location: location, credentials: credentials, partSize: partSize)

@@ -3,8 +3,8 @@ import Foundation
 import Logging
 import NIOCore
 import ServiceLifecycle
-import TaskRuntime
 import TaskArtifacts
+import TaskRuntime
 import TaskServer
 import TaskStoreSQLite
 
@@ -39,15 +39,18 @@ public struct TestServer: APIEndpoint {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let logger = logger ?? {
-            var logger = Logger(label: "test")
-            logger.logLevel = .warning
-            return logger
-        }()
+        let logger =
+            logger
+            ?? {
+                var logger = Logger(label: "test")
+                logger.logLevel = .warning
+                return logger
+            }()
         let metrics = MetricsExporter()
         let sqlite: SQLiteJobStore? =
             jobStore == nil
-            ? try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger) : nil
+            ? try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger)
+            : nil
         guard let store: any JobStore = jobStore ?? sqlite else { throw TestFailure("no job store") }
         try await store.declareSearchFields(catalog.searchFields)
         let artifacts = artifacts ?? LocalArtifactStore(root: directory.appendingPathComponent("artifacts").path)
@@ -58,7 +61,8 @@ public struct TestServer: APIEndpoint {
                 UploadStaging(
                     directory: directory.appendingPathComponent("uploads"),
                     lifecycle: UploadPurposes(
-                        jobFiles: JobFileUploads(catalog: catalog, store: store, recorder: recorder, waitingExpiry: expiry),
+                        jobFiles: JobFileUploads(
+                            catalog: catalog, store: store, recorder: recorder, waitingExpiry: expiry),
                         datasets: DatasetUploads(recorder: recorder)))
             }
         let worker = Worker(

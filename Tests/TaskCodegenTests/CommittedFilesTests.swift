@@ -13,7 +13,8 @@ struct CommittedFilesTests {
 
     static func inputs() throws -> (Registry, SchemaLock) {
         let registry = try Registry.load(path: root.appendingPathComponent("tasks.yaml").path)
-        let lock = try SchemaLock.parse(data: Data(contentsOf: root.appendingPathComponent("Generated/tasks.lock.json")))
+        let lock = try SchemaLock.parse(
+            data: Data(contentsOf: root.appendingPathComponent("Generated/tasks.lock.json")))
         return (registry, lock)
     }
 
@@ -25,7 +26,8 @@ struct CommittedFilesTests {
 
     @Test func theOpenAPIDocumentIsFresh() throws {
         let (registry, lock) = try Self.inputs()
-        let committed = try String(contentsOf: Self.root.appendingPathComponent("Generated/openapi.json"), encoding: .utf8)
+        let committed = try String(
+            contentsOf: Self.root.appendingPathComponent("Generated/openapi.json"), encoding: .utf8)
         #expect(committed == OpenAPIRenderer.render(for: registry, lock: lock), "\(Self.refresh)")
     }
 }

@@ -28,8 +28,9 @@ struct GeneratorDiagnosticsTests {
 
     @Test func aPropertyMayNotShadowASubmitOption() throws {
         let diagnostics = try Self.generator().diagnostics()
-        #expect(diagnostics.map(\.description).contains(
-            "tasks.yaml:12:40: error: input property 'wait' of task 'aod_estimation' would shadow the command-line option '--wait' of 'taskforge submit'; rename the property"
-        ))
+        #expect(
+            diagnostics.map(\.description).contains(
+                "tasks.yaml:12:40: error: input property 'wait' of task 'aod_estimation' would shadow the command-line option '--wait' of 'taskforge submit'; rename the property"
+            ))
     }
 }

@@ -46,7 +46,8 @@ struct GoldenTests {
     static func generateForTheRepository() throws -> [GeneratedFile] {
         let root = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let registry = try Registry.load(path: root.appendingPathComponent("tasks.yaml").path)
-        let lock = try SchemaLock.parse(data: Data(contentsOf: root.appendingPathComponent("Generated/tasks.lock.json")))
+        let lock = try SchemaLock.parse(
+            data: Data(contentsOf: root.appendingPathComponent("Generated/tasks.lock.json")))
         return TaskCodeGenerator(registry: registry, lock: lock, targetDirectory: "Sources/Tasks").swiftFiles()
     }
 
@@ -59,11 +60,13 @@ struct GoldenTests {
     }
 
     @Test func everyGeneratedTypeAndPropertyNamesItsOrigin() throws {
-        for file in try Self.generate() + Self.generateForTheRepository() where file.name == "Generated+TaskTypes.swift" {
+        for file in try Self.generate() + Self.generateForTheRepository() where file.name == "Generated+TaskTypes.swift"
+        {
             let lines = file.contents.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             for (index, line) in lines.enumerated()
             where ["public var ", "public struct ", "public enum ", "public typealias "].contains(where: line.hasPrefix)
-                && !line.hasPrefix("public enum V") && !line.hasPrefix("public struct Files") {
+                && !line.hasPrefix("public enum V") && !line.hasPrefix("public struct Files")
+            {
                 let comment = lines[..<index].reversed().prefix { $0.hasPrefix("///") }
                 #expect(
                     comment.contains { $0.hasPrefix("/// - Remark: Generated from ") },

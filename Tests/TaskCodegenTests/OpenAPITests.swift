@@ -79,44 +79,48 @@ struct OpenAPITests {
         let auth: Set = ["401", "403", "default"]
         let submit = auth.union(["202", "400", "404", "409", "410", "413", "422", "429", "503"])
         let creation = auth.union(["201", "400", "412", "413", "460", "503"])
-        #expect(statuses == [
-            "get /v1/tasks": auth.union(["200"]),
-            "get /v1/tasks/{name}": auth.union(["200", "404"]),
-            "get /v1/tasks/echo": auth.union(["200"]), "post /v1/tasks/echo": submit,
-            "get /v1/tasks/aod_estimation": auth.union(["200"]), "post /v1/tasks/aod_estimation": submit.union(["200"]),
-            "post /api/run-model": submit.union(["200"]),
-            "get /v1/tasks/volcano_risk": auth.union(["200"]), "post /v1/tasks/volcano_risk": submit,
-            "get /v1/jobs": auth.union(["200", "400"]),
-            "get /v1/jobs/{id}": auth.union(["200", "404"]),
-            "post /v1/jobs/{id}/cancel": auth.union(["200", "202", "404", "409"]),
-            "post /v1/jobs/{id}/retry": auth.union(["200", "404", "409"]),
-            "post /v1/jobs/{id}/start": auth.union(["200", "404", "409"]),
-            "get /v1/tasks/survey": auth.union(["200"]), "post /v1/tasks/survey": submit,
-            "get /v1/jobs/{id}/events": auth.union(["200", "400", "404"]),
-            "get /v1/queues": auth.union(["200"]),
-            "post /v1/queues/{name}/pause": auth.union(["200", "404"]),
-            "post /v1/queues/{name}/resume": auth.union(["200", "404"]),
-            "get /v1/dedup/{name}": auth.union(["200", "400", "404"]),
-            "post /v1/jobs:batch": auth.union(["202", "400", "404", "413", "422", "429"]),
-            "get /v1/limits": auth.union(["200"]),
-            "post /v1/artifacts": auth.union(["201", "400", "404", "413", "422", "503"]),
-            "get /v1/artifacts/{id}": auth.union(["200", "302", "404", "503"]),
-            "get /v1/artifacts/{id}/meta": auth.union(["200", "404"]),
-            "post /v1/datasets": auth.union(["201", "400", "413", "415", "422", "503"]),
-            "get /v1/datasets": auth.union(["200", "400"]),
-            "get /v1/datasets/{id}": auth.union(["200", "404"]),
-            "delete /v1/datasets/{id}": auth.union(["204", "404", "409"]),
-            "get /v1/datasets/{id}/content": auth.union(["200", "302", "404", "503"]),
-            "options /v1/uploads": auth.union(["204"]),
-            "post /v1/uploads": creation.union(["415"]), "post /v1/jobs/{id}/files/{name}": creation,
-            "head /v1/uploads/{id}": auth.union(["200", "404", "410", "412", "423", "503"]),
-            "patch /v1/uploads/{id}": auth.union(["204", "400", "404", "409", "410", "412", "413", "415", "422", "423", "460", "503"]),
-            "delete /v1/uploads/{id}": auth.union(["204", "404", "410", "412", "423", "503"]),
-            "get /healthz": ["200", "default"],
-            "get /readyz": ["200", "503", "default"],
-            "get /metrics": ["200", "default"],
-            "get /openapi.json": ["200", "default"],
-        ])
+        #expect(
+            statuses == [
+                "get /v1/tasks": auth.union(["200"]),
+                "get /v1/tasks/{name}": auth.union(["200", "404"]),
+                "get /v1/tasks/echo": auth.union(["200"]), "post /v1/tasks/echo": submit,
+                "get /v1/tasks/aod_estimation": auth.union(["200"]),
+                "post /v1/tasks/aod_estimation": submit.union(["200"]),
+                "post /api/run-model": submit.union(["200"]),
+                "get /v1/tasks/volcano_risk": auth.union(["200"]), "post /v1/tasks/volcano_risk": submit,
+                "get /v1/jobs": auth.union(["200", "400"]),
+                "get /v1/jobs/{id}": auth.union(["200", "404"]),
+                "post /v1/jobs/{id}/cancel": auth.union(["200", "202", "404", "409"]),
+                "post /v1/jobs/{id}/retry": auth.union(["200", "404", "409"]),
+                "post /v1/jobs/{id}/start": auth.union(["200", "404", "409"]),
+                "get /v1/tasks/survey": auth.union(["200"]), "post /v1/tasks/survey": submit,
+                "get /v1/jobs/{id}/events": auth.union(["200", "400", "404"]),
+                "get /v1/queues": auth.union(["200"]),
+                "post /v1/queues/{name}/pause": auth.union(["200", "404"]),
+                "post /v1/queues/{name}/resume": auth.union(["200", "404"]),
+                "get /v1/dedup/{name}": auth.union(["200", "400", "404"]),
+                "post /v1/jobs:batch": auth.union(["202", "400", "404", "413", "422", "429"]),
+                "get /v1/limits": auth.union(["200"]),
+                "post /v1/artifacts": auth.union(["201", "400", "404", "413", "422", "503"]),
+                "get /v1/artifacts/{id}": auth.union(["200", "302", "404", "503"]),
+                "get /v1/artifacts/{id}/meta": auth.union(["200", "404"]),
+                "post /v1/datasets": auth.union(["201", "400", "413", "415", "422", "503"]),
+                "get /v1/datasets": auth.union(["200", "400"]),
+                "get /v1/datasets/{id}": auth.union(["200", "404"]),
+                "delete /v1/datasets/{id}": auth.union(["204", "404", "409"]),
+                "get /v1/datasets/{id}/content": auth.union(["200", "302", "404", "503"]),
+                "options /v1/uploads": auth.union(["204"]),
+                "post /v1/uploads": creation.union(["415"]), "post /v1/jobs/{id}/files/{name}": creation,
+                "head /v1/uploads/{id}": auth.union(["200", "404", "410", "412", "423", "503"]),
+                "patch /v1/uploads/{id}": auth.union([
+                    "204", "400", "404", "409", "410", "412", "413", "415", "422", "423", "460", "503",
+                ]),
+                "delete /v1/uploads/{id}": auth.union(["204", "404", "410", "412", "423", "503"]),
+                "get /healthz": ["200", "default"],
+                "get /readyz": ["200", "503", "default"],
+                "get /metrics": ["200", "default"],
+                "get /openapi.json": ["200", "default"],
+            ])
     }
 
     @Test func declaresBearerTokensAndThePublicOperations() throws {
@@ -127,7 +131,10 @@ struct OpenAPITests {
         #expect(document["paths"]?["/healthz"]?["get"]?["security"] == [])
         #expect(document["paths"]?["/metrics"]?["get"]?["security"] == [])
         #expect(document["paths"]?["/v1/jobs"]?["get"]?["security"] == nil)
-        #expect(document["paths"]?["/v1/jobs"]?["get"]?["responses"]?["401"] == ["$ref": "#/components/responses/Unauthorized"])
+        #expect(
+            document["paths"]?["/v1/jobs"]?["get"]?["responses"]?["401"] == [
+                "$ref": "#/components/responses/Unauthorized"
+            ])
     }
 
     @Test(arguments: ["echo", "aod_estimation"])
@@ -137,8 +144,9 @@ struct OpenAPITests {
         let operation = try #require(document["paths"]?["/v1/tasks/\(task)"]?["post"])
         let type = Naming.upperCamelCase(task)
         #expect(operation["operationId"] == .string("submit_\(task)"))
-        #expect(operation["requestBody"]?["content"]?["application/json"]?["schema"]
-            == ["$ref": .string("#/components/schemas/\(type)Input")])
+        #expect(
+            operation["requestBody"]?["content"]?["application/json"]?["schema"]
+                == ["$ref": .string("#/components/schemas/\(type)Input")])
         #expect(operation["requestBody"]?["required"] == true)
         #expect(operation["responses"]?["202"]?["headers"]?["Location"]?["required"] == true)
         #expect(operation["responses"]?["422"] == ["$ref": "#/components/responses/SubmitUnprocessable"])
@@ -157,9 +165,11 @@ struct OpenAPITests {
         let (registry, lock) = try Self.golden()
         let schemas = try #require(OpenAPIRenderer.document(for: registry, lock: lock)["components"]?["schemas"])
         #expect(schemas["BBox"]?["minItems"] == 4)
-        #expect(schemas["AodEstimationInput"]?["properties"]?["bboxes"]?["items"] == ["$ref": "#/components/schemas/BBox"])
-        #expect(schemas["AodEstimationOutput"]?["properties"]?["results"]?["items"]
-            == ["$ref": "#/components/schemas/SearchResult"])
+        #expect(
+            schemas["AodEstimationInput"]?["properties"]?["bboxes"]?["items"] == ["$ref": "#/components/schemas/BBox"])
+        #expect(
+            schemas["AodEstimationOutput"]?["properties"]?["results"]?["items"]
+                == ["$ref": "#/components/schemas/SearchResult"])
     }
 
     @Test func aSharedTypeNamedLikeAnAPISchemaIsRenamed() throws {
@@ -177,7 +187,10 @@ struct OpenAPITests {
         let result = RegistryParser.parse(text, file: "tasks.yaml")
         let registry = try #require(result.registry, "\(result.diagnostics)")
         let schemas = try #require(OpenAPIRenderer.document(for: registry, lock: nil)["components"]?["schemas"])
-        #expect(schemas["Job2"]?["properties"]?["id"] == ["type": "integer", "minimum": .integer(Int.min), "maximum": .integer(Int.max)])
+        #expect(
+            schemas["Job2"]?["properties"]?["id"] == [
+                "type": "integer", "minimum": .integer(Int.min), "maximum": .integer(Int.max),
+            ])
         #expect(schemas["BuildInput"]?["properties"]?["job"] == ["$ref": "#/components/schemas/Job2"])
         #expect(schemas["Job"]?["properties"]?["links"] != nil, "the API's own Job must stay")
     }
@@ -196,12 +209,17 @@ struct OpenAPITests {
 
         let submit = try #require(document["paths"]?["/v1/tasks/echo"]?["post"])
         #expect(submit["parameters"]?.arrayValue?.first?["schema"]?["enum"] == [1, 2, 3])
-        #expect(submit["x-taskforge-inputs"] == [
-            "1": "#/components/schemas/EchoV1Input", "2": "#/components/schemas/EchoV2Input",
-            "3": "#/components/schemas/EchoInput",
-        ])
-        #expect(submit["description"]?.stringValue?.contains("`?version=1`: `#/components/schemas/EchoV1Input`") == true)
-        #expect(submit["requestBody"]?["content"]?["application/json"]?["schema"] == ["$ref": "#/components/schemas/EchoInput"])
+        #expect(
+            submit["x-taskforge-inputs"] == [
+                "1": "#/components/schemas/EchoV1Input", "2": "#/components/schemas/EchoV2Input",
+                "3": "#/components/schemas/EchoInput",
+            ])
+        #expect(
+            submit["description"]?.stringValue?.contains("`?version=1`: `#/components/schemas/EchoV1Input`") == true)
+        #expect(
+            submit["requestBody"]?["content"]?["application/json"]?["schema"] == [
+                "$ref": "#/components/schemas/EchoInput"
+            ])
     }
 
     @Test func anOlderVersionMissingFromTheLockGetsNoComponent() throws {
@@ -279,7 +297,8 @@ struct OpenAPITests {
     }
 
     static func temporaryFile(_ contents: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-openapi-\(UUID().uuidString).json")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "taskforge-openapi-\(UUID().uuidString).json")
         try contents.write(to: url, atomically: true, encoding: .utf8)
         return url
     }

@@ -12,7 +12,8 @@ enum PythonScript {
     static func requireModule(_ module: String, package: String) async throws {
         let result = try await run(["-c", "import \(module)"])
         guard result.status == 0 else {
-            let missing = result.status == 127 ? "python3 is not installed" : "the Python package '\(package)' is not installed"
+            let missing =
+                result.status == 127 ? "python3 is not installed" : "the Python package '\(package)' is not installed"
             let reason = result.stderr.split(separator: "\n").last.map { " (\($0))" } ?? ""
             throw Failure(description: "\(missing): run scripts/test, which installs it\(reason)")
         }

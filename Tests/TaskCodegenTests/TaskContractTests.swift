@@ -57,9 +57,11 @@ struct TaskContractTests {
     @Test func aMissingHandlerFailsTheBuildWithTheFunctionToWrite() async throws {
         let result = try await Self.typecheck(handlers: ["Score.swift": Self.score])
         #expect(result.status != 0)
-        #expect(result.stderr.contains(
-            "task 'echo' v1 (tasks.yaml:2) has no handler: in Sources/App/Handlers/Echo.swift, write 'extension Handlers "
-                + "{ static func echo(_ input: Echo.Input, _ job: JobContext) async throws -> Echo.Output { ... } }'"),
+        #expect(
+            result.stderr.contains(
+                "task 'echo' v1 (tasks.yaml:2) has no handler: in Sources/App/Handlers/Echo.swift, write 'extension Handlers "
+                    + "{ static func echo(_ input: Echo.Input, _ job: JobContext) async throws -> Echo.Output { ... } }'"
+            ),
             "\(result.stderr)")
     }
 
@@ -67,13 +69,15 @@ struct TaskContractTests {
         let mistyped = Self.score.replacingOccurrences(of: "_ previous: Score.FetchOutput, ", with: "")
         let result = try await Self.typecheck(handlers: ["Echo.swift": Self.echo, "Score.swift": mistyped])
         #expect(result.status != 0)
-        #expect(result.stderr.contains(
-            "stage 'sum' of task 'score' v2 (tasks.yaml:17) has no handler: in Sources/App/Handlers/Score.swift"),
+        #expect(
+            result.stderr.contains(
+                "stage 'sum' of task 'score' v2 (tasks.yaml:17) has no handler: in Sources/App/Handlers/Score.swift"),
             "\(result.stderr)")
     }
 
     @Test func aFunctionOfTheSameNameElsewhereDoesNotCount() async throws {
-        let elsewhere = "struct Provider { static func echo(_ input: Echo.Input) -> Echo.Output { Echo.Output(message: \"\") } }\n"
+        let elsewhere =
+            "struct Provider { static func echo(_ input: Echo.Input) -> Echo.Output { Echo.Output(message: \"\") } }\n"
             + "// func echo(_ input: Echo.Input, _ job: JobContext) async throws -> Echo.Output\n"
         let result = try await Self.typecheck(handlers: ["Echo.swift": elsewhere, "Score.swift": Self.score])
         #expect(result.stderr.contains("task 'echo' v1 (tasks.yaml:2) has no handler"), "\(result.stderr)")
@@ -85,7 +89,10 @@ struct TaskContractTests {
         let parsed = RegistryParser.parse(registryText, file: "tasks.yaml")
         let registry = try #require(parsed.registry, "\(parsed.diagnostics)")
         let files = TaskCodeGenerator(registry: registry, targetDirectory: "Sources/App").swiftFiles()
-            .filter { ["Generated+TaskTypes.swift", "Generated+TaskContract.swift", "Generated+TaskCatalog.swift"].contains($0.name) }
+            .filter {
+                ["Generated+TaskTypes.swift", "Generated+TaskContract.swift", "Generated+TaskCatalog.swift"].contains(
+                    $0.name)
+            }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -102,9 +109,11 @@ struct TaskContractTests {
         let yaml = scratch.appendingPathComponent("checkouts/Yams/Sources/CYaml/include")
         return try await ProcessRunner.run(
             URL(fileURLWithPath: "/usr/bin/env"),
-            ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", "App",
-             "-I", products.appendingPathComponent("Modules").path,
-             "-Xcc", "-fmodule-map-file=\(yaml.appendingPathComponent("module.modulemap").path)",
-             "-Xcc", "-I\(yaml.path)"] + paths)
+            [
+                "swiftc", "-typecheck", "-swift-version", "6", "-module-name", "App",
+                "-I", products.appendingPathComponent("Modules").path,
+                "-Xcc", "-fmodule-map-file=\(yaml.appendingPathComponent("module.modulemap").path)",
+                "-Xcc", "-I\(yaml.path)",
+            ] + paths)
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import TaskSchema
+import Testing
 
 /// `format: dataset`: parsed, validated as a UUID, and found wherever the input names one (nested
 /// objects and arrays), in document order.
@@ -38,9 +38,10 @@ import TaskSchema
             "sides": [["note": "n"], ["right": .string(right), "note": "m"]],
         ]
         #expect(input.validate(value).isEmpty)
-        #expect(input.datasetReferences(in: value) == [
-            DatasetReference(pointer: "/left", id: left), DatasetReference(pointer: "/sides/1/right", id: right),
-        ])
+        #expect(
+            input.datasetReferences(in: value) == [
+                DatasetReference(pointer: "/left", id: left), DatasetReference(pointer: "/sides/1/right", id: right),
+            ])
         let violations = input.validate(["left": "not-an-id"])
         #expect(violations.map(\.pointer) == ["/left"] && violations.first?.code == "format")
     }

@@ -1,5 +1,5 @@
-import Testing
 import TaskSchema
+import Testing
 
 /// A task whose input has `dataset`, `date` and `limit`, declaring `dedup: <dedup>` on line 13.
 private func registry(dedup: String) -> String {
@@ -28,41 +28,64 @@ private func registry(dedup: String) -> String {
     }
 
     @Test func parsesTheKeyAndTheReuseWindow() throws {
-        let result = RegistryParser.parse(registry(dedup: "{key: [date, dataset], reuse_result_for: 1h30m}"), file: "tasks.yaml")
+        let result = RegistryParser.parse(
+            registry(dedup: "{key: [date, dataset], reuse_result_for: 1h30m}"), file: "tasks.yaml")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let task = try #require(result.registry?.task(named: "sum"))
         #expect(task.dedup == DedupPolicy(keyFields: ["date", "dataset"], reuseResultFor: .seconds(5400)))
     }
 
     @Test func theReuseWindowDefaultsToNone() throws {
-        let task = try #require(RegistryParser.parse(registry(dedup: "{key: [limit]}"), file: "tasks.yaml").registry?.task(named: "sum"))
+        let task = try #require(
+            RegistryParser.parse(registry(dedup: "{key: [limit]}"), file: "tasks.yaml").registry?.task(named: "sum"))
         #expect(task.dedup == DedupPolicy(keyFields: ["limit"], reuseResultFor: .zero))
     }
 
     @Test(arguments: [
-        ("{key: [dataset], reuse_results_for: 1h}", [
-            "tasks.yaml:13:29: error: unknown key 'reuse_results_for' in 'dedup'; did you mean 'reuse_result_for'?",
-        ]),
-        ("{reuse_result_for: 1h}", [
-            "tasks.yaml:13:5: error: 'dedup' is missing required key 'key'",
-        ]),
-        ("{key: []}", [
-            "tasks.yaml:13:18: error: 'key' must list at least one input property",
-        ]),
-        ("{key: dataset}", [
-            "tasks.yaml:13:18: error: 'key' must be a list of input property names, found string",
-        ]),
-        ("{key: [dataset, datset, dataset, 3]}", [
-            "tasks.yaml:13:28: error: 'key' names 'datset', which is not a top-level input property; did you mean 'dataset'?",
-            "tasks.yaml:13:36: error: 'key' lists 'dataset' more than once",
-            "tasks.yaml:13:45: error: 'key' entries must be input property names, found 3",
-        ]),
-        ("{key: [dataset], reuse_result_for: 1 hour}", [
-            "tasks.yaml:13:47: error: 'reuse_result_for' must be a duration such as '30s', '500ms' or '1h30m', found '1 hour'",
-        ]),
-        ("[dataset]", [
-            "tasks.yaml:13:12: error: 'dedup' must be a mapping, found list",
-        ]),
+        (
+            "{key: [dataset], reuse_results_for: 1h}",
+            [
+                "tasks.yaml:13:29: error: unknown key 'reuse_results_for' in 'dedup'; did you mean 'reuse_result_for'?"
+            ]
+        ),
+        (
+            "{reuse_result_for: 1h}",
+            [
+                "tasks.yaml:13:5: error: 'dedup' is missing required key 'key'"
+            ]
+        ),
+        (
+            "{key: []}",
+            [
+                "tasks.yaml:13:18: error: 'key' must list at least one input property"
+            ]
+        ),
+        (
+            "{key: dataset}",
+            [
+                "tasks.yaml:13:18: error: 'key' must be a list of input property names, found string"
+            ]
+        ),
+        (
+            "{key: [dataset, datset, dataset, 3]}",
+            [
+                "tasks.yaml:13:28: error: 'key' names 'datset', which is not a top-level input property; did you mean 'dataset'?",
+                "tasks.yaml:13:36: error: 'key' lists 'dataset' more than once",
+                "tasks.yaml:13:45: error: 'key' entries must be input property names, found 3",
+            ]
+        ),
+        (
+            "{key: [dataset], reuse_result_for: 1 hour}",
+            [
+                "tasks.yaml:13:47: error: 'reuse_result_for' must be a duration such as '30s', '500ms' or '1h30m', found '1 hour'"
+            ]
+        ),
+        (
+            "[dataset]",
+            [
+                "tasks.yaml:13:12: error: 'dedup' must be a mapping, found list"
+            ]
+        ),
     ])
     func reportsEachProblemAtItsPosition(_ dedup: String, _ expected: [String]) {
         let result = RegistryParser.parse(registry(dedup: dedup), file: "tasks.yaml")
@@ -89,7 +112,8 @@ private func registry(dedup: String) -> String {
     }
 
     @Test func aMissingFieldCountsAsNull() {
-        #expect(policy.key(task: "sum", version: 1, input: ["dataset": "a"])
-            == policy.key(task: "sum", version: 1, input: ["dataset": "a", "date": nil]))
+        #expect(
+            policy.key(task: "sum", version: 1, input: ["dataset": "a"])
+                == policy.key(task: "sum", version: 1, input: ["dataset": "a", "date": nil]))
     }
 }

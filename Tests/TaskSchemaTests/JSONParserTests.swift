@@ -74,11 +74,15 @@ struct JSONParserTests {
         Refusal(#""\x""#, #"'\x' is not an escape sequence at line 1, column 2"#),
         Refusal(#""\u12G4""#, #"a \u escape needs four hexadecimal digits at line 1, column 2"#),
         Refusal(#""\ud800""#, #"the surrogate escape \uD800 is not followed by its low surrogate at line 1, column 2"#),
-        Refusal(#""\ud800\u0041""#, #"the surrogate escape \uD800 is followed by \u0041, not a low surrogate at line 1, column 2"#),
+        Refusal(
+            #""\ud800\u0041""#,
+            #"the surrogate escape \uD800 is followed by \u0041, not a low surrogate at line 1, column 2"#),
         Refusal(#""\udc00""#, #"the low surrogate escape \uDC00 has no high surrogate before it at line 1, column 2"#),
         Refusal(bytes: [0x22, 0x61, 0xFF, 0x22], "the string is not valid UTF-8 at line 1, column 3"),
         Refusal(bytes: [0x22, 0x5C, 0x6E, 0xC3, 0x28, 0x22], "the string is not valid UTF-8 at line 1, column 4"),
-        Refusal(String(repeating: "[", count: 513), "arrays and objects are nested more than 512 deep at line 1, column 513"),
+        Refusal(
+            String(repeating: "[", count: 513), "arrays and objects are nested more than 512 deep at line 1, column 513"
+        ),
     ]
 
     @Test(arguments: refusals)

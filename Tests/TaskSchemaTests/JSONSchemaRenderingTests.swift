@@ -1,5 +1,5 @@
-import Testing
 import TaskSchema
+import Testing
 
 @Suite struct JSONSchemaRenderingTests {
     @Test func rendersASchemaAsJSONSchema() {
@@ -7,7 +7,8 @@ import TaskSchema
             type: [.object],
             properties: [
                 .init("message", Schema(type: [.string], minLength: 1, maxLength: 10000, description: "The text.")),
-                .init("ratio", Schema(type: [.number], minimum: 0, exclusiveMaximum: 1.5, multipleOf: 0.25, default: 1.0)),
+                .init(
+                    "ratio", Schema(type: [.number], minimum: 0, exclusiveMaximum: 1.5, multipleOf: 0.25, default: 1.0)),
                 .init("label", Schema(type: [.string, .null], enum: ["car", nil])),
                 .init("region", Schema(title: "Region", ref: "BBox")),
                 .init("tags", Schema(type: [.array], items: Schema(type: [.string], format: .uuid), uniqueItems: true)),

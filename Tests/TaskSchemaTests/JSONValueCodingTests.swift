@@ -42,7 +42,9 @@ import Testing
     @Test func encodesAsJSONEncoderWrites() throws {
         let fixture = Fixture()
         #expect(try JSONValue(encoding: fixture) == Self.throughText(fixture))
-        #expect(try JSONValue(encoding: [Fixture(), Fixture(absent: 7)]) == Self.throughText([Fixture(), Fixture(absent: 7)]))
+        #expect(
+            try JSONValue(encoding: [Fixture(), Fixture(absent: 7)])
+                == Self.throughText([Fixture(), Fixture(absent: 7)]))
         #expect(try JSONValue(encoding: "top") == .string("top"))
         #expect(try JSONValue(encoding: 2.0) == .integer(2))
         #expect(try JSONValue(encoding: UInt64.max) == Self.throughText(UInt64.max))
@@ -73,7 +75,8 @@ import Testing
         guard case .dataCorrupted = failure(300, as: UInt8.self) else { Issue.record("300 is not a UInt8"); return }
         guard case .valueNotFound = failure(nil, as: String.self) else { Issue.record("null is not a String"); return }
         guard case .dataCorrupted = failure("not base64!", as: Data.self) else { Issue.record("not Base64"); return }
-        guard case .keyNotFound(let key, let context) = failure(["inner": ["y": []]], as: [String: Fixture.Inner].self) else {
+        guard case .keyNotFound(let key, let context) = failure(["inner": ["y": []]], as: [String: Fixture.Inner].self)
+        else {
             Issue.record("x is missing")
             return
         }

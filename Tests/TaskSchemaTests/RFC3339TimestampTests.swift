@@ -19,7 +19,9 @@ struct RFC3339TimestampTests {
         #expect(RFC3339Timestamp.date(text)?.timeIntervalSince1970 == seconds, "\(text)")
     }
 
-    @Test(arguments: ["2026-01-31 09:30:00Z", "2026-01-31T09:30:00", "2026-02-30T00:00:00Z", "2026-01-31T24:00:00Z", "", "now"])
+    @Test(arguments: [
+        "2026-01-31 09:30:00Z", "2026-01-31T09:30:00", "2026-02-30T00:00:00Z", "2026-01-31T24:00:00Z", "", "now",
+    ])
     func refusesWhatIsNoDateTime(text: String) {
         #expect(RFC3339Timestamp.date(text) == nil)
     }

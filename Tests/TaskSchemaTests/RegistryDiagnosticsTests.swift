@@ -1,5 +1,5 @@
-import Testing
 import TaskSchema
+import Testing
 
 /// A broken registry and the exact diagnostics it must produce, in order.
 struct BrokenRegistry: Sendable, CustomTestStringConvertible {
@@ -10,7 +10,8 @@ struct BrokenRegistry: Sendable, CustomTestStringConvertible {
     var testDescription: String { name }
 }
 
-private let supported = "type, properties, required, additionalProperties, enum, const, minimum, maximum, "
+private let supported =
+    "type, properties, required, additionalProperties, enum, const, minimum, maximum, "
     + "exclusiveMinimum, exclusiveMaximum, multipleOf, minLength, maxLength, pattern, format, items, minItems, "
     + "maxItems, uniqueItems, default, title, description, $ref"
 
@@ -87,7 +88,7 @@ let brokenRegistries: [BrokenRegistry] = [
                 version: 1
             """,
         expected: [
-            "tasks.yaml:2:3: error: task 'echo' is missing required keys 'summary', 'timeout', 'input' and 'output'",
+            "tasks.yaml:2:3: error: task 'echo' is missing required keys 'summary', 'timeout', 'input' and 'output'"
         ]),
     BrokenRegistry(
         name: "wrong value types",
@@ -294,7 +295,7 @@ let brokenRegistries: [BrokenRegistry] = [
               echo: {version: 1
             """,
         expected: [
-            "tasks.yaml:3:1: error: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 2, column 9)",
+            "tasks.yaml:3:1: error: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 2, column 9)"
         ]),
     BrokenRegistry(
         name: "YAML syntax error: colon in a plain value",
@@ -304,7 +305,7 @@ let brokenRegistries: [BrokenRegistry] = [
                 summary: Echo: a message
             """,
         expected: [
-            "tasks.yaml:3:18: error: invalid YAML: mapping values are not allowed in this context",
+            "tasks.yaml:3:18: error: invalid YAML: mapping values are not allowed in this context"
         ]),
     BrokenRegistry(
         name: "required names an undeclared property",

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TaskSchema
+import Testing
 
 private let validRegistry = """
     types:
@@ -79,9 +79,11 @@ private let validRegistry = """
         #expect(registry.types.map(\.name) == ["BBox"])
         let bbox = try #require(registry.type(named: "BBox")?.schema)
         #expect(bbox.location == SourceLocation(file: "tasks.yaml", line: 2, column: 3))
-        #expect(bbox.withoutLocations == Schema(
-            type: [.array], items: Schema(type: [.number]), minItems: 4, maxItems: 4,
-            description: "West, south, east, north."))
+        #expect(
+            bbox.withoutLocations
+                == Schema(
+                    type: [.array], items: Schema(type: [.number]), minItems: 4, maxItems: 4,
+                    description: "West, south, east, north."))
     }
 
     @Test func parsesASimpleTask() throws {
@@ -96,20 +98,25 @@ private let validRegistry = """
         #expect(echo.location == SourceLocation(file: "tasks.yaml", line: 9, column: 3))
         #expect(echo.input.location == SourceLocation(file: "tasks.yaml", line: 13, column: 5))
         #expect(echo.input.properties.first?.schema.location == SourceLocation(file: "tasks.yaml", line: 16, column: 9))
-        #expect(echo.input.withoutLocations == Schema(
-            type: [.object],
-            properties: [
-                .init("message", Schema(type: [.string], minLength: 1, maxLength: 10000)),
-                .init("times", Schema(type: [.integer], minimum: 1, default: 1)),
-            ],
-            required: ["message"]))
-        #expect(echo.output.withoutLocations == Schema(
-            type: [.object], properties: [.init("message", Schema(type: [.string]))], required: ["message"]))
+        #expect(
+            echo.input.withoutLocations
+                == Schema(
+                    type: [.object],
+                    properties: [
+                        .init("message", Schema(type: [.string], minLength: 1, maxLength: 10000)),
+                        .init("times", Schema(type: [.integer], minimum: 1, default: 1)),
+                    ],
+                    required: ["message"]))
+        #expect(
+            echo.output.withoutLocations
+                == Schema(
+                    type: [.object], properties: [.init("message", Schema(type: [.string]))], required: ["message"]))
     }
 
     @Test(arguments: [-1000, -3, 7, 1000])
     func parsesPriority(priority: Int) throws {
-        let registry = try parse("""
+        let registry = try parse(
+            """
             tasks:
               urgent: {version: 1, summary: S., priority: \(priority), timeout: 1s, input: {type: object}, output: {type: object}}
             """)
@@ -122,12 +129,17 @@ private let validRegistry = """
         #expect(sleep.description == "Sleeps, then returns.")
         #expect(sleep.queue == "slow_jobs")
         #expect(sleep.timeout == .seconds(5400))
-        #expect(sleep.retry == RetryPolicy(maxAttempts: 3, backoff: .fixed, initial: .milliseconds(500), max: .seconds(2)))
-        #expect(sleep.input.withoutLocations == Schema(
-            type: [.object],
-            properties: [.init("seconds", Schema(type: [.number], maximum: 3600, exclusiveMinimum: 0, multipleOf: 0.5))],
-            required: ["seconds"],
-            additionalProperties: true))
+        #expect(
+            sleep.retry == RetryPolicy(maxAttempts: 3, backoff: .fixed, initial: .milliseconds(500), max: .seconds(2)))
+        #expect(
+            sleep.input.withoutLocations
+                == Schema(
+                    type: [.object],
+                    properties: [
+                        .init("seconds", Schema(type: [.number], maximum: 3600, exclusiveMinimum: 0, multipleOf: 0.5))
+                    ],
+                    required: ["seconds"],
+                    additionalProperties: true))
         #expect(sleep.output.withoutLocations == Schema(type: [.object]))
     }
 
@@ -136,39 +148,50 @@ private let validRegistry = """
         #expect(registry.tasks.map(\.name) == ["detect_objects", "echo", "sleep"])
         let task = try #require(registry.task(named: "detect_objects"))
         #expect(task.retry == RetryPolicy(maxAttempts: 4))
-        #expect(task.input.withoutLocations == Schema(
-            type: [.object],
-            properties: [
-                .init("image_url", Schema(type: [.string], format: .uri)),
-                .init("region", Schema(description: "Area to search.", ref: "BBox")),
-                .init("label", Schema(type: [.string, .null], enum: ["car", "person", nil])),
-                .init("options", Schema(
+        #expect(
+            task.input.withoutLocations
+                == Schema(
                     type: [.object],
                     properties: [
-                        .init("threshold", Schema(type: [.number], minimum: 0, maximum: 1, default: 0.5)),
-                        .init("tags", Schema(
-                            type: [.array], items: Schema(type: [.string], pattern: "^[a-z]+$"), uniqueItems: true)),
-                    ])),
-            ],
-            required: ["image_url"]))
-        #expect(task.output.withoutLocations == Schema(
-            type: [.object],
-            properties: [
-                .init("bboxes", Schema(type: [.array], items: Schema(ref: "BBox"))),
-                .init("taken_at", Schema(type: [.string], format: .dateTime, title: "Taken at")),
-                .init("mode", Schema(const: "fast")),
-            ],
-            required: ["bboxes"]))
+                        .init("image_url", Schema(type: [.string], format: .uri)),
+                        .init("region", Schema(description: "Area to search.", ref: "BBox")),
+                        .init("label", Schema(type: [.string, .null], enum: ["car", "person", nil])),
+                        .init(
+                            "options",
+                            Schema(
+                                type: [.object],
+                                properties: [
+                                    .init("threshold", Schema(type: [.number], minimum: 0, maximum: 1, default: 0.5)),
+                                    .init(
+                                        "tags",
+                                        Schema(
+                                            type: [.array], items: Schema(type: [.string], pattern: "^[a-z]+$"),
+                                            uniqueItems: true)),
+                                ])),
+                    ],
+                    required: ["image_url"]))
+        #expect(
+            task.output.withoutLocations
+                == Schema(
+                    type: [.object],
+                    properties: [
+                        .init("bboxes", Schema(type: [.array], items: Schema(ref: "BBox"))),
+                        .init("taken_at", Schema(type: [.string], format: .dateTime, title: "Taken at")),
+                        .init("mode", Schema(const: "fast")),
+                    ],
+                    required: ["bboxes"]))
         let resolved = registry.resolvingRefs(in: task.input)
         #expect(resolved.property("region")?.minItems == 4)
     }
 
     @Test(arguments: [
         ("500ms", Duration.milliseconds(500)), ("30s", .seconds(30)), ("1.5s", .milliseconds(1500)),
-        ("2m", .seconds(120)), ("1h30m", .seconds(5400)), ("1d", .seconds(86_400)), ("1m30s250ms", .milliseconds(90_250)),
+        ("2m", .seconds(120)), ("1h30m", .seconds(5400)), ("1d", .seconds(86_400)),
+        ("1m30s250ms", .milliseconds(90_250)),
     ])
     func parsesDurations(text: String, expected: Duration) throws {
-        let yaml = "tasks:\n  t: {version: 1, summary: S., timeout: \(text), input: {type: object}, output: {type: object}}"
+        let yaml =
+            "tasks:\n  t: {version: 1, summary: S., timeout: \(text), input: {type: object}, output: {type: object}}"
         #expect(try parse(yaml).task(named: "t")?.timeout == expected)
     }
 
@@ -200,11 +223,12 @@ private let validRegistry = """
         let broken = directory.appendingPathComponent("broken.yaml").path
         try "tasks:\n  Echo: {}\n  x: 1\n".write(toFile: broken, atomically: true, encoding: .utf8)
         let error = try #require(throws: DiagnosticsError.self) { try Registry.load(path: broken) }
-        #expect(error.diagnostics.map(\.description) == [
-            "\(broken):2:3: error: task name 'Echo' must be lower snake_case, like 'echo'",
-            "\(broken):2:3: error: task 'Echo' is missing required keys 'version', 'summary', 'timeout', 'input' and 'output'",
-            "\(broken):3:6: error: task 'x' must be a mapping, found 1",
-        ])
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "\(broken):2:3: error: task name 'Echo' must be lower snake_case, like 'echo'",
+                "\(broken):2:3: error: task 'Echo' is missing required keys 'version', 'summary', 'timeout', 'input' and 'output'",
+                "\(broken):3:6: error: task 'x' must be a mapping, found 1",
+            ])
 
         let missing = directory.appendingPathComponent("missing.yaml").path
         let missingError = try #require(throws: DiagnosticsError.self) { try Registry.load(path: missing) }
@@ -244,10 +268,11 @@ private let validRegistry = """
 
     @Test func reportsDuplicateKeysEvenWhenQuoted() {
         let result = RegistryParser.parse("tasks:\n  \"a\": 1\n  'a': 2\n  a: 3", file: "tasks.yaml")
-        #expect(result.diagnostics.map(\.description).filter { $0.contains("duplicate") } == [
-            "tasks.yaml:3:3: error: duplicate task 'a'; first declared at line 2",
-            "tasks.yaml:4:3: error: duplicate task 'a'; first declared at line 2",
-        ])
+        #expect(
+            result.diagnostics.map(\.description).filter { $0.contains("duplicate") } == [
+                "tasks.yaml:3:3: error: duplicate task 'a'; first declared at line 2",
+                "tasks.yaml:4:3: error: duplicate task 'a'; first declared at line 2",
+            ])
     }
 
     @Test func limitsAliasExpansion() {
@@ -257,16 +282,18 @@ private let validRegistry = """
             yaml += "a\(level): &a\(level) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]\n"
         }
         let result = RegistryParser.parse(yaml, file: "tasks.yaml")
-        #expect(result.diagnostics.map(\.message) == [
-            "the document expands to more than 100000 nodes through aliases",
-        ])
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "the document expands to more than 100000 nodes through aliases"
+            ])
     }
 
     @Test func reportsExcessiveNesting() {
         let result = RegistryParser.parse(String(repeating: "- ", count: 2000) + "x", file: "tasks.yaml")
-        #expect(result.diagnostics.map(\.description) == [
-            "tasks.yaml:1:1999: error: invalid YAML: collections are nested more than 1000 levels deep",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "tasks.yaml:1:1999: error: invalid YAML: collections are nested more than 1000 levels deep"
+            ])
     }
 
     @Test func acceptsAnchorsAndAliases() throws {
@@ -279,4 +306,3 @@ private let validRegistry = """
         #expect(registry.tasks.map(\.name) == ["a", "b"])
     }
 }
-

@@ -1,5 +1,5 @@
-import Testing
 import TaskSchema
+import Testing
 
 /// A task declaring `http: <alias>` on line 8, and optionally a second task with `http: <other>`.
 private func registry(alias: String, other: String? = nil) -> String {
@@ -29,7 +29,9 @@ private func registry(alias: String, other: String? = nil) -> String {
 }
 
 @Suite struct RouteAliasParsingTests {
-    @Test(arguments: ["{path: /api/run-model, method: POST}", "{path: /api/run-model}", "{path: /api/run-model, method: post}"])
+    @Test(arguments: [
+        "{path: /api/run-model, method: POST}", "{path: /api/run-model}", "{path: /api/run-model, method: post}",
+    ])
     func parsesThePath(_ text: String) throws {
         let result = RegistryParser.parse(registry(alias: text), file: "tasks.yaml")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
@@ -38,16 +40,34 @@ private func registry(alias: String, other: String? = nil) -> String {
 
     @Test(arguments: [
         ("{method: POST}", ["tasks.yaml:8:5: error: 'http' is missing required key 'path'"]),
-        ("{path: /api/run, method: GET}", ["tasks.yaml:8:36: error: 'method' must be POST: an alias submits a job, found 'GET'"]),
-        ("{path: api/run}", ["tasks.yaml:8:18: error: 'path' must be an absolute path such as '/api/run-model', found 'api/run'"]),
-        ("{path: /api//run}", [
-            "tasks.yaml:8:18: error: 'path' must be literal segments of letters, digits and '-._~' separated by single '/', without a trailing '/', found '/api//run'",
-        ]),
-        (#"{path: "/api/{id}"}"#, [
-            "tasks.yaml:8:18: error: 'path' must be literal segments of letters, digits and '-._~' separated by single '/', without a trailing '/', found '/api/{id}'",
-        ]),
-        ("{path: /v1/jobs}", ["tasks.yaml:8:18: error: 'path' collides with Taskforge's own routes under '/v1/', found '/v1/jobs'"]),
-        ("{path: /healthz}", ["tasks.yaml:8:18: error: 'path' collides with Taskforge's own routes under '/healthz', found '/healthz'"]),
+        (
+            "{path: /api/run, method: GET}",
+            ["tasks.yaml:8:36: error: 'method' must be POST: an alias submits a job, found 'GET'"]
+        ),
+        (
+            "{path: api/run}",
+            ["tasks.yaml:8:18: error: 'path' must be an absolute path such as '/api/run-model', found 'api/run'"]
+        ),
+        (
+            "{path: /api//run}",
+            [
+                "tasks.yaml:8:18: error: 'path' must be literal segments of letters, digits and '-._~' separated by single '/', without a trailing '/', found '/api//run'"
+            ]
+        ),
+        (
+            #"{path: "/api/{id}"}"#,
+            [
+                "tasks.yaml:8:18: error: 'path' must be literal segments of letters, digits and '-._~' separated by single '/', without a trailing '/', found '/api/{id}'"
+            ]
+        ),
+        (
+            "{path: /v1/jobs}",
+            ["tasks.yaml:8:18: error: 'path' collides with Taskforge's own routes under '/v1/', found '/v1/jobs'"]
+        ),
+        (
+            "{path: /healthz}",
+            ["tasks.yaml:8:18: error: 'path' collides with Taskforge's own routes under '/healthz', found '/healthz'"]
+        ),
         ("{path: /a, verb: POST}", ["tasks.yaml:8:22: error: unknown key 'verb' in 'http'"]),
         ("/api/run", ["tasks.yaml:8:11: error: 'http' must be a mapping such as {path: /api/run-model}, found string"]),
     ])
@@ -59,8 +79,9 @@ private func registry(alias: String, other: String? = nil) -> String {
 
     @Test func twoTasksCannotShareAPath() {
         let result = RegistryParser.parse(registry(alias: "{path: /run}", other: "{path: /run}"), file: "tasks.yaml")
-        #expect(result.diagnostics.map(\.description) == [
-            "tasks.yaml:2:3: error: task 'run_model' declares http path '/run', which task 'other' declares too",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "tasks.yaml:2:3: error: task 'run_model' declares http path '/run', which task 'other' declares too"
+            ])
     }
 }

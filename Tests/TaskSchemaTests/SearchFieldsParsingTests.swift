@@ -29,17 +29,23 @@ private func registry(search: String) -> String {
     }
 
     @Test func aTaskWithoutSearchHasNoFields() throws {
-        let yaml = registry(search: "[query]").split(separator: "\n").filter { !$0.contains("search:") }.joined(separator: "\n")
-        #expect(try #require(RegistryParser.parse(yaml, file: "tasks.yaml").registry?.task(named: "find")).searchFields == [])
+        let yaml = registry(search: "[query]").split(separator: "\n").filter { !$0.contains("search:") }.joined(
+            separator: "\n")
+        #expect(
+            try #require(RegistryParser.parse(yaml, file: "tasks.yaml").registry?.task(named: "find")).searchFields
+                == [])
     }
 
     @Test(arguments: [
         ("[]", ["tasks.yaml:12:13: error: 'search' must list at least one input property"]),
         ("query", ["tasks.yaml:12:13: error: 'search' must be a list of input property names, found string"]),
-        ("[qurey, query, query]", [
-            "tasks.yaml:12:14: error: 'search' names 'qurey', which is not a top-level input property; did you mean 'query'?",
-            "tasks.yaml:12:28: error: 'search' lists 'query' more than once",
-        ]),
+        (
+            "[qurey, query, query]",
+            [
+                "tasks.yaml:12:14: error: 'search' names 'qurey', which is not a top-level input property; did you mean 'query'?",
+                "tasks.yaml:12:28: error: 'search' lists 'query' more than once",
+            ]
+        ),
     ])
     func reportsEachProblemAtItsPosition(_ search: String, _ expected: [String]) {
         let result = RegistryParser.parse(registry(search: search), file: "tasks.yaml")

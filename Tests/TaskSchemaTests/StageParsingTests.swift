@@ -1,5 +1,5 @@
-import Testing
 import TaskSchema
+import Testing
 
 /// A task on queue `cpu` with a 1m timeout whose `stages:` list starts on line 10, one item a line.
 private func registry(stages: [String]) -> String {
@@ -43,27 +43,48 @@ private func registry(stages: [String]) -> String {
     }
 
     @Test(arguments: [
-        (["{name: prepare}", "{name: score}"], [
-            "tasks.yaml:10:16: error: stage 'prepare' is missing required key 'output': every stage but the last hands an output to the next",
-        ]),
-        (["{name: prepare, output: {type: object}}", "{name: score, output: {type: object}}"], [
-            "tasks.yaml:11:23: error: the last stage must not declare 'output': its output is the task's 'output'",
-        ]),
-        (["{name: prepare, output: {type: object}}", "{name: prepare}"], [
-            "tasks.yaml:11:16: error: duplicate stage 'prepare'; first declared at line 10",
-        ]),
-        (["{name: prepare, weight: 0, output: {type: object}}", "{name: score}"], [
-            "tasks.yaml:10:33: error: 'weight' must be a positive integer, found 0",
-        ]),
-        (["{name: prepare, queues: gpu, output: {type: object}}", "{name: score}"], [
-            "tasks.yaml:10:25: error: unknown key 'queues' in stage 'prepare'; did you mean 'queue'?",
-        ]),
-        (["{queue: gpu, output: {type: object}}", "{name: score}"], [
-            "tasks.yaml:10:9: error: stage 1 is missing required key 'name'",
-        ]),
-        (["{name: score}"], [
-            "tasks.yaml:10:7: error: 'stages' must list from 2 to 8 stages, found 1",
-        ]),
+        (
+            ["{name: prepare}", "{name: score}"],
+            [
+                "tasks.yaml:10:16: error: stage 'prepare' is missing required key 'output': every stage but the last hands an output to the next"
+            ]
+        ),
+        (
+            ["{name: prepare, output: {type: object}}", "{name: score, output: {type: object}}"],
+            [
+                "tasks.yaml:11:23: error: the last stage must not declare 'output': its output is the task's 'output'"
+            ]
+        ),
+        (
+            ["{name: prepare, output: {type: object}}", "{name: prepare}"],
+            [
+                "tasks.yaml:11:16: error: duplicate stage 'prepare'; first declared at line 10"
+            ]
+        ),
+        (
+            ["{name: prepare, weight: 0, output: {type: object}}", "{name: score}"],
+            [
+                "tasks.yaml:10:33: error: 'weight' must be a positive integer, found 0"
+            ]
+        ),
+        (
+            ["{name: prepare, queues: gpu, output: {type: object}}", "{name: score}"],
+            [
+                "tasks.yaml:10:25: error: unknown key 'queues' in stage 'prepare'; did you mean 'queue'?"
+            ]
+        ),
+        (
+            ["{queue: gpu, output: {type: object}}", "{name: score}"],
+            [
+                "tasks.yaml:10:9: error: stage 1 is missing required key 'name'"
+            ]
+        ),
+        (
+            ["{name: score}"],
+            [
+                "tasks.yaml:10:7: error: 'stages' must list from 2 to 8 stages, found 1"
+            ]
+        ),
     ])
     func reportsEachProblemAtItsPosition(_ stages: [String], _ expected: [String]) {
         let result = RegistryParser.parse(registry(stages: stages), file: "tasks.yaml")

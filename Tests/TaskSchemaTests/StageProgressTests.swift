@@ -1,5 +1,5 @@
-import Testing
 import TaskSchema
+import Testing
 
 @Suite struct StageProgressTests {
     private static let location = SourceLocation(file: "tasks.yaml", line: 1, column: 1)

@@ -1,5 +1,5 @@
-import Testing
 import TaskSchema
+import Testing
 
 /// `"pointer code: message"` for each violation, for compact expectations.
 private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
@@ -104,7 +104,10 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
     @Test func patternSearchesUnanchored() {
         #expect(check(Schema(pattern: "b"), "abc").isEmpty)
         #expect(check(Schema(pattern: "^[a-z]+$"), "abc").isEmpty)
-        #expect(check(Schema(pattern: "^[a-z]+$"), "abc1") == [#" pattern: must match the pattern '^[a-z]+$', found "abc1""#])
+        #expect(
+            check(Schema(pattern: "^[a-z]+$"), "abc1") == [
+                #" pattern: must match the pattern '^[a-z]+$', found "abc1""#
+            ])
     }
 
     @Test func itemCountsAndUniqueness() {
@@ -113,9 +116,10 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
         #expect(check(schema, [1, 2, 3]).isEmpty)
         #expect(check(schema, []) == [" min_items: must have at least 1 item, found 0"])
         #expect(check(schema, [1, 2, 3, 4]) == [" max_items: must have at most 3 items, found 4"])
-        #expect(check(schema, [1, 2, JSONValue(number: 1.0)]) == [
-            " unique_items: must have unique items, but items 0 and 2 are equal",
-        ])
+        #expect(
+            check(schema, [1, 2, JSONValue(number: 1.0)]) == [
+                " unique_items: must have unique items, but items 0 and 2 are equal"
+            ])
         #expect(check(Schema(uniqueItems: true), [["a": 1], ["a": 1]]).count == 1)
     }
 
@@ -126,10 +130,11 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
             required: ["message", "count"])
         #expect(check(schema, ["message": "hi", "count": 1]).isEmpty)
         #expect(check(schema, ["count": 1]) == ["/message required: missing required property 'message'"])
-        #expect(check(schema, ["message": "hi", "count": 1, "mesage": "x", "extra": 1]) == [
-            "/extra additional_property: unknown property 'extra'",
-            "/mesage additional_property: unknown property 'mesage'; did you mean 'message'?",
-        ])
+        #expect(
+            check(schema, ["message": "hi", "count": 1, "mesage": "x", "extra": 1]) == [
+                "/extra additional_property: unknown property 'extra'",
+                "/mesage additional_property: unknown property 'mesage'; did you mean 'message'?",
+            ])
         var open = schema
         open.additionalProperties = true
         #expect(check(open, ["message": "hi", "count": 1, "extra": 1]).isEmpty)
@@ -148,9 +153,11 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
         (.uri, "https://example.com/a/b?q=1#top"), (.uri, "mailto:someone@example.com"), (.uri, "urn:isbn:0451450523"),
         (.uri, "http://example.com/%20x"),
         (.email, "name@example.com"), (.email, "first.last+tag@mail.example.co.uk"), (.email, "te~st@example.com"),
-        (.email, #""joe bloggs"@example.com"#), (.email, #""joe..bloggs"@example.com"#), (.email, #""joe@bloggs"@example.com"#),
+        (.email, #""joe bloggs"@example.com"#), (.email, #""joe..bloggs"@example.com"#),
+        (.email, #""joe@bloggs"@example.com"#),
         (.email, #""a\"b"@example.com"#), (.email, "joe.bloggs@[127.0.0.1]"), (.email, "joe@[IPv6:::1]"),
-        (.email, "joe@[IPv6:2001:db8::1]"), (.email, "joe@[IPv6:2001:db8:0:0:0:0:2:1]"), (.email, "joe@[IPv6:::ffff:192.0.2.1]"),
+        (.email, "joe@[IPv6:2001:db8::1]"), (.email, "joe@[IPv6:2001:db8:0:0:0:0:2:1]"),
+        (.email, "joe@[IPv6:::ffff:192.0.2.1]"),
     ])
     func acceptsValidValues(format: StringFormat, value: String) {
         #expect(check(Schema(type: [.string], format: format), .string(value)).isEmpty)
@@ -160,17 +167,22 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
         (StringFormat.date, "2026-02-30"), (.date, "2023-02-29"), (.date, "1900-02-29"), (.date, "2026-13-01"),
         (.date, "2026-1-01"), (.date, "2026-01-31T00:00:00Z"), (.date, "２０２６-01-31"),
         (.dateTime, "2026-01-31T09:30:00"), (.dateTime, "2026-01-31 09:30:00Z"), (.dateTime, "2026-01-31T24:00:00Z"),
-        (.dateTime, "2026-01-31T09:30:00.Z"), (.dateTime, "2026-01-31T09:30:00+0530"), (.dateTime, "2026-02-30T09:30:00Z"),
+        (.dateTime, "2026-01-31T09:30:00.Z"), (.dateTime, "2026-01-31T09:30:00+0530"),
+        (.dateTime, "2026-02-30T09:30:00Z"),
         (.uuid, "123e4567e89b12d3a456426614174000"), (.uuid, "123e4567-e89b-12d3-a456-42661417400g"),
         (.uri, "example.com/path"), (.uri, "/relative"), (.uri, "https://exa mple.com"), (.uri, "http://x/%2"),
         (.uri, "1http://x"),
-        (.email, "name.example.com"), (.email, "name@localhost"), (.email, "a@b@example.com"), (.email, ".a@example.com"),
+        (.email, "name.example.com"), (.email, "name@localhost"), (.email, "a@b@example.com"),
+        (.email, ".a@example.com"),
         (.email, "a..b@example.com"), (.email, "name@-example.com"), (.email, "name@example.c0m"),
         (.email, "test.@example.com"), (.email, "joe.bloggs@invalid=domain.com"), (.email, #""unclosed@example.com"#),
-        (.email, #""a"b"@example.com"#), (.email, #""é"@example.com"#), (.email, "joe@[127.0.0.300]"), (.email, "joe@[1.2.3]"),
+        (.email, #""a"b"@example.com"#), (.email, #""é"@example.com"#), (.email, "joe@[127.0.0.300]"),
+        (.email, "joe@[1.2.3]"),
         (.email, "joe@[IPv6:12345::]"), (.email, "joe@[IPv6:1::2::3]"), (.email, "joe@[IPv6:1:2:3:4:5:6:7]"),
-        (.email, "joe@[IPv6:1:2:3:4:5:6::7]"), (.email, "joe@[example.com]"), (.email, String(repeating: "a", count: 65) + "@example.com"),
-        (.dateTime, "1998-12-31T22:59:60Z"), (.dateTime, "1998-12-31T23:58:60Z"), (.dateTime, "1998-12-31T23:59:60+01:00"),
+        (.email, "joe@[IPv6:1:2:3:4:5:6::7]"), (.email, "joe@[example.com]"),
+        (.email, String(repeating: "a", count: 65) + "@example.com"),
+        (.dateTime, "1998-12-31T22:59:60Z"), (.dateTime, "1998-12-31T23:58:60Z"),
+        (.dateTime, "1998-12-31T23:59:60+01:00"),
         (.dateTime, "2026-12-31T23:59:60-08:00"), (.dateTime, "1998-12-31T23:59:61Z"),
     ])
     func rejectsInvalidValues(format: StringFormat, value: String) {
@@ -179,9 +191,10 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
     }
 
     @Test func formatMessagesShowAnExample() {
-        #expect(check(Schema(format: .date), "2026-02-30") == [
-            #" format: must be a date like 2026-01-31 (RFC 3339 full-date), found "2026-02-30""#,
-        ])
+        #expect(
+            check(Schema(format: .date), "2026-02-30") == [
+                #" format: must be a date like 2026-01-31 (RFC 3339 full-date), found "2026-02-30""#
+            ])
     }
 }
 
@@ -189,9 +202,12 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
     private let detection = Schema(
         type: [.object],
         properties: [
-            .init("bboxes", Schema(
-                type: [.array],
-                items: Schema(type: [.array], items: Schema(type: [.number], minimum: -180, maximum: 180), minItems: 4))),
+            .init(
+                "bboxes",
+                Schema(
+                    type: [.array],
+                    items: Schema(
+                        type: [.array], items: Schema(type: [.number], minimum: -180, maximum: 180), minItems: 4))),
             .init("a/b", Schema(type: [.string])),
             .init("m~n", Schema(type: [.string])),
             .init("label", Schema(type: [.string], maxLength: 3)),
@@ -199,26 +215,29 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
         required: ["label"])
 
     @Test func pointsAtNestedValues() {
-        #expect(check(detection, ["label": "car", "bboxes": [[1, 2, 3, 4], [1, 2, 200, 4]]]) == [
-            "/bboxes/1/2 maximum: must be at most 180, found 200",
-        ])
+        #expect(
+            check(detection, ["label": "car", "bboxes": [[1, 2, 3, 4], [1, 2, 200, 4]]]) == [
+                "/bboxes/1/2 maximum: must be at most 180, found 200"
+            ])
     }
 
     @Test func escapesPointerTokens() {
-        #expect(check(detection, ["label": "car", "a/b": 1, "m~n": 2]) == [
-            "/a~1b type: expected string, found integer",
-            "/m~0n type: expected string, found integer",
-        ])
+        #expect(
+            check(detection, ["label": "car", "a/b": 1, "m~n": 2]) == [
+                "/a~1b type: expected string, found integer",
+                "/m~0n type: expected string, found integer",
+            ])
     }
 
     @Test func reportsEveryViolationAtOnce() {
         let value: JSONValue = ["bboxes": [[1, 2, 3], "x"], "label": "truck", "extra": true]
-        #expect(check(detection, value) == [
-            "/bboxes/0 min_items: must have at least 4 items, found 3",
-            "/bboxes/1 type: expected array, found string",
-            "/label max_length: must be at most 3 characters long, found 5",
-            "/extra additional_property: unknown property 'extra'",
-        ])
+        #expect(
+            check(detection, value) == [
+                "/bboxes/0 min_items: must have at least 4 items, found 3",
+                "/bboxes/1 type: expected array, found string",
+                "/label max_length: must be at most 3 characters long, found 5",
+                "/extra additional_property: unknown property 'extra'",
+            ])
     }
 
     @Test func violationsAreCodable() throws {
@@ -246,26 +265,31 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
         properties: [
             .init("times", Schema(type: [.integer], default: 1)),
             .init("message", Schema(type: [.string])),
-            .init("options", Schema(
-                type: [.object],
-                properties: [
-                    .init("threshold", Schema(type: [.number], default: 0.5)),
-                    .init("mode", Schema(type: [.string], default: "fast")),
-                ],
-                default: [:])),
-            .init("regions", Schema(
-                type: [.array],
-                items: Schema(type: [.object], properties: [.init("weight", Schema(type: [.number], default: 1))]))),
+            .init(
+                "options",
+                Schema(
+                    type: [.object],
+                    properties: [
+                        .init("threshold", Schema(type: [.number], default: 0.5)),
+                        .init("mode", Schema(type: [.string], default: "fast")),
+                    ],
+                    default: [:])),
+            .init(
+                "regions",
+                Schema(
+                    type: [.array],
+                    items: Schema(type: [.object], properties: [.init("weight", Schema(type: [.number], default: 1))]))),
         ])
 
     @Test func fillsAbsentPropertiesRecursively() {
         let filled = schema.applyingDefaults(to: ["message": "hi", "regions": [["weight": 2], [:]]])
-        #expect(filled == [
-            "message": "hi",
-            "times": 1,
-            "options": ["threshold": 0.5, "mode": "fast"],
-            "regions": [["weight": 2], ["weight": 1]],
-        ])
+        #expect(
+            filled == [
+                "message": "hi",
+                "times": 1,
+                "options": ["threshold": 0.5, "mode": "fast"],
+                "regions": [["weight": 2], ["weight": 1]],
+            ])
     }
 
     @Test func keepsPresentValues() {
@@ -275,8 +299,9 @@ private func check(_ schema: Schema, _ value: JSONValue) -> [String] {
 
     @Test func leavesValuesOfOtherShapesAlone() {
         #expect(schema.applyingDefaults(to: "text") == "text")
-        #expect(schema.applyingDefaults(to: ["regions": "none"]) == [
-            "regions": "none", "times": 1, "options": ["threshold": 0.5, "mode": "fast"],
-        ])
+        #expect(
+            schema.applyingDefaults(to: ["regions": "none"]) == [
+                "regions": "none", "times": 1, "options": ["threshold": 0.5, "mode": "fast"],
+            ])
     }
 }

@@ -19,14 +19,16 @@ struct AccessLogTests {
             let tokenID = try #require(TokenSecret(presented: secret)?.id)
             let auth = AuthenticationTests.bearer(secret)
             let submitted = try await server.request(
-                "POST", "/v1/tasks/echo", body: #"{"message": "logged"}"#, headers: auth.merging(["X-Request-Id": "client-42"]) { $1 })
+                "POST", "/v1/tasks/echo", body: #"{"message": "logged"}"#,
+                headers: auth.merging(["X-Request-Id": "client-42"]) { $1 })
             #expect(submitted.status == 202 && submitted.headers["x-request-id"] == "client-42")
             let jobID = try #require(submitted.json["id"]?.stringValue)
             let read = try await server.request("GET", "/v1/jobs/\(jobID)", headers: auth)
             let generated = try #require(read.headers["x-request-id"])
             // An id that is not one we accept is replaced, not echoed.
             let missing = try await server.request(
-                "GET", "/v1/jobs/\(UUID().uuidString)", headers: auth.merging(["X-Request-Id": "not a valid id!"]) { $1 })
+                "GET", "/v1/jobs/\(UUID().uuidString)",
+                headers: auth.merging(["X-Request-Id": "not a valid id!"]) { $1 })
             #expect(missing.status == 404 && missing.headers["x-request-id"] != "not a valid id!")
             #expect(missing.json["request_id"]?.stringValue == missing.headers["x-request-id"])
             // A limit violation: its code is in the line.
@@ -37,9 +39,12 @@ struct AccessLogTests {
 
             let lines = logs.all.filter { $0["message"] == "request" }
             let submitLine = try #require(lines.first { $0["requestId"] == "client-42" })
-            #expect(submitLine["method"] == "POST" && submitLine["route"] == "/v1/tasks/echo" && submitLine["status"] == "202")
+            #expect(
+                submitLine["method"] == "POST" && submitLine["route"] == "/v1/tasks/echo"
+                    && submitLine["status"] == "202")
             #expect(submitLine["tokenId"] == tokenID)
-            #expect(submitLine["jobId"] == jobID && submitLine["taskName"] == "echo" && submitLine["taskVersion"] == "1")
+            #expect(
+                submitLine["jobId"] == jobID && submitLine["taskName"] == "echo" && submitLine["taskVersion"] == "1")
             #expect(Double(submitLine["durationMs"] ?? "") != nil)
             let readLine = try #require(lines.first { $0["requestId"] == generated })
             #expect(readLine["route"] == "/v1/jobs/{id}" && readLine["status"] == "200" && readLine["jobId"] == jobID)

@@ -14,9 +14,11 @@ import Testing
 @Suite("Artifact API")
 struct ArtifactAPITests {
     @Test func aRawUploadIsStoredAndDownloadedAsSent() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let bytes = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
-            let created = try await server.upload("/v1/artifacts?name=r%C3%A9sum%C3%A9%20v1.bin", bytes, contentType: "application/x-test")
+            let created = try await server.upload(
+                "/v1/artifacts?name=r%C3%A9sum%C3%A9%20v1.bin", bytes, contentType: "application/x-test")
             #expect(created.status == 201)
             let id = try #require(created.json["id"]?.stringValue)
             #expect(created.headers["location"] == "/v1/artifacts/\(id)")
@@ -24,14 +26,19 @@ struct ArtifactAPITests {
             #expect(created.json["size"] == .integer(300_000))
             #expect(created.json["sha256"] == .string(Self.sha256(bytes)))
             #expect(created.json["job_id"] == .null)
-            #expect(created.json["links"] == ["self": .string("/v1/artifacts/\(id)"), "meta": .string("/v1/artifacts/\(id)/meta")])
+            #expect(
+                created.json["links"] == [
+                    "self": .string("/v1/artifacts/\(id)"), "meta": .string("/v1/artifacts/\(id)/meta"),
+                ])
 
             let download = try await server.download("/v1/artifacts/\(id)")
             #expect(download.status == 200)
             #expect(download.body == bytes)
             #expect(download.headers["content-type"] == "application/x-test")
             #expect(download.headers["content-length"] == "300000")
-            #expect(download.headers["content-disposition"] == "attachment; filename=\"r_sum_ v1.bin\"; filename*=UTF-8''r%C3%A9sum%C3%A9%20v1.bin")
+            #expect(
+                download.headers["content-disposition"]
+                    == "attachment; filename=\"r_sum_ v1.bin\"; filename*=UTF-8''r%C3%A9sum%C3%A9%20v1.bin")
 
             let meta = try await server.request("GET", "/v1/artifacts/\(id)/meta").json
             #expect(meta["producer"] == .null)
@@ -43,12 +50,14 @@ struct ArtifactAPITests {
     /// The seeds' form: `task_id`, `type`, `content_type`, `data_base64`; attached to a job, the
     /// artifact shows its lineage, and the job lists it.
     @Test func theJSONFormAttachesAnArtifactToAJob() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let job = try #require(try await server.submit("echo", ["message": "hello"]).json["id"]?.stringValue)
             try await server.waitForJob(job) { $0["state"] == "succeeded" }
             let created = try await server.request(
                 "POST", "/v1/artifacts",
-                body: #"{"task_id":"\#(job)","type":"log","content_type":"text/plain","data_base64":"SGVsbG8gd29ybGQ="}"#)
+                body:
+                    #"{"task_id":"\#(job)","type":"log","content_type":"text/plain","data_base64":"SGVsbG8gd29ybGQ="}"#)
             #expect(created.status == 201)
             let id = try #require(created.json["id"]?.stringValue)
             #expect(created.json["name"] == "log")
@@ -90,15 +99,19 @@ struct ArtifactAPITests {
     }
 
     @Test func badUploadsAndLookupsAreRefusedWithTheirCode() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let noName = try await server.upload("/v1/artifacts", Data("x".utf8))
-            #expect(noName.status == 201 && noName.json["name"] == "artifact", "a raw upload's name defaults to 'artifact'")
+            #expect(
+                noName.status == 201 && noName.json["name"] == "artifact", "a raw upload's name defaults to 'artifact'")
             let badJob = try await server.upload("/v1/artifacts?name=a&job_id=nope", Data("x".utf8))
             #expect(badJob.status == 400 && badJob.json["parameter"] == "job_id")
-            let badJobInJSONForm = try await server.request("POST", "/v1/artifacts?job_id=nope", body: #"{"data_base64":""}"#)
+            let badJobInJSONForm = try await server.request(
+                "POST", "/v1/artifacts?job_id=nope", body: #"{"data_base64":""}"#)
             #expect(badJobInJSONForm.status == 400 && badJobInJSONForm.json["parameter"] == "job_id")
             let lenientBase64 = try await server.request("POST", "/v1/artifacts", body: #"{"data_base64":"SGVs bG8="}"#)
-            #expect(lenientBase64.json["violations"]?.arrayValue?.first?["pointer"] == "/data_base64", "base64 is strict")
+            #expect(
+                lenientBase64.json["violations"]?.arrayValue?.first?["pointer"] == "/data_base64", "base64 is strict")
             for name in ["..%2F..%2Fetc%2Fpasswd", "..", "a%5Cb", "x%00y", ""] {
                 let refused = try await server.upload("/v1/artifacts?name=\(name)", Data("x".utf8))
                 #expect(refused.status == 400, "name \(name)")
@@ -124,7 +137,8 @@ struct ArtifactAPITests {
             #expect(notAnID.status == 422 && notAnID.json["code"] == "invalid_artifact")
             let idPointers = notAnID.json["violations"]?.arrayValue?.compactMap { $0["pointer"]?.stringValue }
             #expect(idPointers == ["/job_id", "/task_id"])
-            let noJob = try await server.request("POST", "/v1/artifacts", body: #"{"job_id":"\#(UUID())","data_base64":""}"#)
+            let noJob = try await server.request(
+                "POST", "/v1/artifacts", body: #"{"job_id":"\#(UUID())","data_base64":""}"#)
             #expect(noJob.status == 404)
             #expect(noJob.json["code"] == "job_not_found")
             let unknownJob = try await server.upload("/v1/artifacts?name=a&job_id=\(UUID())", Data("x".utf8))
@@ -134,7 +148,8 @@ struct ArtifactAPITests {
                 let missing = try await server.request("GET", "/v1/artifacts/\(id)")
                 #expect(missing.status == 404, "id \(id)")
                 #expect(missing.json["code"] == "artifact_not_found", "id \(id)")
-                #expect(try await server.request("GET", "/v1/artifacts/\(id)/meta").json["code"] == "artifact_not_found")
+                #expect(
+                    try await server.request("GET", "/v1/artifacts/\(id)/meta").json["code"] == "artifact_not_found")
             }
             #expect(try await server.request("DELETE", "/v1/artifacts").status == 405)
         }
@@ -142,7 +157,8 @@ struct ArtifactAPITests {
 
     /// A handler (in the worker's process) writes artifacts from bytes and from a file; the job lists them.
     @Test func handlersWriteArtifactsOfTheirJob() async throws {
-        try await TestServer.with(catalog: ArtifactWritingTask.catalog, openAPIDocument: "{}", maxArtifactBytes: 1024) { server in
+        try await TestServer.with(catalog: ArtifactWritingTask.catalog, openAPIDocument: "{}", maxArtifactBytes: 1024) {
+            server in
             let job = try #require(try await server.submit("render", ["text": "a,b\n"]).json["id"]?.stringValue)
             let finished = try await server.waitUntilFinished(job)
             #expect(finished["state"] == "succeeded")
@@ -156,7 +172,8 @@ struct ArtifactAPITests {
                 #expect(meta["producer"]?["attempt"] == 1)
             }
             let tooLarge = try #require(
-                try await server.submit("render", ["text": .string(String(repeating: "x", count: 1025))]).json["id"]?.stringValue)
+                try await server.submit("render", ["text": .string(String(repeating: "x", count: 1025))]).json["id"]?
+                    .stringValue)
             let failed = try await server.waitUntilFinished(tooLarge)
             #expect(failed["error"]?["code"] == "artifact_size_exceeded")
         }
@@ -178,7 +195,9 @@ struct ArtifactAPITests {
             #expect(link.contains("X-Amz-Signature="))
             let fetched = try await HTTPClient.shared.execute(HTTPClientRequest(url: link), timeout: .seconds(60))
             #expect(fetched.status == .ok)
-            #expect(Self.sha256(Data(try await fetched.body.collect(upTo: 16 << 20).readableBytesView)) == Self.sha256(bytes))
+            #expect(
+                Self.sha256(Data(try await fetched.body.collect(upTo: 16 << 20).readableBytesView))
+                    == Self.sha256(bytes))
         }
     }
 

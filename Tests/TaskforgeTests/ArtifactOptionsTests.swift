@@ -13,9 +13,15 @@ struct ArtifactOptionsTests {
             (["--artifacts", "ftp://example.com/x"], [:], "neither file:///path nor s3://bucket/prefix"),
             (["--artifacts", "s3://Bad_Bucket"], [:], "is not a valid S3 bucket name"),
             (["--artifacts", "s3://bucket/../up"], [:], "key prefix"),
-            (["--artifacts", "s3://bucket"], ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""], "needs AWS_ACCESS_KEY_ID"),
-            (["--artifacts", "s3://bucket"], ["AWS_ACCESS_KEY_ID": "a", "AWS_SECRET_ACCESS_KEY": "b", "TASKFORGE_S3_PATH_STYLE": "maybe"],
-             "TASKFORGE_S3_PATH_STYLE must be true or false"),
+            (
+                ["--artifacts", "s3://bucket"], ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""],
+                "needs AWS_ACCESS_KEY_ID"
+            ),
+            (
+                ["--artifacts", "s3://bucket"],
+                ["AWS_ACCESS_KEY_ID": "a", "AWS_SECRET_ACCESS_KEY": "b", "TASKFORGE_S3_PATH_STYLE": "maybe"],
+                "TASKFORGE_S3_PATH_STYLE must be true or false"
+            ),
             ([], ["TASKFORGE_ARTIFACTS_URL": "gopher://x"], "neither file:///path nor s3://bucket/prefix"),
             (["--max-artifact-mb", "0"], [:], "--max-artifact-mb must be at least 1"),
             ([], ["TASK_MAX_ARTIFACT_MB": "lots"], "TASK_MAX_ARTIFACT_MB must be a positive integer"),
@@ -23,7 +29,8 @@ struct ArtifactOptionsTests {
         ]
         for (arguments, environment, message) in cases {
             let result = try await CommandLineRunner.run(
-                serve + arguments, environment: environment.merging(["TASKFORGE_DATABASE_URL": ""]) { first, _ in first })
+                serve + arguments,
+                environment: environment.merging(["TASKFORGE_DATABASE_URL": ""]) { first, _ in first })
             #expect(result.status != 0, "\(arguments) \(environment)")
             #expect(result.stderr.contains(message), "\(arguments) \(environment): \(result.stderr)")
         }
@@ -37,15 +44,18 @@ struct ArtifactOptionsTests {
         let artifacts = directory.appendingPathComponent("kept")
         let process = try BackgroundProcess(
             try CommandLineRunner.executable,
-            ["serve", "--port", "0", "--data-dir", directory.appendingPathComponent("data").path,
-             "--artifacts", "file://" + artifacts.path],
+            [
+                "serve", "--port", "0", "--data-dir", directory.appendingPathComponent("data").path,
+                "--artifacts", "file://" + artifacts.path,
+            ],
             environment: ["TASKFORGE_DATABASE_URL": "", "TASK_MAX_ARTIFACT_MB": "1"],
             logFile: directory.appendingPathComponent("serve.log"))
         let server = RemoteServer(baseURL: try await process.listeningURL())
         let refused = try await server.upload("/v1/artifacts?name=big.bin", Data(count: 2 << 20), chunked: true)
         #expect(refused.json["code"] == "artifact_size_exceeded")
         #expect(refused.json["max_bytes"] == .integer(1 << 20))
-        let stored = try await server.upload("/v1/artifacts?name=small.txt", Data("kept".utf8), contentType: "text/plain")
+        let stored = try await server.upload(
+            "/v1/artifacts?name=small.txt", Data("kept".utf8), contentType: "text/plain")
         let id = try #require(stored.json["id"]?.stringValue)
         #expect(try Data(contentsOf: artifacts.appendingPathComponent("\(id.prefix(2))/\(id)")) == Data("kept".utf8))
         #expect(await process.terminate() == 0)

@@ -21,8 +21,11 @@ struct AuthenticationTests {
         return secret.text
     }
 
-    static func with(catalog: TaskCatalog = GeneratedTasks.catalog, _ body: (TestServer) async throws -> Void) async throws {
-        try await TestServer.with(catalog: catalog, openAPIDocument: GeneratedTasks.openAPIDocument, authentication: .required, body)
+    static func with(
+        catalog: TaskCatalog = GeneratedTasks.catalog, _ body: (TestServer) async throws -> Void
+    ) async throws {
+        try await TestServer.with(
+            catalog: catalog, openAPIDocument: GeneratedTasks.openAPIDocument, authentication: .required, body)
     }
 
     static func bearer(_ secret: String) -> [String: String] { ["Authorization": "Bearer \(secret)"] }
@@ -34,7 +37,10 @@ struct AuthenticationTests {
             #expect(missing.status == 401 && missing.json["code"] == "authentication_required")
             #expect(missing.headers["www-authenticate"] == #"Bearer realm="taskforge""#)
             let wrongSecret = String(secret.dropLast(2)) + (secret.hasSuffix("AA") ? "BB" : "AA")
-            for header in ["Bearer nonsense", "Basic dXNlcjpwYXNz", "Bearer \(wrongSecret)", "Bearer \(TokenSecret.generate().text)"] {
+            for header in [
+                "Bearer nonsense", "Basic dXNlcjpwYXNz", "Bearer \(wrongSecret)",
+                "Bearer \(TokenSecret.generate().text)",
+            ] {
                 let refused = try await server.request("GET", "/v1/jobs", headers: ["Authorization": header])
                 #expect(refused.status == 401 && refused.json["code"] == "invalid_token", "\(header)")
                 #expect(refused.headers["www-authenticate"]?.contains(#"error="invalid_token""#) == true)
@@ -51,20 +57,28 @@ struct AuthenticationTests {
         try await Self.with { server in
             let reader = try await Self.token(server, "reader", [.read])
             let echoOnly = try await Self.token(server, "echo-only", [.submit], tasks: ["echo"])
-            let refused = try await server.request("POST", "/v1/tasks/echo", body: #"{"message": "hi"}"#, headers: Self.bearer(reader))
-            #expect(refused.status == 403 && refused.json["code"] == "insufficient_scope" && refused.json["scope"] == "submit")
+            let refused = try await server.request(
+                "POST", "/v1/tasks/echo", body: #"{"message": "hi"}"#, headers: Self.bearer(reader))
+            #expect(
+                refused.status == 403 && refused.json["code"] == "insufficient_scope"
+                    && refused.json["scope"] == "submit")
             #expect(refused.headers["www-authenticate"]?.contains(#"error="insufficient_scope""#) == true)
-            let otherTask = try await server.request("POST", "/v1/tasks/sleep", body: #"{"seconds": 1}"#, headers: Self.bearer(echoOnly))
+            let otherTask = try await server.request(
+                "POST", "/v1/tasks/sleep", body: #"{"seconds": 1}"#, headers: Self.bearer(echoOnly))
             #expect(otherTask.status == 403 && otherTask.json["code"] == "insufficient_scope")
-            let accepted = try await server.request("POST", "/v1/tasks/echo", body: #"{"message": "hi"}"#, headers: Self.bearer(echoOnly))
+            let accepted = try await server.request(
+                "POST", "/v1/tasks/echo", body: #"{"message": "hi"}"#, headers: Self.bearer(echoOnly))
             #expect(accepted.status == 202)
             // Submitting is not reading: the job is there, but this token may not look at it.
             let id = try #require(accepted.json["id"]?.stringValue)
             #expect(try await server.request("GET", "/v1/jobs/\(id)", headers: Self.bearer(echoOnly)).status == 403)
-            let batch = #"{"jobs": [{"task": "echo", "input": {"message": "a"}}, {"task": "sleep", "input": {"seconds": 1}}]}"#
-            let refusedBatch = try await server.request("POST", "/v1/jobs:batch", body: batch, headers: Self.bearer(echoOnly))
+            let batch =
+                #"{"jobs": [{"task": "echo", "input": {"message": "a"}}, {"task": "sleep", "input": {"seconds": 1}}]}"#
+            let refusedBatch = try await server.request(
+                "POST", "/v1/jobs:batch", body: batch, headers: Self.bearer(echoOnly))
             #expect(refusedBatch.status == 403)
-            #expect(try await server.store.jobs(matching: JobQuery()).jobs.count == 1, "the refused batch queued nothing")
+            #expect(
+                try await server.store.jobs(matching: JobQuery()).jobs.count == 1, "the refused batch queued nothing")
         }
     }
 
@@ -76,18 +90,21 @@ struct AuthenticationTests {
             let submitted = try await server.request(
                 "POST", "/v1/tasks/sleep?delay=1h", body: #"{"seconds": 1}"#, headers: Self.bearer(alice))
             let id = try #require(submitted.json["id"]?.stringValue)
-            _ = try await server.request("POST", "/v1/tasks/echo", body: #"{"message": "bob's"}"#, headers: Self.bearer(bob))
+            _ = try await server.request(
+                "POST", "/v1/tasks/echo", body: #"{"message": "bob's"}"#, headers: Self.bearer(bob))
 
             let hidden = try await server.request("GET", "/v1/jobs/\(id)", headers: Self.bearer(bob))
             #expect(hidden.status == 404 && hidden.json["code"] == "job_not_found")
             #expect(try await server.request("GET", "/v1/jobs/\(id)/events", headers: Self.bearer(bob)).status == 404)
             #expect(try await server.request("POST", "/v1/jobs/\(id)/cancel", headers: Self.bearer(bob)).status == 404)
             #expect(try await server.request("POST", "/v1/jobs/\(id)/retry", headers: Self.bearer(bob)).status == 404)
-            let bobsList = try await server.request("GET", "/v1/jobs", headers: Self.bearer(bob)).json["jobs"]?.arrayValue ?? []
+            let bobsList =
+                try await server.request("GET", "/v1/jobs", headers: Self.bearer(bob)).json["jobs"]?.arrayValue ?? []
             #expect(bobsList.count == 1 && bobsList.first?["task"] == "echo")
 
             #expect(try await server.request("GET", "/v1/jobs/\(id)", headers: Self.bearer(alice)).status == 200)
-            let everyone = try await server.request("GET", "/v1/jobs", headers: Self.bearer(admin)).json["jobs"]?.arrayValue ?? []
+            let everyone =
+                try await server.request("GET", "/v1/jobs", headers: Self.bearer(admin)).json["jobs"]?.arrayValue ?? []
             #expect(everyone.count == 2)
             let cancelled = try await server.request("POST", "/v1/jobs/\(id)/cancel", headers: Self.bearer(alice))
             #expect(cancelled.status == 200 && cancelled.json["state"] == "cancelled")
@@ -121,7 +138,9 @@ struct AuthenticationTests {
             #expect(first.status == 202)
             // Same input and key from another principal: a job of its own, neither deduplicated nor replayed.
             let other = try await submit(bob, key: "k1")
-            #expect(other.status == 202 && other.headers["idempotent-replayed"] == nil && other.json["id"] != first.json["id"])
+            #expect(
+                other.status == 202 && other.headers["idempotent-replayed"] == nil
+                    && other.json["id"] != first.json["id"])
             let again = try await submit(alice, key: "k2")
             #expect(again.status == 200 && again.json["deduplicated"] == true && again.json["id"] == first.json["id"])
             let lookup = try await server.request("GET", "/v1/dedup/sum?dataset=a", headers: Self.bearer(bob))

@@ -8,7 +8,8 @@ import Testing
 @Suite("Bad requests")
 struct BadRequestTests {
     @Test func schemaViolationsAreListedByPointer() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let reply = try await server.request(
                 "POST", "/v1/tasks/echo", body: #"{"message": 42, "extra": true}"#)
             #expect(reply.status == 422)
@@ -16,9 +17,10 @@ struct BadRequestTests {
             #expect(reply.json["code"] == "invalid_input")
             #expect(reply.json["type"] == "urn:taskforge:error:invalid_input")
             let violations = try #require(reply.json["violations"]?.arrayValue)
-            let byPointer = Dictionary(uniqueKeysWithValues: violations.compactMap { v in
-                v["pointer"]?.stringValue.map { ($0, v["code"]?.stringValue ?? "") }
-            })
+            let byPointer = Dictionary(
+                uniqueKeysWithValues: violations.compactMap { v in
+                    v["pointer"]?.stringValue.map { ($0, v["code"]?.stringValue ?? "") }
+                })
             #expect(byPointer == ["/message": "type", "/extra": "additional_property"])
         }
     }
@@ -29,7 +31,8 @@ struct BadRequestTests {
         ("not json at all", "invalid_json"),
     ])
     func malformedBodiesAre400(body: String, code: String) async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let reply = try await server.request("POST", "/v1/tasks/echo", body: body)
             #expect(reply.status == 400)
             #expect(reply.json["code"] == .string(code))
@@ -38,11 +41,15 @@ struct BadRequestTests {
 
     /// A body JSON leaves ambiguous is refused, naming the place, rather than read one way.
     @Test(arguments: [
-        ("{\"message\": \"a\",\n \"message\": \"b\"}", #"the key "message" appears twice in one object at line 2, column 2"#),
+        (
+            "{\"message\": \"a\",\n \"message\": \"b\"}",
+            #"the key "message" appears twice in one object at line 2, column 2"#
+        ),
         (#"{"message": "x",}"#, "expected a quoted key, found '}' at line 1, column 17"),
     ])
     func ambiguousBodiesAre400WithThePlace(body: String, detail: String) async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let reply = try await server.request("POST", "/v1/tasks/echo", body: body)
             #expect(reply.status == 400)
             #expect(reply.json["code"] == "invalid_json")
@@ -51,7 +58,8 @@ struct BadRequestTests {
     }
 
     @Test func wrongShapesAndBoundsAre422() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let notObject = try await server.request("POST", "/v1/tasks/echo", body: "[1, 2]")
             #expect(notObject.status == 422)
             #expect(notObject.json["violations"]?.arrayValue?.first?["pointer"] == "")
@@ -69,7 +77,8 @@ struct BadRequestTests {
     }
 
     @Test func unknownThingsAre404() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let task = try await server.submit("nope", [:])
             #expect(task.status == 404 && task.json["code"] == "task_not_found")
             let job = try await server.request("GET", "/v1/jobs/\(UUID().uuidString)")
@@ -84,7 +93,8 @@ struct BadRequestTests {
     }
 
     @Test func badQueryParametersAre400() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             for query in ["status=sleeping", "limit=0", "limit=abc", "cursor=%%%", "status=running&state=bogus"] {
                 let reply = try await server.request("GET", "/v1/jobs?\(query)")
                 #expect(reply.status == 400, "\(query)")
@@ -96,7 +106,8 @@ struct BadRequestTests {
     }
 
     @Test func aKnownPathWithAnotherMethodIs405WithAllow() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let delete = try await server.request("DELETE", "/v1/jobs")
             #expect(delete.status == 405)
             #expect(delete.json["code"] == "method_not_allowed")
@@ -112,7 +123,9 @@ struct BadRequestTests {
     }
 
     @Test func oversizedBodiesAre413() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxBodyBytes: 1024) { server in
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxBodyBytes: 1024
+        ) { server in
             let reply = try await server.submit("echo", ["message": .string(String(repeating: "a", count: 2000))])
             #expect(reply.status == 413)
             #expect(reply.json["code"] == "body_too_large")

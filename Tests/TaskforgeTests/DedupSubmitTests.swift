@@ -15,23 +15,29 @@ enum SumTask {
 
     static let definition = TaskDefinition(
         name: "sum", version: 1, summary: "Sums a dataset.", queue: "sums", timeout: .seconds(60),
-        input: Schema(type: [.object], properties: [.init("dataset", Schema(type: [.string])), .init("note", Schema(type: [.string]))]),
+        input: Schema(
+            type: [.object],
+            properties: [.init("dataset", Schema(type: [.string])), .init("note", Schema(type: [.string]))]),
         output: Schema(type: [.object]), dedup: DedupPolicy(keyFields: ["dataset"], reuseResultFor: .seconds(3600)),
         location: SourceLocation(file: "DedupSubmitTests.swift", line: 1, column: 1))
 
-    static let catalog = TaskCatalog([TaskEntry(definition) { (_: Input, _: JobContext) async throws -> Output in Output() }])
+    static let catalog = TaskCatalog([
+        TaskEntry(definition) { (_: Input, _: JobContext) async throws -> Output in Output() }
+    ])
 }
 
 @Suite("Dedup over HTTP")
 struct DedupSubmitTests {
     @Test func aSecondSubmitWithTheSameKeyAnswers200WithTheSameJob() async throws {
         try await TestServer.with(catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
-            let first = try await server.request("POST", "/v1/tasks/sum?delay=1h", body: #"{"dataset": "a", "note": "x"}"#)
+            let first = try await server.request(
+                "POST", "/v1/tasks/sum?delay=1h", body: #"{"dataset": "a", "note": "x"}"#)
             #expect(first.status == 202)
             #expect(first.json["deduplicated"] == nil)
             let id = try #require(first.json["id"]?.stringValue)
 
-            let second = try await server.request("POST", "/v1/tasks/sum?delay=1h", body: #"{"dataset": "a", "note": "y"}"#)
+            let second = try await server.request(
+                "POST", "/v1/tasks/sum?delay=1h", body: #"{"dataset": "a", "note": "y"}"#)
             #expect(second.status == 200)
             #expect(second.json["id"]?.stringValue == id)
             #expect(second.json["deduplicated"] == true && second.json["reused"] == false)
@@ -63,14 +69,17 @@ struct DedupSubmitTests {
             #expect(try await server.request("GET", "/v1/dedup/sum?dataset=b").json["processed"] == false)
 
             let unknown = try await server.request("GET", "/v1/dedup/sum?note=x")
-            #expect(unknown.status == 400 && unknown.json["code"] == "invalid_parameter" && unknown.json["parameter"] == "note")
+            #expect(
+                unknown.status == 400 && unknown.json["code"] == "invalid_parameter"
+                    && unknown.json["parameter"] == "note")
             let missing = try await server.request("GET", "/v1/dedup/nope?dataset=a")
             #expect(missing.status == 404 && missing.json["code"] == "task_not_found")
         }
     }
 
     @Test func aTaskWithoutDedupHasNoKeysToLookUp() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let reply = try await server.request("GET", "/v1/dedup/echo?message=hi")
             #expect(reply.status == 404 && reply.json["code"] == "dedup_not_declared")
         }
@@ -83,7 +92,10 @@ struct RouteAliasTests {
     static let catalog: TaskCatalog = {
         var definition = SumTask.definition
         definition.alias = RouteAlias(path: "/api/sum")
-        return TaskCatalog([TaskEntry(definition) { (_: SumTask.Input, _: JobContext) async throws -> SumTask.Output in SumTask.Output() }])
+        return TaskCatalog([
+            TaskEntry(definition) { (_: SumTask.Input, _: JobContext) async throws -> SumTask.Output in SumTask.Output()
+            }
+        ])
     }()
 
     @Test func theAliasValidatesAndAnswersLikeTheTaskRoute() async throws {

@@ -19,13 +19,15 @@ struct HandlerProcessPoolTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let store = try await SQLiteJobStore.open(path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger)
+        let store = try await SQLiteJobStore.open(
+            path: directory.appendingPathComponent("jobs.sqlite").path, logger: logger)
         let jobs = (0..<1000).map { _ in
             NewJob(task: "echo", version: 1, queue: "default", input: ["message": "hi"], maxAttempts: 1)
         }
         let ids = try await store.enqueue(jobs).map(\.id)
         let pool = HandlerProcessPool(
-            executable: URL(fileURLWithPath: "/bin/false"), arguments: [], killGrace: .milliseconds(200), logger: logger)
+            executable: URL(fileURLWithPath: "/bin/false"), arguments: [], killGrace: .milliseconds(200), logger: logger
+        )
         let worker = Worker(
             store: store, catalog: GeneratedTasks.catalog, configuration: WorkerConfiguration(queues: ["default": 16]),
             runner: pool, logger: logger)
@@ -53,7 +55,8 @@ struct HandlerProcessPoolTests {
     private static func openPipes() -> Int {
         let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
         return descriptors.filter { descriptor in
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)"))?.hasPrefix("pipe:") ?? false
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)"))?.hasPrefix(
+                "pipe:") ?? false
         }.count
     }
 }

@@ -10,7 +10,8 @@ import Testing
 struct IdempotencyKeyTests {
     static func submit(_ server: TestServer, key: String, dataset: String, delay: String = "1h") async throws -> Reply {
         try await server.request(
-            "POST", "/v1/tasks/sum?delay=\(delay)", body: #"{"dataset": "\#(dataset)"}"#, headers: ["Idempotency-Key": key])
+            "POST", "/v1/tasks/sum?delay=\(delay)", body: #"{"dataset": "\#(dataset)"}"#,
+            headers: ["Idempotency-Key": key])
     }
 
     @Test func aRepeatedRequestGetsTheFirstAnswerAndQueuesNothing() async throws {
@@ -86,7 +87,8 @@ struct IdempotencyKeyTests {
 @Suite("Idempotency and dedup on the command line")
 struct IdempotencyCommandLineTests {
     @Test func repeatingASubmitWithItsKeyQueuesOneJob() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let arguments = [
                 "submit", "echo", "--message", "hi", "--delay", "1h", "--idempotency-key", "deploy-42", "--json",
                 "--server", server.baseURL,

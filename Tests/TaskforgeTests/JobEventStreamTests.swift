@@ -52,7 +52,8 @@ struct JobEventStreamTests {
     }
 
     @Test func theStreamCarriesStatesAndThrottledProgressAndEndsAfterTheFinalState() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let id = try #require(try await server.submit("sleep", ["seconds": 1.5]).json["id"]?.stringValue)
             let (contentType, text) = try await Self.read(server, id)
             #expect(contentType == "text/event-stream")
@@ -79,7 +80,8 @@ struct JobEventStreamTests {
     }
 
     @Test func lastEventIDResumesAfterThatEvent() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let id = try #require(try await server.submit("echo", ["message": "hi"]).json["id"]?.stringValue)
             _ = try await server.waitUntilFinished(id)
             let all = try Self.events(try await Self.read(server, id).text)
@@ -92,7 +94,9 @@ struct JobEventStreamTests {
             #expect(try await Self.read(server, id, headers: ["Last-Event-ID": last]).text == "")
             let bad = try await server.request(
                 "GET", "/v1/jobs/\(id)/events", headers: ["Accept": "text/event-stream", "Last-Event-ID": "soon"])
-            #expect(bad.status == 400 && bad.json["code"] == "invalid_parameter" && bad.json["parameter"] == "Last-Event-ID")
+            #expect(
+                bad.status == 400 && bad.json["code"] == "invalid_parameter" && bad.json["parameter"] == "Last-Event-ID"
+            )
             // The JSON form refuses it too (schemathesis found it ignored there).
             let badJSON = try await server.request("GET", "/v1/jobs/\(id)/events", headers: ["Last-Event-ID": "{}"])
             #expect(badJSON.status == 400 && badJSON.json["parameter"] == "Last-Event-ID")
@@ -135,7 +139,8 @@ struct JobEventStreamTests {
     /// A cancel sent while the stream is open ends it with the `cancelled` state. (How soon is a
     /// benchmark figure, not a test: see the note of the issue.)
     @Test func aCancelEndsTheOpenStream() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let id = try #require(try await server.submit("sleep", ["seconds": 600]).json["id"]?.stringValue)
             try await server.waitForJob(id) { $0["state"] == "running" }
             let cancelled = Task {

@@ -8,7 +8,8 @@ import Testing
 @Suite("Queue status")
 struct QueueStatusTests {
     @Test func aQueueNobodyServesShowsItsWaitingJobs() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             // No task uses 'nightly' and no worker serves it: its jobs wait.
             _ = try await server.store.enqueue([
                 NewJob(task: "echo", version: 1, queue: "nightly", input: ["message": "a"], maxAttempts: 1),
@@ -26,22 +27,30 @@ struct QueueStatusTests {
             let age = try #require(queues.last?["oldest_pending_age_seconds"]?.doubleValue)
             #expect(age >= 0 && age < 60)
             #expect(queues.allSatisfy { $0["paused"] == false && $0["paused_at"] == .null && $0["paused_by"] == .null })
-            #expect(queues.map { $0.removingMembers("oldest_pending_age_seconds", "paused", "paused_at", "paused_by") } == [
-                ["name": "data", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
-                ["name": "data_processing", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
-                ["name": "default", "pending": 0, "scheduled": 1, "running": 0, "workers": 1, "concurrency": 4],
-                ["name": "geo", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
-                ["name": "io", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
-                ["name": "model_prediction", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
-                ["name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0, "concurrency": 0],
-            ])
+            #expect(
+                queues.map { $0.removingMembers("oldest_pending_age_seconds", "paused", "paused_at", "paused_by") } == [
+                    ["name": "data", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
+                    [
+                        "name": "data_processing", "pending": 0, "scheduled": 0, "running": 0, "workers": 1,
+                        "concurrency": 4,
+                    ],
+                    ["name": "default", "pending": 0, "scheduled": 1, "running": 0, "workers": 1, "concurrency": 4],
+                    ["name": "geo", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
+                    ["name": "io", "pending": 0, "scheduled": 0, "running": 0, "workers": 1, "concurrency": 4],
+                    [
+                        "name": "model_prediction", "pending": 0, "scheduled": 0, "running": 0, "workers": 1,
+                        "concurrency": 4,
+                    ],
+                    ["name": "nightly", "pending": 2, "scheduled": 0, "running": 0, "workers": 0, "concurrency": 0],
+                ])
             #expect(queues.first?["oldest_pending_age_seconds"] == .null)
 
             let table = try await CommandLineRunner.run(["queues", "--server", server.baseURL])
             #expect(table.status == 0, "\(table.stderr)")
             let lines = table.stdout.split(separator: "\n")
             #expect(lines.first?.split(separator: " ").last == "oldest", "\(table.stdout)")
-            let nightly = try #require(lines.first { $0.hasPrefix("nightly") }?.split(separator: " "), "\(table.stdout)")
+            let nightly = try #require(
+                lines.first { $0.hasPrefix("nightly") }?.split(separator: " "), "\(table.stdout)")
             #expect(Array(nightly.prefix(6)) == ["nightly", "2", "0", "0", "0", "0"], "\(table.stdout)")
             #expect(nightly[6].hasSuffix("s") && Array(nightly.suffix(2)) == ["(no", "worker)"], "\(table.stdout)")
             let served = try #require(lines.first { $0.hasPrefix("default") }?.split(separator: " "), "\(table.stdout)")
@@ -53,10 +62,12 @@ struct QueueStatusTests {
     /// `/metrics` and `taskforge queues` show the pause, and a resume (`taskforge queues resume`)
     /// lets the waiting job run.
     @Test func aPausedQueueWaitsWhileOthersRunAndRunsOnceResumed() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let paused = try await server.request("POST", "/v1/queues/default/pause")
             #expect(paused.status == 200, "\(paused.json)")
-            #expect(paused.json["name"] == "default" && paused.json["paused"] == true && paused.json["paused_by"] == .null)
+            #expect(
+                paused.json["name"] == "default" && paused.json["paused"] == true && paused.json["paused_by"] == .null)
             #expect(paused.json["paused_at"]?.stringValue?.hasSuffix("Z") == true)
             let held = try #require(try await server.submit("echo", ["message": "held"]).json["id"]?.stringValue)
 
@@ -87,8 +98,11 @@ struct QueueStatusTests {
             #expect(pausedByCLI.stdout.hasPrefix("paused queue 'geo' (0 ready job(s) wait"), "\(pausedByCLI.stderr)")
             let unknown = try await server.request("POST", "/v1/queues/no-such-queue/pause")
             #expect(unknown.status == 404 && unknown.json["code"] == "queue_not_found")
-            let unknownByCLI = try await CommandLineRunner.run(["queues", "pause", "no-such-queue", "--server", server.baseURL])
-            #expect(unknownByCLI.status != 0 && unknownByCLI.stderr.contains("queue_not_found"), "\(unknownByCLI.stderr)")
+            let unknownByCLI = try await CommandLineRunner.run([
+                "queues", "pause", "no-such-queue", "--server", server.baseURL,
+            ])
+            #expect(
+                unknownByCLI.status != 0 && unknownByCLI.stderr.contains("queue_not_found"), "\(unknownByCLI.stderr)")
         }
     }
 }

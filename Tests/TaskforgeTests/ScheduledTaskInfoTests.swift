@@ -8,7 +8,8 @@ import Testing
     @Test func theRegistryListsTheSchedules() async throws {
         let location = SourceLocation(file: "tasks.yaml", line: 1, column: 1)
         let schedule = Schedule(
-            cron: CronExpression(validated: "0 0 1 1 *"), timeZone: "Europe/Berlin", input: ["message": "happy new year"],
+            cron: CronExpression(validated: "0 0 1 1 *"), timeZone: "Europe/Berlin",
+            input: ["message": "happy new year"],
             catchUp: .none, location: location)
         let definition = TaskDefinition(
             name: "greet", version: 1, summary: "G.", queue: "default", timeout: .seconds(5),
@@ -20,10 +21,12 @@ import Testing
             let listed = try #require(task["schedules"]?.arrayValue?.first)
             #expect(task["schedules"]?.arrayValue?.count == 1)
             #expect(listed["id"] == .string(schedule.id(task: "greet")))
-            #expect(listed["cron"] == "0 0 1 1 *" && listed["timezone"] == "Europe/Berlin" && listed["catch_up"] == "none")
+            #expect(
+                listed["cron"] == "0 0 1 1 *" && listed["timezone"] == "Europe/Berlin" && listed["catch_up"] == "none")
             #expect(listed["input"] == ["message": "happy new year"])
             let nextRun = try Date(
-                try #require(listed["next_run"]?.stringValue), strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+                try #require(listed["next_run"]?.stringValue),
+                strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
             #expect(nextRun == schedule.nextFire(after: Date()))
         }
     }

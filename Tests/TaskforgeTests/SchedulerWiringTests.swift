@@ -2,8 +2,9 @@ import Foundation
 import Logging
 import TaskRuntime
 import TaskStoreSQLite
-@testable import TaskforgeCommands
 import Testing
+
+@testable import TaskforgeCommands
 
 /// `serve` and `worker` run a scheduler only when the catalog has schedules and `--no-schedules` is not given.
 @Suite struct SchedulerWiringTests {

@@ -18,7 +18,9 @@ struct SchemaCommandTests {
             directory: Self.root.appendingPathComponent("Tests/VersioningTests"))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("v1 -> v2:\n  breaking: input: property 'who' removed (input_property_removed)"))
-        #expect(result.stdout.contains("compatible: input: optional property 'shout' added (input_property_added_optional)"))
+        #expect(
+            result.stdout.contains("compatible: input: optional property 'shout' added (input_property_added_optional)")
+        )
         #expect(result.stdout.contains("v3 (locked) -> v3 (tasks.yaml): no changes"))
     }
 
@@ -33,6 +35,8 @@ struct SchemaCommandTests {
             ["schema", "check", "--lock", Self.root.appendingPathComponent("Generated/tasks.lock.json").path],
             directory: directory)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("(input_max_length_lowered); bump 'version' to 2, or restore it"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("(input_max_length_lowered); bump 'version' to 2, or restore it"), "\(result.stdout)"
+        )
     }
 }

@@ -23,19 +23,24 @@ struct SchemathesisTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         // `search` needs a Brave key to accept submissions; its jobs meet a closed port and retry.
-        let environment = ["TASKFORGE_DATABASE_URL": "", "BRAVE_API_KEY": "schemathesis", "BRAVE_BASE_URL": "http://127.0.0.1:9"]
+        let environment = [
+            "TASKFORGE_DATABASE_URL": "", "BRAVE_API_KEY": "schemathesis", "BRAVE_BASE_URL": "http://127.0.0.1:9",
+        ]
         let created = try await CommandLineRunner.run(
-            ["token", "create", "--name", "schemathesis", "--scopes", "admin", "--data-dir", data], environment: environment)
+            ["token", "create", "--name", "schemathesis", "--scopes", "admin", "--data-dir", data],
+            environment: environment)
         let secret = try #require(created.stdout.split(separator: "\n").first.map(String.init), "\(created.stderr)")
         let process = try BackgroundProcess(
-            try CommandLineRunner.executable, ["serve", "--port", "0", "--data-dir", data, "--isolation", "in-process"],
+            try CommandLineRunner.executable,
+            ["serve", "--port", "0", "--data-dir", data, "--isolation", "in-process"],
             environment: environment, logFile: directory.appendingPathComponent("serve.log"))
         let url = try await process.listeningURL()
         let result = try await ProcessRunner.run(
             URL(fileURLWithPath: "/usr/bin/env"),
             [
                 "schemathesis", "--config-file", Self.settings.appendingPathComponent("schemathesis.toml").path, "run",
-                url + "/openapi.json", "-H", "Authorization: Bearer \(secret)", "--checks", "all", "--max-examples", "20",
+                url + "/openapi.json", "-H", "Authorization: Bearer \(secret)", "--checks", "all", "--max-examples",
+                "20",
                 "--seed", "7", "--max-time", "240", "--workers", "1",
             ], environment: ["PYTHONPATH": Self.settings.path, "SCHEMATHESIS_HOOKS": "hooks"], directory: directory)
         #expect(await process.terminate() == 0)

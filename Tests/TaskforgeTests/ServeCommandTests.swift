@@ -17,7 +17,8 @@ struct ServeCommandTests {
             environment: ["TASKFORGE_DATABASE_URL": ""], logFile: directory.appendingPathComponent("serve.log"))
         let server = RemoteServer(baseURL: try await process.listeningURL())
 
-        let echo = try #require(try await server.submit("echo", ["message": "through a handler process"]).json["id"]?.stringValue)
+        let echo = try #require(
+            try await server.submit("echo", ["message": "through a handler process"]).json["id"]?.stringValue)
         let echoed = try await server.waitUntilFinished(echo)
         #expect(echoed["state"] == "succeeded", "\(echoed)")
         #expect(echoed["output"] == ["message": "through a handler process"])
@@ -63,7 +64,10 @@ struct ServeCommandTests {
     @Test func workersZeroIsForAnAPIServerOnly() async throws {
         let refusals = [
             (["worker", "--workers", "0"], "--workers must be at least 1 for a worker"),
-            (["serve", "--workers", "0", "--queues", "default=2"], "--workers 0 runs no worker, so it takes no --queues"),
+            (
+                ["serve", "--workers", "0", "--queues", "default=2"],
+                "--workers 0 runs no worker, so it takes no --queues"
+            ),
             (["serve", "--workers=-1"], "--workers must not be negative"),
         ]
         for (arguments, message) in refusals {

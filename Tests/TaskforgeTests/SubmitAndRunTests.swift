@@ -8,7 +8,8 @@ import Testing
 @Suite("Submit and run over HTTP")
 struct SubmitAndRunTests {
     @Test func echoRoundTrip() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let reply = try await server.submit("echo", ["message": "hello, taskforge"])
             #expect(reply.status == 202)
             let id = try #require(reply.json["id"]?.stringValue)
@@ -31,7 +32,8 @@ struct SubmitAndRunTests {
     /// Polls until the progress was seen at two different values between 0 and 100 (however slow
     /// the machine: the job sleeps ten minutes), checks it never went back, then cancels the job.
     @Test func sleepReportsRisingProgress() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let id = try #require(try await server.submit("sleep", ["seconds": 600]).json["id"]?.stringValue)
             var seen: [Double] = []
             try await server.waitForJob(id, timeout: .seconds(60)) { job in
@@ -47,7 +49,8 @@ struct SubmitAndRunTests {
     /// The handler sleeps for ten minutes; the cancel must interrupt it, not wait for it. (How fast a
     /// cancel lands is a speed figure, measured outside the tests: 29 ms across processes.)
     @Test func cancellingARunningSleepInterruptsIt() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let id = try #require(try await server.submit("sleep", ["seconds": 600]).json["id"]?.stringValue)
             try await server.waitForJob(id) { $0["state"] == "running" }
             let reply = try await server.request("POST", "/v1/jobs/\(id)/cancel")
@@ -61,7 +64,8 @@ struct SubmitAndRunTests {
     }
 
     @Test func cancellingAPendingJobIsImmediateAndAFinishedOneConflicts() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let id = try #require(try await server.submit("echo", ["message": "x"]).json["id"]?.stringValue)
             _ = try await server.waitUntilFinished(id)
             let conflict = try await server.request("POST", "/v1/jobs/\(id)/cancel")
@@ -72,7 +76,10 @@ struct SubmitAndRunTests {
     }
 
     @Test func anAttemptLongerThanItsTimeoutFails() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxRuntime: .milliseconds(300)) { server in
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
+            maxRuntime: .milliseconds(300)
+        ) { server in
             let id = try #require(try await server.submit("sleep", ["seconds": 30]).json["id"]?.stringValue)
             let finished = try await server.waitUntilFinished(id, timeout: .seconds(60))
             #expect(finished["state"] == "failed")
@@ -83,10 +90,13 @@ struct SubmitAndRunTests {
     }
 
     @Test func jobsAreListedNewestFirstWithACursor() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             var ids: [String] = []
             for index in 0..<3 {
-                ids.append(try #require(try await server.submit("echo", ["message": .string("\(index)")]).json["id"]?.stringValue))
+                ids.append(
+                    try #require(
+                        try await server.submit("echo", ["message": .string("\(index)")]).json["id"]?.stringValue))
             }
             let first = try await server.request("GET", "/v1/jobs?task=echo&limit=2")
             #expect(first.json["jobs"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [ids[2], ids[1]])
@@ -100,12 +110,15 @@ struct SubmitAndRunTests {
     }
 
     @Test func theRegistryDescribesEveryTask() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let reply = try await server.request("GET", "/v1/tasks")
             let tasks = try #require(reply.json["tasks"]?.arrayValue)
-            #expect(tasks.compactMap { $0["name"]?.stringValue } == [
-                "aod_estimation", "dataset_anomalies", "dataset_metrics", "dataset_normalize", "echo", "search", "sleep", "volcal",
-            ])
+            #expect(
+                tasks.compactMap { $0["name"]?.stringValue } == [
+                    "aod_estimation", "dataset_anomalies", "dataset_metrics", "dataset_normalize", "echo", "search",
+                    "sleep", "volcal",
+                ])
             let echo = try #require(tasks.first { $0["name"] == "echo" })
             #expect(echo["version"] == 1)
             #expect(echo["summary"] == "Echo a message back.")
@@ -123,7 +136,8 @@ struct SubmitAndRunTests {
 @Suite("Operational routes")
 struct OperationalRouteTests {
     @Test func theServerServesTheCommittedOpenAPIDocument() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let reply = try await server.request("GET", "/openapi.json")
             #expect(reply.status == 200)
             #expect(reply.json["openapi"] == "3.1.0")

@@ -16,19 +16,26 @@ struct SubmitLimitTests {
             let alice = try await AuthenticationTests.token(server, "alice", [.submit, .read])
             let bob = try await AuthenticationTests.token(server, "bob", [.submit])
             func submit(_ secret: String) async throws -> Reply {
-                try await server.request("POST", "/v1/tasks/echo", body: #"{"message": "hi"}"#, headers: AuthenticationTests.bearer(secret))
+                try await server.request(
+                    "POST", "/v1/tasks/echo", body: #"{"message": "hi"}"#, headers: AuthenticationTests.bearer(secret))
             }
-            let batch = #"{"jobs": [{"task": "echo", "input": {"message": "a"}}, {"task": "echo", "input": {"message": "b"}}]}"#
+            let batch =
+                #"{"jobs": [{"task": "echo", "input": {"message": "a"}}, {"task": "echo", "input": {"message": "b"}}]}"#
             // The batch spends both tokens; one comes back every 30 s.
-            #expect(try await server.request("POST", "/v1/jobs:batch", body: batch, headers: AuthenticationTests.bearer(alice)).status == 202)
+            #expect(
+                try await server.request(
+                    "POST", "/v1/jobs:batch", body: batch, headers: AuthenticationTests.bearer(alice)
+                ).status == 202)
             let refused = try await submit(alice)
-            #expect(refused.status == 429 && refused.json["code"] == "rate_limit_exceeded" && refused.json["limit"] == 2)
+            #expect(
+                refused.status == 429 && refused.json["code"] == "rate_limit_exceeded" && refused.json["limit"] == 2)
             #expect(refused.headers["ratelimit-limit"] == "2" && refused.headers["ratelimit-remaining"] == "0")
             let retryAfter = try #require(refused.headers["retry-after"].flatMap { Int($0) })
             let reset = try #require(refused.headers["ratelimit-reset"].flatMap { Int($0) })
             #expect((1...30).contains(retryAfter) && (retryAfter...60).contains(reset), "\(retryAfter) \(reset)")
             #expect(try await submit(bob).status == 202, "the limit is per principal")
-            #expect(try await server.store.jobs(matching: JobQuery()).jobs.count == 3, "the refused submit queued nothing")
+            #expect(
+                try await server.store.jobs(matching: JobQuery()).jobs.count == 3, "the refused submit queued nothing")
 
             let limits = try await server.request("GET", "/v1/limits", headers: AuthenticationTests.bearer(alice))
             #expect(limits.status == 200)

@@ -38,7 +38,8 @@ struct SubmitOptionsTests {
     }
 
     @Test func aDelayedJobWaitsWhileLaterJobsRun() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let submittedAt = Date()
             let delayed = try await server.request("POST", "/v1/tasks/echo?delay=1h", body: #"{"message": "later"}"#)
             let answeredAt = Date()
@@ -51,7 +52,8 @@ struct SubmitOptionsTests {
             let scheduled = try await server.request(
                 "POST", "/v1/tasks/echo?run_at=2099-01-31T09:30:00Z", body: #"{"message": "much later"}"#)
             #expect(scheduled.status == 202)
-            #expect(scheduled.json["run_at"]?.stringValue.flatMap(Self.timestamp) == Self.timestamp("2099-01-31T09:30:00Z"))
+            #expect(
+                scheduled.json["run_at"]?.stringValue.flatMap(Self.timestamp) == Self.timestamp("2099-01-31T09:30:00Z"))
 
             // A job submitted afterwards runs to the end; the held-back ones are still pending.
             let now = try await server.submit("echo", ["message": "now"])
@@ -77,7 +79,8 @@ struct SubmitOptionsTests {
         ("version=0", "version"),
     ])
     func badOptionsAre400NamingTheParameter(query: String, parameter: String) async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let reply = try await server.request("POST", "/v1/tasks/echo?\(query)", body: #"{"message": "x"}"#)
             #expect(reply.status == 400)
             #expect(reply.json["code"] == "invalid_parameter")

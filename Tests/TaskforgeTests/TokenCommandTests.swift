@@ -15,7 +15,8 @@ struct TokenCommandTests {
         let noDatabase = ["TASKFORGE_DATABASE_URL": ""]
 
         let created = try await CommandLineRunner.run(
-            ["token", "create", "--name", "ci", "--scopes", "submit,read", "--tasks", "echo", "--expires", "90d"] + data,
+            ["token", "create", "--name", "ci", "--scopes", "submit,read", "--tasks", "echo", "--expires", "90d"]
+                + data,
             environment: noDatabase)
         #expect(created.status == 0, "\(created.stderr)")
         let secret = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -44,11 +45,14 @@ struct TokenCommandTests {
             ["submit", "echo", "--message", "hi"], environment: client.merging(["TASKFORGE_TOKEN": secret]) { $1 })
         #expect(withToken.status == 0, "\(withToken.stderr)")
         let withoutToken = try await CommandLineRunner.run(["jobs", "list"], environment: client)
-        #expect(withoutToken.status != 0 && withoutToken.stderr.contains("authentication_required"), "\(withoutToken.stderr)")
+        #expect(
+            withoutToken.status != 0 && withoutToken.stderr.contains("authentication_required"),
+            "\(withoutToken.stderr)")
 
         let revoked = try await CommandLineRunner.run(["token", "revoke", "ci"] + data, environment: noDatabase)
         #expect(revoked.status == 0 && revoked.stdout.contains("revoked token 'ci'"))
-        let afterRevoke = try await RemoteServer(baseURL: url).request("GET", "/v1/jobs", headers: ["Authorization": "Bearer \(secret)"])
+        let afterRevoke = try await RemoteServer(baseURL: url).request(
+            "GET", "/v1/jobs", headers: ["Authorization": "Bearer \(secret)"])
         #expect(afterRevoke.status == 401)
         #expect(await process.terminate() == 0)
         #expect(!process.log.contains(secret), "the token never reaches the log")
@@ -58,8 +62,11 @@ struct TokenCommandTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-token-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let refused = try await CommandLineRunner.run(
-            ["serve", "--host", "0.0.0.0", "--port", "0", "--data-dir", directory.path], environment: ["TASKFORGE_DATABASE_URL": ""])
+            ["serve", "--host", "0.0.0.0", "--port", "0", "--data-dir", directory.path],
+            environment: ["TASKFORGE_DATABASE_URL": ""])
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("refusing to listen on 0.0.0.0") && refused.stderr.contains("taskforge token create"))
+        #expect(
+            refused.stderr.contains("refusing to listen on 0.0.0.0")
+                && refused.stderr.contains("taskforge token create"))
     }
 }

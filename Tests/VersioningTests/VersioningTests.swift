@@ -8,7 +8,8 @@ import Testing
 @Suite("Task versions")
 struct VersioningTests {
     @Test func aPinnedOlderVersionIsValidatedStoredAndUpgraded() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let reply = try await server.submit("greet", version: 2, ["name": "Ada King Lovelace"])
             #expect(reply.status == 202)
             #expect(reply.json["version"] == 2)
@@ -22,11 +23,13 @@ struct VersioningTests {
     }
 
     @Test func aPinnedVersionUsesItsOwnSchema() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let current = try await server.submit("greet", version: 2, ["first_name": "Ada", "last_name": "Lovelace"])
             #expect(current.status == 422)
-            #expect(current.json["violations"]?.arrayValue?.compactMap { $0["pointer"]?.stringValue }.sorted()
-                == ["/first_name", "/last_name", "/name"])
+            #expect(
+                current.json["violations"]?.arrayValue?.compactMap { $0["pointer"]?.stringValue }.sorted()
+                    == ["/first_name", "/last_name", "/name"])
             let unpinned = try await server.submit("greet", ["first_name": "Ada", "last_name": "Lovelace"])
             #expect(unpinned.status == 202 && unpinned.json["version"] == 3)
             #expect(unpinned.json["input"]?["shout"] == false, "defaults are filled in")
@@ -34,7 +37,8 @@ struct VersioningTests {
     }
 
     @Test func retiredAndUnknownVersionsAreRefused() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let retired = try await server.submit("greet", version: 1, ["who": "Ada"])
             #expect(retired.status == 410)
             #expect(retired.json["code"] == "task_version_retired")
@@ -47,7 +51,8 @@ struct VersioningTests {
     }
 
     @Test func aQueuedJobOfARetiredVersionFailsWithWhatToDo() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
             let job = try await server.store.enqueue([
                 NewJob(task: "greet", version: 1, queue: "default", input: ["who": "Ada"], maxAttempts: 3)
             ])[0]
@@ -55,13 +60,16 @@ struct VersioningTests {
             #expect(finished["state"] == "failed")
             #expect(finished["error"]?["code"] == "task_version_retired")
             #expect(finished["error"]?["retryable"] == false)
-            #expect(finished["error"]?["message"]?.stringValue?.contains("resubmit the job with a version-3 input") == true)
+            #expect(
+                finished["error"]?["message"]?.stringValue?.contains("resubmit the job with a version-3 input") == true)
         }
     }
 
     @Test func anUpgradeThatRefusesFailsTheJobPermanently() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
-            let id = try #require(try await server.submit("greet", version: 2, ["name": "Cher"]).json["id"]?.stringValue)
+        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+            server in
+            let id = try #require(
+                try await server.submit("greet", version: 2, ["name": "Cher"]).json["id"]?.stringValue)
             let finished = try await server.waitUntilFinished(id)
             #expect(finished["state"] == "failed")
             #expect(finished["error"]?["code"] == "task_rejected_invalid_params")

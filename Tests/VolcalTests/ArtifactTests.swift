@@ -103,17 +103,22 @@ struct ArtifactTests {
                 ? nil : 99 + Surfaces.cone(x, y, cx: 45, cy: 50, radius: 30, h: 8)
         }
         let features = try dem.shapefile(
-            "features", [UTMGrid.square(3.3, 4.1, 60.7, 96.2), UTMGrid.square(50.5, 10.5, 97.2, 80)], epsg: UTMGrid.epsg)
-        let (small, _) = try await dem.run(pre: pre, post: cone, shapefile: features, options: VolcalOptions(blockSize: 7))
-        let (whole, _) = try await dem.run(pre: pre, post: cone, shapefile: features, options: VolcalOptions(blockSize: 4096))
+            "features", [UTMGrid.square(3.3, 4.1, 60.7, 96.2), UTMGrid.square(50.5, 10.5, 97.2, 80)], epsg: UTMGrid.epsg
+        )
+        let (small, _) = try await dem.run(
+            pre: pre, post: cone, shapefile: features, options: VolcalOptions(blockSize: 7))
+        let (whole, _) = try await dem.run(
+            pre: pre, post: cone, shapefile: features, options: VolcalOptions(blockSize: 4096))
         #expect(small.totals.validCells == whole.totals.validCells)
         #expect(small.totals.nodataCells == 15)
         #expect(small.totals.cutAreaM2 == whole.totals.cutAreaM2)
         #expect(abs(small.totals.fillM3 - whole.totals.fillM3) < 1e-9 * whole.totals.fillM3)
         #expect(abs(small.totals.cutM3 - whole.totals.cutM3) < 1e-9 * whole.totals.cutM3)
         #expect(small.features.count == 2)
-        #expect(zip(small.features, whole.features).allSatisfy {
-            abs($0.figures.netM3 - $1.figures.netM3) < 1e-9 * abs($1.figures.netM3) && $0.figures.validCells == $1.figures.validCells
-        })
+        #expect(
+            zip(small.features, whole.features).allSatisfy {
+                abs($0.figures.netM3 - $1.figures.netM3) < 1e-9 * abs($1.figures.netM3)
+                    && $0.figures.validCells == $1.figures.validCells
+            })
     }
 }

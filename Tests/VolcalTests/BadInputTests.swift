@@ -27,7 +27,8 @@ struct BadInputTests {
         options: VolcalOptions = VolcalOptions()
     ) async throws -> VolcalFailure? {
         do {
-            _ = try await dem.run(pre: pre ?? self.pre, post: post ?? self.post, shapefile: shapefile ?? aoi, options: options)
+            _ = try await dem.run(
+                pre: pre ?? self.pre, post: post ?? self.post, shapefile: shapefile ?? aoi, options: options)
             return nil
         } catch let failure as VolcalFailure {
             #expect(!failure.message.isEmpty)
@@ -45,7 +46,8 @@ struct BadInputTests {
 
     @Test func aRasterWithoutGeoreferenceIsNoGeoreference() async throws {
         let bare = try dem.raster(
-            "bare", width: 40, height: 40, grid: grid.transform, epsg: nil, georeferenced: false) { _, _ in 9 }
+            "bare", width: 40, height: 40, grid: grid.transform, epsg: nil, georeferenced: false
+        ) { _, _ in 9 }
         #expect(try await failure(post: bare)?.code == "no_georeference")
         let noCRS = try dem.raster("no-crs", width: 40, height: 40, grid: grid.transform, epsg: nil) { _, _ in 9 }
         #expect(try await failure(pre: noCRS)?.code == "no_georeference")

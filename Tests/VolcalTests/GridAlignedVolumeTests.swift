@@ -24,7 +24,8 @@ struct GridAlignedVolumeTests {
 
     @Test func aPitAndAMoundGiveTheirExactCutAndFill() async throws {
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(5, 5, 95, 95)], epsg: UTMGrid.epsg)
-        let (result, _) = try await dem.run(pre: pre, post: try post { Surfaces.pitAndMound($0, $1) }, shapefile: shapefile)
+        let (result, _) = try await dem.run(
+            pre: pre, post: try post { Surfaces.pitAndMound($0, $1) }, shapefile: shapefile)
         let totals = result.totals
         #expect(totals.cutM3 == 400)
         #expect(totals.fillM3 == 600)
@@ -50,7 +51,8 @@ struct GridAlignedVolumeTests {
     }
 
     @Test func aPolygonWithAHoleLeavesTheHoleOut() async throws {
-        let hole = "POLYGON (\(Square.ring(UTMGrid.x(10), UTMGrid.y(10), UTMGrid.x(50), UTMGrid.y(50))), "
+        let hole =
+            "POLYGON (\(Square.ring(UTMGrid.x(10), UTMGrid.y(10), UTMGrid.x(50), UTMGrid.y(50))), "
             + "\(Square.ring(UTMGrid.x(20), UTMGrid.y(20), UTMGrid.x(30), UTMGrid.y(30))))"
         let shapefile = try dem.shapefile("aoi", [hole], epsg: UTMGrid.epsg)
         let (result, _) = try await dem.run(pre: pre, post: try post { _, _ in -1 }, shapefile: shapefile)
@@ -86,7 +88,8 @@ struct GridAlignedVolumeTests {
         #expect(all.features[1].figures.fillM3 == 600)
         #expect(all.features[1].figures.cutM3 == 0)
 
-        let (one, _) = try await dem.run(pre: pre, post: surface, shapefile: shapefile, options: VolcalOptions(featureID: 1))
+        let (one, _) = try await dem.run(
+            pre: pre, post: surface, shapefile: shapefile, options: VolcalOptions(featureID: 1))
         #expect(one.totals.cutM3 == 0)
         #expect(one.totals.fillM3 == 600)
         #expect(one.totals.validCells == 600)
@@ -116,7 +119,8 @@ struct GridAlignedVolumeTests {
             return x < 50 ? 0.0625 : (y < 50 ? -0.0625 : 0)
         }
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(0, 0, 100, 100)], epsg: UTMGrid.epsg)
-        let (banded, _) = try await dem.run(pre: pre, post: noisy, shapefile: shapefile, options: VolcalOptions(toleranceM: 0.1))
+        let (banded, _) = try await dem.run(
+            pre: pre, post: noisy, shapefile: shapefile, options: VolcalOptions(toleranceM: 0.1))
         #expect(banded.totals.cutM3 == 400)
         #expect(banded.totals.fillM3 == 0)
         #expect(banded.totals.cutAreaM2 == 200)
@@ -133,7 +137,8 @@ struct GridAlignedVolumeTests {
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(10.25, 10.25, 20.25, 20.25)], epsg: UTMGrid.epsg)
         let surface = try post { _, _ in -1 }
         let (centres, _) = try await dem.run(pre: pre, post: surface, shapefile: shapefile)
-        let (touched, _) = try await dem.run(pre: pre, post: surface, shapefile: shapefile, options: VolcalOptions(allTouched: true))
+        let (touched, _) = try await dem.run(
+            pre: pre, post: surface, shapefile: shapefile, options: VolcalOptions(allTouched: true))
         #expect(centres.totals.cutM3 == 100)
         #expect(touched.totals.cutM3 == 121)
         #expect(centres.totals.polygonAreaM2 == 100)
@@ -141,7 +146,8 @@ struct GridAlignedVolumeTests {
 
     @Test func aShapefileWithoutPrjIsTakenToBeInTheRastersCRS() async throws {
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(5, 5, 95, 95)], epsg: nil)
-        let (result, _) = try await dem.run(pre: pre, post: try post { Surfaces.pitAndMound($0, $1) }, shapefile: shapefile)
+        let (result, _) = try await dem.run(
+            pre: pre, post: try post { Surfaces.pitAndMound($0, $1) }, shapefile: shapefile)
         #expect(result.polygonCRSAssumed)
         #expect(result.notes.contains { $0.contains(".prj") && $0.contains("EPSG:32633") })
         #expect(result.totals.cutM3 == 400)

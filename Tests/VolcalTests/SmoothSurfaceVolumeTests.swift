@@ -18,7 +18,8 @@ struct SmoothSurfaceVolumeTests {
     @Test func aConeHasAThirdOfItsCylinder() async throws {
         let grid = UTMGrid(width: 240, height: 240, cell: 0.25)
         let pre = try dem.raster("pre", on: grid) { _, _ in 20 }
-        let post = try dem.raster("post", on: grid) { x, y in 20 + Surfaces.cone(x, y, cx: 30, cy: 30, radius: 25, h: 6) }
+        let post = try dem.raster("post", on: grid) { x, y in 20 + Surfaces.cone(x, y, cx: 30, cy: 30, radius: 25, h: 6)
+        }
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(2, 2, 58, 58)], epsg: UTMGrid.epsg)
         let (result, _) = try await dem.run(pre: pre, post: post, shapefile: shapefile)
         #expect(error(result.totals.fillM3, .pi * 25 * 25 * 6 / 3) < 0.005)
@@ -30,7 +31,8 @@ struct SmoothSurfaceVolumeTests {
         let coarse = UTMGrid(width: 80, height: 80, cell: 1)
         let fine = UTMGrid(width: 160, height: 160, cell: 0.5)
         let pre = try dem.raster("pre", on: coarse) { _, _ in 50 }
-        let post = try dem.raster("post", on: fine) { x, y in 50 + Surfaces.dome(x, y, cx: 40, cy: 40, radius: 30, h: 5) }
+        let post = try dem.raster("post", on: fine) { x, y in 50 + Surfaces.dome(x, y, cx: 40, cy: 40, radius: 30, h: 5)
+        }
         let shapefile = try dem.shapefile("aoi", [UTMGrid.square(2, 2, 78, 78)], epsg: UTMGrid.epsg)
         for resampling in Resampling.allCases {
             let (result, _) = try await dem.run(
@@ -47,7 +49,8 @@ struct SmoothSurfaceVolumeTests {
         let zone33 = try SpatialReference(epsg: 32633)
         let zone32 = try SpatialReference(epsg: 32632)
         let corner = try CoordinateTransformation(from: wgs84, to: zone33).transform([(12.05, 45.0)])[0]
-        let preGrid = GeoTransform(originX: corner.x.rounded(), cellWidth: 1, originY: corner.y.rounded(), cellHeight: -1)
+        let preGrid = GeoTransform(
+            originX: corner.x.rounded(), cellWidth: 1, originY: corner.y.rounded(), cellHeight: -1)
         let (cx, cy) = (preGrid.originX + 50, preGrid.originY - 50)
         let pre = try dem.raster("pre", width: 100, height: 100, grid: preGrid, epsg: 32633) { _, _ in 300 }
 
@@ -68,7 +71,10 @@ struct SmoothSurfaceVolumeTests {
 
         let aoi = Envelope(minX: cx - 40, minY: cy - 40, maxX: cx + 40, maxY: cy + 40)
         let lonLat = try CoordinateTransformation(from: zone33, to: wgs84).transform(
-            [(aoi.minX, aoi.minY), (aoi.maxX, aoi.minY), (aoi.maxX, aoi.maxY), (aoi.minX, aoi.maxY), (aoi.minX, aoi.minY)])
+            [
+                (aoi.minX, aoi.minY), (aoi.maxX, aoi.minY), (aoi.maxX, aoi.maxY), (aoi.minX, aoi.maxY),
+                (aoi.minX, aoi.minY),
+            ])
         let ring = lonLat.map { "\($0.x) \($0.y)" }.joined(separator: ", ")
         let shapefile = try dem.shapefile("aoi", ["POLYGON ((\(ring)))"], epsg: 4326)
 

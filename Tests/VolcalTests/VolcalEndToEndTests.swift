@@ -16,7 +16,9 @@ struct VolcalEndToEndTests {
         defer { withExtendedLifetime(dem) {} }
         let (pre, post, shapefile) = try dem.pitAndMoundUploads()
         let catalog = TaskCatalog(GeneratedTasks.catalog.entries.filter { $0.definition.name == "volcal" })
-        try await TestServer.with(catalog: catalog, openAPIDocument: "{}", maxArtifactBytes: 64 << 20, waitingExpiry: .seconds(3600)) {
+        try await TestServer.with(
+            catalog: catalog, openAPIDocument: "{}", maxArtifactBytes: 64 << 20, waitingExpiry: .seconds(3600)
+        ) {
             server in
             let submitted = try await server.submit("volcal", ["tolerance_m": 0])
             #expect(submitted.status == 202 && submitted.json["state"] == "waiting")
@@ -26,8 +28,10 @@ struct VolcalEndToEndTests {
             for (name, url) in [("pre", pre), ("post", post), ("shp", shapefile.shp), ("shx", shapefile.shx)] {
                 #expect(try await server.job(id)["state"] == "waiting", "the job started before '\(name)' arrived")
                 let bytes = try Data(contentsOf: url)
-                let creation = try #require(uploads.first { $0["name"]?.stringValue == name }?["upload_url"]?.stringValue)
-                let created = try await server.createUpload(length: Int64(bytes.count), metadata: ["filename": url.lastPathComponent], path: creation)
+                let creation = try #require(
+                    uploads.first { $0["name"]?.stringValue == name }?["upload_url"]?.stringValue)
+                let created = try await server.createUpload(
+                    length: Int64(bytes.count), metadata: ["filename": url.lastPathComponent], path: creation)
                 let location = try #require(created.headers["location"])
                 #expect(try await server.patchUpload(location, offset: 0, bytes).status == 204)
             }
@@ -46,7 +50,8 @@ struct VolcalEndToEndTests {
             #expect(output["cut_m3"] == 400 && output["fill_m3"] == 600 && output["polygon_area_m2"] == 8100)
             #expect(output["polygon_crs_assumed"] == true)
             let artifacts = try #require(finished["artifacts"]?.arrayValue)
-            #expect(artifacts.compactMap { $0["name"]?.stringValue } == ["difference.tif", "heatmap.png", "report.json"])
+            #expect(
+                artifacts.compactMap { $0["name"]?.stringValue } == ["difference.tif", "heatmap.png", "report.json"])
             let heatmap = try #require(artifacts.first { $0["name"] == "heatmap.png" }?["links"]?["self"]?.stringValue)
             let png = try await server.download(heatmap)
             #expect(png.status == 200 && png.body.starts(with: [0x89, 0x50, 0x4E, 0x47]))

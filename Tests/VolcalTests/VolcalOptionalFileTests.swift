@@ -63,9 +63,11 @@ struct VolcalOptionalFileTests {
     /// tuspy, the Python client tus.io lists (installed by `scripts/test`), uploads every file to its
     /// `upload_url`, the `.prj` last: the job still starts only with it.
     @Test func anIndependentTusClientUploadsTheAnnouncedFileLast() async throws {
-        let check = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import tusclient"])
+        let check = try await ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import tusclient"])
         guard check.status == 0 else {
-            throw TestFailure("the Python package 'tuspy' is not installed: run scripts/test, which installs it (\(check.stderr))")
+            throw TestFailure(
+                "the Python package 'tuspy' is not installed: run scripts/test, which installs it (\(check.stderr))")
         }
         let scene = try Scene()
         try await scene.withServer { server in
@@ -147,7 +149,8 @@ struct VolcalOptionalFileTests {
         func withServer(_ body: (TestServer) async throws -> Void) async throws {
             let catalog = TaskCatalog(GeneratedTasks.catalog.entries.filter { $0.definition.name == "volcal" })
             try await TestServer.with(
-                catalog: catalog, openAPIDocument: "{}", maxArtifactBytes: 64 << 20, waitingExpiry: .seconds(3600), body)
+                catalog: catalog, openAPIDocument: "{}", maxArtifactBytes: 64 << 20, waitingExpiry: .seconds(3600), body
+            )
         }
 
         /// The job read the polygon in its own CRS and measured the pit and the mound exactly.

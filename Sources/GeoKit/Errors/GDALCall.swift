@@ -9,7 +9,9 @@ import Foundation
 enum GDALCall {
     /// Runs `body` and returns its value; a `nil` value, a thrown error, or a failure message reported
     /// while `failOnErrorMessage` is set, becomes a ``GeoError`` for `operation`.
-    static func run<T>(_ operation: @autoclosure () -> String, failOnErrorMessage: Bool = false, _ body: () throws -> T?) throws -> T {
+    static func run<T>(
+        _ operation: @autoclosure () -> String, failOnErrorMessage: Bool = false, _ body: () throws -> T?
+    ) throws -> T {
         GDALEnvironment.ensureRegistered()
         let collector = MessageCollector()
         let unmanaged = Unmanaged.passRetained(collector)
@@ -43,5 +45,6 @@ private final class MessageCollector {
 private let collectMessage: CPLErrorHandler = { severity, number, text in
     guard let data = CPLGetErrorHandlerUserData() else { return }
     let collector = Unmanaged<MessageCollector>.fromOpaque(data).takeUnretainedValue()
-    collector.messages.append(GDALMessage(cplError: severity, number: number, text: text.map { String(cString: $0) } ?? ""))
+    collector.messages.append(
+        GDALMessage(cplError: severity, number: number, text: text.map { String(cString: $0) } ?? ""))
 }

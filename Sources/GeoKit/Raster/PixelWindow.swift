@@ -19,7 +19,8 @@ public struct PixelWindow: Sendable, Hashable {
         stride(from: row, to: row + height, by: size).flatMap { top in
             stride(from: column, to: column + width, by: size).map { left in
                 PixelWindow(
-                    column: left, row: top, width: min(size, column + width - left), height: min(size, row + height - top))
+                    column: left, row: top, width: min(size, column + width - left),
+                    height: min(size, row + height - top))
             }
         }
     }

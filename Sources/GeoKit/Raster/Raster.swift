@@ -128,7 +128,9 @@ public final class Raster {
 
     /// Writes pending blocks to disk.
     public func flush() throws {
-        try GDALCall.run("flush raster", failOnErrorMessage: true) { GDALFlushCache(handle); return () }
+        try GDALCall.run("flush raster", failOnErrorMessage: true) {
+            GDALFlushCache(handle); return ()
+        }
     }
 
     private func io<Cell: RasterCell>(

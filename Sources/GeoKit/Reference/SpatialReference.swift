@@ -84,7 +84,9 @@ public final class SpatialReference {
 
     /// Whether both describe the same CRS (ignoring axis order and metadata).
     public func isSame(as other: SpatialReference) -> Bool {
-        let options = CStringList(["IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS"])
+        let options = CStringList([
+            "IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS",
+        ])
         return OSRIsSameEx(handle, other.handle, options.constPointer) != 0
     }
 }

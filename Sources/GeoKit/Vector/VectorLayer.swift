@@ -12,7 +12,9 @@ public struct VectorLayer {
 
     /// Every feature of the layer, in order, with its FID and a copy of its geometry.
     public func features() throws -> [VectorFeature] {
-        try GDALCall.run("read the features of layer \(String(cString: OGR_L_GetName(handle)))", failOnErrorMessage: true) {
+        try GDALCall.run(
+            "read the features of layer \(String(cString: OGR_L_GetName(handle)))", failOnErrorMessage: true
+        ) {
             OGR_L_ResetReading(handle)
             var features: [VectorFeature] = []
             while let feature = OGR_L_GetNextFeature(handle) {

@@ -13,7 +13,8 @@ enum FootprintGeometry {
         for current in ring {
             let straddles = (current.latitude > point.latitude) != (previous.latitude > point.latitude)
             if straddles {
-                let crossingLongitude = current.longitude + (point.latitude - current.latitude)
+                let crossingLongitude =
+                    current.longitude + (point.latitude - current.latitude)
                     * (previous.longitude - current.longitude) / (previous.latitude - current.latitude)
                 if point.longitude < crossingLongitude { inside.toggle() }
             }
@@ -76,6 +77,7 @@ enum FootprintGeometry {
     /// Whether `point`, collinear with `start–end`, lies within the segment's extent.
     private static func onSegment(_ start: LonLat, _ end: LonLat, _ point: LonLat) -> Bool {
         point.longitude >= min(start.longitude, end.longitude) && point.longitude <= max(start.longitude, end.longitude)
-            && point.latitude >= min(start.latitude, end.latitude) && point.latitude <= max(start.latitude, end.latitude)
+            && point.latitude >= min(start.latitude, end.latitude)
+            && point.latitude <= max(start.latitude, end.latitude)
     }
 }

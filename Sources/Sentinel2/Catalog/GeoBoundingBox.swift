@@ -33,8 +33,9 @@ public struct GeoBoundingBox: Sendable, Hashable, Codable {
     /// The smallest box holding all `points`; nil when there are none or they span no area.
     public init?(enclosing points: [LonLat]) {
         guard let first = points.first else { return nil }
-        self.init(minLongitude: first.longitude, minLatitude: first.latitude,
-                  maxLongitude: first.longitude, maxLatitude: first.latitude)
+        self.init(
+            minLongitude: first.longitude, minLatitude: first.latitude,
+            maxLongitude: first.longitude, maxLatitude: first.latitude)
         for point in points.dropFirst() {
             minLongitude = min(minLongitude, point.longitude)
             minLatitude = min(minLatitude, point.latitude)
@@ -63,8 +64,12 @@ public struct GeoBoundingBox: Sendable, Hashable, Codable {
 
     /// The four corners, counter-clockwise from the south-west one.
     public var corners: [LonLat] {
-        [LonLat(longitude: minLongitude, latitude: minLatitude), LonLat(longitude: maxLongitude, latitude: minLatitude),
-         LonLat(longitude: maxLongitude, latitude: maxLatitude), LonLat(longitude: minLongitude, latitude: maxLatitude)]
+        [
+            LonLat(longitude: minLongitude, latitude: minLatitude),
+            LonLat(longitude: maxLongitude, latitude: minLatitude),
+            LonLat(longitude: maxLongitude, latitude: maxLatitude),
+            LonLat(longitude: minLongitude, latitude: maxLatitude),
+        ]
     }
 
     /// Whether `point` lies inside the box or on its edge.

@@ -31,7 +31,8 @@ public struct LocalSceneCatalog: SceneSource {
             switch Self.readScene(at: url) {
             case .success(let scene):
                 if let earlier = firstFileByID[scene.id] {
-                    skipped.append(SkippedCatalogEntry(url: url, reason: "duplicate of item \(scene.id) in \(earlier.path)"))
+                    skipped.append(
+                        SkippedCatalogEntry(url: url, reason: "duplicate of item \(scene.id) in \(earlier.path)"))
                 } else {
                     firstFileByID[scene.id] = url
                     scenes.append(scene)
@@ -46,10 +47,13 @@ public struct LocalSceneCatalog: SceneSource {
 
     /// Scenes whose footprint intersects `bbox`, acquired on UTC days from the day of `start` through
     /// the day of `end` (inclusive), ordered by time and then id.
-    public func scenes(intersecting bbox: GeoBoundingBox, acquiredFrom start: Date, through end: Date) async throws -> [Scene] {
+    public func scenes(
+        intersecting bbox: GeoBoundingBox, acquiredFrom start: Date, through end: Date
+    ) async throws -> [Scene] {
         let firstDay = UTCCalendar.startOfDay(start)
         let dayAfterLast = UTCCalendar.adding(days: 1, to: end)
-        return scenes
+        return
+            scenes
             .filter { $0.datetime >= firstDay && $0.datetime < dayAfterLast && $0.intersects(bbox) }
             .sorted { ($0.datetime, $0.id) < ($1.datetime, $1.id) }
     }
@@ -60,8 +64,9 @@ public struct LocalSceneCatalog: SceneSource {
     }
 
     private static func jsonFiles(under folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [] }
         return enumerator.compactMap { $0 as? URL }
             .filter { url in

@@ -8,12 +8,12 @@ public enum RFC3339 {
     public static func date(from text: String) -> Date? {
         var scanner = DigitScanner(Array(text.utf8))
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
-              let month = scanner.number(digits: 2), scanner.skip("-"),
-              let day = scanner.number(digits: 2),
-              scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
-              let hour = scanner.number(digits: 2), scanner.skip(":"),
-              let minute = scanner.number(digits: 2), scanner.skip(":"),
-              let second = scanner.number(digits: 2)
+            let month = scanner.number(digits: 2), scanner.skip("-"),
+            let day = scanner.number(digits: 2),
+            scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
+            let hour = scanner.number(digits: 2), scanner.skip(":"),
+            let minute = scanner.number(digits: 2), scanner.skip(":"),
+            let second = scanner.number(digits: 2)
         else { return nil }
         let fraction = scanner.skip(".") ? scanner.fraction() : 0
         guard let fraction else { return nil }
@@ -24,16 +24,16 @@ public enum RFC3339 {
             let sign: Int
             if scanner.skip("+") { sign = 1 } else if scanner.skip("-") { sign = -1 } else { return nil }
             guard let offsetHours = scanner.number(digits: 2), scanner.skip(":"),
-                  let offsetMinutes = scanner.number(digits: 2), offsetHours < 24, offsetMinutes < 60
+                let offsetMinutes = scanner.number(digits: 2), offsetHours < 24, offsetMinutes < 60
             else { return nil }
             offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
         }
         guard scanner.isAtEnd, (1...12).contains(month), (1...31).contains(day),
-              hour < 24, minute < 60, second <= 60
+            hour < 24, minute < 60, second <= 60
         else { return nil }
         let components = DateComponents(year: year, month: month, day: day)
         guard let midnight = UTCCalendar.calendar.date(from: components),
-              UTCCalendar.calendar.component(.day, from: midnight) == day
+            UTCCalendar.calendar.component(.day, from: midnight) == day
         else { return nil }
         let secondsOfDay = Double(hour * 3600 + minute * 60 + min(second, 59)) + fraction
         return midnight.addingTimeInterval(secondsOfDay - Double(offsetSeconds))

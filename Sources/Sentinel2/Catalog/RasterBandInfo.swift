@@ -15,8 +15,10 @@ public struct RasterBandInfo: Sendable, Hashable, Codable {
     public var additionalFields: [String: STACValue]
 
     /// An entry from its parts.
-    public init(scale: Double? = nil, offset: Double? = nil, nodata: Double? = nil, dataType: String? = nil,
-                spatialResolution: Double? = nil, additionalFields: [String: STACValue] = [:]) {
+    public init(
+        scale: Double? = nil, offset: Double? = nil, nodata: Double? = nil, dataType: String? = nil,
+        spatialResolution: Double? = nil, additionalFields: [String: STACValue] = [:]
+    ) {
         self.scale = scale
         self.offset = offset
         self.nodata = nodata
@@ -73,7 +75,8 @@ public struct RasterBandInfo: Sendable, Hashable, Codable {
         case "-inf": return -.infinity
         case let other:
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: container, debugDescription: "nodata \"\(other)\" is neither a number nor nan/inf/-inf")
+                forKey: key, in: container, debugDescription: "nodata \"\(other)\" is neither a number nor nan/inf/-inf"
+            )
         }
     }
 }

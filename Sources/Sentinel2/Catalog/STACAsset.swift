@@ -17,9 +17,11 @@ public struct STACAsset: Sendable, Codable, Hashable {
     public static let cloudOptimizedGeoTIFF = "image/tiff; application=geotiff; profile=cloud-optimized"
 
     /// An asset from its parts.
-    public init(href: String, type: String? = STACAsset.cloudOptimizedGeoTIFF, roles: [String]? = ["data"],
-                title: String? = nil, rasterBands: [RasterBandInfo]? = nil,
-                additionalFields: [String: STACValue] = [:]) {
+    public init(
+        href: String, type: String? = STACAsset.cloudOptimizedGeoTIFF, roles: [String]? = ["data"],
+        title: String? = nil, rasterBands: [RasterBandInfo]? = nil,
+        additionalFields: [String: STACValue] = [:]
+    ) {
         self.href = href
         self.type = type
         self.roles = roles

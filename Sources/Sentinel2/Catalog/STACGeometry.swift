@@ -56,7 +56,9 @@ public enum STACGeometry: Sendable, Hashable, Codable {
         }
     }
 
-    private static func ring(_ positions: [[Double]], in container: KeyedDecodingContainer<CodingKeys>) throws -> [LonLat] {
+    private static func ring(
+        _ positions: [[Double]], in container: KeyedDecodingContainer<CodingKeys>
+    ) throws -> [LonLat] {
         try positions.map { position in
             guard position.count >= 2 else {
                 throw DecodingError.dataCorruptedError(

@@ -41,8 +41,10 @@ extension STACItem {
     }
 
     private var missionDescription: String {
-        let named = [("constellation", properties.constellation), ("platform", properties.platform), ("collection", collection)]
-            .compactMap { key, value in value.map { "\(key) \($0)" } }
+        let named = [
+            ("constellation", properties.constellation), ("platform", properties.platform), ("collection", collection),
+        ]
+        .compactMap { key, value in value.map { "\(key) \($0)" } }
         return named.isEmpty ? "no platform, constellation or collection given" : named.joined(separator: ", ")
     }
 
@@ -66,7 +68,7 @@ extension STACItem {
             do {
                 guard let asset = asset(for: band) else { throw CatalogError.missingBand(band) }
                 bands[band] = try bandAsset(band, from: asset, itemFolder: itemFolder)
-            } catch where !band.isRequired {
+            } catch  where !band.isRequired {
                 continue
             }
         }

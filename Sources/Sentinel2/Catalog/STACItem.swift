@@ -37,10 +37,12 @@ public struct STACItem: Sendable, Codable, Hashable {
     ]
 
     /// An item from all its parts.
-    public init(id: String, collection: String? = nil, bbox: [Double]?, geometry: STACGeometry?,
-                properties: STACProperties, assets: [String: STACAsset], links: [STACValue] = [],
-                stacExtensions: [String] = STACItem.defaultExtensions, type: String = "Feature",
-                stacVersion: String = "1.0.0", additionalFields: [String: STACValue] = [:]) {
+    public init(
+        id: String, collection: String? = nil, bbox: [Double]?, geometry: STACGeometry?,
+        properties: STACProperties, assets: [String: STACAsset], links: [STACValue] = [],
+        stacExtensions: [String] = STACItem.defaultExtensions, type: String = "Feature",
+        stacVersion: String = "1.0.0", additionalFields: [String: STACValue] = [:]
+    ) {
         self.type = type
         self.stacVersion = stacVersion
         self.stacExtensions = stacExtensions
@@ -68,10 +70,12 @@ public struct STACItem: Sendable, Codable, Hashable {
     ///   - viewAzimuth: View azimuth in degrees (`view:azimuth`).
     ///   - platform: Satellite (`platform`); `constellation` is always `sentinel-2`.
     ///   - assets: Files by asset key, e.g. `SentinelBand.B02.assetKeys[0]`.
-    public init(id: String, datetime: Date, cloudCover: Double, footprint: [LonLat], bbox: GeoBoundingBox? = nil,
-                epsg: Int? = nil, solarZenith: Double? = nil, solarAzimuth: Double? = nil,
-                viewZenith: Double? = nil, viewAzimuth: Double? = nil, platform: String = "sentinel-2a",
-                assets: [String: STACAsset]) {
+    public init(
+        id: String, datetime: Date, cloudCover: Double, footprint: [LonLat], bbox: GeoBoundingBox? = nil,
+        epsg: Int? = nil, solarZenith: Double? = nil, solarAzimuth: Double? = nil,
+        viewZenith: Double? = nil, viewAzimuth: Double? = nil, platform: String = "sentinel-2a",
+        assets: [String: STACAsset]
+    ) {
         let properties = STACProperties(
             datetime: datetime, cloudCover: cloudCover, epsg: epsg, platform: platform, constellation: "sentinel-2",
             sunElevation: solarZenith.map { 90 - $0 }, sunAzimuth: solarAzimuth,

@@ -32,12 +32,14 @@ public struct STACProperties: Sendable, Hashable, Codable {
     public var additionalFields: [String: STACValue]
 
     /// Properties from their parts.
-    public init(datetime: Date?, cloudCover: Double? = nil, epsg: Int? = nil, projectionCode: String? = nil,
-                platform: String? = nil, constellation: String? = nil,
-                sunElevation: Double? = nil, sunAzimuth: Double? = nil,
-                viewIncidenceAngle: Double? = nil, viewAzimuth: Double? = nil,
-                meanSolarZenith: Double? = nil, meanSolarAzimuth: Double? = nil,
-                processingBaseline: String? = nil, additionalFields: [String: STACValue] = [:]) {
+    public init(
+        datetime: Date?, cloudCover: Double? = nil, epsg: Int? = nil, projectionCode: String? = nil,
+        platform: String? = nil, constellation: String? = nil,
+        sunElevation: Double? = nil, sunAzimuth: Double? = nil,
+        viewIncidenceAngle: Double? = nil, viewAzimuth: Double? = nil,
+        meanSolarZenith: Double? = nil, meanSolarAzimuth: Double? = nil,
+        processingBaseline: String? = nil, additionalFields: [String: STACValue] = [:]
+    ) {
         self.datetime = datetime
         self.cloudCover = cloudCover
         self.epsg = epsg
@@ -90,7 +92,8 @@ public struct STACProperties: Sendable, Hashable, Codable {
         if let epsgNumber = try number(Key.epsg) {
             guard let code = Int(exactly: epsgNumber) else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: AnyCodingKey(Key.epsg), in: container, debugDescription: "proj:epsg \(epsgNumber) is not an integer")
+                    forKey: AnyCodingKey(Key.epsg), in: container,
+                    debugDescription: "proj:epsg \(epsgNumber) is not an integer")
             }
             epsg = code
         } else {

@@ -24,8 +24,10 @@ public struct Scene: Sendable, Hashable {
     public var itemURL: URL
 
     /// A scene from its parts.
-    public init(id: String, datetime: Date, cloudCover: Double, footprint: [[LonLat]], bbox: GeoBoundingBox,
-                epsg: Int?, geometry: SunViewGeometry, bands: [SentinelBand: BandAsset], itemURL: URL) {
+    public init(
+        id: String, datetime: Date, cloudCover: Double, footprint: [[LonLat]], bbox: GeoBoundingBox,
+        epsg: Int?, geometry: SunViewGeometry, bands: [SentinelBand: BandAsset], itemURL: URL
+    ) {
         self.id = id
         self.datetime = datetime
         self.cloudCover = cloudCover

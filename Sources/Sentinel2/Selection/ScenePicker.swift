@@ -13,7 +13,9 @@ public enum ScenePicker {
     /// Steps are chosen independently, so one scene may serve several steps when their windows overlap.
     /// - Returns: One selection per step, step 0 first.
     /// - Throws: `SelectionError.invalidRequest` for out-of-range request values, and whatever the source throws.
-    public static func select(_ request: TimeSeriesRequest, from source: any SceneSource) async throws -> [StepSelection] {
+    public static func select(
+        _ request: TimeSeriesRequest, from source: any SceneSource
+    ) async throws -> [StepSelection] {
         if let reason = request.invalidReason { throw SelectionError.invalidRequest(reason) }
         let earliest = UTCCalendar.adding(
             days: -request.temporalToleranceDays, to: request.targetDate(step: request.numSteps - 1))
@@ -25,7 +27,9 @@ public enum ScenePicker {
         }
     }
 
-    private static func select(step: Int, of request: TimeSeriesRequest, among rankings: [SceneRanking]) -> StepSelection {
+    private static func select(
+        step: Int, of request: TimeSeriesRequest, among rankings: [SceneRanking]
+    ) -> StepSelection {
         let target = request.targetDate(step: step)
         let candidates = rankings.filter {
             abs(UTCCalendar.days(from: target, to: $0.scene.datetime)) <= request.temporalToleranceDays
@@ -42,7 +46,8 @@ public enum ScenePicker {
         guard let leastCloudy = candidates.map(\.scene.cloudCover).min() else { return "no scene \(window)" }
         let count = candidates.count == 1 ? "1 scene" : "\(candidates.count) scenes"
         let all = candidates.count == 1 ? "" : "all "
-        return "\(count) \(window), \(all)above \(percent(request.maxCloudCover)) cloud cover (least \(String(format: "%.1f", leastCloudy))%)"
+        return
+            "\(count) \(window), \(all)above \(percent(request.maxCloudCover)) cloud cover (least \(String(format: "%.1f", leastCloudy))%)"
     }
 
     /// `15%` for whole numbers, `15.5%` otherwise.

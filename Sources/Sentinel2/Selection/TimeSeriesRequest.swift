@@ -17,8 +17,10 @@ public struct TimeSeriesRequest: Sendable, Hashable {
     public var maxCloudCover: Double
 
     /// A request from its parts; `ScenePicker.select` rejects values out of range.
-    public init(bbox: GeoBoundingBox, date: Date, numSteps: Int, temporalStepDays: Int, temporalToleranceDays: Int,
-                maxCloudCover: Double) {
+    public init(
+        bbox: GeoBoundingBox, date: Date, numSteps: Int, temporalStepDays: Int, temporalToleranceDays: Int,
+        maxCloudCover: Double
+    ) {
         self.bbox = bbox
         self.date = date
         self.numSteps = numSteps

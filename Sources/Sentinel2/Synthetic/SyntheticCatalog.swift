@@ -38,7 +38,8 @@ public enum SyntheticCatalog {
     }
 
     /// Writes the scene of `model` into `folder/<id>/`.
-    static func write(_ model: SyntheticSceneModel, spec: SyntheticCatalogSpec, to folder: URL) throws -> SyntheticScene {
+    static func write(_ model: SyntheticSceneModel, spec: SyntheticCatalogSpec, to folder: URL) throws -> SyntheticScene
+    {
         let directory = folder.appendingPathComponent(model.id, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let cloudCells = try writeRasters(model, spec: spec, in: directory)
@@ -73,7 +74,8 @@ public enum SyntheticCatalog {
     }
 
     /// Writes the rasters block of rows by block of rows; returns the number of cloud cells.
-    static func writeRasters(_ model: SyntheticSceneModel, spec: SyntheticCatalogSpec, in directory: URL) throws -> Int {
+    static func writeRasters(_ model: SyntheticSceneModel, spec: SyntheticCatalogSpec, in directory: URL) throws -> Int
+    {
         let includeAOT = spec.includeAOT
         let reference = try SpatialReference(epsg: model.epsg)
         let bandRasters = try reflectanceBandNames.map {
@@ -81,11 +83,14 @@ public enum SyntheticCatalog {
         }
         let scl = try create("SCL.tif", in: directory, model, type: .byte, noData: 0, reference: reference)
         let aot =
-            includeAOT ? try create("AOT.tif", in: directory, model, type: .uint16, noData: 0, reference: reference) : nil
+            includeAOT
+            ? try create("AOT.tif", in: directory, model, type: .uint16, noData: 0, reference: reference) : nil
         let truth = try create("truth_aod.tif", in: directory, model, type: .float32, noData: nil, reference: reference)
         let wvp =
-            spec.includeWVP ? try create("WVP.tif", in: directory, model, type: .uint16, noData: 0, reference: reference) : nil
-        let wvpCells = [UInt16](repeating: UInt16(max(1, (spec.waterVapour * 1000).rounded())), count: rowsPerBlock * model.width)
+            spec.includeWVP
+            ? try create("WVP.tif", in: directory, model, type: .uint16, noData: 0, reference: reference) : nil
+        let wvpCells = [UInt16](
+            repeating: UInt16(max(1, (spec.waterVapour * 1000).rounded())), count: rowsPerBlock * model.width)
 
         let lookup = try TOALookup(geometry: model.geometry, gas: .standard(waterVapour: spec.waterVapour))
         let width = model.width
@@ -110,9 +115,12 @@ public enum SyntheticCatalog {
                         for band in bands.indices { bands[band][index] = dn }
                     } else {
                         let surface = cell.surface
-                        bands[0][index] = reflectanceDN(lookup.topOfAtmosphere(band: 0, surface: surface.blue, aod: cell.aod))
-                        bands[1][index] = reflectanceDN(lookup.topOfAtmosphere(band: 1, surface: surface.red, aod: cell.aod))
-                        bands[2][index] = reflectanceDN(lookup.topOfAtmosphere(band: 2, surface: surface.nir, aod: cell.aod))
+                        bands[0][index] = reflectanceDN(
+                            lookup.topOfAtmosphere(band: 0, surface: surface.blue, aod: cell.aod))
+                        bands[1][index] = reflectanceDN(
+                            lookup.topOfAtmosphere(band: 1, surface: surface.red, aod: cell.aod))
+                        bands[2][index] = reflectanceDN(
+                            lookup.topOfAtmosphere(band: 2, surface: surface.nir, aod: cell.aod))
                         bands[3][index] = reflectanceDN(
                             lookup.topOfAtmosphere(band: 3, surface: surface.swir16, aod: cell.aod))
                         bands[4][index] = reflectanceDN(

@@ -35,7 +35,8 @@ public struct SyntheticCatalogSpec: Sendable, Hashable {
     public init(
         areas: [GeoBoundingBox], dates: [Date], pixelSize: Double = 60, aod: AerosolField,
         cloudFraction: Double = 0.1, waterFraction: Double = 0.05, vegetationFraction: Double = 0.6,
-        includeAOT: Bool = true, waterVapour: Double = 1.42, includeWVP: Bool = false, seed: UInt64, cloudFractions: [Double]? = nil
+        includeAOT: Bool = true, waterVapour: Double = 1.42, includeWVP: Bool = false, seed: UInt64,
+        cloudFractions: [Double]? = nil
     ) {
         self.areas = areas
         self.dates = dates

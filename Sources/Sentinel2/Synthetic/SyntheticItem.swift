@@ -12,7 +12,10 @@ enum SyntheticItem {
             scale: 0.0001, offset: 0, nodata: 0, dataType: "uint16", spatialResolution: spec.pixelSize)
         for (name, title) in zip(
             SyntheticCatalog.reflectanceBandNames,
-            ["Blue (B02), TOA", "Red (B04), TOA", "Narrow NIR (B8A), TOA", "SWIR 1.6 µm (B11), TOA", "SWIR 2.2 µm (B12), TOA"])
+            [
+                "Blue (B02), TOA", "Red (B04), TOA", "Narrow NIR (B8A), TOA", "SWIR 1.6 µm (B11), TOA",
+                "SWIR 2.2 µm (B12), TOA",
+            ])
         {
             assets[name] = STACAsset(
                 href: "\(name).tif", type: geoTIFF, roles: ["data", "reflectance"], title: title,

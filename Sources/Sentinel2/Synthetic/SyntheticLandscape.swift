@@ -89,7 +89,8 @@ public struct SyntheticLandscape: Sendable, Hashable {
     }
 
     /// The class and surface reflectance of the point (`x`, `y`) (map coordinates, normally a cell centre).
-    public func sample(x: Double, y: Double) -> (surfaceClass: SyntheticSurfaceClass, reflectance: SyntheticReflectance) {
+    public func sample(x: Double, y: Double) -> (surfaceClass: SyntheticSurfaceClass, reflectance: SyntheticReflectance)
+    {
         let kind = surfaceClass(x: x, y: y)
         switch kind {
         case .water:

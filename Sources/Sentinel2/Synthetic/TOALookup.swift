@@ -11,15 +11,15 @@ struct TOALookup {
     /// The aerosol model the scenes are made with.
     static let aerosol = AerosolModel.continental
 
-
     let table: AODLookupTable
 
     /// The terms of every band for `geometry` and `gas`.
     ///
     /// - Throws: ``SixSTableError`` when the bundled 6S table cannot be read.
     init(geometry: SunViewGeometry, gas: GasAbsorption) throws {
-        table = try AODLookupTable(table: SixSTable.bundled(), aerosol: Self.aerosol, geometry: geometry,
-                                   gas: gas, bands: Self.bands)
+        table = try AODLookupTable(
+            table: SixSTable.bundled(), aerosol: Self.aerosol, geometry: geometry,
+            gas: gas, bands: Self.bands)
     }
 
     /// TOA reflectance of band `band` (index into ``bands``) over `surface` under `aod`.

@@ -3,7 +3,8 @@ import NIOCore
 /// The multipart upload calls: initiate, upload a part, complete, abort.
 extension S3ArtifactStore {
     func initiateMultipartUpload(path: String, contentType: String) async throws -> String {
-        let (_, answer) = try await send("POST", path: path, query: [("uploads", "")], headers: [("content-type", contentType)])
+        let (_, answer) = try await send(
+            "POST", path: path, query: [("uploads", "")], headers: [("content-type", contentType)])
         guard let uploadID = S3XMLAnswer(answer).element("UploadId") else {
             throw ArtifactStorageError("S3 did not answer the multipart upload's initiation with an UploadId")
         }

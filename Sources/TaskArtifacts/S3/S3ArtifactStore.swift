@@ -22,7 +22,9 @@ public struct S3ArtifactStore: ArtifactStore {
     public let partSize: Int
     private let client: HTTPClient
 
-    public init(location: S3Location, credentials: SigV4Credentials, partSize: Int = 8 << 20, client: HTTPClient = .shared) {
+    public init(
+        location: S3Location, credentials: SigV4Credentials, partSize: Int = 8 << 20, client: HTTPClient = .shared
+    ) {
         self.location = location
         self.signer = SigV4Signer(credentials: credentials, region: location.region)
         self.partSize = max(partSize, Self.minimumPartSize)
@@ -112,12 +114,15 @@ public struct S3ArtifactStore: ArtifactStore {
     ) -> HTTPClientRequest {
         let date = Date()
         let payloadHash = body.withUnsafeReadableBytes { Hex.encode(SHA256.hash(data: $0)) }
-        var signedHeaders = headers + [
-            ("host", location.host), ("x-amz-date", SigV4Signer.timestamp(date)), ("x-amz-content-sha256", payloadHash),
-        ]
+        var signedHeaders =
+            headers + [
+                ("host", location.host), ("x-amz-date", SigV4Signer.timestamp(date)),
+                ("x-amz-content-sha256", payloadHash),
+            ]
         if let token = signer.credentials.sessionToken { signedHeaders.append(("x-amz-security-token", token)) }
         let authorization = signer.authorization(
-            for: SigV4Request(method: method, path: path, query: query, headers: signedHeaders), payloadHash: payloadHash,
+            for: SigV4Request(method: method, path: path, query: query, headers: signedHeaders),
+            payloadHash: payloadHash,
             date: date)
         var request = HTTPClientRequest(url: location.url(path: path, query: query))
         request.method = HTTPMethod(rawValue: method)
@@ -134,7 +139,8 @@ public struct S3ArtifactStore: ArtifactStore {
         do {
             return try await client.execute(request, timeout: .seconds(300))
         } catch {
-            throw ArtifactStorageError("S3 \(request.method.rawValue) to \(location.endpoint.absoluteString) failed: \(error)")
+            throw ArtifactStorageError(
+                "S3 \(request.method.rawValue) to \(location.endpoint.absoluteString) failed: \(error)")
         }
     }
 
@@ -153,7 +159,9 @@ public struct S3ArtifactStore: ArtifactStore {
     }
 
     /// Reads chunks into `part` until it holds ``partSize`` bytes; returns whether the body ended.
-    private func fill<Chunks: AsyncIteratorProtocol>(_ part: inout ByteBuffer, from chunks: inout Chunks) async throws
+    private func fill<Chunks: AsyncIteratorProtocol>(
+        _ part: inout ByteBuffer, from chunks: inout Chunks
+    ) async throws
         -> Bool where Chunks.Element == ByteBuffer
     {
         while part.readableBytes < partSize {

@@ -32,8 +32,12 @@ public enum S3Configuration {
         let region = value("AWS_REGION") ?? value("AWS_DEFAULT_REGION") ?? "us-east-1"
         let endpointText = value("TASKFORGE_S3_ENDPOINT")
         guard let endpoint = URL(string: endpointText ?? "https://s3.\(region).amazonaws.com"),
-            ["http", "https"].contains(endpoint.scheme), endpoint.host != nil, endpoint.path.isEmpty || endpoint.path == "/"
-        else { throw ArtifactStorageError("TASKFORGE_S3_ENDPOINT must be http(s)://host[:port], found '\(endpointText ?? "")'") }
+            ["http", "https"].contains(endpoint.scheme), endpoint.host != nil,
+            endpoint.path.isEmpty || endpoint.path == "/"
+        else {
+            throw ArtifactStorageError(
+                "TASKFORGE_S3_ENDPOINT must be http(s)://host[:port], found '\(endpointText ?? "")'")
+        }
         let pathStyle: Bool
         switch value("TASKFORGE_S3_PATH_STYLE")?.lowercased() {
         case nil: pathStyle = endpointText != nil

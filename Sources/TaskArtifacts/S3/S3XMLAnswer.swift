@@ -12,7 +12,8 @@ struct S3XMLAnswer {
 
     /// The text of the first `<name>` element, with XML's predefined entities decoded.
     func element(_ name: String) -> String? {
-        guard let start = text.range(of: "<\(name)>"), let end = text.range(of: "</\(name)>", range: start.upperBound..<text.endIndex)
+        guard let start = text.range(of: "<\(name)>"),
+            let end = text.range(of: "</\(name)>", range: start.upperBound..<text.endIndex)
         else { return nil }
         return Self.unescape(String(text[start.upperBound..<end.lowerBound]))
     }

@@ -37,7 +37,8 @@ public struct SigV4Signer: Sendable {
 
     /// The query parameters that presign `request` (signing its `host` header, and any others it
     /// lists) for `expiresIn` seconds from `date`, `X-Amz-Signature` last: append them to the URL.
-    public func presignedQuery(for request: SigV4Request, date: Date, expiresIn: Int) -> [(name: String, value: String)] {
+    public func presignedQuery(for request: SigV4Request, date: Date, expiresIn: Int) -> [(name: String, value: String)]
+    {
         var signing = request
         let signedHeaders = Self.canonicalHeaders(request.headers).signedHeaders
         var added: [(name: String, value: String)] = [
@@ -54,7 +55,8 @@ public struct SigV4Signer: Sendable {
     }
 
     /// The canonical request (its text, and the `;`-joined lowercase names of the signed headers).
-    public func canonicalRequest(_ request: SigV4Request, payloadHash: String) -> (text: String, signedHeaders: String) {
+    public func canonicalRequest(_ request: SigV4Request, payloadHash: String) -> (text: String, signedHeaders: String)
+    {
         let headers = Self.canonicalHeaders(request.headers)
         let text = [
             request.method.uppercased(),
@@ -137,7 +139,9 @@ public struct SigV4Signer: Sendable {
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {
-        let isLetter = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        let isLetter =
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
         let isDigit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         return isLetter || isDigit || Array("-._~".utf8).contains(byte)
     }

@@ -30,7 +30,8 @@ extension APIClient {
         guard response.status == .ok else {
             let bytes = try? await response.body.collect(upTo: 1 << 20)
             throw CLIError(
-                problem: bytes.flatMap { try? JSONValue(json: Data($0.readableBytesView)) }, status: Int(response.status.code))
+                problem: bytes.flatMap { try? JSONValue(json: Data($0.readableBytesView)) },
+                status: Int(response.status.code))
         }
         var parser = ServerSentEventParser()
         do {

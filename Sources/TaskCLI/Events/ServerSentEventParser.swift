@@ -46,7 +46,9 @@ struct ServerSentEventParser {
             data = []
             id = nil
         }
-        guard !data.isEmpty, let json = try? JSONValue(json: Data(data.joined(separator: "\n").utf8)) else { return nil }
+        guard !data.isEmpty, let json = try? JSONValue(json: Data(data.joined(separator: "\n").utf8)) else {
+            return nil
+        }
         return StreamedEvent(id: id, event: event.isEmpty ? "message" : event, data: json)
     }
 }

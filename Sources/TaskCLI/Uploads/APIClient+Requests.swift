@@ -7,7 +7,8 @@ import TaskRuntime
 extension APIClient {
     /// A request to `target`, a path on the server or an absolute URL it handed out, carrying the token.
     func request(_ method: HTTPMethod, _ target: String) -> HTTPClientRequest {
-        let url = target.hasPrefix("http://") || target.hasPrefix("https://") ? target : baseURL.trimmingSuffix("/") + target
+        let url =
+            target.hasPrefix("http://") || target.hasPrefix("https://") ? target : baseURL.trimmingSuffix("/") + target
         var request = HTTPClientRequest(url: url)
         request.method = method
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
@@ -19,7 +20,9 @@ extension APIClient {
         do {
             return try await HTTPClient.shared.execute(request, timeout: timeout)
         } catch {
-            throw CLIError("cannot reach the server at \(baseURL): \(error). Is `taskforge serve` running? (--server, TASKFORGE_URL)")
+            throw CLIError(
+                "cannot reach the server at \(baseURL): \(error). Is `taskforge serve` running? (--server, TASKFORGE_URL)"
+            )
         }
     }
 }

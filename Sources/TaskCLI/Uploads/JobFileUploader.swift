@@ -11,7 +11,9 @@ struct JobFileUploader {
     /// `record` (saved at `recordURL`) as soon as it exists; returns the job as it stands afterwards.
     /// Optional files go first: a server that does not know the announcement (`files=`) starts the job
     /// at its last required file, and by then the optional ones are in.
-    func upload(_ files: [String: URL], of job: RemoteJob, record: inout FileSubmission, recordURL: URL) async throws
+    func upload(
+        _ files: [String: URL], of job: RemoteJob, record: inout FileSubmission, recordURL: URL
+    ) async throws
         -> RemoteJob
     {
         let declaredFiles = job.json["files"]?.arrayValue ?? []
@@ -31,7 +33,8 @@ struct JobFileUploader {
                 guard let creation = declared["upload_url"]?.stringValue else {
                     throw CLIError("the job takes no upload of file '\(name)' any more (it is '\(job.state)')")
                 }
-                uploadURL = try await tus.create(size: size, at: creation, metadata: ["filename": file.lastPathComponent])
+                uploadURL = try await tus.create(
+                    size: size, at: creation, metadata: ["filename": file.lastPathComponent])
                 record.uploads[name] = uploadURL
                 try record.save(to: recordURL)
             }

@@ -62,20 +62,24 @@ struct TusUploader {
         request.headers.add(name: "Tus-Resumable", value: "1.0.0")
         request.headers.add(name: "Upload-Offset", value: String(offset))
         request.headers.add(name: "Content-Type", value: "application/offset+octet-stream")
-        request.headers.add(name: "Upload-Checksum", value: "sha256 " + Data(SHA256.hash(data: chunk)).base64EncodedString())
+        request.headers.add(
+            name: "Upload-Checksum", value: "sha256 " + Data(SHA256.hash(data: chunk)).base64EncodedString())
         request.body = .bytes(ByteBuffer(bytes: chunk))
         do {
             let response = try await client.execute(request)
-            guard response.status == .noContent, let next = response.headers.first(name: "Upload-Offset").flatMap(Int64.init)
+            guard response.status == .noContent,
+                let next = response.headers.first(name: "Upload-Offset").flatMap(Int64.init)
             else { throw try await CLIError(response: response, doing: "sending bytes \(offset)...") }
             return next
-        } catch where attemptsLeft > 0 {
+        } catch  where attemptsLeft > 0 {
             // The server keeps what it verified; resend from where it stands.
-            guard let held = try await self.offset(of: uploadURL), held >= offset, held <= offset + Int64(chunk.count) else {
+            guard let held = try await self.offset(of: uploadURL), held >= offset, held <= offset + Int64(chunk.count)
+            else {
                 throw error
             }
             let rest = chunk.dropFirst(Int(held - offset))
-            return rest.isEmpty ? held : try await patch(Data(rest), to: uploadURL, at: held, attemptsLeft: attemptsLeft - 1)
+            return rest.isEmpty
+                ? held : try await patch(Data(rest), to: uploadURL, at: held, attemptsLeft: attemptsLeft - 1)
         }
     }
 }

@@ -25,12 +25,16 @@ enum ArtifactPaths {
                         "input_sha256": JSONSchema.scalar(.string).adding(["pattern": "^[0-9a-f]{64}$"])
                             .described("The SHA-256 of the input's canonical JSON (sorted keys, compact)."),
                         "job": JSONSchema.scalar(.string).described("`GET` the producing job."),
-                        "files": JSONSchema.array(of: JSONSchema.closedObject([
-                            "name": JSONSchema.scalar(.string).described("The declared file name."),
-                            "size": JSONSchema.scalar(.integer, nullable: true),
-                            "sha256": JSONSchema.scalar(.string, nullable: true).described("The hex SHA-256 of the uploaded bytes."),
-                            "artifact": JSONSchema.scalar(.string, nullable: true).described("`GET` the uploaded bytes."),
-                        ])).described("The producing job's uploaded input files (a task with `files`)."),
+                        "files": JSONSchema.array(
+                            of: JSONSchema.closedObject([
+                                "name": JSONSchema.scalar(.string).described("The declared file name."),
+                                "size": JSONSchema.scalar(.integer, nullable: true),
+                                "sha256": JSONSchema.scalar(.string, nullable: true).described(
+                                    "The hex SHA-256 of the uploaded bytes."),
+                                "artifact": JSONSchema.scalar(.string, nullable: true).described(
+                                    "`GET` the uploaded bytes."),
+                            ])
+                        ).described("The producing job's uploaded input files (a task with `files`)."),
                     ],
                     "required": ["input", "input_sha256", "job", "files"],
                     "additionalProperties": false,
@@ -43,7 +47,8 @@ enum ArtifactPaths {
                 .described("The attempt (of the stage) that wrote it; 0 when attached to a job that had not started."),
             "task": JSONSchema.scalar(.string).described("The job's task."),
             "task_version": JSONSchema.scalar(.integer).adding(["minimum": 1]).described("The job's task version."),
-            "stage": JSONSchema.scalar(.string, nullable: true).described("The stage that wrote it, for a multi-stage task."),
+            "stage": JSONSchema.scalar(.string, nullable: true).described(
+                "The stage that wrote it, for a multi-stage task."),
         ]).described("The lineage of an artifact."),
         "ArtifactUpload": [
             "type": "object",
@@ -55,7 +60,10 @@ enum ArtifactPaths {
                 "type": nullable(name.described("The seed services' name for `name`.")),
                 "content_type": nullable(contentType.described("Default `application/octet-stream`.")),
                 "data_base64": JSONSchema.scalar(.string)
-                    .adding(["contentEncoding": "base64", "pattern": "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"])
+                    .adding([
+                        "contentEncoding": "base64",
+                        "pattern": "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
+                    ])
                     .described("The bytes, in standard padded base64 without line breaks."),
             ],
             "required": ["data_base64"],
@@ -69,7 +77,8 @@ enum ArtifactPaths {
         "name": name,
         "content_type": contentType,
         "size": JSONSchema.scalar(.integer).adding(["minimum": 0]).described("Its length in bytes."),
-        "sha256": JSONSchema.scalar(.string).adding(["pattern": "^[0-9a-f]{64}$"]).described("The SHA-256 of its bytes."),
+        "sha256": JSONSchema.scalar(.string).adding(["pattern": "^[0-9a-f]{64}$"]).described(
+            "The SHA-256 of its bytes."),
         "created_at": JSONSchema.timestamp().described("When it was stored."),
         "job_id": JSONSchema.scalar(.string, nullable: true).adding(["format": "uuid"])
             .described("The job that wrote it, or `null`."),
@@ -81,7 +90,11 @@ enum ArtifactPaths {
 
     /// ``ArtifactName``'s rules: no `/`, `\`, control character (Unicode category Cc), and not `.` or `..`.
     static let name = JSONSchema.scalar(.string)
-        .adding(["minLength": 1, "maxLength": 255, "pattern": .string("^(\(nameStart)\(nameCharacter)*|\\.\(nameStart)\(nameCharacter)*|\\.\\.\(nameCharacter)+)$")])
+        .adding([
+            "minLength": 1, "maxLength": 255,
+            "pattern": .string(
+                "^(\(nameStart)\(nameCharacter)*|\\.\(nameStart)\(nameCharacter)*|\\.\\.\(nameCharacter)+)$"),
+        ])
         .described("1 to 255 characters, no `/`, `\\`, control characters, `.` or `..`; never part of a storage path.")
     /// A character a name may hold, and one it may start with (not `.`: see the pattern's alternatives).
     private static let nameCharacter = #"[^/\\\u0000-\u001f\u007f-\u009f]"#
@@ -108,22 +121,29 @@ enum ArtifactPaths {
             + "`TASK_MAX_ARTIFACT_MB` the upload stops with `413 artifact_size_exceeded` and nothing is kept.",
         parameters: [
             Operation.query("name", name, "The artifact's name (the raw form; default `artifact`)."),
-            Operation.query("job_id", ["type": "string", "format": "uuid"], "Attach the artifact to this job (either form)."),
+            Operation.query(
+                "job_id", ["type": "string", "format": "uuid"], "Attach the artifact to this job (either form)."),
         ],
         requestBody: [
             "required": false,
             "description": "Without a body, the artifact is empty (zero bytes).",
             "content": [
-                "application/octet-stream": ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]],
+                "application/octet-stream": [
+                    "schema": ["type": "string", "contentMediaType": "application/octet-stream"]
+                ],
                 "application/json": ["schema": JSONSchema.ref("ArtifactUpload")],
             ],
         ],
         responses: [
             "201": Operation.jsonResponse(
                 "The artifact, stored.", JSONSchema.ref("Artifact"),
-                headers: ["Location": ["required": true, "schema": ["type": "string"], "description": "The artifact's URL."]])
+                headers: [
+                    "Location": ["required": true, "schema": ["type": "string"], "description": "The artifact's URL."]
+                ])
         ],
-        problems: [.artifactUploadBadRequest, .jobNotFound, .artifactTooLarge, .artifactUnprocessable, .artifactStorageFailed])
+        problems: [
+            .artifactUploadBadRequest, .jobNotFound, .artifactTooLarge, .artifactUnprocessable, .artifactStorageFailed,
+        ])
 
     private static let download = Operation(
         id: "download_artifact", tag: .artifacts, summary: "Download an artifact's bytes.",
@@ -146,6 +166,8 @@ enum ArtifactPaths {
     private static let meta = Operation(
         id: "get_artifact_meta", tag: .artifacts, summary: "An artifact's metadata and lineage.",
         parameters: [PathParameter.artifactID.reference],
-        responses: ["200": Operation.jsonResponse("The artifact and what produced it.", JSONSchema.ref("ArtifactMeta"))],
+        responses: [
+            "200": Operation.jsonResponse("The artifact and what produced it.", JSONSchema.ref("ArtifactMeta"))
+        ],
         problems: [.artifactNotFound])
 }

@@ -11,7 +11,9 @@ enum BatchPaths {
         "BatchOptions": JSONSchema.closedObject([
             "priority": JSONSchema.scalar(.integer).adding(["minimum": -1000, "maximum": 1000]),
             "delay": JSONSchema.scalar(.string).adding(["pattern": .string(DurationSyntax.delayPattern)])
-                .described("A duration such as `30s` or `1h30m` (up to three parts of at most four digits each); excludes `run_at`."),
+                .described(
+                    "A duration such as `30s` or `1h30m` (up to three parts of at most four digits each); excludes `run_at`."
+                ),
             "run_at": JSONSchema.scalar(.string).adding(["format": "date-time"]).described("Excludes `delay`."),
         ]).adding(["required": [], "not": ["required": ["delay", "run_at"]]]).described("The submit options."),
         "BatchRequest": JSONSchema.closedObject([
@@ -22,12 +24,13 @@ enum BatchPaths {
         "BatchProblem": JSONValue.object([
             "allOf": [JSONSchema.ref("Problem")],
             "properties": [
-                "items": JSONSchema.array(of: JSONSchema.closedObject([
-                    "index": JSONSchema.scalar(.integer).adding(["minimum": 0]),
-                    "code": JSONSchema.scalar(.string),
-                    "detail": JSONSchema.scalar(.string),
-                    "violations": JSONSchema.array(of: JSONSchema.ref("Violation")),
-                ]).adding(["required": ["index", "code", "detail"]])),
+                "items": JSONSchema.array(
+                    of: JSONSchema.closedObject([
+                        "index": JSONSchema.scalar(.integer).adding(["minimum": 0]),
+                        "code": JSONSchema.scalar(.string),
+                        "detail": JSONSchema.scalar(.string),
+                        "violations": JSONSchema.array(of: JSONSchema.ref("Violation")),
+                    ]).adding(["required": ["index", "code", "detail"]])),
                 "max_batch_size": JSONSchema.scalar(.integer).adding(["minimum": 1]),
             ],
         ]).described("`batch_invalid` lists each failing item in `items`; `batch_too_large` gives `max_batch_size`."),
@@ -58,7 +61,9 @@ enum BatchPaths {
                 .described(current ? "The current version (the default)." : "An older version the task still accepts."),
             "input": JSONSchema.ref(input),
             "options": JSONSchema.ref("BatchOptions"),
-        ]).adding(["required": .array((current ? ["task", "input"] : ["task", "version", "input"]).map(JSONValue.string))])
+        ]).adding([
+            "required": .array((current ? ["task", "input"] : ["task", "version", "input"]).map(JSONValue.string))
+        ])
     }
 
     private static let submit = Operation(

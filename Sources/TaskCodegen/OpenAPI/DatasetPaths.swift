@@ -15,11 +15,14 @@ enum DatasetPaths {
         "Dataset": JSONSchema.closedObject([
             "id": uuid("The dataset's id, a lowercase UUID: what a task input's `format: dataset` property holds."),
             "name": JSONSchema.scalar(.string).described("The name given at upload (`?name=`), or the writing job's."),
-            "format": JSONSchema.scalar(.string).adding(["enum": ["csv", "jsonl"]]).described("How its rows are written."),
+            "format": JSONSchema.scalar(.string).adding(["enum": ["csv", "jsonl"]]).described(
+                "How its rows are written."),
             "content_type": JSONSchema.scalar(.string).described("The media type it was stored with."),
             "size": JSONSchema.scalar(.integer).adding(["minimum": 0]).described("Its length in bytes."),
-            "sha256": JSONSchema.scalar(.string).adding(["pattern": "^[0-9a-f]{64}$"]).described("The SHA-256 of its bytes."),
-            "row_count": JSONSchema.scalar(.integer).adding(["minimum": 0]).described("Data rows (the header is not one)."),
+            "sha256": JSONSchema.scalar(.string).adding(["pattern": "^[0-9a-f]{64}$"]).described(
+                "The SHA-256 of its bytes."),
+            "row_count": JSONSchema.scalar(.integer).adding(["minimum": 0]).described(
+                "Data rows (the header is not one)."),
             "columns": JSONSchema.array(of: JSONSchema.ref("DatasetColumn")).described("In file order."),
             "preview": JSONSchema.array(of: JSONSchema.array(of: JSONSchema.scalar(.string, nullable: true)))
                 .described("The first rows (at most 10), as text; a missing value is `null`."),
@@ -91,16 +94,21 @@ enum DatasetPaths {
             "content": [
                 "text/csv": ["schema": ["type": "string"]],
                 "application/x-ndjson": ["schema": ["type": "string"]],
-                "application/octet-stream": ["schema": ["type": "string", "contentMediaType": "application/octet-stream"]],
+                "application/octet-stream": [
+                    "schema": ["type": "string", "contentMediaType": "application/octet-stream"]
+                ],
             ],
         ],
         responses: [
             "201": Operation.jsonResponse(
                 "The dataset, stored.", JSONSchema.ref("Dataset"),
-                headers: ["Location": ["required": true, "schema": ["type": "string"], "description": "The dataset's URL."]])
+                headers: [
+                    "Location": ["required": true, "schema": ["type": "string"], "description": "The dataset's URL."]
+                ])
         ],
         problems: [
-            .datasetBadRequest, .bodyTooLarge, .datasetFormatNotSupported, .datasetUnprocessable, .artifactStorageFailed,
+            .datasetBadRequest, .bodyTooLarge, .datasetFormatNotSupported, .datasetUnprocessable,
+            .artifactStorageFailed,
         ])
 
     private static let list = Operation(

@@ -13,7 +13,8 @@ extension JSONValue {
             }
             return "{\n" + members.joined(separator: ",\n") + "\n\(indent)}"
         case .array(let elements) where !elements.isEmpty:
-            return "[\n" + elements.map { inner + $0.indentedJSON(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+            return "[\n" + elements.map { inner + $0.indentedJSON(indent: inner) }.joined(separator: ",\n")
+                + "\n\(indent)]"
         default:
             return canonicalString()
         }

@@ -20,7 +20,8 @@ enum JobPaths {
         parameters: [
             Operation.query("task", ["type": "string"], "Only jobs of this task."),
             Operation.query("status", JSONSchema.ref("JobState"), "Only jobs in this state."),
-            Operation.query("state", JSONSchema.ref("JobState"), "The same as `status`, which wins when both are given."),
+            Operation.query(
+                "state", JSONSchema.ref("JobState"), "The same as `status`, which wins when both are given."),
             Operation.query(
                 "limit", ["type": "integer", "minimum": 1, "maximum": 1000, "default": 50], "The most jobs to return."),
             Operation.query(
@@ -65,7 +66,8 @@ enum JobPaths {
         problems: [.jobNotFound, .jobNotStartable])
 
     private static let events = Operation(
-        id: "list_job_events", tag: .jobs, summary: "A job's state and stage changes, oldest first; or their live stream.",
+        id: "list_job_events", tag: .jobs,
+        summary: "A job's state and stage changes, oldest first; or their live stream.",
         description: """
             With `Accept: text/event-stream`, a Server-Sent Events stream: each entry of the event log as an \
             event `state` (or `stage` when only the stage changed) with `id: <sequence>` and the entry as `data`; \
@@ -79,7 +81,8 @@ enum JobPaths {
             [
                 "name": "Last-Event-ID", "in": "header", "required": false,
                 "schema": ["type": "string", "pattern": "^[0-9]{1,18}$"],
-                "description": "With `Accept: text/event-stream`: send only the entries after this sequence. Checked in both forms.",
+                "description":
+                    "With `Accept: text/event-stream`: send only the entries after this sequence. Checked in both forms.",
             ],
         ],
         responses: [

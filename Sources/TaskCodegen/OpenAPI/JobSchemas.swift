@@ -4,7 +4,9 @@ import TaskSchema
 /// `JobEvent`, `JobStage`, `JobState`, `ExistingJob` and the list wrappers.
 enum JobSchemas {
     /// A job's states, in the order of its life (`JobState` in TaskRuntime).
-    static let states: [JSONValue] = ["waiting", "pending", "running", "succeeded", "failed", "cancelled", "quarantined"]
+    static let states: [JSONValue] = [
+        "waiting", "pending", "running", "succeeded", "failed", "cancelled", "quarantined",
+    ]
 
     static let all: [String: JSONValue] = [
         "JobState": JSONValue.object(["type": "string", "enum": .array(states)])
@@ -16,16 +18,20 @@ enum JobSchemas {
             "artifacts": JSONSchema.array(of: JSONSchema.ref("Artifact"))
                 .described("The artifacts the job wrote, oldest first (`GET /v1/jobs/{id}` only)."),
             "files": JSONSchema.array(of: JSONSchema.ref("JobFile")).described(
-                "Its task's declared files and how far each got (a task with `files`: submit answers and `GET /v1/jobs/{id}`)."),
+                "Its task's declared files and how far each got (a task with `files`: submit answers and `GET /v1/jobs/{id}`)."
+            ),
             "datasets": JSONSchema.array(of: JSONSchema.ref("JobDataset")).described(
                 "The datasets its input names, as they were at submit: its input lineage (`GET /v1/jobs/{id}` of a task "
                     + "whose input has a `format: dataset` property)."),
         ]).described("A job: one run of a task on one input."),
-        "ExistingJob": JSONSchema.closedObject(jobProperties.merging([
-            "deduplicated": JSONSchema.scalar(.boolean).described("The job is pending or running with the same dedup key."),
-            "reused": JSONSchema.scalar(.boolean)
-                .described("The job succeeded with the same dedup key within the task's `reuse_result_for`."),
-        ]) { _, new in new }).described("The job a submission of a task with `dedup` was answered with instead of a new one."),
+        "ExistingJob": JSONSchema.closedObject(
+            jobProperties.merging([
+                "deduplicated": JSONSchema.scalar(.boolean).described(
+                    "The job is pending or running with the same dedup key."),
+                "reused": JSONSchema.scalar(.boolean)
+                    .described("The job succeeded with the same dedup key within the task's `reuse_result_for`."),
+            ]) { _, new in new }
+        ).described("The job a submission of a task with `dedup` was answered with instead of a new one."),
         "JobError": jobError,
         "JobFile": jobFile,
         "JobStage": jobStage,
@@ -75,9 +81,11 @@ enum JobSchemas {
             "self": JSONSchema.scalar(.string).described("`GET` the job."),
             "events": JSONSchema.scalar(.string).described("`GET` its event log."),
             "cancel": JSONSchema.scalar(.string).described("`POST` to cancel it."),
-            "retry": JSONSchema.scalar(.string).described("`POST` to retry it once it failed, was cancelled or quarantined."),
+            "retry": JSONSchema.scalar(.string).described(
+                "`POST` to retry it once it failed, was cancelled or quarantined."),
         ]).addingOptionalProperties([
-            "start": JSONSchema.scalar(.string).described("`POST` to start it once its required files are uploaded (a task with `files`).")
+            "start": JSONSchema.scalar(.string).described(
+                "`POST` to start it once its required files are uploaded (a task with `files`).")
         ]),
     ]
 
@@ -89,11 +97,13 @@ enum JobSchemas {
             "An optional file the client announced at submit (`files=`): the job waits for it too."),
         "state": ["type": "string", "enum": ["missing", "uploading", "complete"]],
         "max_size": JSONSchema.scalar(.integer, nullable: true).described("The largest upload accepted, in bytes."),
-        "media_types": JSONSchema.array(of: JSONSchema.scalar(.string)).described("The media types accepted; empty accepts any."),
+        "media_types": JSONSchema.array(of: JSONSchema.scalar(.string)).described(
+            "The media types accepted; empty accepts any."),
         "upload_url": JSONSchema.scalar(.string, nullable: true).described(
             "While the job waits and the file is not complete: the tus creation URL to `POST` the upload to."),
         "upload": JSONSchema.scalar(.string, nullable: true).described("The tus upload under way, if any."),
-        "size": JSONSchema.scalar(.integer, nullable: true).described("The stored file's size in bytes, once complete."),
+        "size": JSONSchema.scalar(.integer, nullable: true).described(
+            "The stored file's size in bytes, once complete."),
         "sha256": JSONSchema.scalar(.string, nullable: true).described("The stored file's hex SHA-256, once complete."),
         "artifact": JSONSchema.scalar(.string, nullable: true).described("`GET` the stored file, once complete."),
     ]).described("A declared file of a job and how far its upload got.")

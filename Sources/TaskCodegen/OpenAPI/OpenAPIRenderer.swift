@@ -43,9 +43,9 @@ public enum OpenAPIRenderer {
                 "title": "Taskforge",
                 "version": .string(apiVersion),
                 "description": """
-                    Typed background tasks. Submit a job with `POST /v1/tasks/{task}`, follow it with \
-                    `GET /v1/jobs/{id}`. Every error is `application/problem+json` (RFC 9457) with a stable `code`.
-                    """,
+                Typed background tasks. Submit a job with `POST /v1/tasks/{task}`, follow it with \
+                `GET /v1/jobs/{id}`. Every error is `application/problem+json` (RFC 9457) with a stable `code`.
+                """,
             ],
             "servers": [["url": "/"]],
             "tags": .array(APITag.allCases.map(\.json)),
@@ -61,9 +61,9 @@ public enum OpenAPIRenderer {
                     "bearerAuth": [
                         "type": "http", "scheme": "bearer",
                         "description": """
-                            An API token from `taskforge token create`, as `Authorization: Bearer tf_<id>_<secret>`. \
-                            A server with no tokens, listening on loopback only, runs without authentication.
-                            """,
+                        An API token from `taskforge token create`, as `Authorization: Bearer tf_<id>_<secret>`. \
+                        A server with no tokens, listening on loopback only, runs without authentication.
+                        """,
                     ]
                 ],
             ],

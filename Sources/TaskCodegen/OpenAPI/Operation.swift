@@ -20,7 +20,8 @@ struct Operation {
 
     var json: JSONValue {
         var responses = self.responses
-        let shared = ProblemResponse.sharedByEveryOperation + (isPublic ? [] : ProblemResponse.sharedByAuthenticatedOperations)
+        let shared =
+            ProblemResponse.sharedByEveryOperation + (isPublic ? [] : ProblemResponse.sharedByAuthenticatedOperations)
         for problem in problems + shared {
             responses[problem.status] = problem.reference
         }
@@ -37,7 +38,9 @@ struct Operation {
     }
 
     /// A success response with a JSON body following `schema`.
-    static func jsonResponse(_ description: String, _ schema: JSONValue, headers: [String: JSONValue] = [:]) -> JSONValue {
+    static func jsonResponse(
+        _ description: String, _ schema: JSONValue, headers: [String: JSONValue] = [:]
+    ) -> JSONValue {
         var response: [String: JSONValue] = [
             "description": .string(description),
             "content": ["application/json": ["schema": schema]],
@@ -48,7 +51,10 @@ struct Operation {
 
     /// An optional query parameter.
     static func query(_ name: String, _ schema: JSONValue, _ description: String) -> JSONValue {
-        ["name": .string(name), "in": "query", "required": false, "schema": schema, "description": .string(description)]
+        [
+            "name": .string(name), "in": "query", "required": false, "schema": schema,
+            "description": .string(description),
+        ]
     }
 }
 
@@ -57,14 +63,15 @@ enum APITag: String, CaseIterable {
     case tasks, jobs, artifacts, datasets, uploads, operations
 
     var json: JSONValue {
-        let description = switch self {
-        case .tasks: "The registry, and one submit operation per task."
-        case .jobs: "Jobs: look them up, list, cancel, follow their events."
-        case .artifacts: "Artifacts: upload, download, and their lineage."
-        case .datasets: "Datasets: tables (CSV, JSON Lines) stored once and read by jobs by id."
-        case .uploads: "Resumable uploads of job input files over tus 1.0.0."
-        case .operations: "Health checks, queue status and this document."
-        }
+        let description =
+            switch self {
+            case .tasks: "The registry, and one submit operation per task."
+            case .jobs: "Jobs: look them up, list, cancel, follow their events."
+            case .artifacts: "Artifacts: upload, download, and their lineage."
+            case .datasets: "Datasets: tables (CSV, JSON Lines) stored once and read by jobs by id."
+            case .uploads: "Resumable uploads of job input files over tus 1.0.0."
+            case .operations: "Health checks, queue status and this document."
+            }
         return ["name": .string(rawValue), "description": .string(description)]
     }
 }
@@ -86,13 +93,14 @@ enum PathParameter: String, CaseIterable {
     }
 
     private var json: JSONValue {
-        let (name, description) = switch self {
-        case .jobID: ("id", "The job's id. An id that is not a UUID names no job (404).")
-        case .taskName: ("name", "The task's name.")
-        case .artifactID: ("id", "The artifact's id. An id that is not a UUID names no artifact (404).")
-        case .datasetID: ("id", "The dataset's id. An id that is not a UUID names no dataset (404).")
-        case .queueName: ("name", "The queue's name.")
-        }
+        let (name, description) =
+            switch self {
+            case .jobID: ("id", "The job's id. An id that is not a UUID names no job (404).")
+            case .taskName: ("name", "The task's name.")
+            case .artifactID: ("id", "The artifact's id. An id that is not a UUID names no artifact (404).")
+            case .datasetID: ("id", "The dataset's id. An id that is not a UUID names no dataset (404).")
+            case .queueName: ("name", "The queue's name.")
+            }
         return [
             "name": .string(name), "in": "path", "required": true, "description": .string(description),
             "schema": ["type": "string", "minLength": 1],

@@ -55,7 +55,8 @@ enum ProblemResponse: String, CaseIterable {
     /// The response's key in an operation's `responses`.
     var status: String {
         switch self {
-        case .submitBadRequest, .invalidParameter, .artifactUploadBadRequest, .uploadBadRequest, .datasetBadRequest: "400"
+        case .submitBadRequest, .invalidParameter, .artifactUploadBadRequest, .uploadBadRequest, .datasetBadRequest:
+            "400"
         case .taskNotFound, .taskVersionNotFound, .jobNotFound, .dedupNotFound, .artifactNotFound, .uploadNotFound,
             .submitNotFound, .datasetNotFound, .queueNotFound:
             "404"
@@ -166,17 +167,21 @@ enum ProblemResponse: String, CaseIterable {
         case .uploadTooLarge:
             "`upload_too_large`: `Upload-Length` is above the upload's limit (`max_bytes`), or the chunk would pass "
                 + "`Upload-Length`; nothing of it was kept."
-        case .unsupportedMediaType: "`unsupported_media_type`: the chunk's `Content-Type` is not `application/offset+octet-stream`."
+        case .unsupportedMediaType:
+            "`unsupported_media_type`: the chunk's `Content-Type` is not `application/offset+octet-stream`."
         case .uploadLocked: "`upload_locked`: another request on the same upload is still in progress; try again."
-        case .checksumMismatch: "`checksum_mismatch`: the chunk's digest differs from `Upload-Checksum`; it was discarded."
+        case .checksumMismatch:
+            "`checksum_mismatch`: the chunk's digest differs from `Upload-Checksum`; it was discarded."
         case .uploadStorageFailed: "`upload_storage_failed`: the upload staging directory failed."
-        case .dedupNotFound: "`task_not_found`: no task has that name; or `dedup_not_declared`: the task declares no `dedup`."
+        case .dedupNotFound:
+            "`task_not_found`: no task has that name; or `dedup_not_declared`: the task declares no `dedup`."
         case .storeUnavailable: "`store_unavailable`: the job store does not answer."
         case .unauthorized:
             "`authentication_required`: the server requires API tokens and the request has none; or `invalid_token`: the token is malformed, unknown, revoked or expired. `WWW-Authenticate` carries the Bearer challenge."
         case .tooManyRequests:
             "`rate_limit_exceeded`: the principal submitted more jobs than `TASKS_PER_MINUTE` allows; `Retry-After` says when to try again, `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` describe the limit."
-        case .forbidden: "`insufficient_scope`: the token lacks the scope (or the task) the request needs; `scope` names it."
+        case .forbidden:
+            "`insufficient_scope`: the token lacks the scope (or the task) the request needs; `scope` names it."
         case .taskUnavailable:
             "`provider_not_configured`: the provider the task needs is not configured on this server (an API key is missing); nothing was queued."
         case .unexpected: "Any other error, such as `internal_error` (500) or `request_rejected`."

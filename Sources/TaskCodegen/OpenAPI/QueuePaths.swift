@@ -42,14 +42,16 @@ enum QueuePaths {
         problems: [.queueNotFound])
 
     private static let resume = Operation(
-        id: "resume_queue", tag: .operations, summary: "Resume a paused queue: its workers claim its jobs again at once.",
+        id: "resume_queue", tag: .operations,
+        summary: "Resume a paused queue: its workers claim its jobs again at once.",
         description: "Needs the `admin` scope. Resuming a queue that is not paused changes nothing.",
         parameters: [PathParameter.queueName.reference],
         responses: ["200": Operation.jsonResponse("The queue, not paused.", JSONSchema.ref("QueueStatus"))],
         problems: [.queueNotFound])
 
     private static let list = Operation(
-        id: "list_queues", tag: .operations, summary: "Queues: waiting, scheduled and running jobs, the oldest wait, and their workers.",
+        id: "list_queues", tag: .operations,
+        summary: "Queues: waiting, scheduled and running jobs, the oldest wait, and their workers.",
         description: "A queue that has waiting jobs but no workers is served by nobody: start a worker with "
             + "`--queues <name>=<slots>`.",
         responses: ["200": Operation.jsonResponse("Every queue.", JSONSchema.ref("QueueList"))])

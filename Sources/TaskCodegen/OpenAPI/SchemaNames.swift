@@ -28,9 +28,10 @@ struct SchemaNames {
 
     init(registry: Registry) {
         var taken = APISchemas.names
-        let keys = registry.tasks.flatMap { task in
-            [Key.input(task), .output(task)] + task.acceptedVersions.map { Key.olderInput(task, version: $0) }
-        } + registry.types.map { Key.sharedType($0.name) }
+        let keys =
+            registry.tasks.flatMap { task in
+                [Key.input(task), .output(task)] + task.acceptedVersions.map { Key.olderInput(task, version: $0) }
+            } + registry.types.map { Key.sharedType($0.name) }
         for key in keys {
             var name = key.preferredName
             var suffix = 2

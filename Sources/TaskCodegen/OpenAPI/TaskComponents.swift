@@ -17,7 +17,8 @@ struct TaskComponents {
             schemas[names[.input(task)]] = names.jsonSchema(task.input).adding(Self.marks(task, task.version))
             schemas[names[.output(task)]] = names.jsonSchema(task.output).adding(Self.marks(task, task.version))
             for (version, locked) in olderInputs(of: task) {
-                schemas[names[.olderInput(task, version: version)]] = Self.jsonSchema(locked).adding(Self.marks(task, version))
+                schemas[names[.olderInput(task, version: version)]] = Self.jsonSchema(locked).adding(
+                    Self.marks(task, version))
             }
         }
         return schemas

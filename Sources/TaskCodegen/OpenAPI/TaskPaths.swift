@@ -18,7 +18,8 @@ struct TaskPaths {
             if let alias = task.alias {
                 var operation = submit(task)
                 operation.id = "submit_\(task.name)_at_\(Self.operationSuffix(alias.path))"
-                operation.description = "The same as `POST /v1/tasks/\(task.name)`, at the path the task declares in `http`.\n\n"
+                operation.description =
+                    "The same as `POST /v1/tasks/\(task.name)`, at the path the task declares in `http`.\n\n"
                     + (operation.description ?? "")
                 items[alias.path] = ["post": operation.json]
             }
@@ -71,18 +72,24 @@ struct TaskPaths {
                 "x-taskforge-version": .integer(task.version),
                 "x-taskforge-output": .string(output),
                 "x-taskforge-files": .array(task.files.map { .string($0.name) }),
-                "x-taskforge-inputs": .object(Dictionary(uniqueKeysWithValues: inputs.map { version, name in
-                    (String(version), JSONValue.string(JSONSchema.schemaPointer(name)))
-                })),
+                "x-taskforge-inputs": .object(
+                    Dictionary(
+                        uniqueKeysWithValues: inputs.map { version, name in
+                            (String(version), JSONValue.string(JSONSchema.schemaPointer(name)))
+                        })),
             ])
     }
 
-    private static let queued = Operation.jsonResponse("The job was queued.", JSONSchema.ref("Job"), headers: locationHeader)
+    private static let queued = Operation.jsonResponse(
+        "The job was queued.", JSONSchema.ref("Job"), headers: locationHeader)
 
     private static let locationHeader: [String: JSONValue] = [
-        "Location": ["description": "The job's path, `/v1/jobs/{id}`.", "required": true, "schema": ["type": "string"]],
+        "Location": [
+            "description": "The job's path, `/v1/jobs/{id}`.", "required": true, "schema": ["type": "string"],
+        ],
         "Idempotent-Replayed": [
-            "description": "`true` when the answer is the stored one of an earlier request with the same `Idempotency-Key`.",
+            "description":
+                "`true` when the answer is the stored one of an earlier request with the same `Idempotency-Key`.",
             "schema": ["type": "string", "enum": ["true"]],
         ],
     ]
@@ -92,10 +99,10 @@ struct TaskPaths {
         "name": "Idempotency-Key", "in": "header", "required": false,
         "schema": ["type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"],
         "description": """
-            Makes the submission safe to repeat: for 24 hours, the same request with the same key gets the \
-            first answer again (with `Idempotent-Replayed: true`) and queues nothing; a different request with \
-            the key gets `422 idempotency_key_reused`.
-            """,
+        Makes the submission safe to repeat: for 24 hours, the same request with the same key gets the \
+        first answer again (with `Idempotent-Replayed: true`) and queues nothing; a different request with \
+        the key gets `422 idempotency_key_reused`.
+        """,
     ]
 
     /// Documented for tasks that declare `dedup`.
@@ -108,7 +115,8 @@ struct TaskPaths {
     /// `?version=`: the current version or an older one the task still accepts.
     private static func versionParameter(_ task: TaskDefinition) -> JSONValue {
         Operation.query(
-            "version", ["type": "integer", "enum": .array((task.acceptedVersions + [task.version]).map(JSONValue.integer))],
+            "version",
+            ["type": "integer", "enum": .array((task.acceptedVersions + [task.version]).map(JSONValue.integer))],
             "The version of the input: \(task.version), the current one (the default)"
                 + (task.acceptedVersions.isEmpty ? "." : ", or an older one the task still accepts."))
     }
@@ -120,7 +128,11 @@ struct TaskPaths {
                 "priority", ["type": "integer", "minimum": -1000, "maximum": 1000],
                 "Overrides the task's priority (\(task.priority)); higher is claimed first, then oldest first."),
             Operation.query(
-                "delay", ["type": "string", "pattern": .string(DurationSyntax.delayPattern), "examples": ["30s", "5m", "1h30m"]],
+                "delay",
+                [
+                    "type": "string", "pattern": .string(DurationSyntax.delayPattern),
+                    "examples": ["30s", "5m", "1h30m"],
+                ],
                 "Hold the job back this long: a duration such as `30s`, `500ms` or `1h30m` (up to three parts of at most "
                     + "four digits each). Excludes `run_at`: a request with both is `400 invalid_parameter`."),
             Operation.query(
@@ -136,11 +148,13 @@ struct TaskPaths {
         return [
             [
                 "name": "files", "in": "query", "required": false, "style": "form", "explode": false,
-                "schema": ["type": "array", "items": ["type": "string", "enum": .array(optional)], "uniqueItems": true],
+                "schema": [
+                    "type": "array", "items": ["type": "string", "enum": .array(optional)], "uniqueItems": true,
+                ],
                 "description": """
-                    The optional files the client will upload, comma-separated (`files=dbf,prj`): the job then starts \
-                    only once they are complete too, not at its last required file.
-                    """,
+                The optional files the client will upload, comma-separated (`files=dbf,prj`): the job then starts \
+                only once they are complete too, not at its last required file.
+                """,
             ]
         ]
     }

@@ -17,8 +17,12 @@ enum UploadPaths {
         "schema": ["type": "string", "pattern": "^[0-9a-f]{32}$"],
     ]
 
-    private static func header(_ name: String, required: Bool, _ schema: JSONValue, _ description: String) -> JSONValue {
-        ["name": .string(name), "in": "header", "required": .bool(required), "schema": schema, "description": .string(description)]
+    private static func header(_ name: String, required: Bool, _ schema: JSONValue, _ description: String) -> JSONValue
+    {
+        [
+            "name": .string(name), "in": "header", "required": .bool(required), "schema": schema,
+            "description": .string(description),
+        ]
     }
 
     private static let tusResumable = header(
@@ -48,7 +52,8 @@ enum UploadPaths {
 
     private static let creationParameters = [
         tusResumable,
-        header("Upload-Length", required: true, count, "The upload's total size in bytes; deferred length is not offered."),
+        header(
+            "Upload-Length", required: true, count, "The upload's total size in bytes; deferred length is not offered."),
         header(
             "Upload-Metadata", required: false, ["type": "string"],
             "Comma-separated `key base64value` pairs (a key alone has an empty value), unique keys."),
@@ -61,10 +66,12 @@ enum UploadPaths {
     private static func creationResponse(datasetLink: Bool = false) -> JSONValue {
         var headers = tusHeaders.merging(["Location": responseHeader("The upload's URL, `/v1/uploads/<id>`.")]) { $1 }
         if datasetLink {
-            headers["Link"] = responseHeader("A dataset upload: `</v1/datasets/<id>>; rel=\"related\"`, the dataset it becomes.")
+            headers["Link"] = responseHeader(
+                "A dataset upload: `</v1/datasets/<id>>; rel=\"related\"`, the dataset it becomes.")
         }
         return [
-            "description": "The upload exists at `Location`; with a body (creation-with-upload), `Upload-Offset` says how much of it was stored.",
+            "description":
+                "The upload exists at `Location`; with a body (creation-with-upload), `Upload-Offset` says how much of it was stored.",
             "headers": .object(headers),
         ]
     }
@@ -82,7 +89,8 @@ enum UploadPaths {
                     "Tus-Version": responseHeader("`1.0.0`."),
                     "Tus-Extension": responseHeader("`creation,creation-with-upload,termination,expiration,checksum`."),
                     "Tus-Checksum-Algorithm": responseHeader("`sha1,sha256`."),
-                    "Tus-Max-Size": responseHeader("The largest `Upload-Length` accepted, when the server has a limit."),
+                    "Tus-Max-Size": responseHeader(
+                        "The largest `Upload-Length` accepted, when the server has a limit."),
                 ],
             ]
         ])
@@ -103,8 +111,11 @@ enum UploadPaths {
             + "upload URL a job lists for each file it waits for. Give it to any tus client.",
         parameters: [
             PathParameter.jobID.reference,
-            ["name": "name", "in": "path", "required": true, "description": "The file's name, as the task declares it.",
-             "schema": ["type": "string", "minLength": 1]],
+            [
+                "name": "name", "in": "path", "required": true,
+                "description": "The file's name, as the task declares it.",
+                "schema": ["type": "string", "minLength": 1],
+            ],
         ] + creationParameters,
         requestBody: chunkBody, responses: ["201": creationResponse()], problems: creationProblems)
 
@@ -113,11 +124,13 @@ enum UploadPaths {
         parameters: [uploadID, tusResumable],
         responses: [
             "200": [
-                "description": "No body; `Upload-Offset`, `Upload-Length`, `Upload-Metadata` (as sent), `Upload-Expires`, `Cache-Control: no-store`.",
-                "headers": .object(tusHeaders.merging([
-                    "Upload-Length": responseHeader("The upload's total size."),
-                    "Upload-Metadata": responseHeader("The metadata as the client sent it."),
-                ]) { $1 }),
+                "description":
+                    "No body; `Upload-Offset`, `Upload-Length`, `Upload-Metadata` (as sent), `Upload-Expires`, `Cache-Control: no-store`.",
+                "headers": .object(
+                    tusHeaders.merging([
+                        "Upload-Length": responseHeader("The upload's total size."),
+                        "Upload-Metadata": responseHeader("The metadata as the client sent it."),
+                    ]) { $1 }),
             ]
         ],
         problems: [.uploadNotFound, .uploadExpired, .tusVersionUnsupported, .uploadLocked, .uploadStorageFailed])
@@ -135,7 +148,12 @@ enum UploadPaths {
             "required": true,
             "content": ["application/offset+octet-stream": [:]],  // any bytes: no schema describes them
         ],
-        responses: ["204": ["description": "The chunk is stored; `Upload-Offset` is the new offset.", "headers": .object(tusHeaders)]],
+        responses: [
+            "204": [
+                "description": "The chunk is stored; `Upload-Offset` is the new offset.",
+                "headers": .object(tusHeaders),
+            ]
+        ],
         problems: [
             .uploadBadRequest, .uploadNotFound, .uploadOffsetMismatch, .uploadExpired, .tusVersionUnsupported,
             .uploadTooLarge, .unsupportedMediaType, .uploadLocked, .checksumMismatch, .uploadStorageFailed,
@@ -145,6 +163,8 @@ enum UploadPaths {
     private static let terminate = Operation(
         id: "terminate_upload", tag: .uploads, summary: "Terminate an upload: its staged bytes are removed.",
         parameters: [uploadID, tusResumable],
-        responses: ["204": ["description": "The upload is gone.", "headers": ["Tus-Resumable": responseHeader("`1.0.0`.")]]],
+        responses: [
+            "204": ["description": "The upload is gone.", "headers": ["Tus-Resumable": responseHeader("`1.0.0`.")]]
+        ],
         problems: [.uploadNotFound, .uploadExpired, .tusVersionUnsupported, .uploadLocked, .uploadStorageFailed])
 }

@@ -41,7 +41,9 @@ struct DashboardActions: Sendable {
         let more = try await forEachMatching(form, context: context) { job in
             try await cancelOne(job.id.lowercasedString, context: context, counts: &counts)
         }
-        return back(form, notice: counts.describe(done: "cancelled", requested: "asked to stop") + (more ? Self.moreRemain : ""))
+        return back(
+            form, notice: counts.describe(done: "cancelled", requested: "asked to stop") + (more ? Self.moreRemain : "")
+        )
     }
 
     /// Retries every job matching the form's filters, as ``cancelMatching(_:context:)`` cancels them.
@@ -87,7 +89,8 @@ struct DashboardActions: Sendable {
     private func forEachMatching(
         _ form: FormFields, context: DashboardContext, _ body: (Job) async throws -> Void
     ) async throws -> Bool {
-        var filter = try JobFilter(Dictionary(form.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
+        var filter = try JobFilter(
+            Dictionary(form.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first }))
         guard filter.isFiltered else {
             throw Problem.invalidParameter("state", "an action on every matching job needs at least one filter")
         }
@@ -164,7 +167,9 @@ struct DashboardActions: Sendable {
 
         func describe(done verb: String, requested requestedVerb: String) -> String {
             var parts = ["\(done) \(verb)"]
-            if requested > 0 { parts.append("\(requested) running \(requested == 1 ? "job" : "jobs") \(requestedVerb)") }
+            if requested > 0 {
+                parts.append("\(requested) running \(requested == 1 ? "job" : "jobs") \(requestedVerb)")
+            }
             if skipped > 0 { parts.append("\(skipped) left as \(skipped == 1 ? "it was" : "they were")") }
             return parts.joined(separator: ", ") + "."
         }

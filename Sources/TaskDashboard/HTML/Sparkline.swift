@@ -44,10 +44,12 @@ struct Sparkline {
                 bars.append(rect("ok", x: x, y: Double(Self.height) - okHeight, width: w, height: okHeight))
             }
             if minute.failed > 0 {
-                bars.append(rect("bad", x: x, y: Double(Self.height) - okHeight - failedHeight, width: w, height: failedHeight))
+                bars.append(
+                    rect("bad", x: x, y: Double(Self.height) - okHeight - failedHeight, width: w, height: failedHeight))
             }
         }
-        let label = "\(Format.count(finished)) finished in the last hour, \(Format.count(failed)) failed; busiest minute \(Format.count(peak))"
+        let label =
+            "\(Format.count(finished)) finished in the last hour, \(Format.count(failed)) failed; busiest minute \(Format.count(peak))"
         return """
             <svg class="spark" width="\(Self.width)" height="\(Self.height)" viewBox="0 0 \(Self.width) \(Self.height)" role="img" aria-label="\(label)"><title>\(label)</title><line class="axis" x1="0" y1="\(Self.height)" x2="\(Self.width)" y2="\(Self.height)"/>\(bars)</svg>
             """

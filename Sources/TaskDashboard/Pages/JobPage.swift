@@ -35,19 +35,31 @@ extension PageRenderer {
         let id = job.id.lowercasedString
         var actions: [HTML] = []
         if !job.state.isTerminal && request.may(.cancel) && !job.cancelRequested {
-            actions.append(request.actionForm(paths.action("jobs/cancel"), "Cancel", fields: [("id", id), ("back", paths.job(job.id))]))
+            actions.append(
+                request.actionForm(
+                    paths.action("jobs/cancel"), "Cancel", fields: [("id", id), ("back", paths.job(job.id))]))
         }
         if job.state.isRetryable && request.may(.submit) {
-            actions.append(request.actionForm(paths.action("jobs/retry"), "Retry", fields: [("id", id), ("back", paths.job(job.id))]))
+            actions.append(
+                request.actionForm(
+                    paths.action("jobs/retry"), "Retry", fields: [("id", id), ("back", paths.job(job.id))]))
         }
         func row(_ name: String, _ value: HTML) -> HTML { "<div><dt>\(name)</dt><dd>\(value)</dd></div>" }
         let rows: [HTML] = [
             row("Id", "<code>\(id)</code>"),
             row("Task", "<a href=\"\(paths.task(job.task))\">\(job.task)</a> v\(job.version)"),
             row("Queue", "<a href=\"\(Paths.with(paths.jobsRoot, [("queue", job.queue)]))\">\(job.queue)</a>"),
-            row("State", "\(stateBadge(job.state))\(job.cancelRequested && !job.state.isTerminal ? " cancel requested" : "" as HTML)"),
-            row("Progress", "<progress max=\"100\" value=\"\(Format.percent(job.progress))\">\(Format.percent(job.progress)) %</progress> \(Format.percent(job.progress)) %\(job.stage.map { " · \($0)" as HTML })"),
-            row("Attempt", "\(job.attempt) of \(job.maxAttempts)\(job.crashes > 0 ? " · \(job.crashes) crashes" as HTML : "")"),
+            row(
+                "State",
+                "\(stateBadge(job.state))\(job.cancelRequested && !job.state.isTerminal ? " cancel requested" : "" as HTML)"
+            ),
+            row(
+                "Progress",
+                "<progress max=\"100\" value=\"\(Format.percent(job.progress))\">\(Format.percent(job.progress)) %</progress> \(Format.percent(job.progress)) %\(job.stage.map { " · \($0)" as HTML })"
+            ),
+            row(
+                "Attempt",
+                "\(job.attempt) of \(job.maxAttempts)\(job.crashes > 0 ? " · \(job.crashes) crashes" as HTML : "")"),
             row("Priority", "\(job.priority)"),
             row("Created", Format.time(job.createdAt, now: request.now)),
             row("Runs at", Format.time(job.runAt, now: request.now)),
@@ -78,9 +90,11 @@ extension PageRenderer {
         let rows = definition.stages.enumerated().map { index, stage -> HTML in
             let result = job.stageResults.first { $0.name == stage.name }
             let state: HTML =
-                result != nil ? "<span class=\"badge state-succeeded\">done</span>"
-                : index == job.stageIndex && job.state == .running ? "<span class=\"badge state-running\">running</span>"
-                : "<span class=\"muted\">waiting</span>"
+                result != nil
+                ? "<span class=\"badge state-succeeded\">done</span>"
+                : index == job.stageIndex && job.state == .running
+                    ? "<span class=\"badge state-running\">running</span>"
+                    : "<span class=\"muted\">waiting</span>"
             return """
                 <tr><th scope="row">\(stage.name)</th><td>\(stage.queue)</td><td>\(state)</td>
                 <td>\(result.map { Format.duration($0.finishedAt.timeIntervalSince($0.startedAt)) } ?? "—")</td>
@@ -104,20 +118,26 @@ extension PageRenderer {
             if let stage = event.stage { details.append("stage \(stage)") }
             if let worker = event.worker { details.append("worker <code>\(worker)</code>") }
             if index > 0 {
-                details.append("\(Format.duration(event.at.timeIntervalSince(events[index - 1].at))) after the entry before")
+                details.append(
+                    "\(Format.duration(event.at.timeIntervalSince(events[index - 1].at))) after the entry before")
             }
             if let error = event.error { details.append("<code>\(error.code.rawValue)</code> \(error.message)") }
             entries.append(
-                (event.at, "<li><span class=\"when\">\(Format.time(event.at, now: now))</span> \(stateBadge(event.state)) \(details.joined(separator: " · "))</li>"))
+                (
+                    event.at,
+                    "<li><span class=\"when\">\(Format.time(event.at, now: now))</span> \(stateBadge(event.state)) \(details.joined(separator: " · "))</li>"
+                ))
         }
         for action in actions {
-            entries.append((action.at, actionEntry(at: action.at, "\(action.kind.rawValue)", actor: action.actor, now: now)))
+            entries.append(
+                (action.at, actionEntry(at: action.at, "\(action.kind.rawValue)", actor: action.actor, now: now)))
         }
         for action in queueActions {
             let what: HTML = "queue \(action.queue) \(action.kind == .pause ? "paused" : "resumed")"
             entries.append((action.at, actionEntry(at: action.at, what, actor: action.actor, now: now)))
         }
-        let rows = entries.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element.html)
+        let rows = entries.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(
+            \.element.html)
         return "<section><h2>Timeline</h2><ol class=\"timeline\">\(rows)</ol></section>"
     }
 

@@ -28,7 +28,8 @@ extension PageRenderer {
         }
         var bulk: [HTML] = []
         if request.may(.cancel) {
-            bulk.append("<button type=\"submit\" formaction=\"\(paths.action("jobs/cancel"))\">Cancel selected</button>")
+            bulk.append(
+                "<button type=\"submit\" formaction=\"\(paths.action("jobs/cancel"))\">Cancel selected</button>")
         }
         if request.may(.submit) {
             bulk.append("<button type=\"submit\" formaction=\"\(paths.action("jobs/retry"))\">Retry selected</button>")
@@ -37,28 +38,29 @@ extension PageRenderer {
             bulk.isEmpty
             ? ""
             : """
-                <form method="post" id="bulk" action="\(paths.action("jobs/cancel"))" class="bulk">\(request.layout.csrfField)
-                <input type="hidden" name="back" value="\(view)">\(bulk)</form>
-                """
+            <form method="post" id="bulk" action="\(paths.action("jobs/cancel"))" class="bulk">\(request.layout.csrfField)
+            <input type="hidden" name="back" value="\(view)">\(bulk)</form>
+            """
         let matching = try await matchingForm(filter, view: view, request)
         var pager: [HTML] = []
         if filter.before != nil {
             pager.append("<a href=\"\(Paths.with(paths.jobsRoot, filter.parameters()))\">Newest</a>")
         }
         if let next = page.nextBefore {
-            pager.append("<a rel=\"next\" href=\"\(Paths.with(paths.jobsRoot, filter.parameters(before: next)))\">Older</a>")
+            pager.append(
+                "<a rel=\"next\" href=\"\(Paths.with(paths.jobsRoot, filter.parameters(before: next)))\">Older</a>")
         }
         let table: HTML =
             page.jobs.isEmpty
             ? "<p class=\"empty\">No jobs\(filter.isFiltered ? " match these filters" : "" as HTML).</p>"
             : """
-                <div class="scroll"><table class="jobs">
-                <thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Job</th><th scope="col">Task</th>
-                <th scope="col">Queue</th><th scope="col">State</th><th scope="col" class="num">Progress</th><th scope="col" class="num">Attempt</th>
-                <th scope="col">Created</th><th scope="col">Error</th></tr></thead>
-                <tbody>\(rows)</tbody>
-                </table></div>
-                """
+            <div class="scroll"><table class="jobs">
+            <thead><tr><th scope="col"><span class="visually-hidden">Select</span></th><th scope="col">Job</th><th scope="col">Task</th>
+            <th scope="col">Queue</th><th scope="col">State</th><th scope="col" class="num">Progress</th><th scope="col" class="num">Attempt</th>
+            <th scope="col">Created</th><th scope="col">Error</th></tr></thead>
+            <tbody>\(rows)</tbody>
+            </table></div>
+            """
         return Page(
             title: "Jobs", section: .jobs, controls: filterForm(filter),
             live: """
@@ -86,11 +88,13 @@ extension PageRenderer {
         var buttons: [HTML] = []
         if request.may(.cancel) {
             buttons.append(
-                "<button type=\"submit\" id=\"cancel-matching\" formaction=\"\(paths.action("jobs/cancel-matching"))\">Cancel all \(shown) matching</button>")
+                "<button type=\"submit\" id=\"cancel-matching\" formaction=\"\(paths.action("jobs/cancel-matching"))\">Cancel all \(shown) matching</button>"
+            )
         }
         if request.may(.submit) {
             buttons.append(
-                "<button type=\"submit\" id=\"retry-matching\" formaction=\"\(paths.action("jobs/retry-matching"))\">Retry all \(shown) matching</button>")
+                "<button type=\"submit\" id=\"retry-matching\" formaction=\"\(paths.action("jobs/retry-matching"))\">Retry all \(shown) matching</button>"
+            )
         }
         return """
             <form method="post" id="matching" class="bulk" action="\(paths.action("jobs/cancel-matching"))" data-count="\(shown)">\(request.layout.csrfField)
@@ -127,7 +131,9 @@ extension PageRenderer {
 
     /// Each task's searchable input fields, as the filter form's help lists them.
     private var searchable: HTML {
-        let declaring = operations.catalog.entries.map(\.definition).filter { !$0.searchFields.isEmpty }.sorted { $0.name < $1.name }
+        let declaring = operations.catalog.entries.map(\.definition).filter { !$0.searchFields.isEmpty }.sorted {
+            $0.name < $1.name
+        }
         return declaring.map { task -> HTML in
             "\(task.searchFields.map { "<code>\($0)</code>" as HTML }.joined(separator: ", ")) (\(task.name))"
         }.joined(separator: "; ")
@@ -145,9 +151,13 @@ extension PageRenderer {
         let tasks = operations.catalog.entries.map(\.definition).filter { filter.task == nil || $0.name == filter.task }
         guard tasks.contains(where: { $0.searchFields.contains(input.field) }) else {
             let names = Set(tasks.flatMap(\.searchFields)).sorted()
-            let searchable = names.isEmpty ? "none is declared (search: in tasks.yaml)" : "searchable: \(names.joined(separator: ", "))"
+            let searchable =
+                names.isEmpty
+                ? "none is declared (search: in tasks.yaml)" : "searchable: \(names.joined(separator: ", "))"
             throw Problem.invalidParameter(
-                "input", "'\(input.field)' is not a searchable input field\(filter.task.map { " of \($0)" } ?? ""); \(searchable)")
+                "input",
+                "'\(input.field)' is not a searchable input field\(filter.task.map { " of \($0)" } ?? ""); \(searchable)"
+            )
         }
     }
 }

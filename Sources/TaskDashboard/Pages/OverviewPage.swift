@@ -11,15 +11,18 @@ extension PageRenderer {
         let rows = queues.map { queue -> HTML in
             let hour = Sparkline(finished[queue.name] ?? [], now: request.now)
             let failureRate: HTML =
-                hour.finished == 0 ? "—" : "\(Format.percent((Double(hour.failed) / Double(hour.finished) * 1000).rounded() / 10)) %"
+                hour.finished == 0
+                ? "—" : "\(Format.percent((Double(hour.failed) / Double(hour.finished) * 1000).rounded() / 10)) %"
             let starving = queue.pending > 0 && queue.workers == 0 && queue.paused == nil
             var status: [HTML] = []
             if let pause = queue.paused {
-                status.append("<span class=\"badge paused\" title=\"paused \(Format.utc(pause.pausedAt))\">paused</span>")
+                status.append(
+                    "<span class=\"badge paused\" title=\"paused \(Format.utc(pause.pausedAt))\">paused</span>")
             }
             if starving { status.append("<span class=\"badge alert\">no worker</span>") }
             let action: HTML =
-                !request.may(.admin) ? ""
+                !request.may(.admin)
+                ? ""
                 : queue.paused == nil
                     ? request.actionForm(paths.action("queues/pause"), "Pause", fields: [("queue", queue.name)])
                     : request.actionForm(paths.action("queues/resume"), "Resume", fields: [("queue", queue.name)])

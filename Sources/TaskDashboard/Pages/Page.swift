@@ -29,13 +29,14 @@ struct Layout {
     /// The whole document; `view` is the page's own path and query, which its live stream renders again.
     func document(_ page: Page, view: String, notice: String? = nil) -> HTML {
         let nav = Page.Section.allCases.map { section -> HTML in
-            let href = switch section {
-            case .overview: paths.root
-            case .jobs: paths.jobsRoot
-            case .workers: paths.workers
-            case .schedules: paths.schedules
-            case .tasks: paths.tasks
-            }
+            let href =
+                switch section {
+                case .overview: paths.root
+                case .jobs: paths.jobsRoot
+                case .workers: paths.workers
+                case .schedules: paths.schedules
+                case .tasks: paths.tasks
+                }
             let current: HTML = section == page.section ? " aria-current=\"page\"" : ""
             return "<li><a href=\"\(href)\"\(current)>\(section.rawValue)</a></li>"
         }

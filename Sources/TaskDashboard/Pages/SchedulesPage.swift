@@ -11,7 +11,8 @@ extension PageRenderer {
         let schedules = operations.catalog.schedules
         var rows: [HTML] = []
         for scheduled in schedules {
-            let ticks = try await operations.store.recentScheduledTicks(scheduleID: scheduled.id, limit: 3).map { tick -> HTML in
+            let ticks = try await operations.store.recentScheduledTicks(scheduleID: scheduled.id, limit: 3).map {
+                tick -> HTML in
                 "<li>\(Format.time(tick.tick, now: request.now)) <a href=\"\(paths.job(tick.jobID))\"><code>\(tick.jobID.lowercasedString.prefix(8))</code></a></li>"
             }
             let next = scheduled.nextFires(after: request.now, count: 3).map { Format.time($0, now: request.now) }
@@ -35,12 +36,12 @@ extension PageRenderer {
             schedules.isEmpty
             ? "<p class=\"empty\">No task declares a schedule (<code>schedules:</code> in tasks.yaml).</p>"
             : """
-                <div class="scroll"><table>
-                <thead><tr><th scope="col">Schedule</th><th scope="col">Task</th><th scope="col">Cron</th><th scope="col">Time zone</th>
-                <th scope="col">Catch-up</th><th scope="col">Next runs</th><th scope="col">Last ticks and their jobs</th><th scope="col">Jobs</th>
-                <th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
-                <tbody>\(rows)</tbody></table></div>
-                """
+            <div class="scroll"><table>
+            <thead><tr><th scope="col">Schedule</th><th scope="col">Task</th><th scope="col">Cron</th><th scope="col">Time zone</th>
+            <th scope="col">Catch-up</th><th scope="col">Next runs</th><th scope="col">Last ticks and their jobs</th><th scope="col">Jobs</th>
+            <th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            """
         return Page(title: "Schedules", section: .schedules, live: table)
     }
 }

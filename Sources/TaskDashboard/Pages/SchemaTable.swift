@@ -43,7 +43,9 @@ struct SchemaTable {
 
     private func constraints(_ schema: Schema) -> String {
         var parts: [String] = []
-        if let values = schema.enumValues { parts.append("one of " + values.map { $0.canonicalString() }.joined(separator: ", ")) }
+        if let values = schema.enumValues {
+            parts.append("one of " + values.map { $0.canonicalString() }.joined(separator: ", "))
+        }
         if let minimum = schema.minimum { parts.append("≥ \(number(minimum))") }
         if let minimum = schema.exclusiveMinimum { parts.append("> \(number(minimum))") }
         if let maximum = schema.maximum { parts.append("≤ \(number(maximum))") }

@@ -60,7 +60,8 @@ struct JobFilter: Hashable, Sendable {
     static let pageSize = 50
 
     init(
-        state: JobState? = nil, task: String? = nil, queue: String? = nil, id: String? = nil, input: JobInputFilter? = nil,
+        state: JobState? = nil, task: String? = nil, queue: String? = nil, id: String? = nil,
+        input: JobInputFilter? = nil,
         from: Date? = nil, to: Date? = nil, before: Int64? = nil
     ) {
         self.state = state
@@ -76,11 +77,14 @@ struct JobFilter: Hashable, Sendable {
     /// `400 invalid_parameter` for a state, id prefix, input filter, time or cursor that is not one.
     init(_ query: [String: String]) throws {
         func value(_ name: String) -> String? {
-            query[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+            query[name].flatMap {
+                $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces)
+            }
         }
         if let state = value("state") {
             guard let parsed = JobState(rawValue: state) else {
-                throw Problem.invalidParameter("state", "must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalidParameter(
+                    "state", "must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             self.state = parsed
         }
@@ -88,7 +92,8 @@ struct JobFilter: Hashable, Sendable {
         queue = value("queue")
         if let id = value("id") {
             guard JobIDPrefix(id) != nil else {
-                throw Problem.invalidParameter("id", "must be the start of a job id: up to 32 hex digits, dashes where a UUID has them")
+                throw Problem.invalidParameter(
+                    "id", "must be the start of a job id: up to 32 hex digits, dashes where a UUID has them")
             }
             self.id = id
         }
@@ -102,7 +107,8 @@ struct JobFilter: Hashable, Sendable {
         for (name, keyPath) in [("from", \JobFilter.from), ("to", \JobFilter.to)] {
             guard let text = value(name) else { continue }
             guard let date = Self.date(text) else {
-                throw Problem.invalidParameter(name, "must be a UTC time such as 2026-12-07T09:30 or 2026-12-07T09:30:00Z")
+                throw Problem.invalidParameter(
+                    name, "must be a UTC time such as 2026-12-07T09:30 or 2026-12-07T09:30:00Z")
             }
             self[keyPath: keyPath] = date
         }
@@ -113,7 +119,8 @@ struct JobFilter: Hashable, Sendable {
 
     var query: JobQuery {
         JobQuery(
-            task: task, state: state, queue: queue, idPrefix: id.flatMap(JobIDPrefix.init), limit: Self.pageSize, before: before,
+            task: task, state: state, queue: queue, idPrefix: id.flatMap(JobIDPrefix.init), limit: Self.pageSize,
+            before: before,
             input: input, createdFrom: from, createdBefore: to)
     }
 
@@ -126,7 +133,9 @@ struct JobFilter: Hashable, Sendable {
         ]
     }
 
-    var isFiltered: Bool { state != nil || task != nil || queue != nil || id != nil || input != nil || from != nil || to != nil }
+    var isFiltered: Bool {
+        state != nil || task != nil || queue != nil || id != nil || input != nil || from != nil || to != nil
+    }
 
     /// `2026-12-07T09:30` (what a `datetime-local` field sends, read as UTC), with seconds, or full RFC 3339.
     static func date(_ text: String) -> Date? {
@@ -145,7 +154,8 @@ struct JobFilter: Hashable, Sendable {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let minute = String(
-            format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+            format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
+            parts.minute ?? 0)
         return parts.second == 0 ? minute : minute + String(format: ":%02d", parts.second ?? 0)
     }
 }

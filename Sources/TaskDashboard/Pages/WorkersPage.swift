@@ -32,11 +32,11 @@ extension PageRenderer {
             workers.isEmpty
             ? "<p class=\"empty\">No worker is registered: start one with <code>taskforge worker</code> (or <code>serve</code> with workers).</p>"
             : """
-                <div class="scroll"><table>
-                <thead><tr><th scope="col">Worker</th><th scope="col">Host</th><th scope="col" class="num">PID</th><th scope="col">Queues × slots</th>
-                <th scope="col" class="num">Busy</th><th scope="col">Running jobs</th><th scope="col">Last heartbeat</th><th scope="col">Started</th></tr></thead>
-                <tbody>\(rows)</tbody></table></div>
-                """
+            <div class="scroll"><table>
+            <thead><tr><th scope="col">Worker</th><th scope="col">Host</th><th scope="col" class="num">PID</th><th scope="col">Queues × slots</th>
+            <th scope="col" class="num">Busy</th><th scope="col">Running jobs</th><th scope="col">Last heartbeat</th><th scope="col">Started</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            """
         return Page(title: "Workers", section: .workers, live: table)
     }
 }

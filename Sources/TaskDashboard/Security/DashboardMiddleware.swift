@@ -64,11 +64,14 @@ struct DashboardMiddleware: RouterMiddleware {
         } catch {
             response = ErrorPage(error: error, paths: paths, requestID: context.id, logger: context.logger).response()
         }
-        let handlerSetSession = response.headers[values: .setCookie].contains { $0.hasPrefix(DashboardSession.cookieName + "=") }
+        let handlerSetSession = response.headers[values: .setCookie].contains {
+            $0.hasPrefix(DashboardSession.cookieName + "=")
+        }
         if context.cookie != existing?.cookie && !handlerSetSession {
             response.setCookie(
                 Cookie(
-                    name: DashboardSession.cookieName, value: context.cookie, expires: session.expires, path: paths.root,
+                    name: DashboardSession.cookieName, value: context.cookie, expires: session.expires,
+                    path: paths.root,
                     secure: Self.isSecure(request), httpOnly: true, sameSite: .strict))
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
@@ -97,12 +100,14 @@ struct DashboardMiddleware: RouterMiddleware {
     private func signInFirst(_ request: Request) throws -> Response {
         guard request.method == .get, request.uri.path != "/ui/live" else { throw Problem.dashboardSignInRequired() }
         return Response(
-            status: .seeOther, headers: [.location: Paths.with(paths.signIn, [("next", paths.browserPath(of: request))])])
+            status: .seeOther,
+            headers: [.location: Paths.with(paths.signIn, [("next", paths.browserPath(of: request))])])
     }
 
     /// Whether the browser reached the server over TLS (itself, or a proxy in front that says so).
     static func isSecure(_ request: Request) -> Bool {
-        request.uri.scheme?.rawValue == "https" || request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+        request.uri.scheme?.rawValue == "https"
+            || request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
     }
 }
 

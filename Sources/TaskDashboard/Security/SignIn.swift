@@ -24,7 +24,8 @@ struct SignIn: Sendable {
         guard authentication != .off else { return Response(status: .seeOther, headers: [.location: next]) }
         let principal: Principal
         do {
-            principal = try await verifier.principal(presenting: (fields["token"] ?? "").trimmingCharacters(in: .whitespaces))
+            principal = try await verifier.principal(
+                presenting: (fields["token"] ?? "").trimmingCharacters(in: .whitespaces))
         } catch let problem as Problem {
             context.logger.notice("dashboard sign-in refused", metadata: ["code": "\(problem.code.rawValue)"])
             return form(next: next, context: context, error: problem.detail)

@@ -14,7 +14,9 @@ public struct JobArtifacts: Sendable {
     /// Streams the file at `file` into artifact storage as `name` and returns the artifact.
     /// Throws ``TaskError`` `artifact_size_exceeded` (permanent) when it is larger than the limit.
     @discardableResult
-    public func write(name: String, contentType: String = "application/octet-stream", from file: URL) async throws
+    public func write(
+        name: String, contentType: String = "application/octet-stream", from file: URL
+    ) async throws
         -> Artifact
     {
         try await write(.file(file), name: name, contentType: contentType)
@@ -22,7 +24,9 @@ public struct JobArtifacts: Sendable {
 
     /// Stores `bytes` as artifact `name` and returns the artifact.
     @discardableResult
-    public func write(name: String, contentType: String = "application/octet-stream", from bytes: Data) async throws
+    public func write(
+        name: String, contentType: String = "application/octet-stream", from bytes: Data
+    ) async throws
         -> Artifact
     {
         try await write(.bytes(bytes), name: name, contentType: contentType)

@@ -8,7 +8,9 @@ public enum TokenColumns {
     public static func scopes(_ text: String) throws -> Set<TokenScope> {
         Set(
             try text.split(separator: ",").map { name in
-                guard let scope = TokenScope(rawValue: String(name)) else { throw UnknownTokenScope(name: String(name)) }
+                guard let scope = TokenScope(rawValue: String(name)) else {
+                    throw UnknownTokenScope(name: String(name))
+                }
                 return scope
             })
     }

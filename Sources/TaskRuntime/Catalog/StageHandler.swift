@@ -25,7 +25,8 @@ public struct StageHandler: Sendable {
                 previous = try (previousJSON ?? .null).decode(as: Previous.self)
             } catch {
                 throw TaskError.permanent(
-                    .invalidInput, "the stored output of the previous stage does not decode as \(Previous.self): \(error)")
+                    .invalidInput,
+                    "the stored output of the previous stage does not decode as \(Previous.self): \(error)")
             }
             return try JSONValue(encoding: try await handler(input, previous, context))
         }

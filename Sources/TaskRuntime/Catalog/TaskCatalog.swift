@@ -20,15 +20,16 @@ public struct TaskCatalog: Sendable {
     /// This catalog set up for a process by `setup`: its services for the handlers, its submission
     /// checks and dedup key values, and its reuse windows and rates in place of those of `tasks.yaml`.
     public func configured(_ setup: TaskSetup) -> TaskCatalog {
-        var catalog = TaskCatalog(entries.map { entry in
-            var entry = entry
-            let name = entry.definition.name
-            entry.admission = setup.admissions[name] ?? entry.admission
-            entry.dedupKeyValues = setup.dedupKeyValues[name] ?? entry.dedupKeyValues
-            if let window = setup.reuseWindows[name] { entry.definition.dedup?.reuseResultFor = window }
-            if let rate = setup.rates[name] { entry.definition.rateLimit?.perSecond = rate }
-            return entry
-        })
+        var catalog = TaskCatalog(
+            entries.map { entry in
+                var entry = entry
+                let name = entry.definition.name
+                entry.admission = setup.admissions[name] ?? entry.admission
+                entry.dedupKeyValues = setup.dedupKeyValues[name] ?? entry.dedupKeyValues
+                if let window = setup.reuseWindows[name] { entry.definition.dedup?.reuseResultFor = window }
+                if let rate = setup.rates[name] { entry.definition.rateLimit?.perSecond = rate }
+                return entry
+            })
         catalog.services = setup.services
         catalog.taskLimits = setup.limits
         return catalog
@@ -36,7 +37,8 @@ public struct TaskCatalog: Sendable {
 
     /// Every task's `search:` fields (empty for a task without), for ``JobStore/declareSearchFields(_:)``.
     public var searchFields: [String: [String]] {
-        Dictionary(entries.map { ($0.definition.name, $0.definition.searchFields) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            entries.map { ($0.definition.name, $0.definition.searchFields) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The queues that at least one task or stage uses, sorted.

@@ -78,7 +78,8 @@ public struct TaskEntry: Sendable {
     ) async throws -> JSONValue {
         guard stages.indices.contains(stage) else {
             throw TaskError.permanent(
-                .invalidInput, "task '\(definition.name)' has \(stages.count) stage(s); the job is at stage \(stage + 1)")
+                .invalidInput,
+                "task '\(definition.name)' has \(stages.count) stage(s); the job is at stage \(stage + 1)")
         }
         guard version != definition.version else { return try await stages[stage].run(input, previous, context) }
         guard let older = olderVersions[version] else {

@@ -42,7 +42,9 @@ public struct TaskSetup: Sendable {
         _ json: JSONValue, as type: Input.Type, _ check: (Input) throws(SubmissionRefusal) -> Input
     ) throws(SubmissionRefusal) -> JSONValue {
         guard let input = try? json.decode(as: type) else {
-            throw .invalidParameters([Violation(pointer: "", code: "type", message: "the input does not decode as \(type)")])
+            throw .invalidParameters([
+                Violation(pointer: "", code: "type", message: "the input does not decode as \(type)")
+            ])
         }
         let admitted = try check(input)
         return (try? JSONValue(encoding: admitted)) ?? json

@@ -50,7 +50,8 @@ public struct InputFiles: Sendable, Hashable {
     /// absence means the job's files were lost, a permanent failure.
     public func required(_ name: String) throws -> URL {
         guard let url = urls[name] else {
-            throw TaskError.permanent(.filesMissing, "the required input file '\(name)' is not available to this attempt")
+            throw TaskError.permanent(
+                .filesMissing, "the required input file '\(name)' is not available to this attempt")
         }
         return url
     }

@@ -17,7 +17,8 @@ public struct InProcessRunner: AttemptRunner {
     public func run(_ job: Job, entry: TaskEntry, timeout: Duration, context: JobContext) async throws -> JSONValue {
         try await withTimeout(timeout) {
             try await entry.run(
-                job.input, version: job.version, stage: job.stageIndex, previous: job.stageResults.last?.output, context)
+                job.input, version: job.version, stage: job.stageIndex, previous: job.stageResults.last?.output, context
+            )
         }
     }
 }

@@ -40,11 +40,15 @@ final class ForwardingArtifactSink: ArtifactSink {
         }
         let answer = await withCheckedContinuation { continuation in
             state.withLock { $0.waiting[id] = continuation }
-            send(HostReply(artifact: ArtifactWriteRequest(
-                id: id, name: name, contentType: contentType, path: file.path, dataset: dataset)))
+            send(
+                HostReply(
+                    artifact: ArtifactWriteRequest(
+                        id: id, name: name, contentType: contentType, path: file.path, dataset: dataset)))
         }
         if let artifact = answer.artifact { return artifact }
-        let error = answer.error ?? JobError(code: .artifactStorageFailed, message: "the worker did not store the artifact", retryable: true)
+        let error =
+            answer.error
+            ?? JobError(code: .artifactStorageFailed, message: "the worker did not store the artifact", retryable: true)
         throw TaskError(code: error.code, message: error.message, isTransient: error.retryable, details: error.details)
     }
 

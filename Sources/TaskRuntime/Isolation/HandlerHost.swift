@@ -52,7 +52,8 @@ public struct HandlerHost: Sendable {
 
     private func execute(_ run: HostRequest.Run, replies: ReplyWriter, artifacts: ForwardingArtifactSink) async {
         var logger = self.logger
-        let metadata = JobContext.metadata(jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt)
+        let metadata = JobContext.metadata(
+            jobID: run.jobId, taskName: run.task, taskVersion: run.version, attempt: run.attempt)
         for (key, value) in metadata { logger[metadataKey: key] = value }
         let stages = catalog.entry(named: run.task)?.definition.stages ?? []
         let stage = stages.indices.contains(run.stage ?? 0) ? stages[run.stage ?? 0].name : nil
@@ -75,7 +76,7 @@ public struct HandlerHost: Sendable {
             }
             reply.output = try await entry.run(
                 run.input, version: run.version, stage: run.stage ?? 0, previous: run.previous, context)
-        } catch where Task.isCancelled {
+        } catch  where Task.isCancelled {
             reply.cancelled = true
         } catch {
             let failure = TaskError(describing: error)

@@ -34,7 +34,8 @@ public final class HandlerProcessPool: AttemptRunner {
             inputFiles: context.inputFiles.urls.isEmpty ? nil : context.inputFiles.urls.mapValues(\.path),
             stageArtifacts: context.inputFiles.stageArtifacts.isEmpty
                 ? nil
-                : Dictionary(uniqueKeysWithValues: context.inputFiles.stageArtifacts.map { ($0.key.uuidString, $0.value.path) }),
+                : Dictionary(
+                    uniqueKeysWithValues: context.inputFiles.stageArtifacts.map { ($0.key.uuidString, $0.value.path) }),
             datasets: context.inputFiles.datasets.isEmpty ? nil : Array(context.inputFiles.datasets.values))
         do {
             return try await process.run(
@@ -50,7 +51,9 @@ public final class HandlerProcessPool: AttemptRunner {
 
     /// Ends the idle processes. Call when no attempt runs any more.
     public func shutdown() {
-        for process in idle.withLock({ idle in defer { idle = [] }; return idle }) {
+        for process in idle.withLock({ idle in
+            defer { idle = [] }; return idle
+        }) {
             process.terminate()
         }
     }

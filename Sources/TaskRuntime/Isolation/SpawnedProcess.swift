@@ -68,8 +68,11 @@ public final class SpawnedProcess: Sendable {
         for (target, source) in [(0, standardInput), (1, standardOutput), (2, standardError)] {
             posix_spawn_file_actions_adddup2(&actions, source ?? devNull, Int32(target))
         }
-        guard let closeFrom = GlibcSpawnExtensions.closeFrom, let changeDirectory = GlibcSpawnExtensions.changeDirectory else {
-            throw SpawnError(operation: "spawn \(executable.path) (this C library lacks posix_spawn_file_actions_addclosefrom_np)", code: ENOSYS)
+        guard let closeFrom = GlibcSpawnExtensions.closeFrom, let changeDirectory = GlibcSpawnExtensions.changeDirectory
+        else {
+            throw SpawnError(
+                operation: "spawn \(executable.path) (this C library lacks posix_spawn_file_actions_addclosefrom_np)",
+                code: ENOSYS)
         }
         _ = closeFrom(&actions, 3)
         if let directory { _ = changeDirectory(&actions, directory.path) }
@@ -126,14 +129,16 @@ public final class SpawnedProcess: Sendable {
 
     /// Waits, on a thread of its own, until the child has ended.
     public func terminated() async -> Termination {
-        (try? await onOwnThread(named: "wait-\(processIdentifier)") { self.waitUntilExit() }) ?? .killed(signal: SIGKILL)
+        (try? await onOwnThread(named: "wait-\(processIdentifier)") { self.waitUntilExit() })
+            ?? .killed(signal: SIGKILL)
     }
 }
 
 /// glibc's `posix_spawn` extensions (2.29 and 2.34), which Swift's `Glibc` module does not declare.
 private enum GlibcSpawnExtensions {
     typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-    typealias ChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    typealias ChangeDirectory =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
 
     static let closeFrom = symbol("posix_spawn_file_actions_addclosefrom_np", as: CloseFrom.self)
     static let changeDirectory = symbol("posix_spawn_file_actions_addchdir_np", as: ChangeDirectory.self)

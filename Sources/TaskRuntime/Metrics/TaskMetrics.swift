@@ -1,6 +1,6 @@
 import CoreMetrics
-import Metrics
 import Foundation
+import Metrics
 
 /// The job metrics, emitted through the swift-metrics API (the process chooses the backend):
 ///
@@ -44,7 +44,8 @@ public struct TaskMetrics: Sendable {
     }
 
     private func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {
-        factory.map { Counter(label: label, dimensions: dimensions, factory: $0) } ?? Counter(label: label, dimensions: dimensions)
+        factory.map { Counter(label: label, dimensions: dimensions, factory: $0) }
+            ?? Counter(label: label, dimensions: dimensions)
     }
 
     private func timer(_ label: String, _ dimensions: [(String, String)]) -> CoreMetrics.Timer {

@@ -11,7 +11,8 @@ public struct ClaimRequest: Sendable, Hashable {
     /// The rate limits of the tasks on ``queues``; jobs of other tasks start without a token.
     public var rateLimits: [RateLimitRule]
 
-    public init(queues: [String], limit: Int, worker: String, leaseDuration: Duration, rateLimits: [RateLimitRule] = []) {
+    public init(queues: [String], limit: Int, worker: String, leaseDuration: Duration, rateLimits: [RateLimitRule] = [])
+    {
         self.queues = queues
         self.limit = limit
         self.worker = worker

@@ -48,12 +48,14 @@ public struct JobInputFilter: Sendable, Hashable, CustomStringConvertible {
             let upperText = value[dots.upperBound...].trimmingCharacters(in: .whitespaces)
             let lower = lowerText.isEmpty ? nil : Double(lowerText)
             let upper = upperText.isEmpty ? nil : Double(upperText)
-            guard lower != nil || upper != nil, lowerText.isEmpty || lower != nil, upperText.isEmpty || upper != nil else {
+            guard lower != nil || upper != nil, lowerText.isEmpty || lower != nil, upperText.isEmpty || upper != nil
+            else {
                 return nil
             }
             self.init(field: field, match: .range(lower: lower, upper: upper))
         } else {
-            self.init(field: field, match: .equals(text: value, number: Double(value).flatMap { $0.isFinite ? $0 : nil }))
+            self.init(
+                field: field, match: .equals(text: value, number: Double(value).flatMap { $0.isFinite ? $0 : nil }))
         }
     }
 

@@ -305,7 +305,8 @@ public struct JobQuery: Sendable, Hashable {
     public var createdBefore: Date?
 
     public init(
-        task: String? = nil, state: JobState? = nil, queue: String? = nil, idPrefix: JobIDPrefix? = nil, limit: Int = 50,
+        task: String? = nil, state: JobState? = nil, queue: String? = nil, idPrefix: JobIDPrefix? = nil,
+        limit: Int = 50,
         before: Int64? = nil, owner: String? = nil, input: JobInputFilter? = nil, createdFrom: Date? = nil,
         createdBefore: Date? = nil
     ) {

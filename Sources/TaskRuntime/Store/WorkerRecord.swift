@@ -32,7 +32,8 @@ public struct WorkerRecord: Sendable, Hashable {
 
     /// The host and process id a store records for the worker registering from this process.
     public static let thisProcess = (
-        host: ProcessInfo.processInfo.hostName, pid: Int(ProcessInfo.processInfo.processIdentifier))
+        host: ProcessInfo.processInfo.hostName, pid: Int(ProcessInfo.processInfo.processIdentifier)
+    )
 
     /// `records` with the running jobs of `leases` (pairs of lease owner and job id) attached, by id.
     public static func attaching(_ leases: [(owner: String, job: UUID)], to records: [WorkerRecord]) -> [WorkerRecord] {
@@ -46,6 +47,8 @@ public struct WorkerRecord: Sendable, Hashable {
 
     /// A worker's queue map in the JSON text stores keep it in (``QueueStatus/workerQueuesText(_:)``).
     public static func queues(fromText text: String) -> [String: Int] {
-        ((try? JSONValue(json: Data(text.utf8)))?.objectValue ?? [:]).compactMapValues { $0.doubleValue.map { Int($0) } }
+        ((try? JSONValue(json: Data(text.utf8)))?.objectValue ?? [:]).compactMapValues {
+            $0.doubleValue.map { Int($0) }
+        }
     }
 }

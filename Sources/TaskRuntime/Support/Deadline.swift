@@ -18,7 +18,8 @@ public func withDeadline<T: Sendable>(
         race.waiter.withLock { $0 = continuation }
         let timer = Task {
             // Cancelled as soon as the operation answers, so no timer outlives its call.
-            guard (try? await Task.sleep(for: limit)) != nil, let continuation = race.waiter.withLock({ $0.take() }) else {
+            guard (try? await Task.sleep(for: limit)) != nil, let continuation = race.waiter.withLock({ $0.take() })
+            else {
                 return
             }
             race.work.withLock { $0 }?.cancel()

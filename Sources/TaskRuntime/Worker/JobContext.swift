@@ -64,7 +64,8 @@ public struct TaskJobContext<Files: Sendable>: Sendable {
     public func withFiles<Typed: Sendable>(_ files: Typed) -> TaskJobContext<Typed> {
         TaskJobContext<Typed>(
             jobID: jobID, taskName: taskName, taskVersion: taskVersion, attempt: attempt, stage: stage, logger: logger,
-            services: services, artifacts: artifacts, inputFiles: inputFiles, files: files, reportProgress: reportProgress)
+            services: services, artifacts: artifacts, inputFiles: inputFiles, files: files,
+            reportProgress: reportProgress)
     }
 
     /// Reports progress in percent (clamped to 0...100). Cheap to call often: writes are throttled
@@ -108,7 +109,8 @@ extension TaskJobContext where Files == NoFiles {
             jobID: jobID, taskName: taskName, taskVersion: taskVersion, attempt: attempt, stage: stage, logger: logger,
             services: services,
             artifacts: JobArtifacts(
-                producer: ArtifactProducer(jobID: jobID, attempt: attempt, task: taskName, taskVersion: taskVersion, stage: stage),
+                producer: ArtifactProducer(
+                    jobID: jobID, attempt: attempt, task: taskName, taskVersion: taskVersion, stage: stage),
                 sink: artifacts),
             inputFiles: inputFiles, files: NoFiles(), reportProgress: reportProgress)
     }

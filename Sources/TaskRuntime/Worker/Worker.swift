@@ -52,7 +52,8 @@ public final class Worker: Service {
             "worker started",
             metadata: [
                 "workerId": "\(configuration.workerID)",
-                "queues": "\(configuration.queues.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))",
+                "queues":
+                    "\(configuration.queues.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","))",
             ])
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { background in
@@ -96,7 +97,8 @@ public final class Worker: Service {
         guard let doorbell = doorbells[queue] else { return }
         let busy = AtomicCounter()
         // Every attempt that starts takes a token, whichever stage it runs.
-        let rateLimits = RateLimitRule.rules(for: catalog.entries.map(\.definition).filter { $0.queues.contains(queue) })
+        let rateLimits = RateLimitRule.rules(
+            for: catalog.entries.map(\.definition).filter { $0.queues.contains(queue) })
         await withDiscardingTaskGroup { attempts in
             while !isDraining && !Task.isCancelled {
                 let free = slots - busy.value
@@ -195,7 +197,8 @@ public final class Worker: Service {
     private func registerPresence() async {
         let expiresAt = Date().addingTimeInterval(3 * configuration.leaseDuration.seconds)
         do {
-            try await store.registerWorker(id: configuration.workerID, queues: configuration.queues, expiresAt: expiresAt)
+            try await store.registerWorker(
+                id: configuration.workerID, queues: configuration.queues, expiresAt: expiresAt)
         } catch {
             logger.error("registering the worker failed", metadata: ["error": "\(error)"])
         }
@@ -288,7 +291,8 @@ public final class Worker: Service {
                     stage: definition.stages.isEmpty ? step : nil)
             })
         // The smallest of the stage's (or task's) timeout, the deployment's cap and the job's own.
-        let timeout = [configuration.maxRuntime, job.timeout].compactMap { $0 }.reduce(stage?.timeout ?? definition.timeout, min)
+        let timeout = [configuration.maxRuntime, job.timeout].compactMap { $0 }.reduce(
+            stage?.timeout ?? definition.timeout, min)
         let attempt = Task { [runner] in
             do {
                 return Result<JSONValue, any Error>.success(
@@ -370,7 +374,8 @@ public final class Worker: Service {
         let error = JobError(
             code: .workerCrashed,
             message: "the handler process died running this attempt (\(crash.description))"
-                + (spent ? "; quarantined after \(job.crashes + 1) crash(es): retry it with `taskforge jobs retry`" : ""),
+                + (spent
+                    ? "; quarantined after \(job.crashes + 1) crash(es): retry it with `taskforge jobs retry`" : ""),
             retryable: !spent)
         return .crashed(error, retryAt: spent ? nil : retryTime(for: job), progress: progress)
     }

@@ -65,7 +65,8 @@ struct CronField: Sendable, Hashable {
         var step = 1
         if parts.count == 2 {
             guard let parsed = Int(parts[1]), parsed > 0 else {
-                throw CronSyntaxError("\(kind.name) field step '\(parts[1])' in '\(element)' must be a positive integer")
+                throw CronSyntaxError(
+                    "\(kind.name) field step '\(parts[1])' in '\(element)' must be a positive integer")
             }
             step = parsed
         }

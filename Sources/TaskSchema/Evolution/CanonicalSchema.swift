@@ -49,7 +49,9 @@ public struct CanonicalSchema: Sendable, Hashable {
         return result
     }
 
-    private static func annotated(_ schema: Schema, at pointer: String, with annotations: [String: SchemaAnnotations])
+    private static func annotated(
+        _ schema: Schema, at pointer: String, with annotations: [String: SchemaAnnotations]
+    )
         -> Schema
     {
         var result = schema

@@ -41,7 +41,9 @@ extension Schema {
         }
     }
 
-    private mutating func read(_ keyword: SchemaKeyword, _ value: JSONValue, with reader: KeywordReader)
+    private mutating func read(
+        _ keyword: SchemaKeyword, _ value: JSONValue, with reader: KeywordReader
+    )
         throws(JSONSchemaDecodingError)
     {
         switch keyword {
@@ -79,7 +81,9 @@ extension Schema {
             JSONSchemaDecodingError(pointer: pointer, message: message)
         }
 
-        private func mismatch(_ keyword: SchemaKeyword, _ expected: String, _ value: JSONValue)
+        private func mismatch(
+            _ keyword: SchemaKeyword, _ expected: String, _ value: JSONValue
+        )
             -> JSONSchemaDecodingError
         {
             failure("'\(keyword.rawValue)' must be \(expected), found \(value.canonicalString())")

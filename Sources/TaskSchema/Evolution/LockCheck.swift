@@ -33,7 +33,9 @@ public enum LockCheck {
         return diagnostics.enumerated()
             .sorted { lhs, rhs in
                 let (left, right) = (lhs.element.location, rhs.element.location)
-                return (left.file, left.line, left.column, lhs.offset) < (right.file, right.line, right.column, rhs.offset)
+                return (left.file, left.line, left.column, lhs.offset) < (
+                    right.file, right.line, right.column, rhs.offset
+                )
             }
             .map(\.element)
     }

@@ -71,19 +71,14 @@ struct JSONParser {
     }
 
     private mutating func object() throws(JSONSyntaxError) -> JSONValue {
-        try enter()
-        index += 1
         var members: [String: JSONValue] = [:]
-        skipWhitespace()
-        if peek(UInt8(ascii: "}")) {
-            index += 1
-            depth -= 1
-            return .object(members)
-        }
+        if try open(closingWith: UInt8(ascii: "}")) { return .object(members) }
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else {
-                throw failure(index < bytes.count ? "expected a quoted key, found \(describe(bytes[index]))" : "the text ends inside an object")
+                throw failure(
+                    index < bytes.count
+                        ? "expected a quoted key, found \(describe(bytes[index]))" : "the text ends inside an object")
             }
             let keyStart = index
             let key = try string()
@@ -107,15 +102,8 @@ struct JSONParser {
     }
 
     private mutating func array() throws(JSONSyntaxError) -> JSONValue {
-        try enter()
-        index += 1
         var elements: [JSONValue] = []
-        skipWhitespace()
-        if peek(UInt8(ascii: "]")) {
-            index += 1
-            depth -= 1
-            return .array(elements)
-        }
+        if try open(closingWith: UInt8(ascii: "]")) { return .array(elements) }
         while true {
             skipWhitespace()
             elements.append(try value())
@@ -130,11 +118,18 @@ struct JSONParser {
         }
     }
 
-    private mutating func enter() throws(JSONSyntaxError) {
+    /// Steps into the array or object opened at `index`; whether it is empty (and so closed already).
+    private mutating func open(closingWith closing: UInt8) throws(JSONSyntaxError) -> Bool {
         depth += 1
         guard depth <= Self.maximumDepth else {
             throw failure("arrays and objects are nested more than \(Self.maximumDepth) deep")
         }
+        index += 1
+        skipWhitespace()
+        guard peek(closing) else { return false }
+        index += 1
+        depth -= 1
+        return true
     }
 
     /// A string, the opening quote at `index`; `index` ends past the closing quote.
@@ -143,11 +138,13 @@ struct JSONParser {
         index += 1
         // The common case: no escapes, so the bytes are the string's UTF-8.
         var end = index
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20
+        {
             end += 1
         }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            guard let string = String(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) else {
+            guard let string = String(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+            else {
                 throw invalidUTF8(from: index, to: end)
             }
             index = end + 1
@@ -204,14 +201,16 @@ struct JSONParser {
         let escapeStart = index
         var scalar = try hexQuad()
         if (0xD800...0xDBFF).contains(scalar) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else {
                 index = escapeStart
                 throw failure("the surrogate escape \\u\(hex(scalar)) is not followed by its low surrogate")
             }
             let low = try hexQuad()
             guard (0xDC00...0xDFFF).contains(low) else {
                 index = escapeStart
-                throw failure("the surrogate escape \\u\(hex(scalar)) is followed by \\u\(hex(low)), not a low surrogate")
+                throw failure(
+                    "the surrogate escape \\u\(hex(scalar)) is followed by \\u\(hex(low)), not a low surrogate")
             }
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
         } else if (0xDC00...0xDFFF).contains(scalar) {
@@ -265,7 +264,9 @@ struct JSONParser {
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             integral = false
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard index < bytes.count, isDigit(bytes[index]) else { throw failure("an exponent needs a digit") }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
@@ -337,7 +338,9 @@ struct JSONParser {
     /// The length of the valid UTF-8 sequence at `position`, or 0 when it is not one.
     private static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int, end: Int) -> Int {
         for length in 1...4 where position + length <= end {
-            if String(validating: UnsafeBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self) != nil {
+            if String(validating: UnsafeBufferPointer(rebasing: bytes[position..<position + length]), as: UTF8.self)
+                != nil
+            {
                 return length
             }
         }

@@ -17,7 +17,8 @@ struct JSONValueDecoder {
         if T.self == Data.self {
             let text = try SingleValue(value: value, codingPath: path).decode(String.self)
             guard let data = Data(base64Encoded: text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "Encountered Data is not valid Base64."))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: path, debugDescription: "Encountered Data is not valid Base64."))
             }
             return data as! T
         }
@@ -44,7 +45,9 @@ struct JSONValueDecoder {
         }
 
         func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-            guard case .array(let array) = value else { throw SingleValue.mismatch([JSONValue].self, value, codingPath) }
+            guard case .array(let array) = value else {
+                throw SingleValue.mismatch([JSONValue].self, value, codingPath)
+            }
             return Unkeyed(array: array, codingPath: codingPath)
         }
 
@@ -63,7 +66,8 @@ struct JSONValueDecoder {
         private func value(_ key: Key) throws -> JSONValue {
             guard let value = object[key.stringValue] else {
                 throw DecodingError.keyNotFound(
-                    key, .init(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
+                    key,
+                    .init(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
             }
             return value
         }
@@ -93,7 +97,9 @@ struct JSONValueDecoder {
             try JSONValueDecoder.decode(type, from: try value(key), at: codingPath + [key])
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type, forKey key: Key
+        ) throws
             -> KeyedDecodingContainer<NestedKey>
         {
             try ValueDecoder(value: try value(key), codingPath: codingPath + [key]).container(keyedBy: type)
@@ -128,7 +134,10 @@ struct JSONValueDecoder {
         private mutating func next<T>(_ type: T.Type) throws -> (JSONValue, [any CodingKey]) {
             guard !isAtEnd else {
                 throw DecodingError.valueNotFound(
-                    type, .init(codingPath: codingPath + [JSONValueCodingKey(index: currentIndex)], debugDescription: "Unkeyed container is at end."))
+                    type,
+                    .init(
+                        codingPath: codingPath + [JSONValueCodingKey(index: currentIndex)],
+                        debugDescription: "Unkeyed container is at end."))
             }
             defer { currentIndex += 1 }
             return (array[currentIndex], codingPath + [JSONValueCodingKey(index: currentIndex)])
@@ -165,7 +174,9 @@ struct JSONValueDecoder {
             return try JSONValueDecoder.decode(type, from: value, at: path)
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type
+        ) throws -> KeyedDecodingContainer<NestedKey> {
             let (value, path) = try next(KeyedDecodingContainer<NestedKey>.self)
             return try ValueDecoder(value: value, codingPath: path).container(keyedBy: type)
         }
@@ -187,8 +198,13 @@ struct JSONValueDecoder {
 
         static func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [any CodingKey]) -> DecodingError {
             value == .null
-                ? .valueNotFound(type, .init(codingPath: path, debugDescription: "Expected \(type) value but found null instead."))
-                : .typeMismatch(type, .init(codingPath: path, debugDescription: "Expected to decode \(type) but found \(value.typeName) instead."))
+                ? .valueNotFound(
+                    type, .init(codingPath: path, debugDescription: "Expected \(type) value but found null instead."))
+                : .typeMismatch(
+                    type,
+                    .init(
+                        codingPath: path,
+                        debugDescription: "Expected to decode \(type) but found \(value.typeName) instead."))
         }
 
         func decodeNil() -> Bool { value == .null }
@@ -215,7 +231,9 @@ struct JSONValueDecoder {
             let number = try decode(Double.self)
             guard number.magnitude <= Double(Float.greatestFiniteMagnitude) else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: codingPath, debugDescription: "Parsed JSON number <\(number)> does not fit in Float."))
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription: "Parsed JSON number <\(number)> does not fit in Float."))
             }
             return Float(number)
         }
@@ -245,7 +263,9 @@ struct JSONValueDecoder {
                 }
             guard let exact else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: codingPath, debugDescription: "Parsed JSON number <\(value.canonicalString())> does not fit in \(type)."))
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription: "Parsed JSON number <\(value.canonicalString())> does not fit in \(type)."))
             }
             return exact
         }

@@ -82,33 +82,61 @@ struct JSONValueEncoder {
         let codingPath: [any CodingKey]
 
         mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue).scalar = .null }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(key.stringValue).scalar = .bool(value) }
-        mutating func encode(_ value: String, forKey key: Key) throws { node.child(key.stringValue).scalar = .string(value) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws {
+            node.child(key.stringValue).scalar = .bool(value)
+        }
+        mutating func encode(_ value: String, forKey key: Key) throws {
+            node.child(key.stringValue).scalar = .string(value)
+        }
         mutating func encode(_ value: Double, forKey key: Key) throws {
             node.child(key.stringValue).scalar = try JSONValueEncoder.number(value, at: codingPath + [key])
         }
-        mutating func encode(_ value: Int, forKey key: Key) throws { node.child(key.stringValue).scalar = .integer(value) }
+        mutating func encode(_ value: Int, forKey key: Key) throws {
+            node.child(key.stringValue).scalar = .integer(value)
+        }
 
         private func slot(_ key: Key) -> SingleValue {
             SingleValue(node: node.child(key.stringValue), codingPath: codingPath + [key])
         }
 
-        mutating func encode(_ value: Float, forKey key: Key) throws { var container = slot(key); try container.encode(value) }
-        mutating func encode(_ value: Int8, forKey key: Key) throws { var container = slot(key); try container.encode(value) }
-        mutating func encode(_ value: Int16, forKey key: Key) throws { var container = slot(key); try container.encode(value) }
-        mutating func encode(_ value: Int32, forKey key: Key) throws { var container = slot(key); try container.encode(value) }
-        mutating func encode(_ value: Int64, forKey key: Key) throws { var container = slot(key); try container.encode(value) }
-        mutating func encode(_ value: UInt, forKey key: Key) throws { var container = slot(key); try container.encode(value) }
-        mutating func encode(_ value: UInt8, forKey key: Key) throws { var container = slot(key); try container.encode(value) }
-        mutating func encode(_ value: UInt16, forKey key: Key) throws { var container = slot(key); try container.encode(value) }
-        mutating func encode(_ value: UInt32, forKey key: Key) throws { var container = slot(key); try container.encode(value) }
-        mutating func encode(_ value: UInt64, forKey key: Key) throws { var container = slot(key); try container.encode(value) }
+        mutating func encode(_ value: Float, forKey key: Key) throws {
+            var container = slot(key); try container.encode(value)
+        }
+        mutating func encode(_ value: Int8, forKey key: Key) throws {
+            var container = slot(key); try container.encode(value)
+        }
+        mutating func encode(_ value: Int16, forKey key: Key) throws {
+            var container = slot(key); try container.encode(value)
+        }
+        mutating func encode(_ value: Int32, forKey key: Key) throws {
+            var container = slot(key); try container.encode(value)
+        }
+        mutating func encode(_ value: Int64, forKey key: Key) throws {
+            var container = slot(key); try container.encode(value)
+        }
+        mutating func encode(_ value: UInt, forKey key: Key) throws {
+            var container = slot(key); try container.encode(value)
+        }
+        mutating func encode(_ value: UInt8, forKey key: Key) throws {
+            var container = slot(key); try container.encode(value)
+        }
+        mutating func encode(_ value: UInt16, forKey key: Key) throws {
+            var container = slot(key); try container.encode(value)
+        }
+        mutating func encode(_ value: UInt32, forKey key: Key) throws {
+            var container = slot(key); try container.encode(value)
+        }
+        mutating func encode(_ value: UInt64, forKey key: Key) throws {
+            var container = slot(key); try container.encode(value)
+        }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             try JSONValueEncoder.encode(value, into: node.child(key.stringValue), at: codingPath + [key])
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        )
             -> KeyedEncodingContainer<NestedKey>
         {
             NodeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key]).container(keyedBy: keyType)
@@ -164,7 +192,9 @@ struct JSONValueEncoder {
             try JSONValueEncoder.encode(value, into: node.appended(), at: path)
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type
+        ) -> KeyedEncodingContainer<NestedKey> {
             let path = nextPath
             return NodeEncoder(node: node.appended(), codingPath: path).container(keyedBy: keyType)
         }
@@ -187,10 +217,14 @@ struct JSONValueEncoder {
         mutating func encodeNil() throws { node.scalar = .null }
         mutating func encode(_ value: Bool) throws { node.scalar = .bool(value) }
         mutating func encode(_ value: String) throws { node.scalar = .string(value) }
-        mutating func encode(_ value: Double) throws { node.scalar = try JSONValueEncoder.number(value, at: codingPath) }
+        mutating func encode(_ value: Double) throws {
+            node.scalar = try JSONValueEncoder.number(value, at: codingPath)
+        }
         mutating func encode(_ value: Float) throws {
             // As JSONEncoder prints it: the shortest decimal that reads back as this Float.
-            guard value.isFinite else { node.scalar = try JSONValueEncoder.number(Double(value), at: codingPath); return }
+            guard value.isFinite else {
+                node.scalar = try JSONValueEncoder.number(Double(value), at: codingPath); return
+            }
             node.scalar = JSONValue(number: Double("\(value)") ?? Double(value))
         }
         mutating func encode(_ value: Int) throws { node.scalar = .integer(value) }

@@ -6,7 +6,9 @@ extension DedupPolicy {
     /// a submit never hands back, and a lookup never reveals, another principal's job.
     public func key(task: String, version: Int, input: JSONValue, owner: String? = nil) -> String {
         let fields = Dictionary(uniqueKeysWithValues: keyFields.map { ($0, input[$0] ?? .null) })
-        var document: [String: JSONValue] = ["task": .string(task), "version": .integer(version), "key": .object(fields)]
+        var document: [String: JSONValue] = [
+            "task": .string(task), "version": .integer(version), "key": .object(fields),
+        ]
         if let owner { document["owner"] = .string(owner) }
         return ContentHash.sha256Hex(JSONValue.object(document).canonicalString())
     }

@@ -21,7 +21,8 @@ public struct FileInput: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        name: String, required: Bool = true, maxSize: Int64? = nil, mediaTypes: [String] = [], description: String? = nil,
+        name: String, required: Bool = true, maxSize: Int64? = nil, mediaTypes: [String] = [],
+        description: String? = nil,
         location: SourceLocation
     ) {
         self.name = name
@@ -38,7 +39,8 @@ public struct FileInput: Sendable, Hashable {
     /// Whether an upload declaring `mediaType` (parameters ignored, case-insensitive) is accepted.
     public func accepts(mediaType: String) -> Bool {
         guard !mediaTypes.isEmpty else { return true }
-        let bare = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let bare =
+            mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return mediaTypes.contains { $0.lowercased() == bare }
     }
 }

@@ -23,9 +23,11 @@ public struct RouteAlias: Sendable, Hashable {
         let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
         guard segments.allSatisfy({ !$0.isEmpty && $0.allSatisfy(allowed.contains) }) else {
-            return "must be literal segments of letters, digits and '-._~' separated by single '/', without a trailing '/'"
+            return
+                "must be literal segments of letters, digits and '-._~' separated by single '/', without a trailing '/'"
         }
-        if let reserved = reservedPrefixes.first(where: { path == $0 || path.hasPrefix($0) || $0.hasPrefix(path + "/") }) {
+        if let reserved = reservedPrefixes.first(where: { path == $0 || path.hasPrefix($0) || $0.hasPrefix(path + "/") }
+        ) {
             return "collides with Taskforge's own routes under '\(reserved)'"
         }
         return nil

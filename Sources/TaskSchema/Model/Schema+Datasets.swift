@@ -32,7 +32,8 @@ extension Schema {
         case .object(let members):
             for property in properties {
                 guard let member = members[property.name] else { continue }
-                property.schema.collectDatasets(in: member, at: pointer + "/" + JSONPointer.escape(property.name), into: &found)
+                property.schema.collectDatasets(
+                    in: member, at: pointer + "/" + JSONPointer.escape(property.name), into: &found)
             }
         case .array(let elements):
             guard let items else { return }

@@ -103,7 +103,9 @@ public struct Schema: Sendable, Hashable {
 
     /// This schema with the annotations a schema that refers to it sets beside its `$ref`, which
     /// win over its own: how generated code spells `$ref: BBox` with a `description`.
-    public func annotated(description: String? = nil, title: String? = nil, default defaultValue: JSONValue? = nil) -> Schema {
+    public func annotated(
+        description: String? = nil, title: String? = nil, default defaultValue: JSONValue? = nil
+    ) -> Schema {
         var annotated = self
         annotated.description = description ?? self.description
         annotated.title = title ?? self.title

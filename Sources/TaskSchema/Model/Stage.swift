@@ -22,7 +22,8 @@ public struct Stage: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        name: String, description: String? = nil, queue: String, timeout: Duration, weight: Int = 1, output: Schema? = nil,
+        name: String, description: String? = nil, queue: String, timeout: Duration, weight: Int = 1,
+        output: Schema? = nil,
         location: SourceLocation
     ) {
         self.name = name

@@ -103,7 +103,9 @@ public struct RetryPolicy: Sendable, Hashable {
     public var initial: Duration
     public var max: Duration
 
-    public init(maxAttempts: Int, backoff: Backoff = .exponential, initial: Duration = .seconds(1), max: Duration = .seconds(60)) {
+    public init(
+        maxAttempts: Int, backoff: Backoff = .exponential, initial: Duration = .seconds(1), max: Duration = .seconds(60)
+    ) {
         self.maxAttempts = maxAttempts
         self.backoff = backoff
         self.initial = initial

@@ -62,8 +62,10 @@ enum NameSuggestions {
     /// `bbox` -> `Bbox`, `b_box` or `b-box` -> `BBox`; `nil` when no UpperCamelCase spelling exists.
     static func upperCamelCase(_ name: String) -> String? {
         let words = name.unicodeScalars.split { !(isUpper($0) || isLower($0) || isDigit($0)) }
-        let camel = words.map { word in String(word.prefix(1)).uppercased() + String(String.UnicodeScalarView(word.dropFirst())) }
-            .joined()
+        let camel = words.map { word in
+            String(word.prefix(1)).uppercased() + String(String.UnicodeScalarView(word.dropFirst()))
+        }
+        .joined()
         return isUpperCamelCase(camel) ? camel : nil
     }
 

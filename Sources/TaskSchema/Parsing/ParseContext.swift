@@ -79,7 +79,9 @@ final class ParseContext {
     func duration(_ entry: YAMLNode.Entry) -> Duration? {
         guard let text = entry.value.string, let duration = DurationSyntax.parse(text) else {
             let found = entry.value.string.map { "'\($0)'" } ?? entry.value.found
-            error("'\(entry.key)' must be a duration such as \(DurationSyntax.examples), found \(found)", at: entry.valueLocation)
+            error(
+                "'\(entry.key)' must be a duration such as \(DurationSyntax.examples), found \(found)",
+                at: entry.valueLocation)
             return nil
         }
         guard duration > .zero else {

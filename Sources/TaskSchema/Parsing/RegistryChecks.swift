@@ -21,7 +21,9 @@ struct RegistryChecks {
         for task in registry.tasks {
             guard let path = task.alias?.path else { continue }
             if let other = owners[path] {
-                context.error("task '\(task.name)' declares http path '\(path)', which task '\(other)' declares too", at: task.location)
+                context.error(
+                    "task '\(task.name)' declares http path '\(path)', which task '\(other)' declares too",
+                    at: task.location)
             } else {
                 owners[path] = task.name
             }
@@ -32,7 +34,8 @@ struct RegistryChecks {
         let names = registry.types.map(\.name)
         for (name, location) in context.references where !names.contains(name) {
             context.error(
-                "$ref '#/types/\(name)' does not name a type under 'types'" + NameSuggestions.didYouMean(name, in: names),
+                "$ref '#/types/\(name)' does not name a type under 'types'"
+                    + NameSuggestions.didYouMean(name, in: names),
                 at: location)
         }
     }
@@ -114,7 +117,8 @@ struct RegistryChecks {
     /// Every `default` must be valid against its own schema.
     private func checkDefaults(excluding recursive: Set<String>) {
         // Without the recursive types, resolving refs terminates; refs to them stay unresolved.
-        let resolvable = Registry(file: registry.file, types: registry.types.filter { !recursive.contains($0.name) }, tasks: [])
+        let resolvable = Registry(
+            file: registry.file, types: registry.types.filter { !recursive.contains($0.name) }, tasks: [])
         for (schema, location) in context.defaults {
             guard let value = schema.defaultValue else { continue }
             for violation in resolvable.resolvingRefs(in: schema).validate(value) {

@@ -75,7 +75,8 @@ public enum RegistryParser {
     private static func namedTypes(_ entry: YAMLNode.Entry, context: ParseContext) -> [NamedType] {
         guard let entries = entry.value.entries else {
             context.error(
-                "'types' must be a mapping of type names to schemas, found \(entry.value.found)", at: entry.valueLocation)
+                "'types' must be a mapping of type names to schemas, found \(entry.value.found)",
+                at: entry.valueLocation)
             return []
         }
         let parser = SchemaParser(context: context)

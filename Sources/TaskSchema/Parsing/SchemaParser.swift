@@ -66,7 +66,8 @@ struct SchemaParser {
         guard let domain = keyword.domain else { return true }
         guard let types else {
             context.error(
-                "'\(keyword.rawValue)' applies to \(domain.rawValue), but this schema has no 'type'", at: entry.keyLocation)
+                "'\(keyword.rawValue)' applies to \(domain.rawValue), but this schema has no 'type'",
+                at: entry.keyLocation)
             return false
         }
         let declared = types.filter { $0 != .null }
@@ -92,7 +93,9 @@ struct SchemaParser {
         case .enum: schema.enumValues = enumValues(entry, types: schema.types)
         case .const:
             schema.constValue = context.json(entry.value)
-            if let value = schema.constValue { checkType(of: value, keyword: "const", types: schema.types, at: entry.valueLocation) }
+            if let value = schema.constValue {
+                checkType(of: value, keyword: "const", types: schema.types, at: entry.valueLocation)
+            }
         case .minimum: schema.minimum = context.number(entry)
         case .maximum: schema.maximum = context.number(entry)
         case .exclusiveMinimum: schema.exclusiveMinimum = context.number(entry)
@@ -100,7 +103,8 @@ struct SchemaParser {
         case .multipleOf:
             schema.multipleOf = context.number(entry)
             if let value = schema.multipleOf, value <= 0 {
-                context.error("'multipleOf' must be greater than 0, found \(entry.value.found)", at: entry.valueLocation)
+                context.error(
+                    "'multipleOf' must be greater than 0, found \(entry.value.found)", at: entry.valueLocation)
             }
         case .minLength: schema.minLength = context.integer(entry, minimum: 0)
         case .maxLength: schema.maxLength = context.integer(entry, minimum: 0)
@@ -129,7 +133,8 @@ struct SchemaParser {
         }
         guard let items = entry.value.items else {
             context.error(
-                "'type' must be a type name or a list [T, \"null\"], found \(entry.value.found)", at: entry.valueLocation)
+                "'type' must be a type name or a list [T, \"null\"], found \(entry.value.found)",
+                at: entry.valueLocation)
             return nil
         }
         let types = items.map { item in item.string.flatMap { jsonType($0, at: item.location) } }
@@ -148,7 +153,8 @@ struct SchemaParser {
     private func jsonType(_ name: String, at location: SourceLocation) -> JSONType? {
         if let type = JSONType(rawValue: name) { return type }
         let names = JSONType.allCases.map(\.rawValue)
-        let suggestion = Self.typeAliases[name].map { "; did you mean '\($0.rawValue)'?" }
+        let suggestion =
+            Self.typeAliases[name].map { "; did you mean '\($0.rawValue)'?" }
             ?? NameSuggestions.didYouMean(name, in: names)
         context.error(
             "unknown type '\(name)'; expected one of \(names.joined(separator: ", "))\(suggestion)", at: location)
@@ -183,7 +189,8 @@ struct SchemaParser {
 
     private func requiredNames(_ entry: YAMLNode.Entry, properties: [Schema.Property]) -> [String] {
         guard let items = entry.value.items else {
-            context.error("'required' must be a list of property names, found \(entry.value.found)", at: entry.valueLocation)
+            context.error(
+                "'required' must be a list of property names, found \(entry.value.found)", at: entry.valueLocation)
             return []
         }
         let declared = properties.map(\.name)
@@ -198,7 +205,8 @@ struct SchemaParser {
             } else if !declared.contains(name) {
                 let suggestion = NameSuggestions.didYouMean(name, in: declared)
                 context.error(
-                    "'required' lists '\(name)', which is not declared under 'properties'\(suggestion)", at: item.location)
+                    "'required' lists '\(name)', which is not declared under 'properties'\(suggestion)",
+                    at: item.location)
             }
             if !names.contains(name) { names.append(name) }
         }

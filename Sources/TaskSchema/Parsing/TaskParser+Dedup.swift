@@ -27,7 +27,8 @@ extension TaskParser {
     func inputFields(_ entry: YAMLNode.Entry, input: Schema?, listing: String) -> [String]? {
         guard let items = entry.value.items else {
             context.error(
-                "\(listing) must be a list of input property names, found \(entry.value.found)", at: entry.valueLocation)
+                "\(listing) must be a list of input property names, found \(entry.value.found)", at: entry.valueLocation
+            )
             return nil
         }
         guard !items.isEmpty else {
@@ -48,7 +49,9 @@ extension TaskParser {
                 valid = false
             } else if let declared, !declared.contains(field) {
                 let suggestion = NameSuggestions.didYouMean(field, in: declared)
-                context.error("\(listing) names '\(field)', which is not a top-level input property\(suggestion)", at: item.location)
+                context.error(
+                    "\(listing) names '\(field)', which is not a top-level input property\(suggestion)",
+                    at: item.location)
                 valid = false
             } else {
                 fields.append(field)

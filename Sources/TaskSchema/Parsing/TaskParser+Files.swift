@@ -70,7 +70,9 @@ extension TaskParser {
     /// `media_types: [image/tiff, application/octet-stream]`: `type/subtype` strings.
     private func mediaTypes(_ entry: YAMLNode.Entry) -> [String] {
         guard let items = entry.value.items else {
-            context.error("'media_types' must be a list such as [image/tiff], found \(entry.value.found)", at: entry.valueLocation)
+            context.error(
+                "'media_types' must be a list such as [image/tiff], found \(entry.value.found)", at: entry.valueLocation
+            )
             return []
         }
         return items.compactMap { item in
@@ -94,16 +96,20 @@ extension TaskParser {
 extension TaskParser {
     /// Files and the rest of the task must fit together: a file's name is also a CLI flag beside the
     /// input's, and a job waiting for uploads can neither be enqueued by the clock nor shared by dedup.
-    func checkFiles(_ files: [FileInput], at location: SourceLocation, input: Schema?, hasDedup: Bool, hasSchedules: Bool) {
+    func checkFiles(
+        _ files: [FileInput], at location: SourceLocation, input: Schema?, hasDedup: Bool, hasSchedules: Bool
+    ) {
         for file in files where input?.property(file.name) != nil {
             context.error(
-                "file '\(file.name)' has the name of an input property; give one of them another name", at: file.location)
+                "file '\(file.name)' has the name of an input property; give one of them another name",
+                at: file.location)
         }
         if hasSchedules {
             context.error("a task with 'files' cannot have a 'schedule': nothing would upload its files", at: location)
         }
         if hasDedup {
-            context.error("a task with 'files' cannot use 'dedup': equal inputs may come with different files", at: location)
+            context.error(
+                "a task with 'files' cannot use 'dedup': equal inputs may come with different files", at: location)
         }
     }
 }

@@ -49,7 +49,8 @@ extension TaskParser {
             default: nil
             }
         guard let rate, rate > 0, rate.isFinite else {
-            context.error("'\(entry.key)' must be a number greater than 0, found \(entry.value.found)", at: entry.valueLocation)
+            context.error(
+                "'\(entry.key)' must be a number greater than 0, found \(entry.value.found)", at: entry.valueLocation)
             return nil
         }
         return rate

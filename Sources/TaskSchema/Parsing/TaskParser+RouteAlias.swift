@@ -4,7 +4,9 @@ extension TaskParser {
     /// `http: {path: /api/run-model, method: POST}`: `method` is optional and must be POST.
     func routeAlias(_ entry: YAMLNode.Entry) -> RouteAlias? {
         guard let rawEntries = entry.value.entries else {
-            context.error("'http' must be a mapping such as {path: /api/run-model}, found \(entry.value.found)", at: entry.valueLocation)
+            context.error(
+                "'http' must be a mapping such as {path: /api/run-model}, found \(entry.value.found)",
+                at: entry.valueLocation)
             return nil
         }
         let entries = context.uniqueEntries(rawEntries, noun: "key")
@@ -16,7 +18,9 @@ extension TaskParser {
         if let methodEntry = value("method") {
             method = context.string(methodEntry).flatMap { written in
                 guard RouteAlias.methods.contains(written.uppercased()) else {
-                    context.error("'method' must be POST: an alias submits a job, found '\(written)'", at: methodEntry.valueLocation)
+                    context.error(
+                        "'method' must be POST: an alias submits a job, found '\(written)'",
+                        at: methodEntry.valueLocation)
                     return nil
                 }
                 return written.uppercased()

@@ -84,7 +84,8 @@ extension TaskParser {
 
     private func scheduleInput(_ entry: YAMLNode.Entry) -> JSONValue? {
         guard entry.value.entries != nil else {
-            context.error("'input' must be a mapping of input properties, found \(entry.value.found)", at: entry.valueLocation)
+            context.error(
+                "'input' must be a mapping of input properties, found \(entry.value.found)", at: entry.valueLocation)
             return nil
         }
         return context.json(entry.value)

@@ -43,14 +43,18 @@ struct TaskParser {
         let stages = value("stages").map { self.stages($0, queue: queue, timeout: timeout) } ?? []
         let files = value("files").map(self.files) ?? []
         if let filesEntry = value("files") {
-            checkFiles(files, at: filesEntry.keyLocation, input: input, hasDedup: dedup != nil, hasSchedules: !schedules.isEmpty)
+            checkFiles(
+                files, at: filesEntry.keyLocation, input: input, hasDedup: dedup != nil,
+                hasSchedules: !schedules.isEmpty)
         }
 
         guard let version, let summary, let timeout, let input, let output else { return nil }
         return TaskDefinition(
             name: name, version: version, summary: summary, description: description, queue: queue,
-            priority: priority, timeout: timeout, retry: retry, input: input, output: output, acceptedVersions: accepted,
-            dedup: dedup, rateLimit: rateLimit, searchFields: searchFields, schedules: schedules, alias: alias, stages: stages,
+            priority: priority, timeout: timeout, retry: retry, input: input, output: output,
+            acceptedVersions: accepted,
+            dedup: dedup, rateLimit: rateLimit, searchFields: searchFields, schedules: schedules, alias: alias,
+            stages: stages,
             files: files, location: entry.keyLocation)
     }
 
@@ -116,9 +120,12 @@ struct TaskParser {
     func objectSchema(_ entry: YAMLNode.Entry) -> Schema {
         let schema = SchemaParser(context: context).parse(entry, role: "'\(entry.key)'")
         if entry.value.entries != nil, schema.types != [.object] {
-            let found = schema.ref != nil ? "a $ref" : schema.types.map { "type \($0.map(\.rawValue).joined(separator: " or "))" }
+            let found =
+                schema.ref != nil
+                ? "a $ref" : schema.types.map { "type \($0.map(\.rawValue).joined(separator: " or "))" }
             context.error(
-                "'\(entry.key)' must be a schema with 'type: object', found \(found ?? "no 'type'")", at: entry.keyLocation)
+                "'\(entry.key)' must be a schema with 'type: object', found \(found ?? "no 'type'")",
+                at: entry.keyLocation)
         }
         return schema
     }
@@ -141,7 +148,8 @@ struct TaskParser {
             if let backoff = RetryPolicy.Backoff(rawValue: name) {
                 policy.backoff = backoff
             } else {
-                context.error("'backoff' must be 'exponential' or 'fixed', found '\(name)'", at: backoffEntry.valueLocation)
+                context.error(
+                    "'backoff' must be 'exponential' or 'fixed', found '\(name)'", at: backoffEntry.valueLocation)
             }
         }
         let initialEntry = value("initial")

@@ -52,13 +52,16 @@ enum YAMLLoader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             if problem.hasPrefix("Maximum nesting level reached") {
-                return .error("invalid YAML: collections are nested more than 1000 levels deep", at: location(mark, file))
+                return .error(
+                    "invalid YAML: collections are nested more than 1000 levels deep", at: location(mark, file))
             }
             let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             return .error("invalid YAML: \(problem)\(detail)", at: location(mark, file))
         case .reader(let problem, let offset, _, _):
             let position = offset.flatMap { SourceText(text).position(atCharacterOffset: $0) } ?? (1, 1)
-            return .error("invalid YAML: \(problem)", at: SourceLocation(file: file, line: position.line, column: position.column))
+            return .error(
+                "invalid YAML: \(problem)", at: SourceLocation(file: file, line: position.line, column: position.column)
+            )
         default:
             return .error("invalid YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
@@ -163,8 +166,10 @@ private struct NodeConverter {
         let location = node.mark.map { YAMLLoader.location($0, file) } ?? SourceLocation(file: file, line: 1, column: 1)
         nodeCount += 1
         guard nodeCount <= YAMLLoader.maximumNodeCount else {
-            throw YAMLLoader.Failure(diagnostic: .error(
-                "the document expands to more than \(YAMLLoader.maximumNodeCount) nodes through aliases", at: location))
+            throw YAMLLoader.Failure(
+                diagnostic: .error(
+                    "the document expands to more than \(YAMLLoader.maximumNodeCount) nodes through aliases",
+                    at: location))
         }
         switch node {
         case .scalar(let scalar):
@@ -180,10 +185,12 @@ private struct NodeConverter {
             for (key, value) in mapping {
                 let keyNode = try convert(key)
                 guard case .scalar(_, let text) = keyNode.content else {
-                    throw YAMLLoader.Failure(diagnostic: .error(
-                        "mapping keys must be plain strings, found \(keyNode.found)", at: keyNode.location))
+                    throw YAMLLoader.Failure(
+                        diagnostic: .error(
+                            "mapping keys must be plain strings, found \(keyNode.found)", at: keyNode.location))
                 }
-                entries.append(.init(key: renamedKeys[text] ?? text, keyLocation: keyNode.location, value: try convert(value)))
+                entries.append(
+                    .init(key: renamedKeys[text] ?? text, keyLocation: keyNode.location, value: try convert(value)))
             }
             return YAMLNode(content: .mapping(entries), location: location)
         case .alias:

@@ -12,8 +12,10 @@ extension Schema {
             json["type"] = types.count == 1 ? .string(types[0].rawValue) : .array(types.map { .string($0.rawValue) })
         }
         if !properties.isEmpty {
-            json["properties"] = .object(Dictionary(
-                properties.map { ($0.name, $0.schema.jsonSchema(refPrefix: refPrefix)) }, uniquingKeysWith: { first, _ in first }))
+            json["properties"] = .object(
+                Dictionary(
+                    properties.map { ($0.name, $0.schema.jsonSchema(refPrefix: refPrefix)) },
+                    uniquingKeysWith: { first, _ in first }))
         }
         if !required.isEmpty { json["required"] = .array(required.map(JSONValue.string)) }
         if let additionalProperties {

@@ -19,11 +19,13 @@ private struct SchemaValidator {
 
     mutating func check(_ value: JSONValue, against schema: Schema, at pointer: String) {
         if let types = schema.types, !types.contains(where: { $0.accepts(value) }) {
-            fail(pointer, "type", "expected \(types.map(\.rawValue).joined(separator: " or ")), found \(value.typeName)")
+            fail(
+                pointer, "type", "expected \(types.map(\.rawValue).joined(separator: " or ")), found \(value.typeName)")
             return
         }
         if let allowed = schema.enumValues, !allowed.contains(value) {
-            let list = allowed.prefix(10).map(Self.describe).joined(separator: ", ") + (allowed.count > 10 ? ", ..." : "")
+            let list =
+                allowed.prefix(10).map(Self.describe).joined(separator: ", ") + (allowed.count > 10 ? ", ..." : "")
             fail(pointer, "enum", "must be one of \(list), found \(Self.describe(value))")
         }
         if let constant = schema.constValue, constant != value {
@@ -116,7 +118,9 @@ private struct SchemaValidator {
         guard !open else { return }
         for name in object.keys.sorted() where !declared.contains(name) {
             let suggestion = NameSuggestions.didYouMean(name, in: schema.properties.map(\.name))
-            fail(pointer + "/" + JSONPointer.escape(name), "additional_property", "unknown property '\(name)'\(suggestion)")
+            fail(
+                pointer + "/" + JSONPointer.escape(name), "additional_property",
+                "unknown property '\(name)'\(suggestion)")
         }
     }
 
@@ -135,7 +139,6 @@ private struct SchemaValidator {
         guard quotient.isFinite else { return false }
         return abs(quotient - quotient.rounded()) <= 1e-9 * max(1, abs(quotient))
     }
-
 
     /// A value as JSON, shortened when long.
     private static func describe(_ value: JSONValue) -> String {

@@ -41,7 +41,9 @@ private enum FormatScanner {
     /// is valid only at 23:59 UTC, the one minute a leap second is inserted in (so `15:59:60-08:00`
     /// is one, `23:59:60+01:00` is not); which days had one is not checked.
     static func isDateTime(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard s.count >= 20, isDate(s.prefix(10)), "Tt".unicodeScalars.contains(s[s.startIndex + 10]) else { return false }
+        guard s.count >= 20, isDate(s.prefix(10)), "Tt".unicodeScalars.contains(s[s.startIndex + 10]) else {
+            return false
+        }
         let time = s.dropFirst(11)
         guard time[time.startIndex + 2] == ":", time[time.startIndex + 5] == ":",
             let hour = number(time, at: 0, digits: 2), let minute = number(time, at: 3, digits: 2),
@@ -58,7 +60,8 @@ private enum FormatScanner {
             guard "Zz".unicodeScalars.contains(zone[zone.startIndex]) else { return false }
             offsetMinutes = 0
         } else {
-            guard zone.count == 6, "+-".unicodeScalars.contains(zone[zone.startIndex]), zone[zone.startIndex + 3] == ":",
+            guard zone.count == 6, "+-".unicodeScalars.contains(zone[zone.startIndex]),
+                zone[zone.startIndex + 3] == ":",
                 let zoneHour = number(zone, at: 1, digits: 2), let zoneMinute = number(zone, at: 4, digits: 2),
                 zoneHour < 24, zoneMinute < 60
             else { return false }
@@ -152,7 +155,10 @@ private enum FormatScanner {
     /// RFC 5321 `IPv4-address-literal` or `IPv6-address-literal` (between the brackets).
     private static func isAddressLiteral(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         let tag = Array("IPv6:".unicodeScalars)
-        if s.count > tag.count, s.prefix(tag.count).elementsEqual(tag, by: { $0.properties.lowercaseMapping == $1.properties.lowercaseMapping }) {
+        if s.count > tag.count,
+            s.prefix(tag.count).elementsEqual(
+                tag, by: { $0.properties.lowercaseMapping == $1.properties.lowercaseMapping })
+        {
             return isIPv6(s.dropFirst(tag.count))
         }
         return isIPv4(s)
@@ -180,7 +186,9 @@ private enum FormatScanner {
             text = Array(text[...lastColon]) + ["0"]
             groups += 1
         }
-        func isGroup(_ group: ArraySlice<Unicode.Scalar>) -> Bool { (1...4).contains(group.count) && group.allSatisfy(isHexDigit) }
+        func isGroup(_ group: ArraySlice<Unicode.Scalar>) -> Bool {
+            (1...4).contains(group.count) && group.allSatisfy(isHexDigit)
+        }
         let compressed = text.indices.dropLast().contains { text[$0] == ":" && text[$0 + 1] == ":" }
         if !compressed {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
@@ -214,7 +222,9 @@ private enum FormatScanner {
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
     private static func isHexDigit(_ scalar: Unicode.Scalar) -> Bool {
         isDigit(scalar) || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar)
     }

@@ -42,6 +42,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw Problem.invalidToken("the Authorization header must be 'Bearer <token>'")
         }
-        return try await TokenVerifier(tokens: tokens).principal(presenting: parts[1].trimmingCharacters(in: .whitespaces))
+        return try await TokenVerifier(tokens: tokens).principal(
+            presenting: parts[1].trimmingCharacters(in: .whitespaces))
     }
 }

@@ -5,7 +5,8 @@ extension Problem {
     /// `401 authentication_required`: no `Authorization` header.
     static func authenticationRequired() -> Problem {
         Problem(
-            .unauthorized, .authenticationRequired, "this request needs an API token: send 'Authorization: Bearer <token>'",
+            .unauthorized, .authenticationRequired,
+            "this request needs an API token: send 'Authorization: Bearer <token>'",
             headers: [.wwwAuthenticate: #"Bearer realm="taskforge""#])
     }
 
@@ -20,6 +21,8 @@ extension Problem {
     static func insufficientScope(_ detail: String, scope: TokenScope) -> Problem {
         Problem(
             .forbidden, .insufficientScope, detail, extensions: ["scope": .string(scope.rawValue)],
-            headers: [.wwwAuthenticate: #"Bearer realm="taskforge", error="insufficient_scope", scope="\#(scope.rawValue)""#])
+            headers: [
+                .wwwAuthenticate: #"Bearer realm="taskforge", error="insufficient_scope", scope="\#(scope.rawValue)""#
+            ])
     }
 }

@@ -21,7 +21,9 @@ struct DatasetRoutes {
             return Response.json(DatasetResource.json(found))
         }
         router.get("/v1/datasets/:id") { _, context in
-            Response.json(DatasetResource.json(try await operations.dataset(id: try context.parameters.require("id"), context: context)))
+            Response.json(
+                DatasetResource.json(
+                    try await operations.dataset(id: try context.parameters.require("id"), context: context)))
         }
         router.get("/v1/datasets/:id/content") { _, context in
             let dataset = try await operations.dataset(id: try context.parameters.require("id"), context: context)

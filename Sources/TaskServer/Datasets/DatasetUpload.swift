@@ -24,11 +24,14 @@ struct DatasetUpload {
     init(_ request: Request) throws {
         let parameters = request.uri.queryParameters
         let named = parameters["name"].map(String.init)
-        if let named, let problem = ArtifactName.problem(with: named) { throw Problem.invalidParameter("name", problem) }
+        if let named, let problem = ArtifactName.problem(with: named) {
+            throw Problem.invalidParameter("name", problem)
+        }
         let contentType = request.headers[.contentType] ?? "application/octet-stream"
         if let problem = ArtifactUploadParameters.contentTypeProblem(contentType) {
             throw Problem(
-                .badRequest, .invalidParameter, "the Content-Type header \(problem)", extensions: ["header": "Content-Type"])
+                .badRequest, .invalidParameter, "the Content-Type header \(problem)",
+                extensions: ["header": "Content-Type"])
         }
         self.name = named ?? "dataset"
         self.contentType = contentType
@@ -39,14 +42,16 @@ struct DatasetUpload {
     /// The format `contentType` names, or for a generic type (`application/octet-stream`,
     /// `application/gzip`) the format `name`'s suffix names; `415 dataset_format_not_supported` when neither does.
     static func format(contentType: String, name: String?) throws -> DatasetFormat {
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let mediaType =
+            contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         let format: DatasetFormat? =
             switch mediaType {
             case "text/csv", "application/csv": .csv
             case "application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
                 "application/jsonlines":
                 .jsonLines
-            case "application/gzip", "application/x-gzip", "application/octet-stream": name.flatMap(Self.format(ofName:))
+            case "application/gzip", "application/x-gzip", "application/octet-stream":
+                name.flatMap(Self.format(ofName:))
             default: nil
             }
         guard let format else {
@@ -116,10 +121,13 @@ struct DatasetUpload {
                 try Profiler.profile(path: url.path, format: format)
             }
         } catch let error as DatasetError {
-            var extensions: [String: JSONValue] = ["reason": .string(error.reason), "dataset_code": .string(error.code)]
+            var extensions: [String: JSONValue] = [
+                "reason": .string(error.reason), "dataset_code": .string(error.code),
+            ]
             if let line = error.line { extensions["line"] = .integer(line) }
             throw Problem(
-                .unprocessableContent, .invalidDataset, "the dataset cannot be read: \(error.description); nothing was stored",
+                .unprocessableContent, .invalidDataset,
+                "the dataset cannot be read: \(error.description); nothing was stored",
                 extensions: extensions)
         }
     }

@@ -57,7 +57,8 @@ public struct DatasetUploads: UploadLifecycle {
         }
         do {
             _ = try await recorder.recordDataset(
-                at: file, name: name, contentType: tags["content_type"] ?? "application/octet-stream", owner: upload.owner,
+                at: file, name: name, contentType: tags["content_type"] ?? "application/octet-stream",
+                owner: upload.owner,
                 description: try DatasetDescription(profile), producer: nil, id: id)
         } catch let error as ArtifactStorageError {
             throw Problem.uploadStorageFailed("\(error)")
@@ -84,7 +85,8 @@ public struct UploadPurposes: UploadLifecycle {
 
     public func admit(_ request: UploadRequest, principal: Principal) async throws -> UploadGrant {
         DatasetUploads.isDataset(request.metadata)
-            ? try await datasets.admit(request, principal: principal) : try await jobFiles.admit(request, principal: principal)
+            ? try await datasets.admit(request, principal: principal)
+            : try await jobFiles.admit(request, principal: principal)
     }
 
     public func created(_ upload: StagedUpload) async throws { try await lifecycle(of: upload).created(upload) }

@@ -20,7 +20,8 @@ extension TaskOperations {
             throw DatasetUpload.tooLarge(limit: limit)
         }
         try FileManager.default.createDirectory(at: configuration.scratchDirectory, withIntermediateDirectories: true)
-        let scratch = configuration.scratchDirectory.appendingPathComponent("taskforge-dataset-\(UUID().lowercasedString)")
+        let scratch = configuration.scratchDirectory.appendingPathComponent(
+            "taskforge-dataset-\(UUID().lowercasedString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         try await DatasetUpload.spool(request.body, to: scratch, limit: limit)
         let profile = try await upload.profile(of: scratch)
@@ -33,7 +34,8 @@ extension TaskOperations {
         context.logger.info(
             "dataset stored",
             metadata: [
-                "datasetId": "\(dataset.id.lowercasedString)", "size": "\(dataset.artifact.size)", "rows": "\(dataset.rowCount)",
+                "datasetId": "\(dataset.id.lowercasedString)", "size": "\(dataset.artifact.size)",
+                "rows": "\(dataset.rowCount)",
             ])
         return dataset
     }
@@ -67,7 +69,8 @@ extension TaskOperations {
                 try await recorder.store.delete(key: deleted.artifact.storageKey)
             } catch {
                 context.logger.warning(
-                    "dataset bytes not deleted", metadata: ["datasetId": "\(deleted.id.lowercasedString)", "error": "\(error)"])
+                    "dataset bytes not deleted",
+                    metadata: ["datasetId": "\(deleted.id.lowercasedString)", "error": "\(error)"])
             }
             return deleted
         case .inUse(_, let jobs):

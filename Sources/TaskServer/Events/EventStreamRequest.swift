@@ -9,7 +9,8 @@ enum EventStreamRequest {
     static func accepts(_ headers: HTTPFields) -> Bool {
         headers[values: .accept].contains { value in
             value.split(separator: ",").contains { range in
-                range.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() == "text/event-stream"
+                range.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+                    == "text/event-stream"
             }
         }
     }
@@ -20,7 +21,8 @@ enum EventStreamRequest {
     static func lastEventID(_ headers: HTTPFields) throws -> Int64? {
         guard let text = headers[lastEventIDField] else { return nil }
         let digits = text.trimmingCharacters(in: .whitespaces)
-        guard (1...18).contains(digits.utf8.count), digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+        guard (1...18).contains(digits.utf8.count),
+            digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
             let sequence = Int64(digits)
         else {
             throw Problem(

@@ -28,11 +28,13 @@ struct SubmitRateLimit: Sendable {
         ]
         let detail: String
         if jobs > tasksPerMinute {
-            detail = "\(jobs) jobs at once exceed the limit of \(tasksPerMinute) a minute (TASKS_PER_MINUTE); send fewer"
+            detail =
+                "\(jobs) jobs at once exceed the limit of \(tasksPerMinute) a minute (TASKS_PER_MINUTE); send fewer"
         } else {
             let retryAfter = Self.wholeSeconds(rule.timeUntil(Double(jobs), from: spend.remaining))
             headers[.retryAfter] = "\(retryAfter)"
-            detail = "at most \(tasksPerMinute) jobs a minute may be submitted (TASKS_PER_MINUTE); retry in \(retryAfter) s"
+            detail =
+                "at most \(tasksPerMinute) jobs a minute may be submitted (TASKS_PER_MINUTE); retry in \(retryAfter) s"
         }
         logger.warning(
             "a limit was exceeded",
@@ -41,7 +43,8 @@ struct SubmitRateLimit: Sendable {
                 "principal": "\(principal.idempotencyScope)", "jobs": "\(jobs)",
             ])
         throw Problem(
-            .tooManyRequests, .rateLimitExceeded, detail, extensions: ["limit": .integer(tasksPerMinute)], headers: headers)
+            .tooManyRequests, .rateLimitExceeded, detail, extensions: ["limit": .integer(tasksPerMinute)],
+            headers: headers)
     }
 
     private static func wholeSeconds(_ duration: Duration) -> Int {

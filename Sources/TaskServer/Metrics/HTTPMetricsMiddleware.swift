@@ -19,7 +19,8 @@ struct HTTPMetricsMiddleware: RouterMiddleware {
         let method = request.method.rawValue
         Counter(
             label: "taskforge_http_requests_total",
-            dimensions: [("route", route), ("method", method), ("status", String(response.status.code))], factory: factory
+            dimensions: [("route", route), ("method", method), ("status", String(response.status.code))],
+            factory: factory
         ).increment()
         CoreMetrics.Timer(
             label: "taskforge_http_request_duration_seconds", dimensions: [("route", route), ("method", method)],

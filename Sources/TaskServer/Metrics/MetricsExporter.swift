@@ -34,6 +34,7 @@ public struct MetricsExporter: Sendable {
         var buffer = ByteBuffer()
         buffer.writeBytes(registry.emitToBuffer())
         return Response(
-            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: buffer))
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: buffer))
     }
 }

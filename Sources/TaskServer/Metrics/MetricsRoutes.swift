@@ -16,7 +16,9 @@ struct MetricsRoutes {
         router.get("/metrics") { _, _ in
             let statuses = QueueStatus.including(catalog.queues, in: try await store.queueStatus(now: Date()))
             for status in statuses {
-                let counts = [("pending", status.pending), ("scheduled", status.scheduled), ("running", status.running)]
+                let counts = [
+                    ("pending", status.pending), ("scheduled", status.scheduled), ("running", status.running),
+                ]
                 for (state, count) in counts {
                     Meter(
                         label: "taskforge_queue_jobs", dimensions: [("queue", status.name), ("state", state)],

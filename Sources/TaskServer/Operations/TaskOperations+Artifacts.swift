@@ -32,7 +32,8 @@ extension TaskOperations {
         if let length, length > limit { throw tooLarge(limit, logger: logger) }
         let producer = try await producer(forJob: parameters.jobID, principal: principal)
         return try await record(logger: logger) {
-            try await recorder.record(request.body, name: parameters.name, contentType: parameters.contentType, producer: producer)
+            try await recorder.record(
+                request.body, name: parameters.name, contentType: parameters.contentType, producer: producer)
         }
     }
 
@@ -50,7 +51,9 @@ extension TaskOperations {
         {
             throw Problem(.notFound, .artifactNotFound, "no artifact with id '\(id)'")
         }
-        guard let producer = artifact.producer, producingJob || principal.ownerFilter != nil else { return (artifact, nil) }
+        guard let producer = artifact.producer, producingJob || principal.ownerFilter != nil else {
+            return (artifact, nil)
+        }
         let job = try await store.job(id: producer.jobID)
         // Ownership is checked for every principal but admin; admin sees artifacts of pruned jobs too.
         if principal.ownerFilter != nil, !(job.map(principal.owns) ?? false) {
@@ -103,7 +106,8 @@ extension TaskOperations {
     /// `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266, RFC 8187).
     static func contentDisposition(_ name: String) -> String {
         let fallback = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
+        let encoded =
+            name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
             ?? fallback
         return "attachment; filename=\"\(fallback)\"; filename*=UTF-8''\(encoded)"
     }
@@ -133,13 +137,16 @@ extension TaskOperations {
         guard let uuid = UUID(uuidString: id), let job = try await store.job(id: uuid), principal.owns(job) else {
             throw Problem.jobNotFound(id)
         }
-        return ArtifactProducer(jobID: job.id, attempt: job.attempt, task: job.task, taskVersion: job.version, stage: job.stage)
+        return ArtifactProducer(
+            jobID: job.id, attempt: job.attempt, task: job.task, taskVersion: job.version, stage: job.stage)
     }
 
     private func record(logger: Logger, _ body: () async throws -> Artifact) async throws -> Artifact {
         do {
             let artifact = try await storageFailures(body)
-            var metadata: Logger.Metadata = ["artifactId": "\(artifact.id.lowercasedString)", "size": "\(artifact.size)"]
+            var metadata: Logger.Metadata = [
+                "artifactId": "\(artifact.id.lowercasedString)", "size": "\(artifact.size)",
+            ]
             if let producer = artifact.producer {
                 metadata["jobId"] = "\(producer.jobID.lowercasedString)"
                 metadata["taskName"] = "\(producer.task)"

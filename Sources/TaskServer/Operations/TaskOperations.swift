@@ -210,7 +210,8 @@ public struct TaskOperations: Sendable {
                 ])
         case .notWaiting(let job):
             throw Problem(
-                .conflict, .jobNotWaiting, "the job is '\(job.state.rawValue)', not waiting for files; it cannot be started",
+                .conflict, .jobNotWaiting,
+                "the job is '\(job.state.rawValue)', not waiting for files; it cannot be started",
                 extensions: ["job": JobResource.json(job, catalog)])
         case .notFound:
             throw Problem.jobNotFound(job.id.lowercasedString)
@@ -254,7 +255,8 @@ public struct TaskOperations: Sendable {
         let principal = try context.principal(holding: .admin)
         try await requireQueue(name)
         if try await store.resumeQueue(name, by: principal.tokenID, at: Date()) {
-            context.logger.notice("queue resumed", metadata: ["queue": "\(name)", "by": "\(principal.tokenID ?? "local")"])
+            context.logger.notice(
+                "queue resumed", metadata: ["queue": "\(name)", "by": "\(principal.tokenID ?? "local")"])
         }
         return try await queue(name, orPaused: nil)
     }

@@ -18,7 +18,8 @@ extension Problem {
                     + "(see GET /v1/tasks/\(task))")
         case .versionNotFound(let task, let version, let current):
             return Problem(
-                .notFound, .taskVersionNotFound, "task '\(task)' has no version \(version); its current version is \(current)")
+                .notFound, .taskVersionNotFound,
+                "task '\(task)' has no version \(version); its current version is \(current)")
         case .refused(let refusal):
             return .refused(refusal)
         }

@@ -45,7 +45,9 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         headers[.contentType] = "application/problem+json"
         return Response(
             status: status, headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(data: (try? document(instance: instance, requestID: requestID).canonicalData()) ?? Data())))
+            body: ResponseBody(
+                byteBuffer: ByteBuffer(
+                    data: (try? document(instance: instance, requestID: requestID).canonicalData()) ?? Data())))
     }
 }
 
@@ -59,7 +61,9 @@ extension Problem {
 
     /// `400 invalid_parameter`: query parameter `name` is malformed; `parameter` names it.
     public static func invalidParameter(_ name: String, _ reason: String) -> Problem {
-        Problem(.badRequest, .invalidParameter, "query parameter '\(name)' \(reason)", extensions: ["parameter": .string(name)])
+        Problem(
+            .badRequest, .invalidParameter, "query parameter '\(name)' \(reason)",
+            extensions: ["parameter": .string(name)])
     }
 
     /// A task's refusal of parameters its schema accepted: `422` with `violations` by JSON pointer,

@@ -27,7 +27,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                     headers: [.allow: allowed.joined(separator: ", ")])
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)"])
-            problem = Problem(.internalServerError, .internalError, "an unexpected error occurred; see the server log for request \(context.id)")
+            problem = Problem(
+                .internalServerError, .internalError,
+                "an unexpected error occurred; see the server log for request \(context.id)")
         }
         // The access log line of a refused request carries its code (a limit's, for instance).
         (context as? TaskRequestContext)?.record.refusal = problem.code.rawValue

@@ -23,7 +23,9 @@ public protocol RouteProfile: RouteSet {
 /// bytes (canonical JSON), whatever order they come in.
 enum ServedDocument {
     static func merging(_ profiles: [any RouteProfile], into document: String) -> String {
-        guard !profiles.isEmpty, var root = (try? JSONValue(json: Data(document.utf8)))?.objectValue else { return document }
+        guard !profiles.isEmpty, var root = (try? JSONValue(json: Data(document.utf8)))?.objectValue else {
+            return document
+        }
         var paths = root["paths"]?.objectValue ?? [:]
         var tags = root["tags"]?.arrayValue ?? []
         for profile in profiles.sorted(by: { $0.name < $1.name }) {

@@ -38,7 +38,9 @@ enum ArtifactResource {
             job.map { job in
                 [
                     "input": job.input,
-                    "input_sha256": .string(ContentHash.sha256Hex(String(decoding: (try? job.input.canonicalData()) ?? Data(), as: UTF8.self))),
+                    "input_sha256": .string(
+                        ContentHash.sha256Hex(
+                            String(decoding: (try? job.input.canonicalData()) ?? Data(), as: UTF8.self))),
                     "job": .string("/v1/jobs/\(job.id.lowercasedString)"),
                     "files": .array(files.filter(\.isComplete).map(inputFileJSON)),
                 ]

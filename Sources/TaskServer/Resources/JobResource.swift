@@ -35,7 +35,8 @@ enum JobResource {
             "run_at": timestamp(job.runAt),
             "started_at": job.startedAt.map(timestamp) ?? .null,
             "finished_at": job.finishedAt.map(timestamp) ?? .null,
-            "links": ["self": .string(path), "events": .string(path + "/events"), "cancel": .string(path + "/cancel"),
+            "links": [
+                "self": .string(path), "events": .string(path + "/events"), "cancel": .string(path + "/cancel"),
                 "retry": .string(path + "/retry"),
             ],
         ]

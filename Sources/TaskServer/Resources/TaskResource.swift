@@ -32,7 +32,10 @@ enum TaskResource {
     }
 
     private static func rateLimit(_ policy: RateLimitPolicy) -> JSONValue {
-        ["key": .string(policy.key), "per_second": JSONValue(number: policy.perSecond), "burst": .integer(policy.burst)]
+        [
+            "key": .string(policy.key), "per_second": JSONValue(number: policy.perSecond),
+            "burst": .integer(policy.burst),
+        ]
     }
 
     private static func file(_ file: FileInput) -> JSONValue {

@@ -21,7 +21,8 @@ struct ArtifactEnvelope {
         }
         var violations: [Violation] = []
         for key in object.keys.sorted() where !Self.members.contains(key) {
-            violations.append(Violation(pointer: "/\(key)", code: "additional_property", message: "unknown property '\(key)'"))
+            violations.append(
+                Violation(pointer: "/\(key)", code: "additional_property", message: "unknown property '\(key)'"))
         }
         func string(_ key: String) -> String? {
             guard let value = object[key], value != .null else { return nil }
@@ -51,7 +52,10 @@ struct ArtifactEnvelope {
         }
         switch string("data_base64") {
         case nil where object["data_base64"] == nil || object["data_base64"] == .null:
-            violations.append(Violation(pointer: "/data_base64", code: "required", message: "the artifact's bytes, base64-encoded, are required"))
+            violations.append(
+                Violation(
+                    pointer: "/data_base64", code: "required",
+                    message: "the artifact's bytes, base64-encoded, are required"))
             data = Data()
         case nil:
             data = Data()
@@ -68,7 +72,8 @@ struct ArtifactEnvelope {
 
     private static func invalid(_ violations: [Violation]) -> Problem {
         Problem(
-            .unprocessableContent, .invalidArtifact, "the artifact upload is malformed: \(violations.count) violation(s)",
+            .unprocessableContent, .invalidArtifact,
+            "the artifact upload is malformed: \(violations.count) violation(s)",
             extensions: ["violations": .array(violations.map(\.json))])
     }
 }

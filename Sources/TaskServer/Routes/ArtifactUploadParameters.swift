@@ -17,7 +17,9 @@ struct ArtifactUploadParameters {
         jobID = try Self.jobID(request)
         contentType = request.headers[.contentType] ?? "application/octet-stream"
         if let problem = Self.contentTypeProblem(contentType) {
-            throw Problem(.badRequest, .invalidArtifact, "the Content-Type header \(problem)", extensions: ["header": "Content-Type"])
+            throw Problem(
+                .badRequest, .invalidArtifact, "the Content-Type header \(problem)",
+                extensions: ["header": "Content-Type"])
         }
     }
 
@@ -25,7 +27,9 @@ struct ArtifactUploadParameters {
     /// unless it is a UUID.
     static func jobID(_ request: Request) throws -> String? {
         guard let text = request.uri.queryParameters["job_id"].map(String.init) else { return nil }
-        guard UUID(uuidString: text) != nil else { throw Problem.invalidParameter("job_id", "must be a job id (a UUID)") }
+        guard UUID(uuidString: text) != nil else {
+            throw Problem.invalidParameter("job_id", "must be a job id (a UUID)")
+        }
         return text
     }
 
@@ -33,7 +37,8 @@ struct ArtifactUploadParameters {
     /// optional parameters, printable ASCII, at most 255 characters (the OpenAPI document's pattern).
     static func contentTypeProblem(_ contentType: String) -> String? {
         guard contentType.utf8.count <= 255, contentType.utf8.allSatisfy({ (0x20...0x7e).contains($0) }),
-            contentType.range(of: "^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+( *;.*)?$", options: .regularExpression) != nil
+            contentType.range(of: "^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+( *;.*)?$", options: .regularExpression)
+                != nil
         else { return "must be a media type like text/csv (printable ASCII, at most 255 characters)" }
         return nil
     }

@@ -27,7 +27,8 @@ struct BatchRoutes {
             var request = request
             let items = try Self.items(in: try await request.jsonBody(limit: maxBodyBytes), maxBatchSize: maxBatchSize)
             // All or nothing: one task the token may not submit refuses the whole batch.
-            for task in Set(items.compactMap { $0["task"]?.stringValue }).sorted() where catalog.entry(named: task) != nil {
+            for task in Set(items.compactMap { $0["task"]?.stringValue }).sorted()
+            where catalog.entry(named: task) != nil {
                 _ = try context.principal(submitting: task)
             }
             var jobs: [NewJob] = []
@@ -70,7 +71,9 @@ struct BatchRoutes {
     /// The body's `jobs`: a non-empty array of at most `maxBatchSize` objects.
     private static func items(in body: JSONValue, maxBatchSize: Int) throws -> [JSONValue] {
         guard let items = body["jobs"]?.arrayValue, body.objectValue?.count == 1 else {
-            throw Problem(.unprocessableContent, .invalidBatch, #"the body must be {"jobs": [{"task": ..., "input": {...}}, ...]}"#)
+            throw Problem(
+                .unprocessableContent, .invalidBatch,
+                #"the body must be {"jobs": [{"task": ..., "input": {...}}, ...]}"#)
         }
         guard !items.isEmpty else { throw Problem(.unprocessableContent, .invalidBatch, "the batch has no jobs") }
         guard items.count <= maxBatchSize else {
@@ -84,23 +87,36 @@ struct BatchRoutes {
 
     /// The job one item makes, or why it cannot be submitted.
     private func prepare(_ item: JSONValue) -> Result<NewJob, ItemFailure> {
-        guard let object = item.objectValue else { return .failure(ItemFailure(.invalidBatch, "the item is not an object")) }
+        guard let object = item.objectValue else {
+            return .failure(ItemFailure(.invalidBatch, "the item is not an object"))
+        }
         let unknown = Set(object.keys).subtracting(["task", "version", "input", "options"])
         guard unknown.isEmpty else {
-            return .failure(ItemFailure(.invalidBatch, "unknown member(s) \(unknown.sorted().joined(separator: ", ")); an item has task, version, input and options"))
+            return .failure(
+                ItemFailure(
+                    .invalidBatch,
+                    "unknown member(s) \(unknown.sorted().joined(separator: ", ")); an item has task, version, input and options"
+                ))
         }
-        guard let task = object["task"]?.stringValue else { return .failure(ItemFailure(.invalidBatch, "'task' must be a task name")) }
+        guard let task = object["task"]?.stringValue else {
+            return .failure(ItemFailure(.invalidBatch, "'task' must be a task name"))
+        }
         guard let definition = catalog.entry(named: task)?.definition else {
             return .failure(ItemFailure(operations.taskNotFound(task)))
         }
         guard definition.dedup == nil else {
-            return .failure(ItemFailure(.dedupNotBatchable, "task '\(task)' declares dedup; submit it on its own with POST /v1/tasks/\(task)"))
+            return .failure(
+                ItemFailure(
+                    .dedupNotBatchable,
+                    "task '\(task)' declares dedup; submit it on its own with POST /v1/tasks/\(task)"))
         }
         guard let input = object["input"] else { return .failure(ItemFailure(.invalidBatch, "'input' is required")) }
         if let problem = Self.optionsProblem(object["options"]) { return .failure(ItemFailure(.invalidBatch, problem)) }
         var options = object["options"]?.objectValue ?? [:]
         if let version = object["version"] {
-            guard Self.isInteger(version) else { return .failure(ItemFailure(.invalidBatch, "'version' must be an integer")) }
+            guard Self.isInteger(version) else {
+                return .failure(ItemFailure(.invalidBatch, "'version' must be an integer"))
+            }
             options["version"] = version
         }
         let parameters: SubmitParameters
@@ -124,7 +140,9 @@ struct BatchRoutes {
     /// Why `options` is not an object of an integer `priority` and string `delay` and `run_at`, or `nil`.
     private static func optionsProblem(_ options: JSONValue?) -> String? {
         guard let options else { return nil }
-        guard let members = options.objectValue else { return "'options' must be an object of priority, delay and run_at" }
+        guard let members = options.objectValue else {
+            return "'options' must be an object of priority, delay and run_at"
+        }
         if let unknown = Set(members.keys).subtracting(["priority", "delay", "run_at"]).sorted().first {
             return "'options' has no member '\(unknown)'; it takes priority, delay and run_at"
         }
@@ -165,7 +183,9 @@ private struct ItemFailure: Error {
     }
 
     func json(index: Int) -> JSONValue {
-        var members: [String: JSONValue] = ["index": .integer(index), "code": .string(code.rawValue), "detail": .string(detail)]
+        var members: [String: JSONValue] = [
+            "index": .integer(index), "code": .string(code.rawValue), "detail": .string(detail),
+        ]
         if let violations { members["violations"] = violations }
         return .object(members)
     }

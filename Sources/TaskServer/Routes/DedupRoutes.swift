@@ -25,7 +25,8 @@ struct DedupRoutes {
             }
             let lookup = try DedupLookup(
                 entry: entry, policy: dedup, query: request.uri.queryParameters, owner: principal.tokenID)
-            return Response.json(lookup.json(try await store.dedupHistory(key: lookup.key), policy: dedup, catalog: catalog))
+            return Response.json(
+                lookup.json(try await store.dedupHistory(key: lookup.key), policy: dedup, catalog: catalog))
         }
     }
 }
@@ -42,17 +43,22 @@ struct DedupLookup {
         var fields: [String: JSONValue] = [:]
         for (name, text) in query {
             if name == "version" {
-                guard let pinned = Int(text), pinned == definition.version || definition.acceptedVersions.contains(pinned) else {
-                    throw Problem.invalidParameter("version", "must be a version the task accepts: \(definition.version) or an accepted older one")
+                guard let pinned = Int(text),
+                    pinned == definition.version || definition.acceptedVersions.contains(pinned)
+                else {
+                    throw Problem.invalidParameter(
+                        "version", "must be a version the task accepts: \(definition.version) or an accepted older one")
                 }
                 version = pinned
                 continue
             }
             let field = String(name)
-            guard policy.keyFields.contains(field), let schema = definition.input.properties.first(where: { $0.name == field })?.schema
+            guard policy.keyFields.contains(field),
+                let schema = definition.input.properties.first(where: { $0.name == field })?.schema
             else {
                 throw Problem.invalidParameter(
-                    field, "is not a dedup key field of task '\(definition.name)'; its key fields are "
+                    field,
+                    "is not a dedup key field of task '\(definition.name)'; its key fields are "
                         + policy.keyFields.joined(separator: ", "))
             }
             fields[field] = try Self.value(String(text), as: schema, field: field)
@@ -93,7 +99,9 @@ struct DedupLookup {
             guard let value = Int(text) else { throw Problem.invalidParameter(field, "must be an integer") }
             return .integer(value)
         case [.number]:
-            guard let value = Double(text), value.isFinite else { throw Problem.invalidParameter(field, "must be a number") }
+            guard let value = Double(text), value.isFinite else {
+                throw Problem.invalidParameter(field, "must be a number")
+            }
             return JSONValue(number: value)
         case [.boolean]:
             guard let value = Bool(text) else { throw Problem.invalidParameter(field, "must be true or false") }

@@ -28,7 +28,9 @@ struct IdempotentSubmission {
     /// The request's key, `nil` without the header; `400 invalid_idempotency_key` when malformed.
     static func key(in headers: HTTPFields) throws -> String? {
         guard let key = headers[header] else { return nil }
-        guard !key.isEmpty, key.count <= maxKeyLength, key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
+        guard !key.isEmpty, key.count <= maxKeyLength,
+            key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) })
+        else {
             throw Problem(
                 .badRequest, .invalidIdempotencyKey,
                 "the Idempotency-Key header must be 1 to \(maxKeyLength) printable ASCII characters without spaces")

@@ -37,7 +37,8 @@ struct JobRoutes {
         let job = try await job(context, scope: .read)
         return Response.json(
             JobResource.json(
-                job, catalog, artifacts: try await operations.artifacts(of: job), files: try await operations.files(of: job),
+                job, catalog, artifacts: try await operations.artifacts(of: job),
+                files: try await operations.files(of: job),
                 datasets: try await operations.datasets(of: job)))
     }
 
@@ -100,7 +101,8 @@ struct JobListParameters {
         for name in ["state", "status"] {
             guard let state = parameters[Substring(name)] else { continue }
             guard let parsed = JobState(rawValue: String(state)) else {
-                throw Problem.invalidParameter(name, "must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem.invalidParameter(
+                    name, "must be one of \(JobState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             query.state = parsed
         }

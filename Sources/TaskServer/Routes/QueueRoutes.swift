@@ -15,10 +15,12 @@ struct QueueRoutes {
             return Response.json(["queues": .array(statuses.map(Self.json))])
         }
         router.post("/v1/queues/:name/pause") { _, context in
-            Response.json(Self.json(try await operations.pauseQueue(try context.parameters.require("name"), context: context)))
+            Response.json(
+                Self.json(try await operations.pauseQueue(try context.parameters.require("name"), context: context)))
         }
         router.post("/v1/queues/:name/resume") { _, context in
-            Response.json(Self.json(try await operations.resumeQueue(try context.parameters.require("name"), context: context)))
+            Response.json(
+                Self.json(try await operations.resumeQueue(try context.parameters.require("name"), context: context)))
         }
     }
 
@@ -30,7 +32,9 @@ struct QueueRoutes {
             "running": .integer(status.running),
             "workers": .integer(status.workers),
             "concurrency": .integer(status.concurrency),
-            "oldest_pending_age_seconds": status.oldestPendingAge.map { JSONValue(number: ($0 * 1000).rounded() / 1000) } ?? .null,
+            "oldest_pending_age_seconds": status.oldestPendingAge.map {
+                JSONValue(number: ($0 * 1000).rounded() / 1000)
+            } ?? .null,
             "paused": .bool(status.paused != nil),
             "paused_at": status.paused.map { TaskOperations.timestamp($0.pausedAt) } ?? .null,
             "paused_by": status.paused?.pausedBy.map(JSONValue.string) ?? .null,

@@ -19,7 +19,8 @@ struct SubmitParameters {
     /// A digest of a submission of `input` to `task` with these options: equal for a repeated request,
     /// different when anything that changes the job differs (an `Idempotency-Key` compares it).
     func fingerprint(task: String, input: JSONValue) -> String {
-        ContentHash.sha256Hex(JSONValue.object(["task": .string(task), "options": .object(written), "input": input]).canonicalString())
+        ContentHash.sha256Hex(
+            JSONValue.object(["task": .string(task), "options": .object(written), "input": input]).canonicalString())
     }
 
     /// Reads the parameters with `query`, relative to `now`; a malformed one throws `invalid_parameter`.
@@ -36,14 +37,16 @@ struct SubmitParameters {
         priority = try query("priority").map { text in
             let range = TaskDefinition.priorityRange
             guard let priority = Int(text), range.contains(priority) else {
-                throw Problem.invalidParameter("priority", "must be an integer from \(range.lowerBound) to \(range.upperBound)")
+                throw Problem.invalidParameter(
+                    "priority", "must be an integer from \(range.lowerBound) to \(range.upperBound)")
             }
             return priority
         }
         let delay = try query("delay").map { text in
             guard let delay = DurationSyntax.parseDelay(String(text)) else {
                 throw Problem.invalidParameter(
-                    "delay", "must be a duration such as \(DurationSyntax.examples): up to three parts of at most four digits")
+                    "delay",
+                    "must be a duration such as \(DurationSyntax.examples): up to three parts of at most four digits")
             }
             return delay
         }
@@ -61,7 +64,8 @@ struct SubmitParameters {
         self.runAt = runAt ?? delay.map { now.addingTimeInterval($0.seconds) }
         // `files=dbf,prj` (the OpenAPI form style); an empty value announces nothing.
         announcedFiles = query("files").map { $0.split(separator: ",").map(String.init) } ?? []
-        if let repeated = announcedFiles.enumerated().first(where: { announcedFiles[..<$0.offset].contains($0.element) }) {
+        if let repeated = announcedFiles.enumerated().first(where: { announcedFiles[..<$0.offset].contains($0.element) }
+        ) {
             throw Problem.invalidParameter("files", "names '\(repeated.element)' twice; name each file once")
         }
     }
@@ -71,8 +75,11 @@ struct SubmitParameters {
         do {
             return try job.announcing(optionalFiles: announcedFiles)
         } catch {
-            let declared = error.declared.isEmpty ? "it declares no files" : "it declares " + error.declared.joined(separator: ", ")
-            throw Problem.invalidParameter("files", "names '\(error.name)', which task '\(job.task)' does not declare; \(declared)")
+            let declared =
+                error.declared.isEmpty
+                ? "it declares no files" : "it declares " + error.declared.joined(separator: ", ")
+            throw Problem.invalidParameter(
+                "files", "names '\(error.name)', which task '\(job.task)' does not declare; \(declared)")
         }
     }
 

@@ -33,7 +33,8 @@ struct TaskRoutes {
             router.post("/v1/tasks/\(name)") { request, context in try await submit(task: name, request, context) }
             // `http: {path: ...}`: the same submission under a path of its own.
             if let alias = entry.definition.alias {
-                router.post(RouterPath(alias.path)) { request, context in try await submit(task: name, request, context) }
+                router.post(RouterPath(alias.path)) { request, context in try await submit(task: name, request, context)
+                }
             }
         }
         router.post("/v1/tasks/:name") { _, context -> Response in
@@ -61,7 +62,8 @@ struct TaskRoutes {
         if let key = try IdempotentSubmission.key(in: request.headers) {
             let principal = try context.principal(submitting: task)
             response = try await IdempotentSubmission(store: operations.store, catalog: catalog).respond(
-                key: key, principal: principal.idempotencyScope, requestHash: parameters.fingerprint(task: task, input: input),
+                key: key, principal: principal.idempotencyScope,
+                requestHash: parameters.fingerprint(task: task, input: input),
                 job: job, enqueue: enqueue)
         } else {
             response = try await enqueue(job).response

@@ -5,7 +5,9 @@ import TaskRuntime
 
 extension Response {
     /// A JSON response (canonical: sorted keys, compact).
-    public static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    public static func json(
+        _ value: JSONValue, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+    ) -> Response {
         var headers = headers
         headers[.contentType] = "application/json"
         let data = (try? value.canonicalData()) ?? Data("null".utf8)

@@ -29,13 +29,15 @@ public struct JobFileUploads: UploadLifecycle {
                 "an upload names its job and file in Upload-Metadata ('job_id' and 'file'), or is created at the job's "
                     + "upload_url, /v1/jobs/{id}/files/{name}")
         }
-        guard let jobID = UUID(uuidString: jobText), let job = try await store.job(id: jobID), principal.owns(job) else {
+        guard let jobID = UUID(uuidString: jobText), let job = try await store.job(id: jobID), principal.owns(job)
+        else {
             throw Problem.jobNotFound(jobText)
         }
         guard principal.maySubmit(task: job.task) else {
             throw Problem.insufficientScope("this token may not submit jobs of task '\(job.task)'", scope: .submit)
         }
-        guard let declaration = catalog.entry(named: job.task)?.definition.files.first(where: { $0.name == name }) else {
+        guard let declaration = catalog.entry(named: job.task)?.definition.files.first(where: { $0.name == name })
+        else {
             throw Problem(.notFound, .fileNotDeclared, "task '\(job.task)' declares no file '\(name)'")
         }
         guard job.state == .waiting else {
@@ -53,7 +55,9 @@ public struct JobFileUploads: UploadLifecycle {
         return UploadGrant(
             maxBytes: min(declaration.maxSize ?? .max, recorder.maxBytes),
             expiresAt: job.createdAt.addingTimeInterval(waitingExpiry.seconds),
-            tags: ["job_id": jobID.lowercasedString, "file": name, "content_type": mediaType ?? "application/octet-stream"])
+            tags: [
+                "job_id": jobID.lowercasedString, "file": name, "content_type": mediaType ?? "application/octet-stream",
+            ])
     }
 
     public func created(_ upload: StagedUpload) async throws {
@@ -86,7 +90,8 @@ public struct JobFileUploads: UploadLifecycle {
 
     /// The job and file an upload was admitted for.
     private static func target(of upload: StagedUpload) -> (UUID, String)? {
-        guard let jobID = upload.grant.tags["job_id"].flatMap(UUID.init(uuidString:)), let name = upload.grant.tags["file"]
+        guard let jobID = upload.grant.tags["job_id"].flatMap(UUID.init(uuidString:)),
+            let name = upload.grant.tags["file"]
         else { return nil }
         return (jobID, name)
     }

@@ -15,9 +15,12 @@ struct TusMiddleware: RouterMiddleware {
             if request.method != .options {
                 let version = request.headers[TusHeader.resumable]
                 guard version == TusHeader.supportedVersion else {
-                    let reason = version.map { "Tus-Resumable '\($0)' is not supported" } ?? "the request has no Tus-Resumable header"
+                    let reason =
+                        version.map { "Tus-Resumable '\($0)' is not supported" }
+                        ?? "the request has no Tus-Resumable header"
                     throw Problem(
-                        .preconditionFailed, .tusVersionUnsupported, "\(reason); this server speaks tus \(TusHeader.supportedVersion)",
+                        .preconditionFailed, .tusVersionUnsupported,
+                        "\(reason); this server speaks tus \(TusHeader.supportedVersion)",
                         headers: [TusHeader.version: TusHeader.supportedVersion])
                 }
             }

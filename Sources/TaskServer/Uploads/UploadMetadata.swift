@@ -10,7 +10,8 @@ enum UploadMetadata {
         var metadata: [String: String] = [:]
         if header.allSatisfy({ $0 == " " }) { return metadata }
         for pair in header.split(separator: ",", omittingEmptySubsequences: false) {
-            let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: false)
+            let parts = pair.trimmingCharacters(in: .whitespaces).split(
+                separator: " ", omittingEmptySubsequences: false)
             guard let key = parts.first, !key.isEmpty, parts.count <= 2,
                 key.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7f })
             else {
@@ -21,7 +22,8 @@ enum UploadMetadata {
                 metadata[String(key)] = ""
                 continue
             }
-            guard let data = Data(base64Encoded: String(parts[1])), let value = String(data: data, encoding: .utf8) else {
+            guard let data = Data(base64Encoded: String(parts[1])), let value = String(data: data, encoding: .utf8)
+            else {
                 throw invalid("the value of '\(key)' is not base64 of UTF-8 text")
             }
             metadata[String(key)] = value

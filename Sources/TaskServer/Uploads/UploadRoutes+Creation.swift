@@ -14,14 +14,16 @@ extension UploadRoutes {
         }
         let length = try Self.count(request, TusHeader.uploadLength, name: "Upload-Length")
         if let max = staging.maxBytes, length > max {
-            throw Problem.uploadTooLarge("Upload-Length \(length) is above this server's limit of \(max) bytes", limit: max)
+            throw Problem.uploadTooLarge(
+                "Upload-Length \(length) is above this server's limit of \(max) bytes", limit: max)
         }
         let metadataHeader = request.headers[TusHeader.uploadMetadata]
         var metadata = try metadataHeader.map(UploadMetadata.parse) ?? [:]
         for (key, value) in implied {
             if let given = metadata[key], given != value {
                 throw Problem(
-                    .badRequest, .invalidUploadMetadata, "Upload-Metadata says \(key) '\(given)', but the path says '\(value)'")
+                    .badRequest, .invalidUploadMetadata,
+                    "Upload-Metadata says \(key) '\(given)', but the path says '\(value)'")
             }
             metadata[key] = value
         }
@@ -32,14 +34,16 @@ extension UploadRoutes {
         }
         // A malformed Upload-Checksum is refused even when there is no chunk for it to check.
         let checksum = try request.headers[TusHeader.uploadChecksum].map(UploadChecksum.init(header:))
-        let grant = try await staging.lifecycle.admit(UploadRequest(length: length, metadata: metadata), principal: principal)
+        let grant = try await staging.lifecycle.admit(
+            UploadRequest(length: length, metadata: metadata), principal: principal)
         let upload = StagedUpload(
             id: UploadID.generate(), length: length, metadata: metadata, grant: grant, owner: principal.tokenID,
             createdAt: Date())
         guard length <= grant.maxBytes else {
             await staging.lifecycle.discard(upload)
             throw Problem.uploadTooLarge(
-                "Upload-Length \(length) is above the \(grant.maxBytes) bytes this upload may have", limit: grant.maxBytes)
+                "Upload-Length \(length) is above the \(grant.maxBytes) bytes this upload may have",
+                limit: grant.maxBytes)
         }
         let location = "/v1/uploads/\(upload.id)"
         return try await staging.locks.withLock(upload.id) {

@@ -126,7 +126,8 @@ struct UploadRoutes {
     /// Whether the body is a chunk (`Content-Type: application/offset+octet-stream`).
     static func carriesChunk(_ request: Request) -> Bool {
         guard let type = request.headers[.contentType] else { return false }
-        return type.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() == TusHeader.chunkContentType
+        return type.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+            == TusHeader.chunkContentType
     }
 
     static func contentLength(_ request: Request) -> Int64? {

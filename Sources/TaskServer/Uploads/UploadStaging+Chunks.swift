@@ -20,7 +20,9 @@ extension UploadStaging {
         var checksum = checksum
         let path = FilePath(bytesFile(upload.id).path)
         return try await storageFailures {
-            try await FileSystem.shared.withFileHandle(forWritingAt: path, options: .modifyFile(createIfNecessary: true)) {
+            try await FileSystem.shared.withFileHandle(
+                forWritingAt: path, options: .modifyFile(createIfNecessary: true)
+            ) {
                 handle async throws -> Int64 in
                 var writer = handle.bufferedWriter(startingAtAbsoluteOffset: offset)
                 var received: Int64 = 0
@@ -32,7 +34,9 @@ extension UploadStaging {
                         _ = try await writer.write(contentsOf: chunk)
                     }
                     if let declaredLength, received < declaredLength { throw BodyEndedEarly() }
-                    if let checksum, !checksum.matches { throw Problem.checksumMismatch(checksum.algorithm, offset: offset) }
+                    if let checksum, !checksum.matches {
+                        throw Problem.checksumMismatch(checksum.algorithm, offset: offset)
+                    }
                     try await writer.flush()
                     return offset + received
                 } catch let error as FileSystemError {

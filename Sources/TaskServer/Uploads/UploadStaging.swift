@@ -21,7 +21,9 @@ public final class UploadStaging: Sendable {
     /// - Parameters:
     ///   - directory: where uploads are staged; created when missing.
     ///   - lockWait: how long a request waits for another one on the same upload before `423 upload_locked`.
-    public init(directory: URL, lifecycle: any UploadLifecycle, maxBytes: Int64? = nil, lockWait: Duration = .seconds(10)) {
+    public init(
+        directory: URL, lifecycle: any UploadLifecycle, maxBytes: Int64? = nil, lockWait: Duration = .seconds(10)
+    ) {
         self.directory = directory
         self.lifecycle = lifecycle
         self.maxBytes = maxBytes

@@ -13,7 +13,8 @@ public struct WaitingJobJanitor: Service {
     public let logger: Logger
 
     public init(
-        uploads: UploadStaging, store: any JobStore, waitingExpiry: Duration, interval: Duration = .seconds(60), logger: Logger
+        uploads: UploadStaging, store: any JobStore, waitingExpiry: Duration, interval: Duration = .seconds(60),
+        logger: Logger
     ) {
         self.uploads = uploads
         self.store = store
@@ -32,12 +33,16 @@ public struct WaitingJobJanitor: Service {
     /// One pass: expires waiting jobs created before `now - waitingExpiry`, then expired uploads.
     public func sweep(now: Date) async {
         do {
-            let expired = try await store.expireWaitingJobs(createdBefore: now.addingTimeInterval(-waitingExpiry.seconds))
+            let expired = try await store.expireWaitingJobs(
+                createdBefore: now.addingTimeInterval(-waitingExpiry.seconds))
             for job in expired {
                 logger.notice(
                     "job expired waiting for its files",
-                    metadata: ["jobId": "\(job.id.lowercasedString)", "taskName": "\(job.task)", "taskVersion": "\(job.version)",
-                        "code": "\(ErrorCode.filesMissing)"])
+                    metadata: [
+                        "jobId": "\(job.id.lowercasedString)", "taskName": "\(job.task)",
+                        "taskVersion": "\(job.version)",
+                        "code": "\(ErrorCode.filesMissing)",
+                    ])
             }
             try await uploads.removeExpired(now: now, logger: logger)
         } catch {

@@ -40,10 +40,13 @@ enum CompatSupport {
     /// An operation answering `schema` as JSON with `status`, plus the usual problems.
     static func operation(
         _ id: String, _ summary: String, status: String = "200", description: String = "The answer.",
-        parameters: [JSONValue] = [], body: JSONValue? = nil, bodyRequired: Bool = true, problems: [String: String] = [:], public: Bool = false
+        parameters: [JSONValue] = [], body: JSONValue? = nil, bodyRequired: Bool = true,
+        problems: [String: String] = [:], public: Bool = false
     ) -> JSONValue {
         var responses: [String: JSONValue] = [
-            status: ["description": .string(description), "content": ["application/json": ["schema": ["type": "object"]]]],
+            status: [
+                "description": .string(description), "content": ["application/json": ["schema": ["type": "object"]]],
+            ],
             "default": ["$ref": "#/components/responses/UnexpectedError"],
         ]
         for (code, response) in problems { responses[code] = ["$ref": .string("#/components/responses/\(response)")] }
@@ -56,7 +59,9 @@ enum CompatSupport {
         ]
         if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
         if let body {
-            operation["requestBody"] = ["required": .bool(bodyRequired), "content": ["application/json": ["schema": body]]]
+            operation["requestBody"] = [
+                "required": .bool(bodyRequired), "content": ["application/json": ["schema": body]],
+            ]
         }
         if `public` { operation["security"] = [] }
         return .object(operation)
@@ -64,11 +69,16 @@ enum CompatSupport {
 
     /// A required string path parameter.
     static func pathParameter(_ name: String, _ description: String) -> JSONValue {
-        ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": ["type": "string"]]
+        [
+            "name": .string(name), "in": "path", "required": true, "description": .string(description),
+            "schema": ["type": "string"],
+        ]
     }
 
     /// A non-empty string query parameter, matching `pattern` when given.
-    static func queryParameter(_ name: String, _ description: String, required: Bool, pattern: String? = nil) -> JSONValue {
+    static func queryParameter(
+        _ name: String, _ description: String, required: Bool, pattern: String? = nil
+    ) -> JSONValue {
         var schema: [String: JSONValue] = ["type": "string", "minLength": 1]
         if let pattern { schema["pattern"] = .string(pattern) }
         return [

@@ -24,7 +24,8 @@ enum MetricsSummary {
         if !metrics.alerts.isEmpty {
             page += "<h2>Alerts</h2><ul>"
             for alert in metrics.alerts {
-                page += "<li class=\"alert\">\(escape(alert.kind.rawValue))\(alert.column.map { " · " + escape($0) } ?? ""): \(escape(alert.detail))</li>"
+                page +=
+                    "<li class=\"alert\">\(escape(alert.kind.rawValue))\(alert.column.map { " · " + escape($0) } ?? ""): \(escape(alert.detail))</li>"
             }
             page += "</ul>\n"
         }
@@ -62,7 +63,8 @@ enum MetricsSummary {
         for (index, count) in histogram.counts.enumerated() where count > 0 {
             let barHeight = top > 0 ? height * Double(count) / top : 0
             svg += String(
-                format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a7bd0\"><title>%d</title></rect>",
+                format:
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a7bd0\"><title>%d</title></rect>",
                 Double(index) * barWidth, height - barHeight, max(0.5, barWidth - 1), barHeight, count)
         }
         let low = number(histogram.edges.first), high = number(histogram.edges.last)
@@ -79,7 +81,8 @@ enum MetricsSummary {
         for (index, value) in values.enumerated() {
             let y = index * 18
             let length = 150 * Double(value.count) / most
-            svg += String(format: "<rect x=\"160\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"#4a7bd0\"></rect>", y + 2, length)
+            svg += String(
+                format: "<rect x=\"160\" y=\"%d\" width=\"%.1f\" height=\"14\" fill=\"#4a7bd0\"></rect>", y + 2, length)
             let label = value.value.count > 24 ? String(value.value.prefix(23)) + "…" : value.value
             svg += "<text x=\"0\" y=\"\(y + 13)\" font-size=\"11\">\(escape(label)) (\(value.count))</text>"
         }
@@ -92,8 +95,10 @@ enum MetricsSummary {
 
     private static func number(_ value: Double?) -> String {
         guard let value else { return "–" }
-        return abs(value) >= 1e6 || (abs(value) < 1e-3 && value != 0) ? String(format: "%.4g", value) : String(format: "%.4f", value)
-            .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+        return abs(value) >= 1e6 || (abs(value) < 1e-3 && value != 0)
+            ? String(format: "%.4g", value)
+            : String(format: "%.4f", value)
+                .replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
     }
 
     private static func escape(_ text: String) -> String {

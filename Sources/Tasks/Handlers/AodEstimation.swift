@@ -3,7 +3,9 @@ import TaskRuntime
 extension Handlers {
     /// Stage `data_processing` of `aod_estimation`: the chip creator (``DataProcessing``). Picks a
     /// Sentinel-2 scene per bounding box and step from the catalog in `DATA_FOLDER` and stores its chips.
-    static func aodEstimationDataProcessing(_ input: AodEstimation.Input, _ job: JobContext) async throws
+    static func aodEstimationDataProcessing(
+        _ input: AodEstimation.Input, _ job: JobContext
+    ) async throws
         -> AodEstimation.DataProcessingOutput
     {
         try await DataProcessing.run(input, job: job)

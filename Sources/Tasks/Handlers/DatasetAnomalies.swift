@@ -5,7 +5,9 @@ import TaskRuntime
 extension Handlers {
     /// Flags the anomalous rows of the job's dataset (``AnomalyDetector``, docs/tasks/datasets.md) and
     /// writes every flagged row, with its line, score and the columns that fired, as flagged.jsonl.
-    static func datasetAnomalies(_ input: DatasetAnomalies.Input, _ job: JobContext) async throws -> DatasetAnomalies.Output {
+    static func datasetAnomalies(
+        _ input: DatasetAnomalies.Input, _ job: JobContext
+    ) async throws -> DatasetAnomalies.Output {
         let (file, profile) = try DatasetRun.table(input.dataset, of: job)
         let options = AnomalyOptions(
             method: AnomalyMethod(rawValue: input.method.rawValue) ?? .zscore, columns: input.columns,
@@ -18,7 +20,8 @@ extension Handlers {
             try AnomalyDetector.detect(
                 input: source, output: target, options: options, types: profile.columnTypes, progress: progress)
         }
-        let flagged = try await job.artifacts.write(name: "flagged.jsonl", contentType: "application/x-ndjson", from: flaggedURL)
+        let flagged = try await job.artifacts.write(
+            name: "flagged.jsonl", contentType: "application/x-ndjson", from: flaggedURL)
         let output = try DatasetRun.json(result).adding([
             "dataset": .string(file.id.lowercasedString), "flagged": .string(flagged.id.lowercasedString),
         ])

@@ -17,10 +17,12 @@ extension Handlers {
         var output = try DatasetRun.json(metrics).adding(["dataset": .string(file.id.lowercasedString)])
         let reportURL = directory.appendingPathComponent("report.json")
         try output.canonicalData().write(to: reportURL)
-        let report = try await job.artifacts.write(name: "report.json", contentType: "application/json", from: reportURL)
+        let report = try await job.artifacts.write(
+            name: "report.json", contentType: "application/json", from: reportURL)
         let summaryURL = directory.appendingPathComponent("summary.html")
         try Data(MetricsSummary.html(metrics, datasetName: file.name).utf8).write(to: summaryURL)
-        let summary = try await job.artifacts.write(name: "summary.html", contentType: "text/html; charset=utf-8", from: summaryURL)
+        let summary = try await job.artifacts.write(
+            name: "summary.html", contentType: "text/html; charset=utf-8", from: summaryURL)
         output = output.adding([
             "report": .string(report.id.lowercasedString), "summary": .string(summary.id.lowercasedString),
         ])

@@ -5,7 +5,9 @@ import TaskRuntime
 extension Handlers {
     /// Normalizes the job's dataset in two passes (``Normalizer``, docs/tasks/datasets.md) and stores the
     /// result as a new dataset, profiled, owned by the job's owner, so that the next job can read it.
-    static func datasetNormalize(_ input: DatasetNormalize.Input, _ job: JobContext) async throws -> DatasetNormalize.Output {
+    static func datasetNormalize(
+        _ input: DatasetNormalize.Input, _ job: JobContext
+    ) async throws -> DatasetNormalize.Output {
         let (file, profile) = try DatasetRun.table(input.dataset, of: job)
         let range = input.featureRange ?? [0, 1]
         guard range.count == 2, range[0] < range[1] else {
@@ -31,7 +33,8 @@ extension Handlers {
         let output = try DatasetRun.json(result).adding([
             "dataset": .string(stored.id.lowercasedString), "source_dataset": .string(file.id.lowercasedString),
         ])
-        job.logger.info("dataset normalized", metadata: ["rows": "\(result.rows)", "datasetId": "\(stored.id.lowercasedString)"])
+        job.logger.info(
+            "dataset normalized", metadata: ["rows": "\(result.rows)", "datasetId": "\(stored.id.lowercasedString)"])
         return try output.decode(as: DatasetNormalize.Output.self)
     }
 }

@@ -17,7 +17,8 @@ extension Handlers {
         for source in input.sources {
             guard let provider = service.providers[source.rawValue] else {
                 throw TaskError.permanent(
-                    .providerNotConfigured, "search source '\(source.rawValue)' is not configured on this worker: set BRAVE_API_KEY")
+                    .providerNotConfigured,
+                    "search source '\(source.rawValue)' is not configured on this worker: set BRAVE_API_KEY")
             }
             let page = try await provider.search(request)
             more = more || page.moreResultsAvailable
@@ -27,7 +28,8 @@ extension Handlers {
                 else { continue }
                 results.append(
                     SearchResult(
-                        title: found.title, url: url.absoluteString, description: found.description, source: source.rawValue,
+                        title: found.title, url: url.absoluteString, description: found.description,
+                        source: source.rawValue,
                         publishedAt: found.publishedAt.map { $0.formatted(.iso8601) }, rank: results.count + 1))
             }
         }

@@ -81,7 +81,9 @@ public struct BraveSearchProvider: SearchProvider {
     /// The request for `search`: path, parameters and headers as Brave documents them.
     func httpRequest(for search: SearchRequest) -> HTTPClientRequest {
         var parameters = URLComponents()
-        var items = [URLQueryItem(name: "q", value: search.query), URLQueryItem(name: "count", value: "\(search.count)")]
+        var items = [
+            URLQueryItem(name: "q", value: search.query), URLQueryItem(name: "count", value: "\(search.count)"),
+        ]
         if let days = search.recencyDays {
             items.append(URLQueryItem(name: "freshness", value: BraveFreshness.parameter(days: days, today: now())))
         }
@@ -118,9 +120,11 @@ public struct BraveSearchProvider: SearchProvider {
             return .permanent(.upstreamAuthFailed, message + "; check BRAVE_API_KEY", details: .object(details))
         case 429 where (wait ?? 0) > Self.longestWait:
             return .permanent(
-                .upstreamQuotaExhausted, message + "; the plan's quota resets in \(Int(wait ?? 0)) s", details: .object(details))
+                .upstreamQuotaExhausted, message + "; the plan's quota resets in \(Int(wait ?? 0)) s",
+                details: .object(details))
         case 429:
-            return .transient(.upstreamRateLimited, message, details: .object(details), retryAfter: wait.map { .seconds($0) })
+            return .transient(
+                .upstreamRateLimited, message, details: .object(details), retryAfter: wait.map { .seconds($0) })
         case 500...599:
             return .transient(
                 .upstreamUnavailable, message, details: .object(details),

@@ -10,7 +10,9 @@ struct ProviderWait {
     let seconds: Double?
 
     init(retryAfter: String?, rateLimitRemaining: String?, rateLimitReset: String?, now: Date) {
-        let waits = [Self.retryAfterSeconds(retryAfter, now: now), Self.resetSeconds(rateLimitRemaining, rateLimitReset)]
+        let waits = [
+            Self.retryAfterSeconds(retryAfter, now: now), Self.resetSeconds(rateLimitRemaining, rateLimitReset),
+        ]
         seconds = waits.compactMap { $0 }.max()
     }
 

@@ -29,26 +29,33 @@ public struct SearchConfiguration: Sendable, Hashable {
             environment[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         }
         func list(_ name: String) -> [String]? {
-            environment[name].map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            environment[name].map {
+                $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
         }
         braveAPIKey = value("BRAVE_API_KEY")
         braveBaseURL = value("BRAVE_BASE_URL") ?? "https://api.search.brave.com"
-        guard let base = URL(string: braveBaseURL), ["http", "https"].contains(base.scheme ?? ""), base.host != nil else {
-            throw ConfigurationError(variable: "BRAVE_BASE_URL", "must be an http or https URL, found '\(braveBaseURL)'")
+        guard let base = URL(string: braveBaseURL), ["http", "https"].contains(base.scheme ?? ""), base.host != nil
+        else {
+            throw ConfigurationError(
+                variable: "BRAVE_BASE_URL", "must be an http or https URL, found '\(braveBaseURL)'")
         }
         let rate = value("BRAVE_REQUESTS_PER_SECOND") ?? "1"
         guard let perSecond = Double(rate), perSecond > 0, perSecond.isFinite else {
-            throw ConfigurationError(variable: "BRAVE_REQUESTS_PER_SECOND", "must be a positive number, found '\(rate)'")
+            throw ConfigurationError(
+                variable: "BRAVE_REQUESTS_PER_SECOND", "must be a positive number, found '\(rate)'")
         }
         braveRequestsPerSecond = perSecond
         let ttl = value("SEARCH_CACHE_TTL_SECONDS") ?? "3600"
         guard let seconds = Int(ttl), seconds >= 0 else {
-            throw ConfigurationError(variable: "SEARCH_CACHE_TTL_SECONDS", "must be a whole number of seconds, 0 or more, found '\(ttl)'")
+            throw ConfigurationError(
+                variable: "SEARCH_CACHE_TTL_SECONDS", "must be a whole number of seconds, 0 or more, found '\(ttl)'")
         }
         cacheTTL = .seconds(seconds)
         let count = value("SEARCH_MAX_RESULTS") ?? "10"
         guard let maxResults = Int(count), (1...20).contains(maxResults) else {
-            throw ConfigurationError(variable: "SEARCH_MAX_RESULTS", "must be a whole number from 1 to 20, found '\(count)'")
+            throw ConfigurationError(
+                variable: "SEARCH_MAX_RESULTS", "must be a whole number from 1 to 20, found '\(count)'")
         }
         defaultMaxResults = maxResults
         sourceAllowlist = list("SEARCH_SOURCE_ALLOWLIST") ?? ["brave"]

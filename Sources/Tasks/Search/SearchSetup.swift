@@ -7,7 +7,8 @@ extension SearchConfiguration {
     /// compared without regard to case and spacing, the sources in any order), its reuse window
     /// (`SEARCH_CACHE_TTL_SECONDS`) and the rate of the shared `brave` rate limit.
     public func install(into setup: inout TaskSetup) {
-        let providers: [any SearchProvider] = braveAPIKey.map { [BraveSearchProvider(apiKey: $0, baseURL: braveBaseURL)] } ?? []
+        let providers: [any SearchProvider] =
+            braveAPIKey.map { [BraveSearchProvider(apiKey: $0, baseURL: braveBaseURL)] } ?? []
         setup.services.provide(
             SearchService(providers: providers, domainAllowlist: domainAllowlist, defaultMaxResults: defaultMaxResults))
         let configured = Set(providers.map(\.source))
@@ -37,16 +38,20 @@ extension SearchConfiguration {
     func admit(_ input: Search.Input, configuredSources: Set<String>) throws(SubmissionRefusal) -> Search.Input {
         let refused = input.sources.enumerated().filter { !sourceAllowlist.contains($0.element.rawValue) }
         guard refused.isEmpty else {
-            throw .invalidParameters(refused.map { index, source in
-                Violation(
-                    pointer: "/sources/\(index)", code: "not_allowed",
-                    message: "source '\(source.rawValue)' is not in SEARCH_SOURCE_ALLOWLIST (\(sourceAllowlist.joined(separator: ", ")))")
-            })
+            throw .invalidParameters(
+                refused.map { index, source in
+                    Violation(
+                        pointer: "/sources/\(index)", code: "not_allowed",
+                        message:
+                            "source '\(source.rawValue)' is not in SEARCH_SOURCE_ALLOWLIST (\(sourceAllowlist.joined(separator: ", ")))"
+                    )
+                })
         }
         if let missing = input.sources.first(where: { !configuredSources.contains($0.rawValue) }) {
             throw .unavailable(
                 .providerNotConfigured,
-                "search source '\(missing.rawValue)' is not configured on this server: set BRAVE_API_KEY and restart it")
+                "search source '\(missing.rawValue)' is not configured on this server: set BRAVE_API_KEY and restart it"
+            )
         }
         var admitted = input
         admitted.query = SearchQuery.sent(input.query)

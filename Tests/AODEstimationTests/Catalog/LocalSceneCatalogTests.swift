@@ -10,8 +10,10 @@ struct LocalSceneCatalogTests {
             try folder.touch(STACFixtures.earthSearchFiles.map { "tiles/33UUU/\($0)" })
             try folder.write(STACFixtures.earthSearchItem(id: "S2B_GOOD"), to: "tiles/33UUU/good.json")
             try folder.write(#"{"hello": "world"}"#, to: "other.json")
-            try folder.write(#"{"type": "Collection", "stac_version": "1.0.0", "id": "sentinel-2-l2a"}"#, to: "collection.json")
-            try folder.write(STACFixtures.earthSearchItem(id: "S2B_NO_B12", omitting: ["swir22"]), to: "tiles/33UUU/no-b12.json")
+            try folder.write(
+                #"{"type": "Collection", "stac_version": "1.0.0", "id": "sentinel-2-l2a"}"#, to: "collection.json")
+            try folder.write(
+                STACFixtures.earthSearchItem(id: "S2B_NO_B12", omitting: ["swir22"]), to: "tiles/33UUU/no-b12.json")
             try folder.write(
                 STACFixtures.earthSearchItem(id: "S2B_NO_FILE", replacingHrefs: ["red": "./missing/B04.tif"]),
                 to: "tiles/33UUU/no-file.json")
@@ -24,7 +26,8 @@ struct LocalSceneCatalogTests {
             let catalog = try LocalSceneCatalog(folder: folder.url)
 
             #expect(catalog.scenes.map(\.id) == ["S2B_GOOD"])
-            let reasons = Dictionary(uniqueKeysWithValues: catalog.skipped.map { ($0.url.lastPathComponent, $0.reason) })
+            let reasons = Dictionary(
+                uniqueKeysWithValues: catalog.skipped.map { ($0.url.lastPathComponent, $0.reason) })
             #expect(reasons.count == 6)
             #expect(reasons["other.json"]?.hasPrefix("not a STAC Item") == true)
             #expect(reasons["collection.json"] == #"not a STAC Item (type "Collection")"#)
@@ -52,7 +55,8 @@ struct LocalSceneCatalogTests {
     @Test("a second file with the same item id is skipped as a duplicate")
     func duplicates() async throws {
         try await withCatalogTestFolder { folder in
-            try folder.touch(STACFixtures.earthSearchFiles.map { "a/\($0)" } + STACFixtures.earthSearchFiles.map { "b/\($0)" })
+            try folder.touch(
+                STACFixtures.earthSearchFiles.map { "a/\($0)" } + STACFixtures.earthSearchFiles.map { "b/\($0)" })
             try folder.write(STACFixtures.earthSearchItem(), to: "a/item.json")
             try folder.write(STACFixtures.earthSearchItem(), to: "b/item.json")
             let catalog = try LocalSceneCatalog(folder: folder.url)
@@ -63,7 +67,8 @@ struct LocalSceneCatalogTests {
 
     @Test("a folder that does not exist is a clear error")
     func missingFolder() {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-catalog-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "no-such-catalog-\(UUID().uuidString)")
         #expect(throws: CatalogError.folderNotFound(folder)) {
             try LocalSceneCatalog(folder: folder)
         }
@@ -82,9 +87,11 @@ struct LocalSceneCatalogTests {
             let nextDay = STACFixtures.utc(2024, 5, 21)
 
             #expect(try await catalog.scenes(intersecting: inside, acquiredFrom: day, through: day).count == 1)
-            #expect(try await catalog.scenes(intersecting: inside, acquiredFrom: previousDay, through: previousDay).isEmpty)
+            #expect(
+                try await catalog.scenes(intersecting: inside, acquiredFrom: previousDay, through: previousDay).isEmpty)
             #expect(try await catalog.scenes(intersecting: inside, acquiredFrom: nextDay, through: nextDay).isEmpty)
-            #expect(try await catalog.scenes(intersecting: outside, acquiredFrom: previousDay, through: nextDay).isEmpty)
+            #expect(
+                try await catalog.scenes(intersecting: outside, acquiredFrom: previousDay, through: nextDay).isEmpty)
         }
     }
 }

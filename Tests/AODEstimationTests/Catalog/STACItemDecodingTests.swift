@@ -23,7 +23,9 @@ struct STACItemDecodingTests {
             #expect(scene.hasAOT)
 
             let blue = try #require(scene.bands[.B02])
-            #expect(blue.url.standardizedFileURL.path == itemURL.deletingLastPathComponent().appendingPathComponent("B02.tif").standardizedFileURL.path)
+            #expect(
+                blue.url.standardizedFileURL.path
+                    == itemURL.deletingLastPathComponent().appendingPathComponent("B02.tif").standardizedFileURL.path)
             #expect(blue.scale == 0.0001)
             #expect(blue.offset == -0.1)
             #expect(blue.nodata == 0)
@@ -48,7 +50,9 @@ struct STACItemDecodingTests {
     @Test("a Planetary Computer item becomes a scene with default scaling, s2 angles and file:// hrefs")
     func planetaryComputerItem() async throws {
         try await withCatalogTestFolder { folder in
-            try folder.touch(["data/B02.tif", "data/B04.tif", "data/B8A.tif", "data/B12.tif", "data/SCL.tif", "data/WVP.tif"])
+            try folder.touch([
+                "data/B02.tif", "data/B04.tif", "data/B8A.tif", "data/B12.tif", "data/SCL.tif", "data/WVP.tif",
+            ])
             let prefix = folder.url.appendingPathComponent("data").absoluteString + "/"
             #expect(prefix.hasPrefix("file://"))
             let itemURL = try folder.write(STACFixtures.planetaryComputerItem(hrefPrefix: prefix), to: "pc/item.json")
@@ -134,9 +138,13 @@ struct STACItemDecodingTests {
     func writtenItem() async throws {
         try await withCatalogTestFolder { folder in
             try folder.touch(STACFixtures.earthSearchFiles)
-            let assets = Dictionary(uniqueKeysWithValues: zip(SentinelBand.allCases, STACFixtures.earthSearchFiles).map {
-                ($0.0.assetKeys[0], STACAsset(href: $0.1, rasterBands: [RasterBandInfo(scale: 0.0001, offset: 0, nodata: 0)]))
-            })
+            let assets = Dictionary(
+                uniqueKeysWithValues: zip(SentinelBand.allCases, STACFixtures.earthSearchFiles).map {
+                    (
+                        $0.0.assetKeys[0],
+                        STACAsset(href: $0.1, rasterBands: [RasterBandInfo(scale: 0.0001, offset: 0, nodata: 0)])
+                    )
+                })
             let footprint = [
                 LonLat(longitude: 10, latitude: 50), LonLat(longitude: 11, latitude: 50),
                 LonLat(longitude: 11, latitude: 51), LonLat(longitude: 10, latitude: 51),
@@ -158,20 +166,24 @@ struct STACItemDecodingTests {
         }
     }
 
-    @Test("RFC 3339 timestamps with and without fractions and offsets", arguments: [
-        ("2024-05-20T10:16:19Z", 0.0),
-        ("2024-05-20T10:16:19.5Z", 0.5),
-        ("2024-05-20T10:16:19.024000Z", 0.024),
-        ("2024-05-20T12:16:19+02:00", 0.0),
-        ("2024-05-20T08:46:19.25-01:30", 0.25),
-    ])
+    @Test(
+        "RFC 3339 timestamps with and without fractions and offsets",
+        arguments: [
+            ("2024-05-20T10:16:19Z", 0.0),
+            ("2024-05-20T10:16:19.5Z", 0.5),
+            ("2024-05-20T10:16:19.024000Z", 0.024),
+            ("2024-05-20T12:16:19+02:00", 0.0),
+            ("2024-05-20T08:46:19.25-01:30", 0.25),
+        ])
     func timestamps(text: String, fraction: Double) throws {
         let date = try #require(RFC3339.date(from: text))
         let expected = STACFixtures.utc(2024, 5, 20, 10, 16, 19).addingTimeInterval(fraction)
         #expect(abs(date.timeIntervalSince(expected)) < 1e-6)
     }
 
-    @Test("text that is not RFC 3339 is rejected", arguments: ["2024-05-20", "2024-05-20T10:16:19", "2024-02-30T00:00:00Z", "yesterday"])
+    @Test(
+        "text that is not RFC 3339 is rejected",
+        arguments: ["2024-05-20", "2024-05-20T10:16:19", "2024-02-30T00:00:00Z", "yesterday"])
     func badTimestamps(text: String) {
         #expect(RFC3339.date(from: text) == nil)
     }

@@ -14,9 +14,11 @@ struct SceneCoverageTests {
     }
 
     private func square(_ minLon: Double, _ minLat: Double, _ maxLon: Double, _ maxLat: Double) -> [LonLat] {
-        [LonLat(longitude: minLon, latitude: minLat), LonLat(longitude: maxLon, latitude: minLat),
-         LonLat(longitude: maxLon, latitude: maxLat), LonLat(longitude: minLon, latitude: maxLat),
-         LonLat(longitude: minLon, latitude: minLat)]
+        [
+            LonLat(longitude: minLon, latitude: minLat), LonLat(longitude: maxLon, latitude: minLat),
+            LonLat(longitude: maxLon, latitude: maxLat), LonLat(longitude: minLon, latitude: maxLat),
+            LonLat(longitude: minLon, latitude: minLat),
+        ]
     }
 
     @Test("a box inside the footprint is fully covered")
@@ -45,8 +47,10 @@ struct SceneCoverageTests {
 
     @Test("a diagonal footprint edge crossing the box counts as intersecting")
     func diagonalEdge() throws {
-        let triangle = [LonLat(longitude: 10, latitude: 50), LonLat(longitude: 12, latitude: 50),
-                        LonLat(longitude: 10, latitude: 52), LonLat(longitude: 10, latitude: 50)]
+        let triangle = [
+            LonLat(longitude: 10, latitude: 50), LonLat(longitude: 12, latitude: 50),
+            LonLat(longitude: 10, latitude: 52), LonLat(longitude: 10, latitude: 50),
+        ]
         let scene = try scene(footprint: [triangle])
         let box = GeoBoundingBox(minLongitude: 10.9, minLatitude: 50.9, maxLongitude: 11.2, maxLatitude: 51.2)
         #expect(scene.intersects(box))

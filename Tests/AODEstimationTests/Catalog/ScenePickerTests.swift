@@ -6,21 +6,28 @@ import Testing
 @Suite("Scene picker")
 struct ScenePickerTests {
     /// The footprint every full-coverage scene has: lon 10...12, lat 50...52.
-    private static let fullFootprint = GeoBoundingBox(minLongitude: 10, minLatitude: 50, maxLongitude: 12, maxLatitude: 52)
+    private static let fullFootprint = GeoBoundingBox(
+        minLongitude: 10, minLatitude: 50, maxLongitude: 12, maxLatitude: 52)
     /// The request box, inside `fullFootprint`.
-    private static let box = GeoBoundingBox(minLongitude: 10.5, minLatitude: 50.5, maxLongitude: 11.5, maxLatitude: 51.5)
+    private static let box = GeoBoundingBox(
+        minLongitude: 10.5, minLatitude: 50.5, maxLongitude: 11.5, maxLatitude: 51.5)
 
-    private func scene(_ id: String, _ month: Int, _ day: Int, hour: Int = 10, minute: Int = 0, cloud: Double,
-                       footprint: GeoBoundingBox = ScenePickerTests.fullFootprint) -> Scene {
+    private func scene(
+        _ id: String, _ month: Int, _ day: Int, hour: Int = 10, minute: Int = 0, cloud: Double,
+        footprint: GeoBoundingBox = ScenePickerTests.fullFootprint
+    ) -> Scene {
         var ring = footprint.corners
         ring.append(ring[0])
         return Scene(
             id: id, datetime: STACFixtures.utc(2024, month, day, hour, minute), cloudCover: cloud, footprint: [ring],
-            bbox: footprint, epsg: 32632, geometry: SunViewGeometry(solarZenith: 35, viewZenith: 3, relativeAzimuth: 60),
+            bbox: footprint, epsg: 32632,
+            geometry: SunViewGeometry(solarZenith: 35, viewZenith: 3, relativeAzimuth: 60),
             bands: [:], itemURL: URL(fileURLWithPath: "/catalog/\(id).json"))
     }
 
-    private func request(steps: Int = 1, stepDays: Int = 10, tolerance: Int = 3, maxCloud: Double = 15) -> TimeSeriesRequest {
+    private func request(
+        steps: Int = 1, stepDays: Int = 10, tolerance: Int = 3, maxCloud: Double = 15
+    ) -> TimeSeriesRequest {
         TimeSeriesRequest(
             bbox: Self.box, date: STACFixtures.utc(2024, 5, 22, 15), numSteps: steps, temporalStepDays: stepDays,
             temporalToleranceDays: tolerance, maxCloudCover: maxCloud)
@@ -55,7 +62,9 @@ struct ScenePickerTests {
 
     @Test("scenes more than tolerance days away do not count")
     func toleranceBoundaryExclusive() async throws {
-        let scenes = [scene("S2A_BEFORE", 5, 18, hour: 23, minute: 59, cloud: 5), scene("S2A_AFTER", 5, 26, hour: 0, cloud: 5)]
+        let scenes = [
+            scene("S2A_BEFORE", 5, 18, hour: 23, minute: 59, cloud: 5), scene("S2A_AFTER", 5, 26, hour: 0, cloud: 5),
+        ]
         let selections = try await select(request(), scenes)
         #expect(selections[0].scene == nil)
         #expect(selections[0].candidates == 0)
@@ -64,10 +73,12 @@ struct ScenePickerTests {
 
     @Test("when every candidate is too cloudy the reason says so")
     func cloudLimitReason() async throws {
-        let selections = try await select(request(), [scene("S2A_X", 5, 21, cloud: 60), scene("S2B_Y", 5, 23, cloud: 42)])
+        let selections = try await select(
+            request(), [scene("S2A_X", 5, 21, cloud: 60), scene("S2B_Y", 5, 23, cloud: 42)])
         #expect(selections[0].scene == nil)
         #expect(selections[0].candidates == 2)
-        #expect(selections[0].reason == "2 scenes within ±3 days of 2024-05-22, all above 15% cloud cover (least 42.0%)")
+        #expect(
+            selections[0].reason == "2 scenes within ±3 days of 2024-05-22, all above 15% cloud cover (least 42.0%)")
     }
 
     @Test("a scene at the cloud limit is usable")
@@ -101,9 +112,10 @@ struct ScenePickerTests {
         ]
         let selections = try await select(request(steps: 3, stepDays: 10, tolerance: 2), scenes)
         #expect(selections.map(\.step) == [0, 1, 2])
-        #expect(selections.map(\.targetDate) == [
-            STACFixtures.utc(2024, 5, 22), STACFixtures.utc(2024, 5, 12), STACFixtures.utc(2024, 5, 2),
-        ])
+        #expect(
+            selections.map(\.targetDate) == [
+                STACFixtures.utc(2024, 5, 22), STACFixtures.utc(2024, 5, 12), STACFixtures.utc(2024, 5, 2),
+            ])
         #expect(selections[0].scene?.id == "S2A_STEP0")
         #expect(selections[1].scene == nil)
         #expect(selections[1].reason == "no scene within ±2 days of 2024-05-12")
@@ -113,7 +125,8 @@ struct ScenePickerTests {
 
     @Test("one scene may serve several steps when their windows overlap")
     func overlappingWindows() async throws {
-        let selections = try await select(request(steps: 2, stepDays: 2, tolerance: 2), [scene("S2A_SHARED", 5, 21, cloud: 5)])
+        let selections = try await select(
+            request(steps: 2, stepDays: 2, tolerance: 2), [scene("S2A_SHARED", 5, 21, cloud: 5)])
         #expect(selections.map { $0.scene?.id } == ["S2A_SHARED", "S2A_SHARED"])
     }
 

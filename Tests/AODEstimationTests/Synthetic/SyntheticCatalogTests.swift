@@ -11,11 +11,14 @@ struct SyntheticCatalogTests {
 
     init() throws { folder = try SyntheticTestFolder() }
 
-    static let sceneFiles = ["B02.tif", "B04.tif", "B8A.tif", "B11.tif", "B12.tif", "SCL.tif", "AOT.tif", "truth_aod.tif"]
+    static let sceneFiles = [
+        "B02.tif", "B04.tif", "B8A.tif", "B11.tif", "B12.tif", "SCL.tif", "AOT.tif", "truth_aod.tif",
+    ]
 
     @Test func writesTheFilesAndADecodableItemPerAreaAndDate() throws {
         let spec = SyntheticCatalogSpec(
-            areas: [SyntheticFixtures.north, SyntheticFixtures.south], dates: [SyntheticFixtures.june, SyntheticFixtures.july],
+            areas: [SyntheticFixtures.north, SyntheticFixtures.south],
+            dates: [SyntheticFixtures.june, SyntheticFixtures.july],
             pixelSize: 120, aod: .uniform(0.2), seed: 7)
         let scenes = try SyntheticCatalog.write(spec, to: folder.url)
         #expect(scenes.count == 4)
@@ -111,8 +114,9 @@ struct SyntheticCatalogTests {
         let vegetation = scl.cells.indices.filter { scl.cells[$0] == 4 }
         #expect(vegetation.count > scl.cells.count / 4)
         // The scenes' declared truth: the bundled 6S table, continental aerosol, US62 gases.
-        let sixS = try AODLookupTable(table: SixSTable.bundled(), aerosol: .continental, geometry: geometry,
-                                      gas: .standard, bands: bands.map(\.band))
+        let sixS = try AODLookupTable(
+            table: SixSTable.bundled(), aerosol: .continental, geometry: geometry,
+            gas: .standard, bands: bands.map(\.band))
         var checked = 0
         for index in stride(from: 0, to: vegetation.count, by: max(1, vegetation.count / 40)) {
             let cellIndex = vegetation[index]

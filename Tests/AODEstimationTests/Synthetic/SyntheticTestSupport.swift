@@ -41,7 +41,9 @@ enum SyntheticFixtures {
 }
 
 /// The cells of a scene's band file.
-func syntheticCells<Cell: RasterCell>(_ scene: SyntheticScene, _ file: String, as type: Cell.Type) throws -> (
+func syntheticCells<Cell: RasterCell>(
+    _ scene: SyntheticScene, _ file: String, as type: Cell.Type
+) throws -> (
     cells: [Cell], width: Int, height: Int
 ) {
     let raster = try Raster.open(scene.itemURL.deletingLastPathComponent().appendingPathComponent(file))

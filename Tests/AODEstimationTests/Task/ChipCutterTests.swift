@@ -19,11 +19,16 @@ struct ChipCutterTests {
         try await folder.write(spec)
         let (url, box) = (folder.url, Self.box)
         let cut = try await offTaskThreads {
-            guard let scene = try LocalSceneCatalog(folder: url).scenes.first else { throw TestFailure("no scene was written") }
+            guard let scene = try LocalSceneCatalog(folder: url).scenes.first else {
+                throw TestFailure("no scene was written")
+            }
             let output = url.appendingPathComponent("chips")
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-            let chips = try ChipCutter(scene: scene, bbox: box, chipSize: chipSize).cut(into: output) { "chip-\($0)-\($1).tif" }
-            return HandedOver((scene, chips.map { "\($0.row),\($0.column)" }, try chips.map { try ChipBands(reading: $0.file) }))
+            let chips = try ChipCutter(scene: scene, bbox: box, chipSize: chipSize).cut(into: output) {
+                "chip-\($0)-\($1).tif"
+            }
+            return HandedOver(
+                (scene, chips.map { "\($0.row),\($0.column)" }, try chips.map { try ChipBands(reading: $0.file) }))
         }
         let (scene, positions, chips) = cut.value
         #expect(positions == ["0,0", "0,1", "1,0", "1,1"])
@@ -71,7 +76,9 @@ struct ChipCutterTests {
             }
         }
         #expect(masked > 500, "the scene has clouds, shadows and water")
-        #expect(Double(vegetationRetrieved) > 0.9 * Double(vegetation), "\(vegetationRetrieved) of \(vegetation) vegetation cells")
+        #expect(
+            Double(vegetationRetrieved) > 0.9 * Double(vegetation),
+            "\(vegetationRetrieved) of \(vegetation) vegetation cells")
     }
 
     /// The output names every aerosol model and 6S table axis the retrieval can report, so the model's
@@ -92,7 +99,9 @@ struct ChipCutterTests {
                 areas: [Self.box], dates: [SceneFolder.day("2024-06-01")], pixelSize: 60, aod: .uniform(0.3),
                 waterVapour: waterVapour, includeWVP: band, seed: 2)
         }
-        func retrieve(_ spec: SyntheticCatalogSpec) async throws -> (chips: [ChipBands], estimates: [AODEstimate], mean: Double) {
+        func retrieve(
+            _ spec: SyntheticCatalogSpec
+        ) async throws -> (chips: [ChipBands], estimates: [AODEstimate], mean: Double) {
             let (scene, chips, _) = try await cut(spec, chipSize: 64)
             let estimates = try chips.map { try DarkDenseVegetationModel().estimate($0, geometry: scene.geometry) }
             let values = estimates.flatMap(\.aod).filter(\.isFinite)
@@ -119,7 +128,11 @@ struct ChipCutterTests {
 
         let standard = try await retrieve(scene(waterVapour: 1.42, band: false))
         let (corrected, uncorrected) = (humid.mean - standard.mean, bandless.mean - standard.mean)
-        print(String(format: "mean AOD of a 4.5 g/cm² scene minus the same land at 1.42: %+.4f with its WVP band, %+.4f without", corrected, uncorrected))
+        print(
+            String(
+                format:
+                    "mean AOD of a 4.5 g/cm² scene minus the same land at 1.42: %+.4f with its WVP band, %+.4f without",
+                corrected, uncorrected))
         #expect(uncorrected > 0.003, "an uncorrected humid B12 reads as a darker surface, so more aerosol")
         #expect(abs(corrected) < 0.25 * uncorrected, "\(corrected) with the band, \(uncorrected) without")
     }

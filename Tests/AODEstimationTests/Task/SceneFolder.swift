@@ -27,7 +27,8 @@ final class SceneFolder: Sendable {
     var catalog: TaskCatalog {
         var setup = TaskSetup()
         AODConfiguration(environment: ["DATA_FOLDER": url.path]).install(into: &setup)
-        return TaskCatalog(GeneratedTasks.catalog.entries.filter { $0.definition.name == "aod_estimation" }).configured(setup)
+        return TaskCatalog(GeneratedTasks.catalog.entries.filter { $0.definition.name == "aod_estimation" }).configured(
+            setup)
     }
 
     /// Midnight UTC of `yyyy-MM-dd`.
@@ -37,6 +38,8 @@ final class SceneFolder: Sendable {
 
     /// A box `size` degrees wide and high with its south-west corner at `longitude`, `latitude`.
     static func box(_ longitude: Double, _ latitude: Double, size: Double) -> GeoBoundingBox {
-        GeoBoundingBox(minLongitude: longitude, minLatitude: latitude, maxLongitude: longitude + size, maxLatitude: latitude + size)
+        GeoBoundingBox(
+            minLongitude: longitude, minLatitude: latitude, maxLongitude: longitude + size, maxLatitude: latitude + size
+        )
     }
 }

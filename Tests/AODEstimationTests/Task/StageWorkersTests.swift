@@ -18,10 +18,12 @@ struct StageWorkersTests {
     @Test func eachStageRunsOnItsOwnWorkerAndACrashInTheSecondRepeatsOnlyIt() async throws {
         let postgres = try PostgresTestServer.fromEnvironment()
         let scenes = try SceneFolder()
-        let boxes = [[116.0, 39.0, 116.5, 39.5], [-74.1, 40.6, -73.9, 40.8], [2.2, 48.8, 2.4, 49.0]].compactMap(GeoBoundingBox.init)
+        let boxes = [[116.0, 39.0, 116.5, 39.5], [-74.1, 40.6, -73.9, 40.8], [2.2, 48.8, 2.4, 49.0]].compactMap(
+            GeoBoundingBox.init)
         let dates = (0..<5).map { SceneFolder.day("2024-06-01").addingTimeInterval(-Double($0) * 10 * 86_400) }
         try await scenes.write(
-            SyntheticCatalogSpec(areas: boxes, dates: dates, pixelSize: 200, aod: .uniform(0.3), cloudFraction: 0.05, seed: 7))
+            SyntheticCatalogSpec(
+                areas: boxes, dates: dates, pixelSize: 200, aod: .uniform(0.3), cloudFraction: 0.05, seed: 7))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-aod-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -51,7 +53,9 @@ struct StageWorkersTests {
             let between = try await server.waitForJob(id, timeout: .seconds(300)) {
                 $0["stage"] == "model_prediction" && $0["state"] == "pending"
             }
-            #expect(between["stages"]?.arrayValue?.first?["state"] == "succeeded" && between["stages"]?.arrayValue?.first?["attempts"] == 1)
+            #expect(
+                between["stages"]?.arrayValue?.first?["state"] == "succeeded"
+                    && between["stages"]?.arrayValue?.first?["attempts"] == 1)
 
             // Killed as soon as it logs the start of its attempt: stage 2 takes seconds (15 chips).
             let doomed = try worker("model-prediction-1", queue: "model_prediction")
@@ -64,19 +68,25 @@ struct StageWorkersTests {
             #expect(finished["state"] == "succeeded", "\(finished["error"] ?? .null)")
 
             // Stage 1 ran once; stage 2 ran again after the crash and used stage 1's chips.
-            #expect(finished["stages"]?.arrayValue?.first?["attempts"] == 1 && finished["attempt"] == 2, "\(finished["stages"] ?? .null)")
+            #expect(
+                finished["stages"]?.arrayValue?.first?["attempts"] == 1 && finished["attempt"] == 2,
+                "\(finished["stages"] ?? .null)")
             let output = try #require(finished["output"])
             let chips = try #require(output["chips"]?.arrayValue)
             let names = try #require(finished["artifacts"]?.arrayValue).compactMap { $0["name"]?.stringValue }
             #expect(!chips.isEmpty && names.filter { $0.hasPrefix("chip-") }.count == chips.count)
             let results = try #require(output["results"]?.arrayValue)
-            #expect(results.count == 15 && results.allSatisfy { $0["status"] == "ok" }, "\(results.map { $0["status"] ?? .null })")
+            #expect(
+                results.count == 15 && results.allSatisfy { $0["status"] == "ok" },
+                "\(results.map { $0["status"] ?? .null })")
             for result in results {
                 let mean = try #require(result["aod"]?["mean"]?.doubleValue)
                 #expect(abs(mean - 0.3) < 0.08, "\(result)")
             }
             // Each worker ran only its own stage of the job.
-            let jobLines = { (process: BackgroundProcess) in process.log.split(separator: "\n").filter { $0.contains(id) } }
+            let jobLines = { (process: BackgroundProcess) in
+                process.log.split(separator: "\n").filter { $0.contains(id) }
+            }
             #expect(jobLines(chipper).contains { $0.contains(#""stage":"data_processing""#) })
             #expect(!jobLines(chipper).contains { $0.contains(#""stage":"model_prediction""#) })
             #expect(jobLines(model).contains { $0.contains(#""stage":"model_prediction""#) })

@@ -11,7 +11,8 @@ struct SynthS2CommandTests {
         let result = try await ProcessRunner.run(
             try BuiltExecutable.named("taskforge"),
             [
-                "data", "synth-s2", "--output", folder.url.path, "--bbox", "10.0,45.0,10.04,45.04", "--bbox=-74.1,40.6,-74.06,40.64",
+                "data", "synth-s2", "--output", folder.url.path, "--bbox", "10.0,45.0,10.04,45.04",
+                "--bbox=-74.1,40.6,-74.06,40.64",
                 "--date", "2024-06-01", "--num-steps", "2", "--temporal-step", "5", "--aod", "gradient:0.1:0.5",
                 "--water-vapour", "2.93",
             ])

@@ -2,7 +2,9 @@ import TaskRuntime
 
 extension Handlers {
     /// A test handler for the first stage: one sample per coordinate of the region.
-    static func volcanoRiskDataProcessing(_ input: VolcanoRisk.Input, _ job: JobContext) async throws -> VolcanoRisk.DataProcessingOutput {
+    static func volcanoRiskDataProcessing(
+        _ input: VolcanoRisk.Input, _ job: JobContext
+    ) async throws -> VolcanoRisk.DataProcessingOutput {
         VolcanoRisk.DataProcessingOutput(samples: input.region)
     }
 

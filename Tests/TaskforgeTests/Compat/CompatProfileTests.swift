@@ -11,8 +11,10 @@ import Testing
 struct CompatProfileTests {
     @Test func profilesHonourTokensAndOwnershipLikeV1() async throws {
         try await CompatServer.with(authentication: .required) { server in
-            let alice = AuthenticationTests.bearer(try await AuthenticationTests.token(server, "alice", [.submit, .read, .cancel]))
-            let bob = AuthenticationTests.bearer(try await AuthenticationTests.token(server, "bob", [.submit, .read, .cancel]))
+            let alice = AuthenticationTests.bearer(
+                try await AuthenticationTests.token(server, "alice", [.submit, .read, .cancel]))
+            let bob = AuthenticationTests.bearer(
+                try await AuthenticationTests.token(server, "bob", [.submit, .read, .cancel]))
             let body = #"{"type":"sleep","params":{"seconds":10},"timeout_seconds":300,"max_retries":0}"#
             let missing = try await server.request("POST", "/tasks", body: body)
             #expect(missing.status == 401 && missing.json["code"] == "authentication_required")
@@ -30,7 +32,8 @@ struct CompatProfileTests {
                 #expect(other.status == 404 && other.json["code"] == "job_not_found", "\(method) \(path)")
             }
             #expect(try await server.request("GET", "/tasks/\(id)", headers: alice).json["status"]?.stringValue != nil)
-            #expect(try await server.request("GET", "/query_task/\(volcalID)", headers: alice).json["status"] == "waiting")
+            #expect(
+                try await server.request("GET", "/query_task/\(volcalID)", headers: alice).json["status"] == "waiting")
             // The health checks stay public, like /healthz; the rest is not.
             #expect(try await server.request("GET", "/health").status == 200)
             #expect(try await server.request("GET", "/api/health").status == 200)
@@ -42,7 +45,9 @@ struct CompatProfileTests {
 
     @Test func anUnknownSeedRouteIsAProblem() async throws {
         try await CompatServer.with { server in
-            for (method, path) in [("GET", "/query_task"), ("GET", "/tasks/x/y"), ("GET", "/api/task"), ("POST", "/tusd_hook")] {
+            for (method, path) in [
+                ("GET", "/query_task"), ("GET", "/tasks/x/y"), ("GET", "/api/task"), ("POST", "/tusd_hook"),
+            ] {
                 let reply = try await server.request(method, path)
                 #expect(reply.status == 404 && reply.json["code"] == "route_not_found", "\(method) \(path)")
                 #expect(reply.headers["content-type"] == "application/problem+json")

@@ -12,9 +12,12 @@ struct CompatServeTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let data = directory.appendingPathComponent("data").path
         let refused = try await CommandLineRunner.run(
-            ["serve", "--port", "0", "--data-dir", data, "--no-compat", "seed999"], environment: ["TASKFORGE_DATABASE_URL": ""])
+            ["serve", "--port", "0", "--data-dir", data, "--no-compat", "seed999"],
+            environment: ["TASKFORGE_DATABASE_URL": ""])
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("no route profile named 'seed999'; the profiles are seed000, seed001, seed002, seed003"))
+        #expect(
+            refused.stderr.contains(
+                "no route profile named 'seed999'; the profiles are seed000, seed001, seed002, seed003"))
 
         let process = try BackgroundProcess(
             try CommandLineRunner.executable, ["serve", "--port", "0", "--data-dir", data, "--no-compat", "seed000"],

@@ -21,14 +21,16 @@ enum CompatServer {
         try FileManager.default.createDirectory(at: scenes, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scenes) }
         try await TestServer.with(
-            catalog: try catalog(scenes: scenes), openAPIDocument: GeneratedTasks.openAPIDocument, maxRuntime: maxRuntime,
+            catalog: try catalog(scenes: scenes), openAPIDocument: GeneratedTasks.openAPIDocument,
+            maxRuntime: maxRuntime,
             maxBatchSize: maxBatchSize, authentication: authentication, tasksPerMinute: tasksPerMinute,
             waitingExpiry: .seconds(3600), profiles: profiles, body)
     }
 
     /// Waits for `GET path` to answer a seed `status` in `statuses`.
     @discardableResult
-    static func waitForStatus(_ server: TestServer, _ path: String, in statuses: Set<String>) async throws -> JSONValue {
+    static func waitForStatus(_ server: TestServer, _ path: String, in statuses: Set<String>) async throws -> JSONValue
+    {
         try await server.waitFor(path) { statuses.contains($0["status"]?.stringValue ?? "") }
     }
 }

@@ -34,7 +34,9 @@ struct Seed001CompatTests {
             let id = try #require(created.json["id"]?.stringValue)
             let first = try await server.request("GET", "/api/task/\(id)")
             #expect(first.status == 200)
-            #expect(["data_processing", "model_prediction", "completed", "failed"].contains(first.json["status"]?.stringValue ?? ""))
+            #expect(
+                ["data_processing", "model_prediction", "completed", "failed"].contains(
+                    first.json["status"]?.stringValue ?? ""))
             #expect(first.json["bboxes_count"] == 3 && first.json["model_type"] == "aod_estimation")
             #expect(first.json["stages"]?["data_processing"]?["status"]?.stringValue != nil)
             #expect(first.json["stages"]?["model_prediction"]?["status"]?.stringValue != nil)
@@ -44,7 +46,9 @@ struct Seed001CompatTests {
             let tasks = try await server.request("GET", "/api/tasks")
             #expect(tasks.status == 200 && tasks.json["total"] == 1)
             let listed = try #require(tasks.json["tasks"]?.arrayValue?.first)
-            #expect(listed["task_id"] == .string(id) && listed["bboxes_count"] == 3 && listed["created_at"]?.stringValue != nil)
+            #expect(
+                listed["task_id"] == .string(id) && listed["bboxes_count"] == 3
+                    && listed["created_at"]?.stringValue != nil)
             #expect(listed["status"] == "failed" && listed["model_type"] == "aod_estimation")
             let health = try await server.request("GET", "/api/health")
             #expect(health.status == 200 && health.json["status"] == "healthy")
@@ -52,7 +56,9 @@ struct Seed001CompatTests {
             #expect(queues.status == 200)
             for name in ["data_processing", "model_prediction"] {
                 let queue = try #require(queues.json["queues"]?[name], "\(queues.json)")
-                #expect(queue["queued"]?.doubleValue != nil && queue["started"]?.doubleValue != nil && (queue["workers"]?.doubleValue ?? 0) >= 1)
+                #expect(
+                    queue["queued"]?.doubleValue != nil && queue["started"]?.doubleValue != nil
+                        && (queue["workers"]?.doubleValue ?? 0) >= 1)
             }
             // A job of another task is not an InstaGeo task.
             let echo = try await server.submit("echo", ["message": "hi"])

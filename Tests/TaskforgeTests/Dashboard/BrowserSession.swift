@@ -13,7 +13,9 @@ final class BrowserSession: @unchecked Sendable {
 
         /// The value of the first `<input name="csrf">` on the page.
         var csrfToken: String? {
-            guard let range = body.range(of: #"name="csrf" value="([^"]*)""#, options: .regularExpression) else { return nil }
+            guard let range = body.range(of: #"name="csrf" value="([^"]*)""#, options: .regularExpression) else {
+                return nil
+            }
             return String(body[range].split(separator: "\"")[3])
         }
     }

@@ -34,11 +34,15 @@ struct DashboardBrowserTests {
             print("dashboard browser tests skipped: \(reason)")
             return false
         }
-        let tools = ["/usr/bin/chromium", "/usr/bin/chromedriver"].filter { !FileManager.default.isExecutableFile(atPath: $0) }
-        let selenium = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import selenium"])
+        let tools = ["/usr/bin/chromium", "/usr/bin/chromedriver"].filter {
+            !FileManager.default.isExecutableFile(atPath: $0)
+        }
+        let selenium = try await ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import selenium"])
         guard tools.isEmpty, selenium.status == 0 else {
             Issue.record(
-                "the browser tests need Debian's chromium and chromium-driver and Selenium from PyPI (missing: \((tools + (selenium.status == 0 ? [] : ["selenium"])).joined(separator: ", "))); scripts/test installs them")
+                "the browser tests need Debian's chromium and chromium-driver and Selenium from PyPI (missing: \((tools + (selenium.status == 0 ? [] : ["selenium"])).joined(separator: ", "))); scripts/test installs them"
+            )
             return false
         }
         return true
@@ -58,10 +62,12 @@ struct DashboardBrowserTests {
         for (name, scopes) in [("admin", "admin"), ("reader", "read")] {
             let created = try await CommandLineRunner.run(
                 ["token", "create", "--name", name, "--scopes", scopes, "--data-dir", data], environment: environment)
-            tokens.append(try #require(created.stdout.split(separator: "\n").first.map(String.init), "\(created.stderr)"))
+            tokens.append(
+                try #require(created.stdout.split(separator: "\n").first.map(String.init), "\(created.stderr)"))
         }
         let server = try BackgroundProcess(
-            try CommandLineRunner.executable, ["serve", "--port", "0", "--data-dir", data, "--isolation", "in-process", "--ui-stream-lifetime", "3"],
+            try CommandLineRunner.executable,
+            ["serve", "--port", "0", "--data-dir", data, "--isolation", "in-process", "--ui-stream-lifetime", "3"],
             environment: environment, logFile: directory.appendingPathComponent("serve.log"))
         let url = try await server.listeningURL()
         let result = try await ProcessRunner.run(

@@ -13,10 +13,12 @@ import Testing
 @Suite("dashboard")
 struct DashboardTests {
     static func with(
-        authentication: Authentication = .off, dashboard: Dashboard = Dashboard(), _ body: (TestServer) async throws -> Void
+        authentication: Authentication = .off, dashboard: Dashboard = Dashboard(),
+        _ body: (TestServer) async throws -> Void
     ) async throws {
         try await TestServer.with(
-            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, authentication: authentication,
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
+            authentication: authentication,
             routeSets: [dashboard], body)
     }
 
@@ -28,7 +30,9 @@ struct DashboardTests {
             #expect(first.headers["location"] == "/ops/ui/sign-in?next=%2Fops%2Fui%2Fjobs")
             #expect(first.headers["set-cookie"]?.contains("Path=/ops/ui") == true)
             let form = try await browser.get("/ui/sign-in")
-            #expect(form.body.contains("action=\"/ops/ui/sign-in\"") && form.body.contains("href=\"/ops/ui/assets/dashboard.css\""))
+            #expect(
+                form.body.contains("action=\"/ops/ui/sign-in\"")
+                    && form.body.contains("href=\"/ops/ui/assets/dashboard.css\""))
             #expect(!form.body.contains("\"/ui/"))
         }
     }
@@ -71,19 +75,24 @@ struct DashboardTests {
             let token = try #require(try await browser.get("/ui").csrfToken)
             let missing = try await browser.post("/ui/actions/queues/pause", [("queue", "default")])
             #expect(missing.status == 403 && missing.body.contains("csrf_token_invalid"))
-            let wrong = try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", "AAAA" + token.dropFirst(4))])
+            let wrong = try await browser.post(
+                "/ui/actions/queues/pause", [("queue", "default"), ("csrf", "AAAA" + token.dropFirst(4))])
             #expect(wrong.status == 403)
             // Another session's token is not this session's.
             let other = BrowserSession(server)
             let otherToken = try #require(try await other.get("/ui").csrfToken)
-            #expect(try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", otherToken)]).status == 403)
+            #expect(
+                try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", otherToken)]).status
+                    == 403)
             #expect(try await server.store.pausedQueues().isEmpty)
 
             let paused = try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", token)])
             #expect(paused.status == 303 && paused.headers["location"]?.hasPrefix("/ui?notice=") == true)
             #expect(try await server.store.pausedQueues().map(\.name) == ["default"])
             #expect(try await browser.get("/ui").body.contains("badge paused"))
-            #expect(try await browser.post("/ui/actions/queues/resume", [("queue", "default"), ("csrf", token)]).status == 303)
+            #expect(
+                try await browser.post("/ui/actions/queues/resume", [("queue", "default"), ("csrf", token)]).status
+                    == 303)
             #expect(try await server.store.pausedQueues().isEmpty)
         }
     }
@@ -98,12 +107,15 @@ struct DashboardTests {
 
             let browser = BrowserSession(server)
             let first = try await browser.get("/ui/jobs?state=pending")
-            #expect(first.status == 303 && first.headers["location"] == "/ui/sign-in?next=%2Fui%2Fjobs%3Fstate%3Dpending")
+            #expect(
+                first.status == 303 && first.headers["location"] == "/ui/sign-in?next=%2Fui%2Fjobs%3Fstate%3Dpending")
             let form = try await browser.get("/ui/sign-in")
             let csrf = try #require(form.csrfToken)
-            let refused = try await browser.post("/ui/sign-in", [("csrf", csrf), ("token", "tf_nope_nope"), ("next", "/ui")])
+            let refused = try await browser.post(
+                "/ui/sign-in", [("csrf", csrf), ("token", "tf_nope_nope"), ("next", "/ui")])
             #expect(refused.status == 401 && !refused.body.contains("tf_nope_nope"))
-            let signedIn = try await browser.post("/ui/sign-in", [("csrf", csrf), ("token", reader), ("next", "https://evil.example/")])
+            let signedIn = try await browser.post(
+                "/ui/sign-in", [("csrf", csrf), ("token", reader), ("next", "https://evil.example/")])
             #expect(signedIn.status == 303 && signedIn.headers["location"] == "/ui")
 
             // The reader sees no job of the submitter's, and no action.
@@ -167,7 +179,8 @@ struct DashboardTests {
             _ = try await server.store.pauseQueue("default", by: nil, at: Date())
             var ids: [String] = []
             for index in 0..<5 {
-                let reply = try await server.submit(index < 3 ? "sleep" : "echo", index < 3 ? ["seconds": 30] : ["message": "m"])
+                let reply = try await server.submit(
+                    index < 3 ? "sleep" : "echo", index < 3 ? ["seconds": 30] : ["message": "m"])
                 ids.append(try #require(reply.json["id"]?.stringValue))
             }
             let browser = BrowserSession(server)
@@ -178,7 +191,8 @@ struct DashboardTests {
                 "/ui/actions/jobs/cancel", [("id", ids[3]), ("csrf", token), ("back", "/ui/jobs")])
             #expect(selected.status == 303 && selected.headers["location"] == "/ui/jobs?notice=1%20cancelled.")
             let matching = try await browser.post(
-                "/ui/actions/jobs/cancel-matching", [("task", "sleep"), ("state", "pending"), ("csrf", token), ("back", "//evil")])
+                "/ui/actions/jobs/cancel-matching",
+                [("task", "sleep"), ("state", "pending"), ("csrf", token), ("back", "//evil")])
             #expect(matching.status == 303 && matching.headers["location"] == "/ui?notice=3%20cancelled.")
             var states: [JobState] = []
             for id in ids {
@@ -191,7 +205,9 @@ struct DashboardTests {
             // Each cancel is in the job's history, by whom (the local operator: no tokens).
             let first = try #require(UUID(uuidString: ids[0]))
             #expect(try await server.store.actions(forJob: first).map(\.kind) == [.cancel])
-            #expect(try await browser.get("/ui/jobs/\(ids[0])").body.contains("<span class=\"badge\">cancel</span> by the local operator"))
+            #expect(
+                try await browser.get("/ui/jobs/\(ids[0])").body.contains(
+                    "<span class=\"badge\">cancel</span> by the local operator"))
         }
     }
 
@@ -201,10 +217,14 @@ struct DashboardTests {
         try await Self.with { server in
             let browser = BrowserSession(server)
             let token = try #require(try await browser.get("/ui").csrfToken)
-            #expect(try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", token)]).status == 303)
+            #expect(
+                try await browser.post("/ui/actions/queues/pause", [("queue", "default"), ("csrf", token)]).status
+                    == 303)
             let reply = try await server.submit("echo", ["message": "held"])
             let id = try #require(reply.json["id"]?.stringValue)
-            #expect(try await browser.post("/ui/actions/queues/resume", [("queue", "default"), ("csrf", token)]).status == 303)
+            #expect(
+                try await browser.post("/ui/actions/queues/resume", [("queue", "default"), ("csrf", token)]).status
+                    == 303)
             let body = try await browser.get("/ui/jobs/\(id)").body
             #expect(body.contains("<span class=\"badge\">queue default paused</span> by the local operator"))
             #expect(body.contains("<span class=\"badge\">queue default resumed</span> by the local operator"))
@@ -218,7 +238,10 @@ struct DashboardTests {
             _ = try await server.store.pauseQueue("default", by: nil, at: Date())
             var ids: [String] = []
             for seconds in [30, 5, 2] {
-                ids.append(try #require(try await server.submit("sleep", ["seconds": .number(Double(seconds))]).json["id"]?.stringValue))
+                ids.append(
+                    try #require(
+                        try await server.submit("sleep", ["seconds": .number(Double(seconds))]).json["id"]?.stringValue)
+                )
             }
             let browser = BrowserSession(server)
             let found = try await browser.get("/ui/jobs?input=seconds%3D1..10")
@@ -230,7 +253,9 @@ struct DashboardTests {
 
             let refused = try await browser.get("/ui/jobs?input=message%3Dhi")
             #expect(refused.status == 400)
-            #expect(refused.body.contains("&#39;message&#39; is not a searchable input field") || refused.body.contains("'message' is not a searchable input field"))
+            #expect(
+                refused.body.contains("&#39;message&#39; is not a searchable input field")
+                    || refused.body.contains("'message' is not a searchable input field"))
             #expect(try await browser.get("/ui/jobs?input=seconds").status == 400)
 
             #expect(try await browser.get("/ui/jobs?from=2000-01-01T00:00").body.contains(ids[0]))
@@ -248,9 +273,11 @@ struct DashboardTests {
             let store = try await PostgresJobStore.connect(to: url, logger: Logger(label: "test"))
             do {
                 let dashboard = Dashboard(
-                    configuration: DashboardConfiguration(liveInterval: .milliseconds(100), quietInterval: .seconds(600)))
+                    configuration: DashboardConfiguration(
+                        liveInterval: .milliseconds(100), quietInterval: .seconds(600)))
                 try await TestServer.with(
-                    catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, routeSets: [dashboard],
+                    catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
+                    routeSets: [dashboard],
                     jobStore: store
                 ) { server in
                     _ = try await server.store.pauseQueue("default", by: nil, at: Date())
@@ -273,7 +300,8 @@ struct DashboardTests {
     /// A stream is closed after its lifetime without `end`, having told the browser to reopen it after
     /// a second (`retry`), which is how a dropped stream resumes too.
     @Test func aStreamEndsAfterItsLifetimeForTheBrowserToReopen() async throws {
-        let dashboard = Dashboard(configuration: DashboardConfiguration(liveInterval: .milliseconds(50), streamLifetime: .milliseconds(300)))
+        let dashboard = Dashboard(
+            configuration: DashboardConfiguration(liveInterval: .milliseconds(50), streamLifetime: .milliseconds(300)))
         try await Self.with(dashboard: dashboard) { server in
             let stream = try await BrowserSession(server).open("/ui/live?view=%2Fui")
             var events = EventReader(stream)

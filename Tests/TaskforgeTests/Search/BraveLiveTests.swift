@@ -12,7 +12,8 @@ private let liveBraveAPIKey = ProcessInfo.processInfo.environment["BRAVE_API_KEY
 struct BraveLiveTests {
     @Test func aRealSearchReturnsResults() async throws {
         let provider = BraveSearchProvider(apiKey: try #require(liveBraveAPIKey))
-        let page = try await provider.search(SearchRequest(query: "swift programming language", count: 3, recencyDays: 365))
+        let page = try await provider.search(
+            SearchRequest(query: "swift programming language", count: 3, recencyDays: 365))
         #expect(!page.results.isEmpty && page.results.count <= 3)
         #expect(page.results.allSatisfy { $0.url.hasPrefix("http") && !$0.title.isEmpty })
     }

@@ -19,8 +19,10 @@ struct BraveSearchProviderTests {
     static let page = BraveWire.searchPage(
         query: "swift concurrency",
         results: [
-            .init(title: "Concurrency", url: "https://docs.swift.org/concurrency", description: "Async <strong>functions</strong>.",
-                  pageAge: "2025-11-03T08:15:00"),
+            .init(
+                title: "Concurrency", url: "https://docs.swift.org/concurrency",
+                description: "Async <strong>functions</strong>.",
+                pageAge: "2025-11-03T08:15:00"),
             .init(title: "Actors", url: "https://www.swift.org/actors", description: "Isolation."),
         ], moreResultsAvailable: true)
 
@@ -70,7 +72,9 @@ struct BraveSearchProviderTests {
         }
     }
 
-    @Test(arguments: [(1, "pd"), (7, "pw"), (31, "pm"), (365, "py"), (10, "2026-01-22to2026-02-01"), (3650, "2016-02-04to2026-02-01")])
+    @Test(arguments: [
+        (1, "pd"), (7, "pw"), (31, "pm"), (365, "py"), (10, "2026-01-22to2026-02-01"), (3650, "2016-02-04to2026-02-01"),
+    ])
     func recencyBecomesFreshness(days: Int, freshness: String) async throws {
         try await BraveStandIn.with(answer: { _, _ in .init(status: 200, body: Self.page) }) { standIn in
             _ = try await Self.provider(standIn).search(SearchRequest(query: "swift", count: 10, recencyDays: days))
@@ -95,7 +99,11 @@ struct BraveSearchProviderTests {
 
     @Test func anInvalidTokenIsAPermanentAuthFailure() async throws {
         let error = try await Self.failure(
-            .init(status: 401, body: BraveWire.error(status: 401, code: "SUBSCRIPTION_TOKEN_INVALID", detail: "The provided subscription token is invalid.")))
+            .init(
+                status: 401,
+                body: BraveWire.error(
+                    status: 401, code: "SUBSCRIPTION_TOKEN_INVALID",
+                    detail: "The provided subscription token is invalid.")))
         #expect(error.code == .upstreamAuthFailed && !error.isTransient)
         #expect(error.details?["provider_code"] == "SUBSCRIPTION_TOKEN_INVALID")
         #expect(error.details?["status"] == 401)
@@ -103,13 +111,19 @@ struct BraveSearchProviderTests {
 
     @Test func aForbiddenTokenIsAPermanentAuthFailure() async throws {
         let error = try await Self.failure(
-            .init(status: 403, body: BraveWire.error(status: 403, code: "SUBSCRIPTION_TOKEN_INVALID", detail: "Plan does not allow this.")))
+            .init(
+                status: 403,
+                body: BraveWire.error(
+                    status: 403, code: "SUBSCRIPTION_TOKEN_INVALID", detail: "Plan does not allow this.")))
         #expect(error.code == .upstreamAuthFailed && !error.isTransient)
     }
 
     @Test func aRejectedRequestIsPermanent() async throws {
         let error = try await Self.failure(
-            .init(status: 422, body: BraveWire.error(status: 422, code: "VALIDATION", detail: "Unable to validate request parameter(s).")))
+            .init(
+                status: 422,
+                body: BraveWire.error(
+                    status: 422, code: "VALIDATION", detail: "Unable to validate request parameter(s).")))
         #expect(error.code == .upstreamRejected && !error.isTransient)
         #expect(error.message.contains("VALIDATION"))
     }
@@ -118,7 +132,8 @@ struct BraveSearchProviderTests {
         let error = try await Self.failure(
             .init(
                 status: 429, headers: BraveWire.rateLimitHeaders(remaining: "0, 14000", reset: "1, 1419704"),
-                body: BraveWire.error(status: 429, code: "RATE_LIMITED", detail: "Request rate limit exceeded for plan.")))
+                body: BraveWire.error(
+                    status: 429, code: "RATE_LIMITED", detail: "Request rate limit exceeded for plan.")))
         #expect(error.code == .upstreamRateLimited && error.isTransient)
         #expect(error.retryAfter == .seconds(1))
         #expect(error.details?["provider_code"] == "RATE_LIMITED")
@@ -128,7 +143,9 @@ struct BraveSearchProviderTests {
         var headers = BraveWire.rateLimitHeaders(remaining: "0, 14000", reset: "1, 1419704")
         headers["Retry-After"] = "7"
         let error = try await Self.failure(
-            .init(status: 429, headers: headers, body: BraveWire.error(status: 429, code: "RATE_LIMITED", detail: "Slow down.")))
+            .init(
+                status: 429, headers: headers,
+                body: BraveWire.error(status: 429, code: "RATE_LIMITED", detail: "Slow down.")))
         #expect(error.code == .upstreamRateLimited && error.retryAfter == .seconds(7))
     }
 
@@ -146,11 +163,15 @@ struct BraveSearchProviderTests {
     }
 
     @Test func aSlowAnswerTimesOutAsTransient() async throws {
-        let error = try await Self.failure(.init(status: 200, body: Self.page, delay: .seconds(2)), timeout: .milliseconds(300))
+        let error = try await Self.failure(
+            .init(status: 200, body: Self.page, delay: .seconds(2)), timeout: .milliseconds(300))
         #expect(error.code == .upstreamTimeout && error.isTransient)
     }
 
-    @Test(arguments: ["{\"type\": \"search\", \"web\": {\"results\": [{\"title\": 1}]}", "<html>busy</html>", "{\"type\": \"ErrorResponse\"}"])
+    @Test(arguments: [
+        "{\"type\": \"search\", \"web\": {\"results\": [{\"title\": 1}]}", "<html>busy</html>",
+        "{\"type\": \"ErrorResponse\"}",
+    ])
     func aMalformedBodyIsAPermanentBadResponse(body: String) async throws {
         let error = try await Self.failure(.init(status: 200, body: body))
         #expect(error.code == .upstreamBadResponse && !error.isTransient)

@@ -26,19 +26,23 @@ enum BraveWire {
         if !results.isEmpty {
             body["web"] = [
                 "type": "search", "family_friendly": true,
-                "results": .array(results.map { result in
-                    var item: [String: JSONValue] = [
-                        "type": "search_result", "title": .string(result.title), "url": .string(result.url),
-                        "description": .string(result.description), "is_source_local": false, "is_source_both": false,
-                        "language": "en", "family_friendly": true,
-                        "meta_url": ["scheme": "https", "netloc": .string(URL(string: result.url)?.host ?? ""), "path": ""],
-                    ]
-                    if let age = result.pageAge {
-                        item["page_age"] = .string(age)
-                        item["age"] = "2 days ago"
-                    }
-                    return .object(item)
-                }),
+                "results": .array(
+                    results.map { result in
+                        var item: [String: JSONValue] = [
+                            "type": "search_result", "title": .string(result.title), "url": .string(result.url),
+                            "description": .string(result.description), "is_source_local": false,
+                            "is_source_both": false,
+                            "language": "en", "family_friendly": true,
+                            "meta_url": [
+                                "scheme": "https", "netloc": .string(URL(string: result.url)?.host ?? ""), "path": "",
+                            ],
+                        ]
+                        if let age = result.pageAge {
+                            item["page_age"] = .string(age)
+                            item["age"] = "2 days ago"
+                        }
+                        return .object(item)
+                    }),
             ]
         }
         return JSONValue.object(body).canonicalString()

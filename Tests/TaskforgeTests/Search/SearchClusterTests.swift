@@ -14,7 +14,8 @@ struct SearchClusterTests {
         let postgres = try PostgresTestServer.fromEnvironment()
         try await BraveStandIn.with(answer: SearchEndToEndTests.page) { standIn in
             try await postgres.withDatabase { _, url in
-                let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-search-\(UUID())")
+                let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                    "taskforge-search-\(UUID())")
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 defer { try? FileManager.default.removeItem(at: directory) }
                 let environment = [
@@ -64,7 +65,8 @@ struct SearchClusterTests {
 
                 // Every process reuses the results, whichever worker made them: no new provider call.
                 for (n, id) in ids.enumerated() {
-                    let again = try await server.request("POST", "/v1/tasks/search", body: #"{"query": "STORM  \#(n)"}"#)
+                    let again = try await server.request(
+                        "POST", "/v1/tasks/search", body: #"{"query": "STORM  \#(n)"}"#)
                     #expect(again.status == 200 && again.json["reused"] == true && again.json["id"]?.stringValue == id)
                 }
                 #expect(standIn.requests.count == providerCalls)

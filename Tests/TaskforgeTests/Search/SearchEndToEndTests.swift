@@ -10,8 +10,10 @@ import Testing
 @Suite("Search over HTTP")
 struct SearchEndToEndTests {
     static let results: [BraveWire.Result] = [
-        .init(title: "Swift Concurrency", url: "https://Docs.Swift.org:443/concurrency?utm_source=brave#top", description: "Tasks.",
-              pageAge: "2025-11-03T08:15:00"),
+        .init(
+            title: "Swift Concurrency", url: "https://Docs.Swift.org:443/concurrency?utm_source=brave#top",
+            description: "Tasks.",
+            pageAge: "2025-11-03T08:15:00"),
         .init(title: "Same page again", url: "https://docs.swift.org/concurrency", description: "Duplicate."),
         .init(title: "Elsewhere", url: "https://example.net/swift", description: "Not allowed."),
         .init(title: "Forums", url: "https://forums.swift.org/t/1", description: "Talk."),
@@ -23,14 +25,17 @@ struct SearchEndToEndTests {
 
     /// Answers the first request with Brave's 429 (`RATE_LIMITED`, the per-second window spent and
     /// resetting in `reset` seconds, `Retry-After: retryAfter`), the rest with ``page(_:_:)``.
-    static func rateLimitedOnce(retryAfter: Int, reset: Int) -> @Sendable (BraveStandIn.Received, Int) -> BraveStandIn.Answer {
+    static func rateLimitedOnce(
+        retryAfter: Int, reset: Int
+    ) -> @Sendable (BraveStandIn.Received, Int) -> BraveStandIn.Answer {
         { request, n in
             guard n == 0 else { return page(request, n) }
             var headers = BraveWire.rateLimitHeaders(remaining: "0, 14000", reset: "\(reset), 1419704")
             headers["Retry-After"] = "\(retryAfter)"
             return .init(
                 status: 429, headers: headers,
-                body: BraveWire.error(status: 429, code: "RATE_LIMITED", detail: "Request rate limit exceeded for plan."))
+                body: BraveWire.error(
+                    status: 429, code: "RATE_LIMITED", detail: "Request rate limit exceeded for plan."))
         }
     }
 
@@ -47,7 +52,9 @@ struct SearchEndToEndTests {
         _ body: (TestServer, BraveStandIn) async throws -> T
     ) async throws -> T {
         try await BraveStandIn.with(answer: answer) { standIn in
-            try await TestServer.with(catalog: try catalog(standIn, environment), openAPIDocument: GeneratedTasks.openAPIDocument) {
+            try await TestServer.with(
+                catalog: try catalog(standIn, environment), openAPIDocument: GeneratedTasks.openAPIDocument
+            ) {
                 try await body($0, standIn)
             }
         }
@@ -55,7 +62,8 @@ struct SearchEndToEndTests {
 
     @Test func anIdenticalSearchReusesTheResultWithoutCallingTheProvider() async throws {
         try await Self.withServer(["FETCH_DOMAIN_ALLOWLIST": "swift.org"]) { server, standIn in
-            let first = try await server.request("POST", "/v1/tasks/search", body: #"{"query": "Swift   concurrency ", "recency_days": 7}"#)
+            let first = try await server.request(
+                "POST", "/v1/tasks/search", body: #"{"query": "Swift   concurrency ", "recency_days": 7}"#)
             #expect(first.status == 202)
             #expect(first.json["input"]?["query"] == "Swift concurrency")
             #expect(first.json["input"]?["max_results"] == 10)
@@ -63,15 +71,17 @@ struct SearchEndToEndTests {
             let done = try await server.waitUntilFinished(id)
             #expect(done["state"] == "succeeded")
             let output = try #require(done["output"])
-            #expect(output["results"]?.arrayValue?.compactMap { $0["url"]?.stringValue }
-                == ["https://docs.swift.org/concurrency", "https://forums.swift.org/t/1"])
+            #expect(
+                output["results"]?.arrayValue?.compactMap { $0["url"]?.stringValue }
+                    == ["https://docs.swift.org/concurrency", "https://forums.swift.org/t/1"])
             #expect(output["results"]?.arrayValue?.compactMap { $0["rank"] } == [1, 2])
             #expect(output["results"]?.arrayValue?.first?["published_at"] == "2025-11-03T08:15:00Z")
             #expect(output["results"]?.arrayValue?.first?["source"] == "brave")
             #expect(output["total"] == 2 && output["more_results_available"] == false)
 
             // The seed's route, another spelling of the same search: the earlier job, no provider call.
-            let again = try await server.request("POST", "/search", body: #"{"query": "swift CONCURRENCY", "recency_days": 7, "sources": ["brave"]}"#)
+            let again = try await server.request(
+                "POST", "/search", body: #"{"query": "swift CONCURRENCY", "recency_days": 7, "sources": ["brave"]}"#)
             #expect(again.status == 200)
             #expect(again.json["id"]?.stringValue == id && again.json["reused"] == true)
             #expect(again.json["output"] == output)
@@ -80,7 +90,8 @@ struct SearchEndToEndTests {
             let lookup = try await server.request("GET", "/v1/dedup/search?query=SWIFT%20%20Concurrency&recency_days=7")
             #expect(lookup.json["processed"] == true && lookup.json["succeeded_job"]?["id"]?.stringValue == id)
 
-            let other = try await server.request("POST", "/search", body: #"{"query": "swift concurrency", "recency_days": 31}"#)
+            let other = try await server.request(
+                "POST", "/search", body: #"{"query": "swift concurrency", "recency_days": 31}"#)
             #expect(other.status == 202 && other.json["id"]?.stringValue != id)
             let task = try await server.request("GET", "/v1/tasks/search")
             #expect(task.json["dedup"]?["reuse_result_for_seconds"] == 3600)
@@ -102,7 +113,8 @@ struct SearchEndToEndTests {
     }
 
     @Test func aSourceOutsideTheAllowlistIsRefusedBeforeQueueing() async throws {
-        try await Self.withServer(["SEARCH_SOURCE_ALLOWLIST": "", "FETCH_DOMAIN_ALLOWLIST": "swift.org, .example.com"]) { server, standIn in
+        try await Self.withServer(["SEARCH_SOURCE_ALLOWLIST": "", "FETCH_DOMAIN_ALLOWLIST": "swift.org, .example.com"])
+        { server, standIn in
             let limits = try await server.request("GET", "/v1/limits")
             #expect(limits.json["tasks"]?["search"]?["source_allowlist"] == [])
             #expect(limits.json["tasks"]?["search"]?["fetch_domain_allowlist"] == ["swift.org", "example.com"])
@@ -148,7 +160,11 @@ struct SearchEndToEndTests {
 
     @Test func anAuthFailureFailsTheJobAtOnce() async throws {
         let answer: @Sendable (BraveStandIn.Received, Int) -> BraveStandIn.Answer = { _, _ in
-            .init(status: 401, body: BraveWire.error(status: 401, code: "SUBSCRIPTION_TOKEN_INVALID", detail: "The provided subscription token is invalid."))
+            .init(
+                status: 401,
+                body: BraveWire.error(
+                    status: 401, code: "SUBSCRIPTION_TOKEN_INVALID",
+                    detail: "The provided subscription token is invalid."))
         }
         try await Self.withServer(answer: answer) { server, standIn in
             let reply = try await server.request("POST", "/search", body: #"{"query": "swift"}"#)
@@ -168,7 +184,8 @@ struct SearchEndToEndTests {
             let requests = standIn.requests
             try #require(requests.count == 2)
             #expect(requests[1].at.timeIntervalSince(requests[0].at) >= 2)
-            let events = try await server.request("GET", "/v1/jobs/\(try #require(reply.json["id"]?.stringValue))/events")
+            let events = try await server.request(
+                "GET", "/v1/jobs/\(try #require(reply.json["id"]?.stringValue))/events")
             #expect(events.json.canonicalString().contains("upstream_rate_limited"))
         }
     }

@@ -29,7 +29,10 @@ struct SearchServeCommandTests {
             try #require(requests.count == 2)
             // X-RateLimit-Reset of the spent per-second window (3 s) outweighs Retry-After (1 s).
             #expect(requests[1].at.timeIntervalSince(requests[0].at) >= 3)
-            #expect(requests.allSatisfy { $0.headers["x-subscription-token"] == "serve-token" && $0.parameters["count"] == "3" })
+            #expect(
+                requests.allSatisfy {
+                    $0.headers["x-subscription-token"] == "serve-token" && $0.parameters["count"] == "3"
+                })
             #expect(await process.terminate() == 0)
             #expect(!process.log.contains("serve-token"), "the API key must never be logged")
         }
@@ -37,9 +40,14 @@ struct SearchServeCommandTests {
 
     @Test func aMalformedSettingStopsTheServerWithItsName() async throws {
         let result = try await CommandLineRunner.run(
-            ["serve", "--port", "0", "--data-dir", FileManager.default.temporaryDirectory.appendingPathComponent("tf-\(UUID())").path],
+            [
+                "serve", "--port", "0", "--data-dir",
+                FileManager.default.temporaryDirectory.appendingPathComponent("tf-\(UUID())").path,
+            ],
             environment: ["SEARCH_MAX_RESULTS": "lots"])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("SEARCH_MAX_RESULTS must be a whole number from 1 to 20, found 'lots'"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("SEARCH_MAX_RESULTS must be a whole number from 1 to 20, found 'lots'"),
+            "\(result.stderr)")
     }
 }

@@ -36,12 +36,16 @@ import Testing
             let half = Self.scan.count / 2
             #expect(try await server.patchUpload(location, offset: 0, Self.scan.prefix(half)).status == 204)
             #expect(try await server.job(id)["state"] == "waiting")
-            #expect(try await server.patchUpload(location, offset: Int64(half), Self.scan.suffix(from: half)).status == 204)
+            #expect(
+                try await server.patchUpload(location, offset: Int64(half), Self.scan.suffix(from: half)).status == 204)
 
             let finished = try await server.waitUntilFinished(id)
             #expect(finished["state"] == "succeeded")
             let digest = SHA256.hash(data: Self.scan).map { String(format: "%02x", $0) }.joined()
-            #expect(finished["output"]?["files"] == ["scan": ["size": .integer(Self.scan.count), "sha256": .string(digest)]])
+            #expect(
+                finished["output"]?["files"] == [
+                    "scan": ["size": .integer(Self.scan.count), "sha256": .string(digest)]
+                ])
             let recorded = try #require(finished["files"]?.arrayValue?.first)
             #expect(recorded["state"] == "complete" && recorded["sha256"] == .string(digest))
             #expect(recorded["upload_url"] == .null)
@@ -63,7 +67,8 @@ import Testing
                 ("/v1/uploads/", ["file": "scan"], 10, 400, "invalid_upload_metadata"),
             ]
             for refused in cases {
-                let reply = try await server.createUpload(length: refused.length, metadata: refused.metadata, path: refused.path)
+                let reply = try await server.createUpload(
+                    length: refused.length, metadata: refused.metadata, path: refused.path)
                 #expect(reply.status == refused.status, "\(refused.path) \(refused.metadata)")
                 #expect(reply.json["code"] == .string(refused.code), "\(refused.path) \(refused.metadata)")
             }
@@ -82,7 +87,8 @@ import Testing
             #expect(created.headers["upload-expires"] != nil)
 
             let uploads = try #require(server.uploads)
-            let janitor = WaitingJobJanitor(uploads: uploads, store: server.store, waitingExpiry: .seconds(3600), logger: .init(label: "test"))
+            let janitor = WaitingJobJanitor(
+                uploads: uploads, store: server.store, waitingExpiry: .seconds(3600), logger: .init(label: "test"))
             await janitor.sweep(now: Date())
             #expect(try await server.job(id)["state"] == "waiting")
             await janitor.sweep(now: Date().addingTimeInterval(3601))
@@ -93,7 +99,9 @@ import Testing
     }
 
     private static func withServer(_ body: (TestServer) async throws -> Void) async throws {
-        try await TestServer.with(catalog: FileTaskCatalog.catalog, openAPIDocument: "{}", waitingExpiry: .seconds(3600)) {
+        try await TestServer.with(
+            catalog: FileTaskCatalog.catalog, openAPIDocument: "{}", waitingExpiry: .seconds(3600)
+        ) {
             try await body($0)
         }
     }

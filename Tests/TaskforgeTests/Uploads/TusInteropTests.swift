@@ -26,9 +26,11 @@ struct TusInteropTests {
         """
 
     @Test func tuspyUploadsAndResumesThroughTheJobFileURL() async throws {
-        let check = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import tusclient"])
+        let check = try await ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import tusclient"])
         guard check.status == 0 else {
-            throw TestFailure("the Python package 'tuspy' is not installed: run scripts/test, which installs it (\(check.stderr))")
+            throw TestFailure(
+                "the Python package 'tuspy' is not installed: run scripts/test, which installs it (\(check.stderr))")
         }
         let lifecycle = RecordingLifecycle()
         try await TusProtocolTests.with(lifecycle) { server, _ in
@@ -39,7 +41,10 @@ struct TusInteropTests {
             let job = UUID().uuidString.lowercased()
             let result = try await ProcessRunner.run(
                 URL(fileURLWithPath: "/usr/bin/env"),
-                ["python3", "-c", Self.script, "\(server.baseURL)/v1/jobs/\(job)/files/input", file.path, String(1 << 20)])
+                [
+                    "python3", "-c", Self.script, "\(server.baseURL)/v1/jobs/\(job)/files/input", file.path,
+                    String(1 << 20),
+                ])
             #expect(result.status == 0, "\(result.stderr)")
             let answer = try JSONValue(json: Data(result.stdout.utf8))
             #expect(answer["resumed_from"] == .integer(2 << 20))

@@ -51,7 +51,9 @@ struct TusProtocolTests {
             #expect(created.headers["tus-resumable"] == "1.0.0")
             let location = try #require(created.headers["location"])
             #expect(location.wholeMatch(of: /\/v1\/uploads\/[0-9a-f]{32}/) != nil)
-            #expect(created.headers["upload-expires"]?.wholeMatch(of: /[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/) != nil)
+            #expect(
+                created.headers["upload-expires"]?.wholeMatch(
+                    of: /[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT/) != nil)
             #expect(await lifecycle.admitted == [["file": "data.bin", "empty": ""]])
 
             let head = try await server.tus("HEAD", location)
@@ -146,7 +148,8 @@ struct TusProtocolTests {
                 offset = try #require(reply.offset)
             }
             let elapsed = (ContinuousClock.now - started).seconds
-            print("tus: 200 MiB in \(chunk >> 20) MiB PATCHes took \(elapsed) s: \(Double(total >> 20) / elapsed) MiB/s")
+            print(
+                "tus: 200 MiB in \(chunk >> 20) MiB PATCHes took \(elapsed) s: \(Double(total >> 20) / elapsed) MiB/s")
             // Client and server share this process: the peak includes the client's 8 MiB chunks.
             print("tus: peak RSS (VmHWM) \(peakBefore ?? 0) MiB before, \(Self.peakResidentMiB() ?? 0) MiB after")
             let id = try #require(location.split(separator: "/").last.map(String.init))
@@ -199,7 +202,9 @@ struct TusProtocolTests {
                 location, offset: 10, TestBytes.make(10), headers: ["Content-Type": "application/octet-stream"])
             #expect(unsupported.status == 415 && unsupported.json["code"] == "unsupported_media_type")
             let noOffset = try await server.tus("PATCH", location, body: TestBytes.make(10))
-            #expect(noOffset.status == 400 && noOffset.json["code"] == "invalid_upload_header" && noOffset.json["header"] == "Upload-Offset")
+            #expect(
+                noOffset.status == 400 && noOffset.json["code"] == "invalid_upload_header"
+                    && noOffset.json["header"] == "Upload-Offset")
         }
     }
 
@@ -207,8 +212,10 @@ struct TusProtocolTests {
         try await Self.with { server, _ in
             for version in [nil, "0.2.2"] {
                 let refused = try await server.tus(
-                    "POST", "/v1/uploads/", headers: ["Upload-Length": "1", "Upload-Metadata": "file YQ=="], resumable: version)
-                #expect(refused.status == 412 && refused.json["code"] == "tus_version_unsupported", "\(version ?? "none")")
+                    "POST", "/v1/uploads/", headers: ["Upload-Length": "1", "Upload-Metadata": "file YQ=="],
+                    resumable: version)
+                #expect(
+                    refused.status == 412 && refused.json["code"] == "tus_version_unsupported", "\(version ?? "none")")
                 #expect(refused.headers["tus-version"] == "1.0.0" && refused.headers["tus-resumable"] == "1.0.0")
             }
             let location = try #require(try await server.createUpload(length: 1).headers["location"])
@@ -229,7 +236,8 @@ struct TusProtocolTests {
             let location = try #require(try await server.createUpload(length: 30_000).headers["location"])
             let first = bytes.prefix(10_000)
             let sha1 = Data(Insecure.SHA1.hash(data: first)).base64EncodedString()
-            let ok1 = try await server.patchUpload(location, offset: 0, first, headers: ["Upload-Checksum": "sha1 \(sha1)"])
+            let ok1 = try await server.patchUpload(
+                location, offset: 0, first, headers: ["Upload-Checksum": "sha1 \(sha1)"])
             #expect(ok1.status == 204 && ok1.offset == 10_000)
 
             let second = bytes[10_000..<20_000]
@@ -259,7 +267,9 @@ struct TusProtocolTests {
         let lifecycle = RecordingLifecycle(maxBytes: 1000)
         try await Self.with(lifecycle, maxBytes: 1 << 20) { server, staging in
             let overGrant = try await server.createUpload(length: 1001)
-            #expect(overGrant.status == 413 && overGrant.json["code"] == "upload_too_large" && overGrant.json["max_bytes"] == 1000)
+            #expect(
+                overGrant.status == 413 && overGrant.json["code"] == "upload_too_large"
+                    && overGrant.json["max_bytes"] == 1000)
             let overServer = try await server.createUpload(length: 2 << 20)
             #expect(overServer.status == 413 && overServer.json["max_bytes"] == .integer(1 << 20))
             #expect(Self.stagedFiles(staging).isEmpty, "nothing was stored")
@@ -282,7 +292,9 @@ struct TusProtocolTests {
             let deleted = try await server.tus("DELETE", location)
             #expect(deleted.status == 204 && deleted.headers["tus-resumable"] == "1.0.0")
             #expect(try await server.tus("HEAD", location).status == 404)
-            #expect(try await server.patchUpload(location, offset: 50, TestBytes.make(50)).json["code"] == "upload_not_found")
+            #expect(
+                try await server.patchUpload(location, offset: 50, TestBytes.make(50)).json["code"]
+                    == "upload_not_found")
             #expect(Self.stagedFiles(staging).isEmpty)
             #expect(await lifecycle.discarded == [String(location.split(separator: "/").last!)])
         }
@@ -292,7 +304,8 @@ struct TusProtocolTests {
         let lifecycle = RecordingLifecycle(lifetime: 3600)
         try await Self.with(lifecycle) { server, staging in
             let open = try #require(try await server.createUpload(length: 100).headers["location"])
-            let done = try #require(try await server.createUpload(length: 3, body: Data("abc".utf8)).headers["location"])
+            let done = try #require(
+                try await server.createUpload(length: 3, body: Data("abc".utf8)).headers["location"])
             #expect(try await staging.removeExpired(now: Date()) == 0)
             #expect(try await staging.removeExpired(now: Date().addingTimeInterval(7200)) == 2)
             #expect(try await server.tus("HEAD", open).status == 404)
@@ -331,7 +344,9 @@ struct TusProtocolTests {
 
     @Test func idsThatAreNotUploadIdsNeverReachTheFileSystem() async throws {
         try await Self.with { server, staging in
-            for id in ["..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "a%2Fb", String(repeating: "A", count: 32), "0123", "x.json"] {
+            for id in [
+                "..", "%2e%2e", "..%2F..%2Fetc%2Fpasswd", "a%2Fb", String(repeating: "A", count: 32), "0123", "x.json",
+            ] {
                 let head = try await server.tus("HEAD", "/v1/uploads/\(id)")
                 #expect(head.status == 404, "\(id)")
                 let delete = try await server.tus("DELETE", "/v1/uploads/\(id)")
@@ -353,8 +368,14 @@ struct TusProtocolTests {
                 (["Upload-Length": "1", "Upload-Metadata": "file YQ==,,x YQ=="], "invalid_upload_metadata"),
                 (["Upload-Length": "1", "Upload-Metadata": "file YQ== extra"], "invalid_upload_metadata"),
                 (["Upload-Length": "1", "Upload-Metadata": "file /w=="], "invalid_upload_metadata"),
-                (["Upload-Length": "2", "Upload-Metadata": "file YQ==", "Upload-Checksum": ""], "invalid_upload_header"),
-                (["Upload-Length": "2", "Upload-Metadata": "file YQ==", "Upload-Checksum": "md5 YQ=="], "checksum_algorithm_unsupported"),
+                (
+                    ["Upload-Length": "2", "Upload-Metadata": "file YQ==", "Upload-Checksum": ""],
+                    "invalid_upload_header"
+                ),
+                (
+                    ["Upload-Length": "2", "Upload-Metadata": "file YQ==", "Upload-Checksum": "md5 YQ=="],
+                    "checksum_algorithm_unsupported"
+                ),
             ]
             for (headers, code) in cases {
                 let reply = try await server.tus("POST", "/v1/uploads/", headers: headers)

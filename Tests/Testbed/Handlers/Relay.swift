@@ -11,7 +11,9 @@ extension Handlers {
 
     /// Appends "<job id> <attempt> <stage>" ("hold"), waits `hold_ms` on the stage's first attempt (cancellably),
     /// then appends "<job id> <attempt> done" and returns the token of the first stage.
-    static func relayHold(_ input: Relay.Input, _ previous: Relay.FetchOutput, _ job: JobContext) async throws -> Relay.Output {
+    static func relayHold(
+        _ input: Relay.Input, _ previous: Relay.FetchOutput, _ job: JobContext
+    ) async throws -> Relay.Output {
         try Ledger.append("\(job.jobID.uuidString.lowercased()) \(job.attempt) \(job.stage ?? "none")")
         if job.attempt == 1 { try await Task.sleep(for: .milliseconds(input.holdMs)) }
         try Ledger.append("\(job.jobID.uuidString.lowercased()) \(job.attempt) done")

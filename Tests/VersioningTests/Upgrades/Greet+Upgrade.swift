@@ -5,7 +5,8 @@ extension Handlers {
     static func upgrade(_ old: Greet.V2.Input) throws -> Greet.Input {
         let words = old.name.split(separator: " ")
         guard words.count >= 2, let last = words.last else {
-            throw TaskError.permanent(.taskRejectedInvalidParams, "the v2 name '\(old.name)' has no last name to split off")
+            throw TaskError.permanent(
+                .taskRejectedInvalidParams, "the v2 name '\(old.name)' has no last name to split off")
         }
         return Greet.Input(firstName: words.dropLast().joined(separator: " "), lastName: String(last))
     }

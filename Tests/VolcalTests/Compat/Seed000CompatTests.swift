@@ -23,9 +23,11 @@ struct Seed000CompatTests {
         """
 
     @Test func theExampleWorkflowRunsWithATusClient() async throws {
-        let check = try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import tusclient"])
+        let check = try await ProcessRunner.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import tusclient"])
         guard check.status == 0 else {
-            throw TestFailure("the Python package 'tuspy' is not installed: run scripts/test, which installs it (\(check.stderr))")
+            throw TestFailure(
+                "the Python package 'tuspy' is not installed: run scripts/test, which installs it (\(check.stderr))")
         }
         // The files live as long as `dem`: till the end of the test.
         let dem = try TestDEM()
@@ -48,16 +50,23 @@ struct Seed000CompatTests {
             let early = try await server.request("POST", "/start_task/\(id)")
             #expect(early.status == 409 && early.json["code"] == "files_missing")
             #expect(early.json["missing"] == ["pre", "post", "shp", "shx"])
-            #expect(try await server.request("GET", "/query_task/\(id)").json["missing_files"] == ["pre", "post", "shp", "shx"])
+            #expect(
+                try await server.request("GET", "/query_task/\(id)").json["missing_files"] == [
+                    "pre", "post", "shp", "shx",
+                ])
             // 2. Upload each file to its URL using any TUS client.
             let uploaded = try await ProcessRunner.run(
                 URL(fileURLWithPath: "/usr/bin/env"),
-                ["python3", "-c", Self.uploader, JSONValue.object(urls).canonicalString(), "pre=\(pre.path)",
-                    "post=\(post.path)", "shp=\(shapefile.shp.path)", "shx=\(shapefile.shx.path)"])
+                [
+                    "python3", "-c", Self.uploader, JSONValue.object(urls).canonicalString(), "pre=\(pre.path)",
+                    "post=\(post.path)", "shp=\(shapefile.shp.path)", "shx=\(shapefile.shx.path)",
+                ])
             #expect(uploaded.status == 0, "\(uploaded.stderr)")
             // 3. Once all uploads complete, call /start_task/{task_id} (the last upload started it already).
             let started = try await server.request("POST", "/start_task/\(id)")
-            #expect(started.status == 200 && ["pending", "running", "done"].contains(started.json["status"]?.stringValue ?? ""))
+            #expect(
+                started.status == 200
+                    && ["pending", "running", "done"].contains(started.json["status"]?.stringValue ?? ""))
             // 4. Poll /query_task/{task_id} until the status becomes done.
             let done = try await server.waitFor("/query_task/\(id)") {
                 ["done", "error", "killed"].contains($0["status"]?.stringValue ?? "")

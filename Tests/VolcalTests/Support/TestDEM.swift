@@ -44,7 +44,9 @@ final class TestDEM {
 
     /// A shapefile of one feature per WKT geometry (in `epsg`; nil writes no `.prj`), its parts renamed
     /// the way uploads arrive (arbitrary names, no common stem).
-    func shapefile(_ name: String, _ wkts: [String], epsg: Int?, type: OGRwkbGeometryType = wkbPolygon) throws
+    func shapefile(
+        _ name: String, _ wkts: [String], epsg: Int?, type: OGRwkbGeometryType = wkbPolygon
+    ) throws
         -> (shp: URL, shx: URL, dbf: URL, prj: URL?)
     {
         let path = directory.appendingPathComponent("\(name).shp").path
@@ -86,7 +88,8 @@ final class TestDEM {
 
     /// Runs the calculation on `pre`, `post` and the shapefile, in a work directory inside this one.
     func run(
-        pre: URL, post: URL, shapefile: (shp: URL, shx: URL, dbf: URL, prj: URL?), options: VolcalOptions = VolcalOptions(),
+        pre: URL, post: URL, shapefile: (shp: URL, shx: URL, dbf: URL, prj: URL?),
+        options: VolcalOptions = VolcalOptions(),
         progress: @escaping @Sendable (VolcalProgress) -> Void = { _ in }
     ) async throws -> (result: VolumeResult, artifacts: VolcalArtifacts) {
         let inputs = VolcalInputs(
@@ -97,7 +100,8 @@ final class TestDEM {
         return try await onOwnThread(named: "volcal") {
             Self.oneAtATime.wait()
             defer { Self.oneAtATime.signal() }
-            return try VolumeCalculator.run(inputs: inputs, options: options, workDirectory: workDirectory, progress: progress)
+            return try VolumeCalculator.run(
+                inputs: inputs, options: options, workDirectory: workDirectory, progress: progress)
         }
     }
 

@@ -13,7 +13,8 @@ struct UTMGrid {
     let cell: Double
 
     var transform: GeoTransform {
-        GeoTransform(originX: Self.originX, cellWidth: cell, originY: Self.baseY + Double(height) * cell, cellHeight: -cell)
+        GeoTransform(
+            originX: Self.originX, cellWidth: cell, originY: Self.baseY + Double(height) * cell, cellHeight: -cell)
     }
 
     /// Map coordinates of a point given in metres from the grid's bottom-left corner.

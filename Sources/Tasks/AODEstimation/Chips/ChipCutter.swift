@@ -31,13 +31,16 @@ struct ChipCutter {
             throw Self.unreadable(scene, "its B12 band has no north-up georeference")
         }
         let lonLat = try SpatialReference(epsg: 4326)
-        let boxBorder = Envelope(minX: bbox.minLongitude, minY: bbox.minLatitude, maxX: bbox.maxLongitude, maxY: bbox.maxLatitude)
-            .borderPoints(perSide: 32)
+        let boxBorder = Envelope(
+            minX: bbox.minLongitude, minY: bbox.minLatitude, maxX: bbox.maxLongitude, maxY: bbox.maxLatitude
+        )
+        .borderPoints(perSide: 32)
         guard let envelope = Envelope(points: try CoordinateTransformation(from: lonLat, to: crs).transform(boxBorder))
         else { throw Self.unreadable(scene, "the bounding box cannot be placed in its CRS") }
         let grid = ChipGrid(covering: envelope, sceneGrid: sceneGrid, chipSize: chipSize)
 
-        let template = try Raster.create(driver: "MEM", at: nil, width: grid.width, height: grid.height, bands: 1, type: .byte)
+        let template = try Raster.create(
+            driver: "MEM", at: nil, width: grid.width, height: grid.height, bands: 1, type: .byte)
         try template.setGeoTransform(grid.transform)
         try template.setSpatialReference(crs)
         var sources: [ChipLayer: (raster: Raster, asset: BandAsset)] = [:]
@@ -80,14 +83,18 @@ struct ChipCutter {
             }
         }
         return try toLonLat.transform(centres).map { point in
-            (bbox.minLongitude...bbox.maxLongitude).contains(point.x) && (bbox.minLatitude...bbox.maxLatitude).contains(point.y)
+            (bbox.minLongitude...bbox.maxLongitude).contains(point.x)
+                && (bbox.minLatitude...bbox.maxLatitude).contains(point.y)
                 ? 1 : 0
         }
     }
 
-    private func write(_ layers: [ChipLayer: [Float]], transform: GeoTransform, crs: SpatialReference, to file: URL) throws {
+    private func write(
+        _ layers: [ChipLayer: [Float]], transform: GeoTransform, crs: SpatialReference, to file: URL
+    ) throws {
         let chip = try Raster.create(
-            driver: "GTiff", at: file, width: chipSize, height: chipSize, bands: ChipLayer.allCases.count, type: .float32,
+            driver: "GTiff", at: file, width: chipSize, height: chipSize, bands: ChipLayer.allCases.count,
+            type: .float32,
             options: ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=3"])
         try chip.setGeoTransform(transform)
         try chip.setSpatialReference(crs)

@@ -42,10 +42,12 @@ enum DataProcessing {
                     }
                     for piece in cut {
                         let artifact = try await job.artifacts.write(
-                            name: piece.file.lastPathComponent, contentType: "image/tiff; application=geotiff", from: piece.file)
+                            name: piece.file.lastPathComponent, contentType: "image/tiff; application=geotiff",
+                            from: piece.file)
                         try? FileManager.default.removeItem(at: piece.file)
                         let chip = AodChip(
-                            chipId: chipID(bboxIndex: bboxIndex, step: selection.step, row: piece.row, column: piece.column),
+                            chipId: chipID(
+                                bboxIndex: bboxIndex, step: selection.step, row: piece.row, column: piece.column),
                             artifactId: artifact.id.uuidString.lowercased(), bboxIndex: bboxIndex, step: selection.step,
                             row: piece.row, column: piece.column)
                         chips.append(chip)
@@ -58,16 +60,19 @@ enum DataProcessing {
                 job.logger.info(
                     "step prepared",
                     metadata: [
-                        "bboxIndex": "\(bboxIndex)", "step": "\(selection.step)", "scene": "\(record.sceneId ?? "none")",
+                        "bboxIndex": "\(bboxIndex)", "step": "\(selection.step)",
+                        "scene": "\(record.sceneId ?? "none")",
                         "chips": "\(record.chips)",
                     ])
                 await job.progress(Double(scenes.count) / Double(total) * 100, step: "chipping")
             }
         }
         for bboxIndex in input.bboxes.indices where !chips.contains(where: { $0.bboxIndex == bboxIndex }) {
-            throw NoSceneFound(bboxIndex: bboxIndex, box: input.bboxes[bboxIndex], steps: selections[bboxIndex]).taskError
+            throw NoSceneFound(bboxIndex: bboxIndex, box: input.bboxes[bboxIndex], steps: selections[bboxIndex])
+                .taskError
         }
-        let chipIndex = try await job.artifacts.write(name: "chips.csv", contentType: "text/csv", from: Data(index.csv.utf8))
+        let chipIndex = try await job.artifacts.write(
+            name: "chips.csv", contentType: "text/csv", from: Data(index.csv.utf8))
         return AodEstimation.DataProcessingOutput(
             chipIndex: chipIndex.id.uuidString.lowercased(), chips: chips, steps: scenes)
     }
@@ -79,7 +84,8 @@ enum DataProcessing {
 
     private static func stepRecord(bboxIndex: Int, _ selection: StepSelection) -> AodStepScene {
         var record = AodStepScene(
-            bboxIndex: bboxIndex, step: selection.step, targetDate: AODRequest.dayString(selection.targetDate), chips: 0,
+            bboxIndex: bboxIndex, step: selection.step, targetDate: AODRequest.dayString(selection.targetDate),
+            chips: 0,
             reason: selection.reason)
         if let scene = selection.scene {
             record.sceneId = scene.id

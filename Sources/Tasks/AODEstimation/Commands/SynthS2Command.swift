@@ -34,7 +34,10 @@ struct SynthS2Command: ParsableCommand {
     @Option(help: "Cell size in metres (Sentinel-2's B12 has 20).")
     var pixelSize = 60.0
 
-    @Option(help: ArgumentHelp("The true AOD at 550 nm: a number (uniform), gradient:WEST:EAST or smooth:MEAN:AMPLITUDE.", valueName: "field"))
+    @Option(
+        help: ArgumentHelp(
+            "The true AOD at 550 nm: a number (uniform), gradient:WEST:EAST or smooth:MEAN:AMPLITUDE.",
+            valueName: "field"))
     var aod: AerosolFieldArgument = AerosolFieldArgument(field: .uniform(0.2))
 
     @Option(help: "Share of each scene under clouds, 0 to 1.")
@@ -52,7 +55,9 @@ struct SynthS2Command: ParsableCommand {
     @Flag(help: "Leave out the L2A WVP band (water vapour).")
     var noWvp = false
 
-    @Option(help: ArgumentHelp("The water vapour column in g/cm², 0 to 6 (the US62 standard atmosphere has 1.42).", valueName: "column"))
+    @Option(
+        help: ArgumentHelp(
+            "The water vapour column in g/cm², 0 to 6 (the US62 standard atmosphere has 1.42).", valueName: "column"))
     var waterVapour = 1.42
 
     @Option(help: "The seed of the land, clouds and smooth aerosol fields.")
@@ -60,11 +65,18 @@ struct SynthS2Command: ParsableCommand {
 
     func validate() throws {
         guard !bbox.isEmpty else { throw ValidationError("give at least one --bbox min_lon,min_lat,max_lon,max_lat") }
-        guard AODRequest.day(date) != nil else { throw ValidationError("--date '\(date)' is not a day like 2024-06-01") }
+        guard AODRequest.day(date) != nil else {
+            throw ValidationError("--date '\(date)' is not a day like 2024-06-01")
+        }
         guard (1...366).contains(numSteps) else { throw ValidationError("--num-steps must be 1 to 366") }
         guard (1...366).contains(temporalStep) else { throw ValidationError("--temporal-step must be 1 to 366 days") }
-        guard pixelSize >= 1 && pixelSize <= 10_000 else { throw ValidationError("--pixel-size must be 1 to 10000 metres") }
-        for (name, value) in [("--cloud-fraction", cloudFraction), ("--water-fraction", waterFraction), ("--vegetation-fraction", vegetationFraction)]
+        guard pixelSize >= 1 && pixelSize <= 10_000 else {
+            throw ValidationError("--pixel-size must be 1 to 10000 metres")
+        }
+        for (name, value) in [
+            ("--cloud-fraction", cloudFraction), ("--water-fraction", waterFraction),
+            ("--vegetation-fraction", vegetationFraction),
+        ]
         where !(0...1).contains(value) {
             throw ValidationError("\(name) must be between 0 and 1")
         }
@@ -77,7 +89,9 @@ struct SynthS2Command: ParsableCommand {
     }
 
     func run() throws {
-        let folder = URL(fileURLWithPath: output ?? AODConfiguration(environment: ProcessInfo.processInfo.environment).dataFolder.path)
+        let folder = URL(
+            fileURLWithPath: output
+                ?? AODConfiguration(environment: ProcessInfo.processInfo.environment).dataFolder.path)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let latest = AODRequest.day(date)!
         let dates = (0..<numSteps).map { latest.addingTimeInterval(-Double($0 * temporalStep) * 86_400) }
@@ -86,7 +100,10 @@ struct SynthS2Command: ParsableCommand {
             waterFraction: waterFraction, vegetationFraction: vegetationFraction, includeAOT: !noAot,
             waterVapour: waterVapour, includeWVP: !noWvp, seed: seed)
         for scene in try SyntheticCatalog.write(spec, to: folder) {
-            print(String(format: "%@  %@  cloud %5.1f%%  %@", scene.id, AODRequest.dayString(scene.date), scene.cloudCover, scene.itemURL.path))
+            print(
+                String(
+                    format: "%@  %@  cloud %5.1f%%  %@", scene.id, AODRequest.dayString(scene.date), scene.cloudCover,
+                    scene.itemURL.path))
         }
     }
 }
@@ -97,7 +114,8 @@ struct BoundingBoxArgument: ExpressibleByArgument {
 
     init?(argument: String) {
         let numbers = argument.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard numbers.count == 4, BoundingBoxCheck.violations(in: [numbers]).isEmpty, abs(numbers[0]) <= 180, abs(numbers[2]) <= 180,
+        guard numbers.count == 4, BoundingBoxCheck.violations(in: [numbers]).isEmpty, abs(numbers[0]) <= 180,
+            abs(numbers[2]) <= 180,
             let box = GeoBoundingBox(numbers)
         else { return nil }
         self.box = box

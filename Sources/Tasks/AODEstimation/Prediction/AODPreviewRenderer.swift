@@ -26,19 +26,28 @@ enum AODPreviewRenderer {
             for column in 0..<width {
                 let value = aod[row * width + column]
                 guard value.isFinite else { continue }
-                canvas.fill(x: padding + column * zoom, y: padding + row * zoom, width: zoom, height: zoom, color(Double(value)))
+                canvas.fill(
+                    x: padding + column * zoom, y: padding + row * zoom, width: zoom, height: zoom, color(Double(value))
+                )
             }
         }
         let top = mapHeight + 2 * padding
         canvas.fill(x: 0, y: top - padding / 2, width: canvas.width, height: canvas.height - top + padding / 2, .white)
         let barWidth = 180
         for x in 0..<barWidth {
-            canvas.fill(x: padding + x, y: top, width: 1, height: 12, color(scaleMaximum * (Double(x) + 0.5) / Double(barWidth)))
+            canvas.fill(
+                x: padding + x, y: top, width: 1, height: 12, color(scaleMaximum * (Double(x) + 0.5) / Double(barWidth))
+            )
         }
         canvas.draw("0", x: padding, y: top + 16, scale: fontScale, .black)
-        canvas.draw("0.5", x: padding + barWidth / 2 - BitmapFont.width(of: "0.5", scale: fontScale) / 2, y: top + 16, scale: fontScale, .black)
-        canvas.draw("1.0", x: padding + barWidth - BitmapFont.width(of: "1.0", scale: fontScale), y: top + 16, scale: fontScale, .black)
-        let image = try Raster.create(driver: "MEM", at: nil, width: canvas.width, height: canvas.height, bands: 4, type: .byte)
+        canvas.draw(
+            "0.5", x: padding + barWidth / 2 - BitmapFont.width(of: "0.5", scale: fontScale) / 2, y: top + 16,
+            scale: fontScale, .black)
+        canvas.draw(
+            "1.0", x: padding + barWidth - BitmapFont.width(of: "1.0", scale: fontScale), y: top + 16, scale: fontScale,
+            .black)
+        let image = try Raster.create(
+            driver: "MEM", at: nil, width: canvas.width, height: canvas.height, bands: 4, type: .byte)
         for (index, plane) in canvas.planes.enumerated() { try image.write(plane, image.fullWindow, band: index + 1) }
         try image.copy(driver: "PNG", to: file)
     }

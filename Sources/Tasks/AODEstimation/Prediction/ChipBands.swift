@@ -16,7 +16,9 @@ struct ChipBands {
         guard (ChipLayer.bbox.rawValue...layerCount).contains(raster.bandCount), let transform = raster.geoTransform,
             let crs = raster.spatialReference
         else {
-            throw GeoError(operation: "read chip \(file.lastPathComponent): not a georeferenced chip of \(layerCount) bands", messages: [])
+            throw GeoError(
+                operation: "read chip \(file.lastPathComponent): not a georeferenced chip of \(layerCount) bands",
+                messages: [])
         }
         width = raster.width
         height = raster.height

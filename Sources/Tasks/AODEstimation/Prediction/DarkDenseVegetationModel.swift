@@ -11,7 +11,8 @@ struct DarkDenseVegetationModel: AODModel {
     func estimate(_ chip: ChipBands, geometry: SunViewGeometry) throws -> AODEstimate {
         let sceneWater = chip.meanWaterVapour
         let gas = sceneWater.map(GasAbsorption.standard(waterVapour:)) ?? .standard
-        let retrieval = try DarkTargetRetrieval(geometry: geometry, aerosol: .continental, selection: .perBlock, gas: gas)
+        let retrieval = try DarkTargetRetrieval(
+            geometry: geometry, aerosol: .continental, selection: .perBlock, gas: gas)
         let block = retrieval.retrieve(
             blue: chip[.b02], red: chip[.b04], nir: chip[.b8a], swir22: chip[.b12],
             usable: SceneClassMask.usable(chip[.scl]))

@@ -23,13 +23,15 @@ enum ModelPrediction {
             guard let scene = previous.steps.first(where: { StepKey(bboxIndex: $0.bboxIndex, step: $0.step) == key }),
                 let geometry = scene.geometry, let artifactID = UUID(uuidString: chip.artifactId)
             else {
-                throw TaskError.permanent(.invalidInput, "chip \(chip.chipId) has no scene geometry or artifact in the stage hand-over")
+                throw TaskError.permanent(
+                    .invalidInput, "chip \(chip.chipId) has no scene geometry or artifact in the stage hand-over")
             }
             let chipFile = try job.stageArtifact(artifactID)
             let aodFile = folder.appendingPathComponent("aod-\(chip.chipId).tif")
             let previewFile = folder.appendingPathComponent("aod-\(chip.chipId).png")
             let prediction = try await onOwnThread(named: "aod-model") {
-                try ChipPrediction(chip: chipFile, model: model, geometry: geometry, aodFile: aodFile, previewFile: previewFile)
+                try ChipPrediction(
+                    chip: chipFile, model: model, geometry: geometry, aodFile: aodFile, previewFile: previewFile)
             }
             let aodArtifact = try await job.artifacts.write(
                 name: aodFile.lastPathComponent, contentType: "image/tiff; application=geotiff", from: aodFile)
@@ -46,7 +48,9 @@ enum ModelPrediction {
             await job.progress(Double(done + 1) / Double(previous.chips.count) * 100, step: "retrieving")
         }
         let results = previous.steps.map { scene in
-            result(for: scene, bbox: input.bboxes[scene.bboxIndex], sums: sums[StepKey(bboxIndex: scene.bboxIndex, step: scene.step)])
+            result(
+                for: scene, bbox: input.bboxes[scene.bboxIndex],
+                sums: sums[StepKey(bboxIndex: scene.bboxIndex, step: scene.step)])
         }
         for result in results {
             job.logger.info(
@@ -56,13 +60,15 @@ enum ModelPrediction {
                     "meanAOD": "\(result.aod?.mean.map { String(format: "%.4f", $0) } ?? "none")",
                 ])
         }
-        return AodEstimation.Output(model: model.name, chipIndex: previous.chipIndex, results: results, chips: chipResults)
+        return AodEstimation.Output(
+            model: model.name, chipIndex: previous.chipIndex, results: results, chips: chipResults)
     }
 
     private static func result(for scene: AodStepScene, bbox: [Double], sums: StepSums?) -> AodStepResult {
         var result = AodStepResult(
             bboxIndex: scene.bboxIndex, bbox: bbox, step: scene.step, targetDate: scene.targetDate, status: .noScene,
-            reason: scene.reason, sceneId: scene.sceneId, sceneDatetime: scene.sceneDatetime, cloudCover: scene.cloudCover)
+            reason: scene.reason, sceneId: scene.sceneId, sceneDatetime: scene.sceneDatetime,
+            cloudCover: scene.cloudCover)
         guard scene.sceneId != nil, let sums, sums.aod.pixels > 0 else { return result }
         let aod = sums.aod.statistics
         result.aod = aod

@@ -8,7 +8,10 @@ import TaskRuntime
 public struct AODConfiguration: Sendable {
     public var dataFolder: URL
 
-    public init(environment: [String: String], workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    public init(
+        environment: [String: String],
+        workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) {
         let path = environment["DATA_FOLDER"].flatMap { $0.isEmpty ? nil : $0 } ?? "data/scenes"
         dataFolder = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
     }
@@ -34,7 +37,8 @@ struct SceneCatalogLocation: Sendable {
     func catalog() throws -> LocalSceneCatalog {
         guard FileManager.default.fileExists(atPath: folder.path) else {
             throw TaskError.permanent(
-                "scene_catalog_missing", "the scene catalog folder \(folder.path) (DATA_FOLDER) does not exist on this worker")
+                "scene_catalog_missing",
+                "the scene catalog folder \(folder.path) (DATA_FOLDER) does not exist on this worker")
         }
         return try LocalSceneCatalog(folder: folder)
     }

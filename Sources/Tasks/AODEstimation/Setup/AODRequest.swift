@@ -16,7 +16,8 @@ struct AODRequest: Sendable {
         var boxes: [GeoBoundingBox] = []
         for (index, numbers) in input.bboxes.enumerated() {
             guard let box = GeoBoundingBox(numbers) else {
-                throw TaskError.permanent(.invalidInput, "bboxes[\(index)] \(numbers) is not [min_lon, min_lat, max_lon, max_lat]")
+                throw TaskError.permanent(
+                    .invalidInput, "bboxes[\(index)] \(numbers) is not [min_lon, min_lat, max_lon, max_lat]")
             }
             boxes.append(box)
         }

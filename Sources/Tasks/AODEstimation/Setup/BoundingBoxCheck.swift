@@ -19,12 +19,15 @@ enum BoundingBoxCheck {
                 violations.append(
                     Violation(
                         pointer: pointer, code: "invalid_bbox",
-                        message: "min_lon \(box[0]) must be less than max_lon \(box[2]) (a box may not cross the antimeridian)"))
+                        message:
+                            "min_lon \(box[0]) must be less than max_lon \(box[2]) (a box may not cross the antimeridian)"
+                    ))
             }
             if box[1] >= box[3] {
                 violations.append(
                     Violation(
-                        pointer: pointer, code: "invalid_bbox", message: "min_lat \(box[1]) must be less than max_lat \(box[3])"))
+                        pointer: pointer, code: "invalid_bbox",
+                        message: "min_lat \(box[1]) must be less than max_lat \(box[3])"))
             }
         }
         return violations

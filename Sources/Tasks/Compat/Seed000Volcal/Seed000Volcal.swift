@@ -23,7 +23,8 @@ struct Seed000Volcal: RouteProfile {
             var required: [String: JSONValue] = [:]
             var optional: [String: JSONValue] = [:]
             for file in declared {
-                let url = CompatSupport.absoluteURL("/v1/jobs/\(created.id.lowercasedString)/files/\(file.name)", request)
+                let url = CompatSupport.absoluteURL(
+                    "/v1/jobs/\(created.id.lowercasedString)/files/\(file.name)", request)
                 if file.required { required[file.name] = .string(url) } else { optional[file.name] = .string(url) }
             }
             return Response.json([
@@ -54,7 +55,9 @@ struct Seed000Volcal: RouteProfile {
     }
 
     /// The `volcal` job with `id`; any other job answers `404 job_not_found`, as one the principal cannot see.
-    private func volcalJob(_ id: String, _ operations: TaskOperations, _ context: TaskRequestContext) async throws -> Job {
+    private func volcalJob(
+        _ id: String, _ operations: TaskOperations, _ context: TaskRequestContext
+    ) async throws -> Job {
         let job = try await operations.job(id: id, context: context)
         guard job.task == Self.task else { throw Problem.jobNotFound(id) }
         return job
@@ -100,15 +103,17 @@ struct Seed000Query {
             switch status {
             case .waiting:
                 let files = try await operations.files(of: job) ?? []
-                members["missing_files"] = .array(files.filter { $0.required && !$0.isComplete }.map { .string($0.name) })
+                members["missing_files"] = .array(
+                    files.filter { $0.required && !$0.isComplete }.map { .string($0.name) })
             case .done:
                 var results = job.output?.objectValue ?? [:]
                 results["images"] = .array(try await images())
                 members["results"] = .object(results)
             case .error, .killed:
-                members["results"] = job.error.map { error -> JSONValue in
-                    ["error": ["code": .string(error.code.rawValue), "message": .string(error.message)]]
-                } ?? .null
+                members["results"] =
+                    job.error.map { error -> JSONValue in
+                        ["error": ["code": .string(error.code.rawValue), "message": .string(error.message)]]
+                    } ?? .null
             case .pending, .running:
                 break
             }

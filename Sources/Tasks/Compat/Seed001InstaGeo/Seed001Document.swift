@@ -18,7 +18,8 @@ enum Seed001Document {
             ],
             "/api/health": [
                 "get": CompatSupport.operation(
-                    "seed001_health", "Whether the server and its job store answer.", problems: ["503": "StoreUnavailable"],
+                    "seed001_health", "Whether the server and its job store answer.",
+                    problems: ["503": "StoreUnavailable"],
                     public: true)
             ],
             "/api/queues/status": [

@@ -94,9 +94,10 @@ struct Seed001Task {
         if detailed {
             members["parameters"] = job.input
             members["results"] = job.output ?? .null
-            members["error"] = job.error.map { error -> JSONValue in
-                ["code": .string(error.code.rawValue), "message": .string(error.message)]
-            } ?? .null
+            members["error"] =
+                job.error.map { error -> JSONValue in
+                    ["code": .string(error.code.rawValue), "message": .string(error.message)]
+                } ?? .null
         }
         return .object(members)
     }

@@ -21,7 +21,8 @@ struct Seed002AsyncProcessing: RouteProfile {
                 headers: [.location: "/datasets/\(dataset.id.lowercasedString)"])
         }
         router.get("/datasets/:dataset_id") { _, context in
-            let dataset = try await operations.dataset(id: try context.parameters.require("dataset_id"), context: context)
+            let dataset = try await operations.dataset(
+                id: try context.parameters.require("dataset_id"), context: context)
             return Response.json(operations.json(dataset))
         }
         router.post("/jobs") { request, context in
@@ -70,14 +71,18 @@ struct Seed002AsyncProcessing: RouteProfile {
 /// The body of seed 002's `POST /jobs`, as the dataset task it names and that task's input.
 struct Seed002Submission {
     /// The seed's job types and the tasks that run them.
-    static let types = ["metrics": "dataset_metrics", "normalization": "dataset_normalize", "anomaly_detection": "dataset_anomalies"]
+    static let types = [
+        "metrics": "dataset_metrics", "normalization": "dataset_normalize", "anomaly_detection": "dataset_anomalies",
+    ]
 
     var task: String
     var input: JSONValue
 
     init(_ body: JSONValue) throws {
         guard let members = body.objectValue else {
-            throw Problem.invalidInput([Violation(pointer: "", code: "type", message: "expected an object, found \(body)")])
+            throw Problem.invalidInput([
+                Violation(pointer: "", code: "type", message: "expected an object, found \(body)")
+            ])
         }
         var violations: [Violation] = []
         let type = members["type"]?.stringValue
@@ -91,20 +96,25 @@ struct Seed002Submission {
         }
         let datasetID = members["dataset_id"]?.stringValue
         if datasetID == nil {
-            violations.append(Violation(pointer: "/dataset_id", code: "required", message: "missing 'dataset_id' (a dataset id)"))
+            violations.append(
+                Violation(pointer: "/dataset_id", code: "required", message: "missing 'dataset_id' (a dataset id)"))
         }
         var params: [String: JSONValue] = [:]
         switch members["params"] {
         case nil, .null?: break
         case .object(let given)?: params = given
         case let other?:
-            violations.append(Violation(pointer: "/params", code: "type", message: "expected an object, found \(other)"))
+            violations.append(
+                Violation(pointer: "/params", code: "type", message: "expected an object, found \(other)"))
         }
         if params["dataset"] != nil {
-            violations.append(Violation(pointer: "/params/dataset", code: "additional_property", message: "the dataset is 'dataset_id'"))
+            violations.append(
+                Violation(
+                    pointer: "/params/dataset", code: "additional_property", message: "the dataset is 'dataset_id'"))
         }
         for name in members.keys.sorted() where !["type", "dataset_id", "params"].contains(name) {
-            violations.append(Violation(pointer: "/\(name)", code: "additional_property", message: "unknown property '\(name)'"))
+            violations.append(
+                Violation(pointer: "/\(name)", code: "additional_property", message: "unknown property '\(name)'"))
         }
         guard violations.isEmpty, let task, let datasetID else { throw Problem.invalidInput(violations) }
         params["dataset"] = .string(datasetID)
@@ -119,11 +129,15 @@ struct Seed002Submission {
         func seedPointer(_ pointer: String) -> String {
             pointer == "/dataset" ? "/dataset_id" : "/params" + (pointer == "/" ? "" : pointer)
         }
-        if let pointer = problem.extensions["pointer"]?.stringValue { problem.extensions["pointer"] = .string(seedPointer(pointer)) }
+        if let pointer = problem.extensions["pointer"]?.stringValue {
+            problem.extensions["pointer"] = .string(seedPointer(pointer))
+        }
         if let violations = problem.extensions["violations"]?.arrayValue {
             problem.extensions["violations"] = .array(
                 violations.map { violation in
-                    guard case .object(var members) = violation, let pointer = members["pointer"]?.stringValue else { return violation }
+                    guard case .object(var members) = violation, let pointer = members["pointer"]?.stringValue else {
+                        return violation
+                    }
                     members["pointer"] = .string(seedPointer(pointer))
                     return .object(members)
                 })

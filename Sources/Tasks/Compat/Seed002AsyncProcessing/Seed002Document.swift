@@ -11,17 +11,26 @@ enum Seed002Document {
                 "dataset_id": ["type": "string", "format": "uuid", "description": "The dataset to process."],
                 "type": [
                     "type": "string", "enum": ["anomaly_detection", "metrics", "normalization"],
-                    "description": "metrics: `dataset_metrics`; normalization: `dataset_normalize`; anomaly_detection: `dataset_anomalies`.",
+                    "description":
+                        "metrics: `dataset_metrics`; normalization: `dataset_normalize`; anomaly_detection: `dataset_anomalies`.",
                 ],
-                "params": ["type": "object", "description": "The task's input besides the dataset (normalization: `method`, `columns`, ...)."],
+                "params": [
+                    "type": "object",
+                    "description": "The task's input besides the dataset (normalization: `method`, `columns`, ...).",
+                ],
             ],
         ]
         var upload = CompatSupport.operation(
             "seed002_create_dataset", "Upload a dataset (the body is the file; `?name=`), as `POST /v1/datasets`.",
             status: "201", description: "The dataset, stored and profiled.",
-            parameters: [CompatSupport.queryParameter("name", "The dataset's name; its suffix may name the format.", required: false)],
-            problems: ["400": "DatasetBadRequest", "413": "BodyTooLarge", "415": "DatasetFormatNotSupported",
-                "422": "DatasetUnprocessable", "503": "ArtifactStorageFailed"])
+            parameters: [
+                CompatSupport.queryParameter(
+                    "name", "The dataset's name; its suffix may name the format.", required: false)
+            ],
+            problems: [
+                "400": "DatasetBadRequest", "413": "BodyTooLarge", "415": "DatasetFormatNotSupported",
+                "422": "DatasetUnprocessable", "503": "ArtifactStorageFailed",
+            ])
         if case .object(var members) = upload {
             members["requestBody"] = [
                 "required": true,
@@ -43,8 +52,10 @@ enum Seed002Document {
                 "post": CompatSupport.operation(
                     "seed002_create_job", "Create a processing job on a dataset: {dataset_id, type, params}.",
                     status: "201", description: "The job, queued.", body: submission,
-                    problems: ["400": "SubmitBadRequest", "404": "DatasetNotFound", "413": "BodyTooLarge",
-                        "422": "SubmitUnprocessable", "429": "TooManyRequests"])
+                    problems: [
+                        "400": "SubmitBadRequest", "404": "DatasetNotFound", "413": "BodyTooLarge",
+                        "422": "SubmitUnprocessable", "429": "TooManyRequests",
+                    ])
             ],
             "/jobs/{job_id}": [
                 "get": CompatSupport.operation(

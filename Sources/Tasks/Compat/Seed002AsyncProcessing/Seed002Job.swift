@@ -39,7 +39,10 @@ struct Seed002Job {
                 "result": job.output ?? .null,
                 "result_uri": try await resultURI(),
                 "error": job.error.map {
-                    ["code": .string($0.code.rawValue), "message": .string($0.message), "retryable": .bool($0.retryable)]
+                    [
+                        "code": .string($0.code.rawValue), "message": .string($0.message),
+                        "retryable": .bool($0.retryable),
+                    ]
                 } ?? .null,
                 // The job's event log, oldest first: each state change, stage and attempt.
                 "events": .array(events),
@@ -66,14 +69,17 @@ struct Seed002Job {
     /// flagged rows (anomaly detection); presigned when artifacts live in S3, else the API's path.
     private func resultURI() async throws -> JSONValue {
         guard job.state == .succeeded, let output = job.output else { return .null }
-        let key = switch job.task {
-        case "dataset_metrics": "report"
-        case "dataset_normalize": "dataset"
-        default: "flagged"
-        }
+        let key =
+            switch job.task {
+            case "dataset_metrics": "report"
+            case "dataset_normalize": "dataset"
+            default: "flagged"
+            }
         guard let id = output[key]?.stringValue else { return .null }
         // The job's own output, so whoever sees the job may read it.
-        guard let uuid = UUID(uuidString: id), let artifact = try await operations.store.artifact(id: uuid) else { return .null }
+        guard let uuid = UUID(uuidString: id), let artifact = try await operations.store.artifact(id: uuid) else {
+            return .null
+        }
         if let link = try await operations.temporaryLink(to: artifact) { return .string(link.absoluteString) }
         return .string(job.task == "dataset_normalize" ? "/v1/datasets/\(id)/content" : "/v1/artifacts/\(id)")
     }

@@ -20,13 +20,17 @@ enum Seed003Document {
         return [
             "/tasks": [
                 "post": CompatSupport.operation(
-                    "seed003_create_task", "Submit a task: {type, params, timeout_seconds, max_retries}.", body: submission,
-                    problems: ["400": "SubmitBadRequest", "413": "BodyTooLarge", "422": "SubmitUnprocessable",
-                        "429": "TooManyRequests", "503": "TaskUnavailable"])
+                    "seed003_create_task", "Submit a task: {type, params, timeout_seconds, max_retries}.",
+                    body: submission,
+                    problems: [
+                        "400": "SubmitBadRequest", "413": "BodyTooLarge", "422": "SubmitUnprocessable",
+                        "429": "TooManyRequests", "503": "TaskUnavailable",
+                    ])
             ],
             "/tasks/{task_id}": [
                 "get": CompatSupport.operation(
-                    "seed003_get_task", "A task: PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED, with its result or error.",
+                    "seed003_get_task",
+                    "A task: PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED, with its result or error.",
                     parameters: [taskID], problems: ["404": "JobNotFound"])
             ],
             "/tasks/{task_id}/cancel": [
@@ -40,8 +44,10 @@ enum Seed003Document {
                     "Store an artifact: {task_id, type, content_type, data_base64}; without a body, an empty one.",
                     status: "201", description: "The artifact was stored.",
                     body: ["$ref": "#/components/schemas/ArtifactUpload"], bodyRequired: false,
-                    problems: ["400": "ArtifactUploadBadRequest", "404": "JobNotFound", "413": "ArtifactTooLarge",
-                        "422": "ArtifactUnprocessable", "503": "ArtifactStorageFailed"])
+                    problems: [
+                        "400": "ArtifactUploadBadRequest", "404": "JobNotFound", "413": "ArtifactTooLarge",
+                        "422": "ArtifactUnprocessable", "503": "ArtifactStorageFailed",
+                    ])
             ],
             "/artifacts/{artifact_id}": [
                 "get": [
@@ -49,7 +55,9 @@ enum Seed003Document {
                     "parameters": [artifactID],
                     "responses": [
                         // Any bytes of any type: the artifact's own `Content-Type`.
-                        "200": ["description": "The artifact's bytes, with its `Content-Type`.", "content": ["*/*": [:]]],
+                        "200": [
+                            "description": "The artifact's bytes, with its `Content-Type`.", "content": ["*/*": [:]],
+                        ],
                         "401": ["$ref": "#/components/responses/Unauthorized"],
                         "403": ["$ref": "#/components/responses/Forbidden"],
                         "404": ["$ref": "#/components/responses/ArtifactNotFound"],
@@ -67,12 +75,14 @@ enum Seed003Document {
             ],
             "/health": [
                 "get": CompatSupport.operation(
-                    "seed003_health", "Whether the server and its job store answer.", problems: ["503": "StoreUnavailable"],
+                    "seed003_health", "Whether the server and its job store answer.",
+                    problems: ["503": "StoreUnavailable"],
                     public: true)
             ],
             "/dedup/has_been_processed": [
                 "get": CompatSupport.operation(
-                    "seed003_has_been_processed", "Whether a job of task `scope` with dedup key `key` succeeded, and when.",
+                    "seed003_has_been_processed",
+                    "Whether a job of task `scope` with dedup key `key` succeeded, and when.",
                     parameters: [
                         CompatSupport.queryParameter("scope", "A task's name.", required: true),
                         CompatSupport.queryParameter(

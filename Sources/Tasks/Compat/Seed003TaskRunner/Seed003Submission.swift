@@ -23,7 +23,8 @@ struct Seed003Submission {
         }
         var violations: [Violation] = []
         for key in object.keys.sorted() where !Self.members.contains(key) {
-            violations.append(Violation(pointer: "/\(key)", code: "additional_property", message: "unknown property '\(key)'"))
+            violations.append(
+                Violation(pointer: "/\(key)", code: "additional_property", message: "unknown property '\(key)'"))
         }
         let known = catalog.entries.map(\.definition.name)
         task = object["type"]?.stringValue ?? ""
@@ -47,7 +48,8 @@ struct Seed003Submission {
         func count(_ key: String, minimum: Int) -> Int? {
             guard let value = object[key], value != .null else { return nil }
             guard case .integer(let number) = value, number >= minimum else {
-                violations.append(Violation(pointer: "/\(key)", code: "type", message: "must be an integer of at least \(minimum)"))
+                violations.append(
+                    Violation(pointer: "/\(key)", code: "type", message: "must be an integer of at least \(minimum)"))
                 return nil
             }
             return number
@@ -59,13 +61,16 @@ struct Seed003Submission {
             violations.append(
                 Violation(
                     pointer: "/max_retries", code: "maximum",
-                    message: "must be at most \(cap): task '\(task)' retries at most \(cap) time(s) (its retry.max_attempts)"))
+                    message:
+                        "must be at most \(cap): task '\(task)' retries at most \(cap) time(s) (its retry.max_attempts)"
+                ))
         }
         if let timeoutSeconds, let maxRuntime, Double(timeoutSeconds) > maxRuntime.seconds {
             violations.append(
                 Violation(
                     pointer: "/timeout_seconds", code: "maximum",
-                    message: "must be at most \(Int(maxRuntime.seconds)) (TASK_MAX_RUNTIME_SECONDS, this deployment's cap)"))
+                    message:
+                        "must be at most \(Int(maxRuntime.seconds)) (TASK_MAX_RUNTIME_SECONDS, this deployment's cap)"))
         }
         guard violations.isEmpty else { throw Problem.invalidInput(violations) }
     }

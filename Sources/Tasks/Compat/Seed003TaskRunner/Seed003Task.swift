@@ -22,7 +22,8 @@ struct Seed003Task {
     var json: JSONValue {
         var result = job.output ?? .null
         // The seed's echo answers its `msg`.
-        if job.task == "echo", case .object(var members) = result, let message = members.removeValue(forKey: "message") {
+        if job.task == "echo", case .object(var members) = result, let message = members.removeValue(forKey: "message")
+        {
             members["msg"] = message
             result = .object(members)
         }

@@ -35,7 +35,8 @@ struct Seed003TaskRunner: RouteProfile {
             return Response.json(task(outcome.job), headers: [.location: "/tasks/\(outcome.job.id.lowercasedString)"])
         }
         router.get("/tasks/:task_id") { _, context in
-            Response.json(task(try await operations.job(id: try context.parameters.require("task_id"), context: context)))
+            Response.json(
+                task(try await operations.job(id: try context.parameters.require("task_id"), context: context)))
         }
         router.post("/tasks/:task_id/cancel") { _, context in
             switch try await operations.cancel(id: try context.parameters.require("task_id"), context: context) {

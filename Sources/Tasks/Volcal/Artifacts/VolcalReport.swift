@@ -14,7 +14,8 @@ struct VolcalReport: Encodable {
             ("pre", inputs.pre), ("post", inputs.post), ("shp", inputs.shp), ("shx", inputs.shx), ("dbf", inputs.dbf),
             ("prj", inputs.prj),
         ]
-        self.inputs = Dictionary(uniqueKeysWithValues: named.compactMap { key, url in url.map { (key, $0.lastPathComponent) } })
+        self.inputs = Dictionary(
+            uniqueKeysWithValues: named.compactMap { key, url in url.map { (key, $0.lastPathComponent) } })
         gdalVersion = GDALEnvironment.version
     }
 

@@ -50,7 +50,9 @@ struct AreaOfInterest {
             throw VolcalFailure.noPolygon(detail: detail)
         }
         let declared = layer.spatialReference
-        let toRaster = try declared.flatMap { $0.isSame(as: crs) ? nil : try CoordinateTransformation(from: $0, to: crs) }
+        let toRaster = try declared.flatMap {
+            $0.isSame(as: crs) ? nil : try CoordinateTransformation(from: $0, to: crs)
+        }
         let parts = try chosen.map { feature in
             let geometry = try toRaster.map { try feature.geometry!.transformed(by: $0) } ?? feature.geometry!
             return Part(featureID: feature.id, geometry: geometry, areaM2: try groundArea(of: geometry, crs: crs))

@@ -16,12 +16,14 @@ struct DEMPair {
     var height: Int { pre.height }
 
     /// Opens both rasters and checks that each is georeferenced and that they overlap.
-    static func open(pre preURL: URL, post postURL: URL) throws -> (pre: GeoreferencedRaster, post: GeoreferencedRaster) {
+    static func open(pre preURL: URL, post postURL: URL) throws -> (pre: GeoreferencedRaster, post: GeoreferencedRaster)
+    {
         let pre = try GeoreferencedRaster.open(preURL, input: "pre")
         let post = try GeoreferencedRaster.open(postURL, input: "post")
         let postExtent = post.transform.extent(width: post.raster.width, height: post.raster.height)
         let toPre = try? CoordinateTransformation(from: post.crs, to: pre.crs)
-        guard let corners = try? toPre?.transform(postExtent.borderPoints()), let reprojected = Envelope(points: corners),
+        guard let corners = try? toPre?.transform(postExtent.borderPoints()),
+            let reprojected = Envelope(points: corners),
             reprojected.intersection(pre.transform.extent(width: pre.raster.width, height: pre.raster.height)) != nil
         else { throw VolcalFailure.rastersDisjoint }
         return (pre, post)

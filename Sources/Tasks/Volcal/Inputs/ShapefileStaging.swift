@@ -8,7 +8,9 @@ enum ShapefileStaging {
     static func stage(_ inputs: VolcalInputs, in directory: URL) throws -> URL {
         let files = FileManager.default
         try files.createDirectory(at: directory, withIntermediateDirectories: true)
-        let parts: [(String, URL?)] = [("shp", inputs.shp), ("shx", inputs.shx), ("dbf", inputs.dbf), ("prj", inputs.prj)]
+        let parts: [(String, URL?)] = [
+            ("shp", inputs.shp), ("shx", inputs.shx), ("dbf", inputs.dbf), ("prj", inputs.prj),
+        ]
         for case let (suffix, source?) in parts where files.fileExists(atPath: source.path) {
             let target = directory.appendingPathComponent("aoi.\(suffix)")
             try? files.removeItem(at: target)

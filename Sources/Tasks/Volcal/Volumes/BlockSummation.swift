@@ -20,7 +20,8 @@ struct BlockSummation {
     func run(window: PixelWindow, writingTo url: URL, progress: (Double) throws -> Void) throws -> Tallies {
         let writer = try DifferenceRasterWriter(url: url, window: window, grid: pair.grid, crs: pair.crs)
         let blocks = window.blocks(size: max(1, options.blockSize))
-        var tallies = Tallies(perFeature: area.parts.count > 1 ? Array(repeating: VolumeTally(), count: area.parts.count) : [])
+        var tallies = Tallies(
+            perFeature: area.parts.count > 1 ? Array(repeating: VolumeTally(), count: area.parts.count) : [])
         for (index, block) in blocks.enumerated() {
             try writer.write(try add(block, to: &tallies), block: block)
             try progress(Double(index + 1) / Double(blocks.count))
