@@ -93,16 +93,4 @@ struct CodeWriter {
         depth -= 1
         line(tail)
     }
-
-    /// `opening` followed by a multi-line string literal holding `text` (no line breaks, no `\` or
-    /// `"""`) as one line, broken at spaces into lines that fit, each ending in a line continuation;
-    /// then `closing` after the literal.
-    mutating func multilineLiteral(_ opening: String, _ text: String, closing: String = "") {
-        line(opening + "\"\"\"")
-        depth += 1
-        let lines = Self.wrap(text, width: width - 2)
-        for (index, part) in lines.enumerated() { line(index == lines.count - 1 ? part : part + " \\") }
-        line("\"\"\"" + closing)
-        depth -= 1
-    }
 }

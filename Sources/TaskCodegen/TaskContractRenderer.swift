@@ -49,7 +49,12 @@ struct TaskContractRenderer {
         writer.block("extension TaskContract {") { writer in
             for (index, function) in functions.flatMap(\.1).enumerated() {
                 if index > 0 { writer.line() }
-                writer.multilineLiteral("@available(*, unavailable, message: ", missingMessage(function), closing: ")")
+                let opening = "@available(*, unavailable, message: "
+                writer.line(
+                    opening
+                        + SwiftSyntax.stringLiteral(
+                            missingMessage(function), indent: writer.indentation,
+                            used: writer.indentation.count + opening.count) + ")")
                 declare(function, body: "fatalError(\"unavailable\")", into: &writer)
             }
         }

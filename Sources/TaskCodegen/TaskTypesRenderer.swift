@@ -10,7 +10,7 @@ struct TaskTypesRenderer {
     let lock: SchemaLock
 
     func render() -> GeneratedFile {
-        let builder = SwiftTypeBuilder(sharedTypeNames: Set(registry.types.map(\.name)))
+        let builder = SwiftTypeBuilder(sharedTypeNames: sharedTypes)
         var writer = CodeWriter()
         if !registry.types.isEmpty {
             writer.line("// MARK: - Shared types")

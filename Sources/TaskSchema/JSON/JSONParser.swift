@@ -90,32 +90,33 @@ struct JSONParser {
                 index = keyStart
                 throw failure("the key \(Self.quoted(key)) appears twice in one object")
             }
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) {
-                index += 1
-                continue
+            guard try another(closingWith: UInt8(ascii: "}"), "',' or '}' in an object") else {
+                return .object(members)
             }
-            try expect(UInt8(ascii: "}"), "',' or '}' in an object")
-            depth -= 1
-            return .object(members)
         }
     }
 
     private mutating func array() throws(JSONSyntaxError) -> JSONValue {
         var elements: [JSONValue] = []
         if try open(closingWith: UInt8(ascii: "]")) { return .array(elements) }
-        while true {
+        repeat {
             skipWhitespace()
             elements.append(try value())
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) {
-                index += 1
-                continue
-            }
-            try expect(UInt8(ascii: "]"), "',' or ']' in an array")
-            depth -= 1
-            return .array(elements)
+        } while try another(closingWith: UInt8(ascii: "]"), "',' or ']' in an array")
+        return .array(elements)
+    }
+
+    /// After a member or element: `true` past a `,` (another follows), `false` past the `closing`
+    /// bracket, which steps out of the array or object.
+    private mutating func another(closingWith closing: UInt8, _ what: String) throws(JSONSyntaxError) -> Bool {
+        skipWhitespace()
+        if peek(UInt8(ascii: ",")) {
+            index += 1
+            return true
         }
+        try expect(closing, what)
+        depth -= 1
+        return false
     }
 
     /// Steps into the array or object opened at `index`; whether it is empty (and so closed already).
@@ -314,8 +315,7 @@ struct JSONParser {
     }
 
     private func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        String(format: "%04X", value)
     }
 
     /// A byte as messages name it: `'x'`, or `byte 0x0A` when it is not printable ASCII.
