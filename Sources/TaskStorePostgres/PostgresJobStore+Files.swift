@@ -67,7 +67,7 @@ extension PostgresJobStore {
             retryable: false)
         return try await rows(
             """
-            UPDATE jobs SET state = 'failed', error = \(try error.jsonText())::jsonb, finished_at = now()
+            UPDATE jobs SET state = 'failed', error = \(try error.canonicalJSON())::jsonb, finished_at = now()
             WHERE state = 'waiting' AND created_at < \(createdBefore) RETURNING *
             """
         ).map(Job.init(row:))

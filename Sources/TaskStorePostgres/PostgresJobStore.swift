@@ -367,7 +367,7 @@ public final class PostgresJobStore: JobStore {
     public func requestCancel(id: UUID) async throws -> CancelResult {
         let cancelled = try await rows(
             """
-            UPDATE jobs SET state = 'cancelled', error = \(try JobError.cancelledByRequest.jsonText())::jsonb, finished_at = now()
+            UPDATE jobs SET state = 'cancelled', error = \(try JobError.cancelledByRequest.canonicalJSON())::jsonb, finished_at = now()
             WHERE id = \(id) AND state IN ('pending', 'waiting') RETURNING *
             """)
         if let row = cancelled.first { return .cancelled(try Job(row: row)) }
@@ -386,8 +386,6 @@ public final class PostgresJobStore: JobStore {
 
     @discardableResult
     public func rescueExpiredLeases(now: Date) async throws -> [Job] {
-        let lost = JobError(
-            code: .workerLost, message: "the worker running this job stopped renewing its lease", retryable: true)
         // SKIP LOCKED: a row locked by a heartbeat or a finish is being looked after right now.
         return try await rows(
             """
@@ -397,7 +395,7 @@ public final class PostgresJobStore: JobStore {
             UPDATE jobs SET
                 state = CASE WHEN attempt < max_attempts THEN 'pending' ELSE 'failed' END,
                 finished_at = CASE WHEN attempt < max_attempts THEN NULL ELSE \(now) END,
-                error = \(try lost.jsonText())::jsonb, lease_owner = NULL, lease_expires_at = NULL
+                error = \(try JobError.workerLost.canonicalJSON())::jsonb, lease_owner = NULL, lease_expires_at = NULL
             WHERE seq IN (SELECT seq FROM expired)
             RETURNING *
             """
@@ -471,16 +469,6 @@ public enum PostgresStoreError: Error, CustomStringConvertible {
         case .malformedAction(let action):
             return "a job action '\(action)' that this version does not know"
         }
-    }
-}
-
-extension JobError {
-    /// The error recorded on a job cancelled at a client's request.
-    static let cancelledByRequest = JobError(
-        code: .cancelled, message: "the job was cancelled on request", retryable: false)
-
-    func jsonText() throws -> String {
-        try JSONValue(encoding: self).canonicalString()
     }
 }
 

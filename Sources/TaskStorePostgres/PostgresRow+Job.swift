@@ -2,12 +2,6 @@ import Foundation
 import PostgresNIO
 import TaskRuntime
 
-/// A row that does not hold what the schema promises; only a corrupted database produces it.
-struct MalformedRow: Error, CustomStringConvertible {
-    var column: String
-    var description: String { "the database row has a missing or malformed '\(column)' column" }
-}
-
 extension PostgresRandomAccessRow {
     /// The value of `column` (the subscript of postgres-nio traps on a missing column; this throws).
     func decode<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {

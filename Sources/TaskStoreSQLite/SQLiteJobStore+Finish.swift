@@ -3,37 +3,37 @@ import SQLiteNIO
 import TaskRuntime
 
 extension SQLiteJobStore {
-    /// One `UPDATE ... FROM` over a `VALUES` list of the completions, so the batch is one
-    /// transaction; the rows it returns name the leases that were held.
+    /// One `UPDATE ... FROM` over a `VALUES` list of the completions' ``CompletionColumns``, so the
+    /// batch is one transaction; the rows it returns name the leases that were held.
     public func finish(_ completions: [Completion]) async throws -> [Bool] {
         guard !completions.isEmpty else { return [] }
-        let now = Date()
-        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: completions.count).joined(
-            separator: ", ")
+        let now = SQLiteData.integer(Int(Date().microseconds))
+        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: completions.count)
         let rows = try await connection.query(
             """
-            WITH batch (lease_id, lease_fence, new_state, new_output, new_error, new_progress, new_run_at,
-                new_finished_at, new_handler_version, crash, released, advanced, new_queue, new_stage, stage_result)
-                AS (VALUES \(values))
+            WITH batch (lease_id, lease_fence, new_state, new_output, error_change, new_error, new_progress,
+                run_at_change, new_run_at, attempt_change, crash, new_finished_at, new_queue, new_stage, stage_result,
+                new_handler_version)
+                AS (VALUES \(values.joined(separator: ", ")))
             UPDATE jobs SET
                 state = new_state,
                 output = COALESCE(new_output, output),
-                error = CASE WHEN released THEN error ELSE new_error END,
+                error = CASE error_change WHEN 'kept' THEN error ELSE new_error END,
                 progress = COALESCE(new_progress, progress),
-                run_at = COALESCE(new_run_at, run_at),
-                attempt = CASE WHEN advanced THEN 0 ELSE attempt - released END,
+                run_at = CASE run_at_change WHEN 'kept' THEN run_at ELSE new_run_at END,
+                attempt = CASE attempt_change WHEN 'givenBack' THEN attempt - 1 WHEN 'reset' THEN 0 ELSE attempt END,
                 queue = COALESCE(new_queue, queue),
-                stage = CASE WHEN advanced THEN new_stage ELSE stage END,
-                stage_index = stage_index + advanced,
-                stage_results = CASE WHEN advanced
-                    THEN json_insert(COALESCE(stage_results, '[]'), '$[#]', json(stage_result)) ELSE stage_results END,
+                stage = COALESCE(new_stage, stage),
+                stage_index = stage_index + (stage_result IS NOT NULL),
+                stage_results = CASE WHEN stage_result IS NULL THEN stage_results
+                    ELSE json_insert(COALESCE(stage_results, '[]'), '$[#]', json(stage_result)) END,
                 crashes = crashes + crash,
                 finished_at = COALESCE(new_finished_at, finished_at),
                 handler_version = COALESCE(new_handler_version, handler_version),
                 lease_owner = NULL, lease_expires_at = NULL
             FROM batch WHERE id = lease_id AND fence = lease_fence AND state = 'running'
             RETURNING id, fence, queue, state
-            """, try completions.flatMap { try $0.sqliteValues(now: now) })
+            """, try completions.flatMap { try CompletionColumns($0).sqliteValues(now: now) })
         var written = Set<Lease>()
         var readyQueues = Set<String>()
         for row in rows {
@@ -50,60 +50,28 @@ extension SQLiteJobStore {
     }
 }
 
-extension Completion {
-    /// The completion as one row of the batched finish's `VALUES`, in the order of its columns; a
-    /// NULL leaves the column as it is (except `error`, which only a released attempt keeps). An
-    /// advanced stage also sets the queue and stage and appends its result.
-    fileprivate func sqliteValues(now: Date) throws -> [SQLiteData] {
-        let nowValue = SQLiteData.integer(Int(now.microseconds))
-        let state: JobState
-        var output = SQLiteData.null
-        var error = SQLiteData.null
-        var progress = SQLiteData.null
-        var runAt = SQLiteData.null
-        var crash = 0
-        var released = 0
-        var advance: StageAdvance?
-        switch outcome {
-        case .succeeded(let value):
-            state = .succeeded
-            output = .text(value.canonicalString())
-            progress = .float(100)
-        case .failed(let failure, let reached):
-            state = .failed
-            error = try failure.sqliteText()
-            progress = .float(reached)
-        case .retry(let failure, let retryAt, let reached):
-            state = .pending
-            error = try failure.sqliteText()
-            progress = .float(reached)
-            runAt = .integer(Int(retryAt.microseconds))
-        case .cancelled(let reached):
-            state = .cancelled
-            error = try JobError.cancelledByRequest.sqliteText()
-            progress = .float(reached)
-        case .crashed(let failure, let retryAt, let reached):
-            state = retryAt == nil ? .quarantined : .pending
-            error = try failure.sqliteText()
-            progress = .float(reached)
-            runAt = retryAt.map { .integer(Int($0.microseconds)) } ?? .null
-            crash = 1
-        case .released:
-            state = .pending
-            runAt = nowValue
-            released = 1
-        case .advanced(let next):
-            state = .pending
-            progress = .float(next.progress)
-            runAt = nowValue
-            advance = next
-        }
+extension CompletionColumns {
+    /// The columns as one row of the batched finish's `VALUES`, in the order of its columns; NULL
+    /// leaves a column as it is, and the changes to `error`, `run_at` and `attempt` travel by name.
+    fileprivate func sqliteValues(now: SQLiteData) -> [SQLiteData] {
+        let runAtValue: SQLiteData =
+            switch runAt {
+            case .kept: .null
+            case .now: now
+            case .at(let date): .integer(Int(date.microseconds))
+            }
+        let errorValue: SQLiteData =
+            switch error {
+            case .kept, .cleared: .null
+            case .set(let text): .text(text)
+            }
         return [
-            .text(lease.jobID.lowercasedString), .integer(lease.fence), .text(state.rawValue), output, error, progress,
-            runAt, state.isTerminal ? nowValue : .null, handlerVersion.map(SQLiteData.integer) ?? .null,
-            .integer(crash), .integer(released), .integer(advance == nil ? 0 : 1),
-            advance.map { .text($0.nextQueue) } ?? .null, advance.map { .text($0.nextStageName) } ?? .null,
-            try advance.map { .text(try JSONValue(encoding: $0.result).canonicalString()) } ?? .null,
+            .text(lease.jobID.lowercasedString), .integer(lease.fence), .text(state.rawValue),
+            output.map(SQLiteData.text) ?? .null, .text(error.name), errorValue,
+            progress.map(SQLiteData.float) ?? .null, .text(runAt.name), runAtValue, .text(attempt.name),
+            .integer(crashed ? 1 : 0), finishes ? now : .null, nextStage.map { .text($0.queue) } ?? .null,
+            nextStage.map { .text($0.stage) } ?? .null, nextStage.map { .text($0.result) } ?? .null,
+            handlerVersion.map(SQLiteData.integer) ?? .null,
         ]
     }
 }

@@ -305,8 +305,6 @@ public final class SQLiteJobStore: JobStore {
     }
 
     public func rescueExpiredLeases(now: Date) async throws -> [Job] {
-        let lost = JobError(
-            code: .workerLost, message: "the worker running this job stopped renewing its lease", retryable: true)
         let nowBind = SQLiteData.integer(Int(now.microseconds))
         let rows = try await connection.query(
             """
@@ -316,7 +314,7 @@ public final class SQLiteJobStore: JobStore {
                 error = ?2, lease_owner = NULL, lease_expires_at = NULL
             WHERE state = 'running' AND lease_expires_at < ?1
             RETURNING *
-            """, [nowBind, try lost.sqliteText()])
+            """, [nowBind, try JobError.workerLost.sqliteText()])
         let rescued = try rows.map(Job.init(row:))
         for queue in Set(rescued.filter { $0.state == .pending }.map(\.queue)) { readySignals.broadcast(queue) }
         return rescued
@@ -348,12 +346,8 @@ public final class SQLiteJobStore: JobStore {
 }
 
 extension JobError {
-    /// The error recorded on a job cancelled at a client's request.
-    static let cancelledByRequest = JobError(
-        code: .cancelled, message: "the job was cancelled on request", retryable: false)
-
     func sqliteText() throws -> SQLiteData {
-        .text(try JSONValue(encoding: self).canonicalString())
+        .text(try canonicalJSON())
     }
 }
 

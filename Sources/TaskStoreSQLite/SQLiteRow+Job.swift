@@ -2,12 +2,6 @@ import Foundation
 import SQLiteNIO
 import TaskRuntime
 
-/// A row that does not hold what the schema promises; only a corrupted database produces it.
-struct MalformedRow: Error, CustomStringConvertible {
-    var column: String
-    var description: String { "the database row has a missing or malformed '\(column)' column" }
-}
-
 extension SQLiteRow {
     func required<T>(_ column: String, _ convert: (SQLiteData) -> T?) throws -> T {
         guard let data = self.column(column), let value = convert(data) else { throw MalformedRow(column: column) }

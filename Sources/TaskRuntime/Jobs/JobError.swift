@@ -13,3 +13,18 @@ public struct JobError: Sendable, Hashable, Codable {
         self.details = details
     }
 }
+
+extension JobError {
+    /// The error recorded on a job cancelled at a client's request.
+    public static let cancelledByRequest = JobError(
+        code: .cancelled, message: "the job was cancelled on request", retryable: false)
+
+    /// The error recorded on a running job whose worker stopped renewing its lease.
+    public static let workerLost = JobError(
+        code: .workerLost, message: "the worker running this job stopped renewing its lease", retryable: true)
+
+    /// The error as the canonical JSON text the stores keep in their `error` columns.
+    public func canonicalJSON() throws -> String {
+        try JSONValue(encoding: self).canonicalString()
+    }
+}

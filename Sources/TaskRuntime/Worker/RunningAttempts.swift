@@ -12,12 +12,12 @@ enum StopReason: Sendable, Hashable {
 
 /// The attempts a worker is running, by lease, with a way to stop each one.
 final class RunningAttempts: Sendable {
-    private struct Attempt {
+    private struct Entry {
         var task: Task<Result<JSONValue, any Error>, Never>
         var stopReason: StopReason?
     }
 
-    private let attempts = Mutex<[Lease: Attempt]>([:])
+    private let attempts = Mutex<[Lease: Entry]>([:])
 
     var leases: [Lease] {
         attempts.withLock { Array($0.keys) }
@@ -28,7 +28,7 @@ final class RunningAttempts: Sendable {
     }
 
     func insert(_ lease: Lease, _ task: Task<Result<JSONValue, any Error>, Never>) {
-        attempts.withLock { $0[lease] = Attempt(task: task) }
+        attempts.withLock { $0[lease] = Entry(task: task) }
     }
 
     /// Removes the attempt and returns why it was stopped, if it was.
