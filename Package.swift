@@ -38,7 +38,7 @@ let package = Package(
             name: "TaskSchema",
             dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]),
         // model -> Swift source (types, dispatch table, CLI flags).
-        .target(name: "TaskCodegen", dependencies: ["TaskSchema"]),
+        .target(name: "TaskCodegen", dependencies: ["TaskSchema", "TaskAPIModel"]),
         .executableTarget(
             name: "taskgen",
             dependencies: ["TaskCodegen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -53,11 +53,13 @@ let package = Package(
                 ]),
             dependencies: ["taskgen"]),
 
+        // The HTTP API's bodies as Codable types; the OpenAPI document reads their schemas from them.
+        .target(name: "TaskAPIModel", dependencies: ["TaskSchema"]),
         // Jobs, the JobStore seam, workers.
         .target(
             name: "TaskRuntime",
             dependencies: [
-                "TaskSchema",
+                "TaskSchema", "TaskAPIModel",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// The component schemas that do not depend on the registry.

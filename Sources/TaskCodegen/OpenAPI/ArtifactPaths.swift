@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// `POST /v1/artifacts`, `GET /v1/artifacts/{id}`, `GET /v1/artifacts/{id}/meta` and their schemas

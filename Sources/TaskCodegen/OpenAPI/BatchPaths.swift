@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// `POST /v1/jobs:batch` and its schemas, `BatchRequest`, `BatchItem`, `BatchOptions`, `JobBatch` and

@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// `POST` and `GET /v1/datasets`, `GET` and `DELETE /v1/datasets/{id}`, `GET /v1/datasets/{id}/content`
@@ -46,13 +47,6 @@ enum DatasetPaths {
             "next_cursor": JSONSchema.scalar(.string, nullable: true)
                 .described("Pass as `cursor` to continue the listing; `null` on the last page."),
         ]),
-        "JobDataset": JSONSchema.closedObject([
-            "id": uuid("The dataset's id."),
-            "name": JSONSchema.scalar(.string),
-            "size": JSONSchema.scalar(.integer).adding(["minimum": 0]),
-            "sha256": JSONSchema.scalar(.string).adding(["pattern": "^[0-9a-f]{64}$"]),
-            "link": JSONSchema.scalar(.string).described("`GET` the dataset (`404` once deleted)."),
-        ]).described("A dataset a job reads, as it was when the job was submitted."),
     ]
 
     /// A UUID as the server reads one (any case): what a `format: dataset` string must look like.

@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// `GET /v1/dedup/{name}` and its schema, `DedupStatus` (`TaskServer`'s `DedupRoutes`).

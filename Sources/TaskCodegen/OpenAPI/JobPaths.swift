@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// `GET /v1/jobs`, `GET /v1/jobs/{id}`, `POST /v1/jobs/{id}/cancel`, `POST /v1/jobs/{id}/retry` and

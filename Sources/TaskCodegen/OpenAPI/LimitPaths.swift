@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// `GET /v1/limits` and its schema, `Limits` (`TaskServer`'s `LimitRoutes`).

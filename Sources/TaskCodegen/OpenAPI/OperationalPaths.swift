@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// `GET /healthz`, `GET /readyz`, `GET /metrics` and `GET /openapi.json`.

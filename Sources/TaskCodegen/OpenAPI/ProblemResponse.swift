@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// The error responses, each an `application/problem+json` body under `#/components/responses`.

@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// The component schemas of `application/problem+json` errors (RFC 9457), as `TaskServer`'s

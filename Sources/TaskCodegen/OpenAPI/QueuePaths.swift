@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// `GET /v1/queues`, `POST /v1/queues/{name}/pause` and `.../resume`, and their schemas,

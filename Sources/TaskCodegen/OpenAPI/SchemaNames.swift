@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// The names of the registry's schemas under `#/components/schemas`.

@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// The component schemas of a registry: per task its input and output, and the input of every older

@@ -1,3 +1,4 @@
+import TaskAPIModel
 import TaskSchema
 
 /// The component schemas of the registry routes, as `TaskServer`'s `TaskResource` renders a task:

@@ -1,4 +1,5 @@
 import Foundation
+import TaskAPIModel
 import TaskSchema
 
 /// `GET /v1/tasks`, `GET /v1/tasks/{name}`, and for each task its literal path

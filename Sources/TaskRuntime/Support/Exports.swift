@@ -1,1 +1,2 @@
+@_exported import TaskAPIModel
 @_exported import TaskSchema

@@ -128,9 +128,9 @@ public struct TaskOperations: Sendable {
         return declaresFiles ? try await store.files(ofJob: job.id) : nil
     }
 
-    /// The job's event log, oldest first, in the JSON form of `GET /v1/jobs/{id}/events`.
-    public func events(of job: Job) async throws -> [JSONValue] {
-        try await store.events(forJob: job.id).map(JobResource.eventJSON)
+    /// The job's event log, oldest first, as `GET /v1/jobs/{id}/events` lists it.
+    public func events(of job: Job) async throws -> [JobEventBody] {
+        try await store.events(forJob: job.id).map(JobResource.eventBody)
     }
 
     /// The datasets a job reads (its input lineage), or `nil` when its task's input names none.

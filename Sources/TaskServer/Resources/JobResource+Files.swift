@@ -4,27 +4,19 @@ import TaskRuntime
 extension JobResource {
     /// `files`: each declared file of the job, whether it is `missing`, `uploading` or `complete`,
     /// and while the job waits, the tus creation URL to upload it to.
-    static func filesJSON(_ job: Job, _ files: [JobFile], declared: [FileInput]) -> JSONValue {
+    static func fileBodies(_ job: Job, _ files: [JobFile], declared: [FileInput]) -> [JobFileBody] {
         let jobPath = "/v1/jobs/\(job.id.lowercasedString)"
-        return .array(
-            files.map { file in
-                let declaration = declared.first { $0.name == file.name }
-                let state = file.isComplete ? "complete" : file.uploadID == nil ? "missing" : "uploading"
-                let uploadable = job.state == .waiting && !file.isComplete
-                return [
-                    "name": .string(file.name),
-                    "required": .bool(file.required),
-                    "announced": .bool(file.required && declaration?.required == false),
-                    "state": .string(state),
-                    "max_size": declaration?.maxSize.map { .integer(Int($0)) } ?? .null,
-                    "media_types": .array((declaration?.mediaTypes ?? []).map(JSONValue.string)),
-                    "upload_url": uploadable ? .string("\(jobPath)/files/\(file.name)") : .null,
-                    "upload": file.uploadID.map { .string("/v1/uploads/\($0)") } ?? .null,
-                    "size": file.size.map { .integer(Int($0)) } ?? .null,
-                    "sha256": file.sha256.map(JSONValue.string) ?? .null,
-                    "artifact": file.artifactID.map { .string("/v1/artifacts/\($0.lowercasedString)") } ?? .null,
-                ]
-            })
+        return files.map { file in
+            let declaration = declared.first { $0.name == file.name }
+            let uploadable = job.state == .waiting && !file.isComplete
+            return JobFileBody(
+                name: file.name, required: file.required, announced: file.required && declaration?.required == false,
+                state: file.isComplete ? .complete : file.uploadID == nil ? .missing : .uploading,
+                maxSize: declaration?.maxSize.map { Int($0) }, mediaTypes: declaration?.mediaTypes ?? [],
+                uploadURL: uploadable ? "\(jobPath)/files/\(file.name)" : nil,
+                upload: file.uploadID.map { "/v1/uploads/\($0)" }, size: file.size.map { Int($0) }, sha256: file.sha256,
+                artifact: file.artifactID.map { "/v1/artifacts/\($0.lowercasedString)" })
+        }
     }
 }
 

@@ -26,10 +26,10 @@ struct JobRoutes {
     @Sendable func list(_ request: Request, context: TaskRequestContext) async throws -> Response {
         let page = try await operations.jobs(
             matching: try JobListParameters(request.uri.queryParameters).query, context: context)
-        return Response.json([
-            "jobs": .array(page.jobs.map { JobResource.json($0, catalog) }),
-            "next_cursor": page.nextBefore.map { .string(JobListParameters.cursor(for: $0)) } ?? .null,
-        ])
+        let body = JobListBody(
+            jobs: page.jobs.map { JobResource.body($0, catalog) },
+            nextCursor: page.nextBefore.map(JobListParameters.cursor(for:)))
+        return Response.json(body.json)
     }
 
     /// `GET /v1/jobs/{id}`: the job with its artifacts, files and dataset lineage.
@@ -55,7 +55,7 @@ struct JobRoutes {
                 isConnected: { channel.isActive }
             ).response()
         }
-        return Response.json(["events": .array(try await operations.events(of: job))])
+        return Response.json(JobEventListBody(events: try await operations.events(of: job)).json)
     }
 
     /// `POST /v1/jobs/{id}/cancel`: `202` while the running job is told, `200` once cancelled.

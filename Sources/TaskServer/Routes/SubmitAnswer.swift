@@ -32,10 +32,8 @@ struct SubmitAnswer {
     }
 
     private init(existing job: Job, deduplicated: Bool, catalog: TaskCatalog) {
-        var body = JobResource.json(job, catalog).objectValue ?? [:]
-        body["deduplicated"] = .bool(deduplicated)
-        body["reused"] = .bool(!deduplicated)
-        self.init(status: .ok, body: .object(body), jobID: job.id)
+        let body = ExistingJobBody(job: JobResource.body(job, catalog), deduplicated: deduplicated)
+        self.init(status: .ok, body: body.json, jobID: job.id)
     }
 
     var response: Response {

@@ -45,7 +45,7 @@ struct Seed002Job {
                     ]
                 } ?? .null,
                 // The job's event log, oldest first: each state change, stage and attempt.
-                "events": .array(events),
+                "events": .array(events.map(\.json)),
                 "created_at": CompatSupport.timestamp(job.createdAt),
                 "started_at": CompatSupport.timestamp(job.startedAt),
                 "finished_at": CompatSupport.timestamp(job.finishedAt),

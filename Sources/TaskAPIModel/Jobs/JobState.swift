@@ -4,7 +4,7 @@
 /// with file inputs starts `waiting` for its uploads. A failed attempt that will be
 /// retried goes back to `pending` with a later `run_at`. An operator may send a `failed`, `cancelled`
 /// or `quarantined` job back to `pending` (``JobStore/retry(id:additionalAttempts:)``).
-public enum JobState: String, Sendable, Hashable, Codable, CaseIterable {
+public enum JobState: String, APIEnum, APIComponent, Hashable {
     /// Waiting for its required files; it becomes `pending` when the last one is uploaded, or
     /// `failed` (`files_missing`) when they do not all arrive in time.
     case waiting
@@ -35,4 +35,12 @@ extension JobState {
         case .waiting, .pending, .running, .succeeded: false
         }
     }
+}
+
+extension JobState {
+    public static let componentName = "JobState"
+    public static let componentDescription =
+        "Where a job is in its life; `waiting` for its files (tasks with `files`), `succeeded`, `failed`, "
+        + "`cancelled` and `quarantined` are final, and an operator may retry a `failed`, `cancelled` or "
+        + "`quarantined` job."
 }
