@@ -11,6 +11,9 @@ struct BenchDatabase {
     let store: any JobStore
     /// Opened on first use (it has its own connections, which the idle-memory figure leaves out).
     let bare: @Sendable () async throws -> any BareQueue
+    /// Opens the ``TrueLimit``'s minimal queue on the same database, beside the store's tables; the
+    /// caller closes it.
+    let minimal: @Sendable () async throws -> any MinimalQueue
 }
 
 /// Which database a run measures.
@@ -59,9 +62,10 @@ struct SQLiteBackend: StoreBackend {
         }
         do {
             let result = try await body(
-                BenchDatabase(store: store) {
-                    try await opened.get { try await SQLiteBareQueue.open(path: path, logger: logger) }
-                })
+                BenchDatabase(
+                    store: store,
+                    bare: { try await opened.get { try await SQLiteBareQueue.open(path: path, logger: logger) } },
+                    minimal: { try await SQLiteMinimalQueue(path: path, logger: logger) }))
             await opened.close()
             try await store.close()
             return result
@@ -99,11 +103,14 @@ struct PostgresBackend: StoreBackend {
             let result: T
             do {
                 result = try await body(
-                    BenchDatabase(store: store) {
-                        try await opened.get {
-                            await PostgresBareQueue.connect(configuration: configuration, logger: logger)
-                        }
-                    })
+                    BenchDatabase(
+                        store: store,
+                        bare: {
+                            try await opened.get {
+                                await PostgresBareQueue.connect(configuration: configuration, logger: logger)
+                            }
+                        },
+                        minimal: { await PostgresMinimalQueue(configuration: configuration, logger: logger) }))
             } catch {
                 await opened.close()
                 await store.close()

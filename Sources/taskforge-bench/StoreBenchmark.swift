@@ -2,7 +2,7 @@ import Logging
 import TaskRuntime
 
 /// The phases for one store, each on a fresh database: idle memory and pickup latency, the
-/// burn-down, and the bare SQL baseline.
+/// burn-down, the bare SQL baseline on the store's schema, and the database's true limit.
 struct StoreBenchmark {
     let backend: any StoreBackend
     let settings: BenchSettings
@@ -41,16 +41,26 @@ struct StoreBenchmark {
         }
         progress("  bare claim-and-complete at \(Report.rate(baseline.claimComplete.jobsPerSecond)) jobs/s")
 
+        progress(
+            "\(title): the database's true limit (a minimal table, \(settings.baselineLoops) loops claiming "
+                + "\(TrueLimit.claimBatch))")
+        let limit = try await backend.withFreshDatabase { database in
+            try await TrueLimit(settings: settings, logger: logger).run(on: database)
+        }
+        progress("  true-limit claim-and-complete at \(Report.rate(limit.claimComplete.jobsPerSecond)) rows/s")
+
         return StoreReport(
             store: backend.kind, database: baseline.database, insert: burnDown.insert, burnDown: burnDown.drain,
             pickup: pickup.latency, idleResidentBytes: pickup.idleResidentBytes,
             peakResidentBytes: burnDown.peakResidentBytes, verification: burnDown.verification,
             isolatedBurnDown: isolated.map { IsolatedBurnDown(drain: $0.drain, verification: $0.verification) },
-            baseline: baseline,
+            baseline: baseline, limit: limit,
             ratios: StoreReport.Ratios(
                 burnDown: Report.ratio(burnDown.drain.jobsPerSecond, baseline.claimComplete.jobsPerSecond),
                 insert: Report.ratio(burnDown.insert.jobsPerSecond, baseline.insert.jobsPerSecond),
                 pickupP50: Report.ratio(pickup.latency.p50Ms, baseline.pickup.p50Ms),
-                pickupP99: Report.ratio(pickup.latency.p99Ms, baseline.pickup.p99Ms)))
+                pickupP99: Report.ratio(pickup.latency.p99Ms, baseline.pickup.p99Ms),
+                burnDownToLimit: Report.ratio(burnDown.drain.jobsPerSecond, limit.claimComplete.jobsPerSecond),
+                insertToLimit: Report.ratio(burnDown.insert.jobsPerSecond, limit.insert.jobsPerSecond)))
     }
 }
