@@ -7,12 +7,11 @@ import Synchronization
 ///
 /// One claim loop per queue keeps that queue's slots full and starts an ``Attempt`` for each job it
 /// claims (its handler runs through an ``AttemptRunner``); results are written in batches
-/// (``CompletionWriter``). A heartbeat loop renews
-/// leases and stops attempts whose job was cancelled or whose lease was lost (cancel signals from the
-/// store stop them sooner); a maintenance loop keeps the worker registered in the store, retries jobs
-/// whose worker vanished and prunes finished jobs past their retention. On graceful shutdown it stops
-/// claiming, lets running attempts finish within ``WorkerConfiguration/shutdownGracePeriod``, then
-/// gives the rest back.
+/// (``CompletionWriter``). A heartbeat loop renews leases and stops attempts whose job was cancelled
+/// or whose lease was lost (cancel signals from the store stop them sooner); a maintenance loop keeps
+/// the worker registered in the store, retries jobs whose worker vanished and prunes finished jobs
+/// past their retention. On graceful shutdown it stops claiming, lets running attempts finish within
+/// ``WorkerConfiguration/shutdownGracePeriod``, then gives the rest back.
 public final class Worker: Service {
     private let store: any JobStore
     private let catalog: TaskCatalog
