@@ -39,38 +39,18 @@ struct Baseline {
         let pickup = LatencySummary(samples)
         progress("  bare pickup p50 \(Report.milliseconds(pickup.p50Ms)) ms; inserting")
 
-        var inserting = Duration.zero
-        for start in stride(from: 0, to: settings.jobs, by: settings.batchSize) {
-            let batch = (start..<min(start + settings.batchSize, settings.jobs)).map(NoopTask.job)
-            let began = ContinuousClock.now
-            try await bare.insert(batch)
-            inserting += ContinuousClock.now - began
+        let insert = try await BaselineLoops.insert(settings) { batch in try await bare.insert(batch.map(NoopTask.job))
         }
-        let insert = Throughput(jobs: settings.jobs, elapsed: inserting)
         progress("  bare insert \(Report.rate(insert.jobsPerSecond)) jobs/s; claim-and-complete")
 
         let loops = settings.baselineLoops
         let batch = settings.baselineClaimBatch
-        let deadline = ContinuousClock.now + settings.phaseTimeout
-        let began = ContinuousClock.now
-        let completed = try await withThrowingTaskGroup(of: Int.self) { group in
-            for loop in 0..<loops {
-                group.addTask {
-                    var completed = 0
-                    while true {
-                        let claims = try await bare.claim(queue: NoopTask.queue, limit: batch, worker: "bare-\(loop)")
-                        if claims.isEmpty { return completed }
-                        try await bare.complete(claims)
-                        completed += claims.count
-                        if ContinuousClock.now > deadline {
-                            throw BenchError("the bare loop did not finish within \(settings.phaseTimeoutSeconds) s")
-                        }
-                    }
-                }
-            }
-            return try await group.reduce(0, +)
+        let claimComplete = try await BaselineLoops.drain(settings, name: "bare loop") { loop in
+            let claims = try await bare.claim(queue: NoopTask.queue, limit: batch, worker: "bare-\(loop)")
+            if !claims.isEmpty { try await bare.complete(claims) }
+            return claims.count
         }
-        let claimComplete = Throughput(jobs: completed, elapsed: ContinuousClock.now - began)
+        let completed = claimComplete.jobs
         guard completed == settings.jobs else {
             throw BenchError("the bare loop completed \(completed) jobs, expected \(settings.jobs)")
         }

@@ -37,45 +37,23 @@ struct TrueLimit {
 
     private func run(_ queue: any MinimalQueue) async throws -> Result {
         try await queue.create()
-        var inserting = Duration.zero
-        for start in stride(from: 0, to: settings.jobs, by: settings.batchSize) {
-            let count = min(settings.batchSize, settings.jobs - start)
-            let began = ContinuousClock.now
-            try await queue.insert(count: count)
-            inserting += ContinuousClock.now - began
-        }
-        let insert = Throughput(jobs: settings.jobs, elapsed: inserting)
+        let insert = try await BaselineLoops.insert(settings) { batch in try await queue.insert(count: batch.count) }
         progress("  true-limit insert \(Report.rate(insert.jobsPerSecond)) rows/s; claim-and-complete")
 
-        let loops = settings.baselineLoops
-        let deadline = ContinuousClock.now + settings.phaseTimeout
-        let began = ContinuousClock.now
-        let completed = try await withThrowingTaskGroup(of: Int.self) { group in
-            for _ in 0..<loops {
-                group.addTask {
-                    var completed = 0
-                    while true {
-                        let ids = try await queue.claim(limit: Self.claimBatch)
-                        if ids.isEmpty { return completed }
-                        try await queue.complete(ids)
-                        completed += ids.count
-                        if ContinuousClock.now > deadline {
-                            throw BenchError(
-                                "the true-limit loop did not finish within \(settings.phaseTimeoutSeconds) s")
-                        }
-                    }
-                }
-            }
-            return try await group.reduce(0, +)
+        let claimComplete = try await BaselineLoops.drain(settings, name: "true-limit loop") { _ in
+            let ids = try await queue.claim(limit: Self.claimBatch)
+            if !ids.isEmpty { try await queue.complete(ids) }
+            return ids.count
         }
-        let claimComplete = Throughput(jobs: completed, elapsed: ContinuousClock.now - began)
+        let completed = claimComplete.jobs
         let succeeded = try await queue.succeededCount()
         guard completed == settings.jobs, succeeded == settings.jobs else {
             throw BenchError(
                 "the true-limit loop completed \(completed) rows and \(succeeded) are succeeded, "
                     + "expected \(settings.jobs)")
         }
-        return Result(insert: insert, claimComplete: claimComplete, loops: loops, claimBatch: Self.claimBatch)
+        return Result(
+            insert: insert, claimComplete: claimComplete, loops: settings.baselineLoops, claimBatch: Self.claimBatch)
     }
 }
 
