@@ -14,7 +14,7 @@ public enum JSONSchema {
 
     /// The component schema `name`, or `null`.
     public static func nullableRef(_ name: String) -> JSONValue {
-        ["oneOf": [ref(name), ["type": "null"]]]
+        nullable(ref(name))
     }
 
     /// An object with exactly `properties`, every one of them required.

@@ -29,13 +29,6 @@ public final class SchemaReader {
         return reader.components
     }
 
-    /// The properties of the object schema of `type`: for a schema that extends a body by hand.
-    public static func properties<T: Decodable>(of type: T.Type) throws -> [String: JSONValue] {
-        let shape = Shape()
-        _ = try T(from: ShapeDecoder(reader: SchemaReader(), shape: shape, codingPath: []))
-        return shape.properties
-    }
-
     fileprivate func read<T: Decodable>(_ type: T.Type) throws -> (schema: JSONValue, sample: T) {
         let schema: JSONValue
         let sample: T
