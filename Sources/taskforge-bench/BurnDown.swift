@@ -42,7 +42,8 @@ struct BurnDown {
             ? HandlerProcessPool(executable: TaskforgeBench.executable, arguments: ["--handler-host"], logger: logger)
             : nil
         let worker = RunningWorker(
-            store: counting, catalog: NoopTask.catalog { _ in handlerCalls.increment() }, slots: settings.concurrency,
+            store: counting, catalog: NoopTask.catalog { _ in handlerCalls.increment() },
+            configuration: settings.workerConfiguration,
             runner: pool ?? InProcessRunner(), logger: logger)
         defer { pool?.shutdown() }
         while counting.written < jobs {

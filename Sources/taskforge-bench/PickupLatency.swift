@@ -17,7 +17,8 @@ struct PickupLatency {
     func run(on database: BenchDatabase) async throws -> Result {
         let arrivals = Arrivals()
         let worker = RunningWorker(
-            store: database.store, catalog: NoopTask.catalog { arrivals.arrived($0) }, slots: settings.concurrency,
+            store: database.store, catalog: NoopTask.catalog { arrivals.arrived($0) },
+            configuration: settings.workerConfiguration,
             logger: logger)
         do {
             try await Task.sleep(for: .seconds(1))

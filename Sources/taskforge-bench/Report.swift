@@ -77,7 +77,7 @@ enum Report {
         let settings = run.settings
         var lines = [
             "Taskforge benchmark: \(rate(Double(settings.jobs))) no-op jobs, \(settings.concurrency) worker slots, "
-                + "batches of \(rate(Double(settings.batchSize))), \(settings.latencySamples) pickups; "
+                + "prefetch horizon \(settings.prefetchHorizonMilliseconds) ms, batches of \(rate(Double(settings.batchSize))), \(settings.latencySamples) pickups; "
                 + "\(run.machine.cores) cores, \(mebibytes(Int(run.machine.memoryBytes))) MiB",
             "",
         ]

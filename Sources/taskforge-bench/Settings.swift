@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TaskRuntime
 
 /// What one run measures; every phase reads it.
 struct BenchSettings: Codable, Sendable {
@@ -9,6 +10,8 @@ struct BenchSettings: Codable, Sendable {
     var isolatedJobs: Int
     /// Worker slots (the worker's concurrency), and jobs in flight in the bare loop.
     var concurrency: Int
+    /// The worker's ``WorkerConfiguration/prefetchHorizon`` (0 claims for free slots only).
+    var prefetchHorizonMilliseconds: Int
     /// Jobs per `enqueue` call.
     var batchSize: Int
     /// Measured pickups, after ``warmupSamples`` unmeasured ones.
@@ -26,6 +29,13 @@ struct BenchSettings: Codable, Sendable {
     var baselineClaimBatch: Int { (concurrency + baselineLoops - 1) / baselineLoops }
 
     var phaseTimeout: Duration { .seconds(phaseTimeoutSeconds) }
+
+    /// How the benchmark's worker is configured: `taskforge worker`'s defaults but for its slots
+    /// and prefetch horizon.
+    var workerConfiguration: WorkerConfiguration {
+        WorkerConfiguration(
+            queues: [NoopTask.queue: concurrency], prefetchHorizon: .milliseconds(prefetchHorizonMilliseconds))
+    }
 }
 
 /// A benchmark that could not produce a trustworthy figure.

@@ -26,6 +26,9 @@ struct TaskforgeBench: AsyncParsableCommand {
     @Option(help: "Worker slots; the bare SQL loop keeps as many jobs in flight.")
     var concurrency = 16
 
+    @Option(help: "How far ahead the worker claims, in milliseconds of its handlers' pace (0: free slots only).")
+    var prefetchHorizon = Int(WorkerConfiguration(queues: [:]).prefetchHorizon.seconds * 1000)
+
     @Option(help: "Jobs per enqueue call.")
     var batchSize = 1_000
 
@@ -70,7 +73,8 @@ struct TaskforgeBench: AsyncParsableCommand {
 
     var settings: BenchSettings {
         BenchSettings(
-            jobs: jobs, isolatedJobs: isolatedJobs, concurrency: concurrency, batchSize: batchSize,
+            jobs: jobs, isolatedJobs: isolatedJobs, concurrency: concurrency,
+            prefetchHorizonMilliseconds: prefetchHorizon, batchSize: batchSize,
             latencySamples: latencySamples,
             latencySpacingMilliseconds: latencySpacing, baselineLoops: baselineLoops, phaseTimeoutSeconds: phaseTimeout)
     }

@@ -21,7 +21,7 @@ public struct TestServer: APIEndpoint {
     public let metrics: MetricsExporter
 
     /// Runs `body` against a fresh server whose worker serves every queue of `catalog` with `slots`
-    /// concurrent jobs each. Artifacts go to `artifacts`, or to files in the server's temporary directory.
+    /// concurrent jobs each, claiming ahead by `prefetchHorizon`. Artifacts go to `artifacts`, or to files in the server's temporary directory.
     /// With `uploads`, the server serves tus uploads at `/v1/uploads/`; with `waitingExpiry` instead,
     /// it serves the uploads of jobs' files (``JobFileUploads``), staged in its temporary directory.
     /// The server and its worker log to `logger` (by default: warnings and worse, to standard error).
@@ -30,7 +30,8 @@ public struct TestServer: APIEndpoint {
     /// PostgreSQL store, say), jobs go there instead of a fresh SQLite file; the caller closes it.
     public static func with<T>(
         catalog: TaskCatalog, openAPIDocument: String, maxRuntime: Duration? = nil, maxBodyBytes: Int = 1 << 20,
-        maxBatchSize: Int = 100, slots: Int = 4, authentication: Authentication = .off, tasksPerMinute: Int? = nil,
+        maxBatchSize: Int = 100, slots: Int = 4, prefetchHorizon: Duration = .milliseconds(100),
+        authentication: Authentication = .off, tasksPerMinute: Int? = nil,
         artifacts: (any ArtifactStore)? = nil, maxArtifactBytes: Int64 = 25 << 20, uploads: UploadStaging? = nil,
         waitingExpiry: Duration? = nil, eventStream: EventStreamSettings = EventStreamSettings(), logger: Logger? = nil,
         profiles: [any RouteProfile] = [], routeSets: [any RouteSet] = [], jobStore: (any JobStore)? = nil,
@@ -68,7 +69,8 @@ public struct TestServer: APIEndpoint {
         let worker = Worker(
             store: store, catalog: catalog,
             configuration: WorkerConfiguration(
-                queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, slots) }), maxRuntime: maxRuntime),
+                queues: Dictionary(uniqueKeysWithValues: catalog.queues.map { ($0, slots) }),
+                prefetchHorizon: prefetchHorizon, maxRuntime: maxRuntime),
             artifacts: recorder,
             inputFiles: InputFileFetcher(jobs: store, store: artifacts), logger: logger,
             metrics: TaskMetrics(factory: metrics.factory))

@@ -8,5 +8,7 @@ final class AtomicCounter: Sendable {
 
     func increment() { storage.add(1, ordering: .sequentiallyConsistent) }
 
-    func decrement() { storage.subtract(1, ordering: .sequentiallyConsistent) }
+    /// Returns the value after the decrement.
+    @discardableResult
+    func decrement() -> Int { storage.subtract(1, ordering: .sequentiallyConsistent).newValue }
 }

@@ -29,12 +29,20 @@ struct Attempt {
         for (key, value) in job.logMetadata { self.logger[metadataKey: key] = value }
     }
 
-    /// Runs the attempt to its end, its outcome written (or discarded when the lease was lost).
-    consuming func run() async {
+    /// What an attempt decided once its handler returned: the outcome to write and the version of
+    /// the handler that ran (none when no handler ran).
+    struct Verdict: Sendable {
+        var outcome: AttemptOutcome
+        var handlerVersion: Int?
+    }
+
+    /// Runs the handler and decides the outcome, without writing it: the worker frees the job's slot
+    /// here and the outcome goes to the store with the next batch of completions (``record(_:)``).
+    /// Returns nil when the lease was lost, whose result must not be written.
+    mutating func perform() async -> Verdict? {
         guard let entry = environment.catalog.entry(named: job.task) else {
             let error = TaskError.permanent(.unknownTask, "this worker has no handler for task '\(job.task)'")
-            await record(.failed(error.jobError, progress: job.progress), handlerVersion: nil)
-            return
+            return Verdict(outcome: .failed(error.jobError, progress: job.progress))
         }
         let definition = entry.definition
         let stage = definition.stages.indices.contains(job.stageIndex) ? definition.stages[job.stageIndex] : nil
@@ -49,8 +57,7 @@ struct Attempt {
             let outcome = self.outcome(
                 of: .failure(error), definition: definition, timeout: definition.timeout, stopReason: nil,
                 progress: job.progress)
-            await record(outcome, handlerVersion: nil)
-            return
+            return Verdict(outcome: outcome)
         }
         // The smallest of the stage's (or task's) timeout, the deployment's cap and the job's own.
         let timeout = [environment.configuration.maxRuntime, job.timeout].compactMap { $0 }.reduce(
@@ -60,11 +67,21 @@ struct Attempt {
         environment.metrics.attemptRan(job, for: ContinuousClock.now - started)
         if stopReason == .leaseLost {
             logger.warning("attempt abandoned: its lease was taken over; its result is discarded")
-            return
+            return nil
         }
         let outcome = self.outcome(
             of: result, definition: definition, timeout: timeout, stopReason: stopReason, progress: progress)
-        await record(outcome, handlerVersion: definition.version)
+        return Verdict(outcome: outcome, handlerVersion: definition.version)
+    }
+
+    /// Ends a job the worker claimed but never started: given back to its queue at shutdown, or
+    /// cancelled when a client asked while it waited; a lost lease writes nothing.
+    func end(unstartedBecause reason: StopReason) async {
+        switch reason {
+        case .shutdown: await record(Verdict(outcome: .released))
+        case .cancelRequested: await record(Verdict(outcome: .cancelled(progress: job.progress)))
+        case .leaseLost: logger.warning("a claimed job's lease was taken over before it started")
+        }
     }
 
     /// Runs the handler as a task the worker can stop (cancel, lost lease, shutdown), with a context
@@ -183,10 +200,11 @@ struct Attempt {
     }
 
     /// Writes the outcome with the worker's next batch of completions, and logs it.
-    private func record(_ outcome: AttemptOutcome, handlerVersion: Int?) async {
+    func record(_ verdict: Verdict) async {
+        let outcome = verdict.outcome
         do {
             let written = try await environment.completions.write(
-                Completion(lease: job.lease, outcome: outcome, handlerVersion: handlerVersion))
+                Completion(lease: job.lease, outcome: outcome, handlerVersion: verdict.handlerVersion))
             guard written else {
                 logger.warning("attempt result discarded: the job no longer carries this attempt's lease")
                 return

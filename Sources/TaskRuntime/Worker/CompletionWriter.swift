@@ -21,7 +21,10 @@ final class CompletionWriter: Sendable {
     private let deadline: Duration
     private let state = Mutex(State())
 
-    init(store: any JobStore, maxBatch: Int = 500, deadline: Duration) {
+    /// The most completions one ``JobStore/finish(_:)`` call writes.
+    static let defaultMaxBatch = 500
+
+    init(store: any JobStore, maxBatch: Int = CompletionWriter.defaultMaxBatch, deadline: Duration) {
         self.store = store
         self.maxBatch = maxBatch
         self.deadline = deadline

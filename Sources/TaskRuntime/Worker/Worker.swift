@@ -6,11 +6,14 @@ import Synchronization
 /// Claims jobs from a ``JobStore`` and runs them through a ``TaskCatalog``.
 ///
 /// One claim loop per queue keeps that queue's slots full and starts an ``Attempt`` for each job it
-/// claims (its handler runs through an ``AttemptRunner``); results are written in batches
-/// (``CompletionWriter``). A heartbeat loop renews leases and stops attempts whose job was cancelled
-/// or whose lease was lost (cancel signals from the store stop them sooner); a maintenance loop keeps
-/// the worker registered in the store, retries jobs whose worker vanished and prunes finished jobs
-/// past their retention. On graceful shutdown it stops claiming, lets running attempts finish within
+/// claims (its handler runs through an ``AttemptRunner``). It claims ahead of its free slots when
+/// recent handlers were short (``ClaimAhead``, ``ClaimedJobs``), and a slot frees as soon as its
+/// handler returns: results are written in batches (``CompletionWriter``) while the slot runs its
+/// next job. A heartbeat loop renews leases (of jobs running and claimed ahead) and stops attempts
+/// whose job was cancelled or whose lease was lost (cancel signals from the store stop them
+/// sooner); a maintenance loop keeps the worker registered in the store, retries jobs whose worker
+/// vanished and prunes finished jobs past their retention. On graceful shutdown it stops claiming,
+/// gives back the jobs claimed ahead, lets running attempts finish within
 /// ``WorkerConfiguration/shutdownGracePeriod``, then gives the rest back.
 public final class Worker: Service {
     private let store: any JobStore
@@ -20,6 +23,7 @@ public final class Worker: Service {
     private let logger: Logger
     private let running: RunningAttempts
     private let doorbells: [String: Doorbell]
+    private let claimedJobs: [String: ClaimedJobs]
     private let draining = Atomic<Bool>(false)
 
     /// A worker running handlers with `runner` (in this process by default); handlers' artifacts go
@@ -41,6 +45,7 @@ public final class Worker: Service {
             inputFiles: inputFiles, metrics: metrics, running: running,
             completions: CompletionWriter(store: store, deadline: configuration.leaseDuration))
         self.doorbells = configuration.queues.mapValues { _ in Doorbell() }
+        self.claimedJobs = configuration.queues.mapValues { _ in ClaimedJobs() }
     }
 
     public func run() async throws {
@@ -89,44 +94,78 @@ public final class Worker: Service {
 
     // MARK: Claiming
 
+    /// The most jobs one claim asks for, and the most results of a queue that may wait to be
+    /// written before it claims again: a completion batch (``CompletionWriter``).
+    static let claimLimit = CompletionWriter.defaultMaxBatch
+
     private func claimLoop(queue: String, slots: Int) async {
-        guard let doorbell = doorbells[queue] else { return }
+        guard let doorbell = doorbells[queue], let claimed = claimedJobs[queue] else { return }
+        // Attempts whose handler has not returned: each holds one of the slots.
         let busy = AtomicCounter()
+        // Attempts whose outcome is not written yet. A slot frees when its handler returns and the
+        // outcome goes with the next batch of completions; claims pause while a whole batch waits.
+        let unrecorded = AtomicCounter()
+        let ahead = ClaimAhead(horizon: configuration.prefetchHorizon, limit: max(Self.claimLimit - slots, 0))
         // Every attempt that starts takes a token, whichever stage it runs.
         let rateLimits = RateLimitRule.rules(
             for: catalog.entries.map(\.definition).filter { $0.queues.contains(queue) })
         await withDiscardingTaskGroup { attempts in
+            func end(_ job: Job, unstartedBecause reason: StopReason) {
+                attempts.addTask {
+                    await Attempt(of: job, in: self.attemptEnvironment, logger: self.logger)
+                        .end(unstartedBecause: reason)
+                }
+            }
+            func startClaimedJobs() {
+                for (job, reason) in claimed.takeStopped() { end(job, unstartedBecause: reason) }
+                while busy.value < slots, let job = claimed.next() {
+                    busy.increment()
+                    unrecorded.increment()
+                    attempts.addTask {
+                        var attempt = Attempt(of: job, in: self.attemptEnvironment, logger: self.logger)
+                        let started = ContinuousClock.now
+                        let verdict = await attempt.perform()
+                        ahead.handlerRan(for: .now - started)
+                        busy.decrement()
+                        doorbell.ring()
+                        if let verdict { await attempt.record(verdict) }
+                        if unrecorded.decrement() == Self.claimLimit - 1 { doorbell.ring() }
+                    }
+                }
+            }
             while !isDraining && !Task.isCancelled {
-                let free = slots - busy.value
+                startClaimedJobs()
+                let aheadJobs = ahead.jobs(slots: slots)
+                let wanted = min(slots + aheadJobs - busy.value - claimed.count, Self.claimLimit)
                 var wait = configuration.pollInterval
-                if free > 0 {
+                // Claim when a slot is free and nothing waits to start in it, or when the jobs
+                // claimed ahead are down to half.
+                if wanted > 0 && claimed.count <= aheadJobs / 2 && unrecorded.value < Self.claimLimit {
                     let jobs: [Job]
                     do {
                         let request = ClaimRequest(
-                            queues: [queue], limit: free, worker: configuration.workerID,
+                            queues: [queue], limit: wanted, worker: configuration.workerID,
                             leaseDuration: configuration.leaseDuration, rateLimits: rateLimits)
-                        let claimed = try await withDeadline(configuration.leaseDuration, "claiming jobs") { [store] in
+                        let result = try await withDeadline(configuration.leaseDuration, "claiming jobs") { [store] in
                             try await store.claim(request)
                         }
-                        jobs = claimed.jobs
+                        jobs = result.jobs
                         // A rate limit ran dry: look again when its bucket holds a token.
-                        if let nextToken = claimed.nextTokenIn { wait = min(wait, max(nextToken, .milliseconds(5))) }
+                        if let nextToken = result.nextTokenIn { wait = min(wait, max(nextToken, .milliseconds(5))) }
                     } catch {
                         logger.error("claim failed", metadata: ["queue": "\(queue)", "error": "\(error)"])
                         jobs = []
                     }
-                    for job in jobs {
-                        busy.increment()
-                        attempts.addTask {
-                            await Attempt(of: job, in: self.attemptEnvironment, logger: self.logger).run()
-                            busy.decrement()
-                            doorbell.ring()
-                        }
-                    }
-                    if !jobs.isEmpty && jobs.count == free { continue }
+                    claimed.append(jobs)
+                    // A full claim: more are likely waiting in the store.
+                    if !jobs.isEmpty && jobs.count == wanted { continue }
+                    startClaimedJobs()
                 }
                 await doorbell.wait(timeout: wait)
             }
+            // Jobs claimed but not started go back to the queue (a cancelled one ends cancelled).
+            for (job, reason) in claimed.takeStopped() { end(job, unstartedBecause: reason) }
+            for job in claimed.removeAll() { end(job, unstartedBecause: .shutdown) }
         }
     }
 
@@ -141,7 +180,7 @@ public final class Worker: Service {
     private func heartbeatLoop() async {
         while !Task.isCancelled {
             try? await Task.sleep(for: configuration.heartbeatInterval)
-            let leases = running.leases
+            let leases = heldLeases
             guard !leases.isEmpty else { continue }
             do {
                 let leaseDuration = configuration.leaseDuration
@@ -150,10 +189,10 @@ public final class Worker: Service {
                 }
                 for lease in leases {
                     guard let status = statuses[lease] else {
-                        running.stop(lease, reason: .leaseLost)
+                        stop(lease, reason: .leaseLost)
                         continue
                     }
-                    if status.cancelRequested { running.stop(lease, reason: .cancelRequested) }
+                    if status.cancelRequested { stop(lease, reason: .cancelRequested) }
                 }
             } catch {
                 logger.error("heartbeat failed", metadata: ["error": "\(error)"])
@@ -163,10 +202,25 @@ public final class Worker: Service {
 
     private func stopOnCancelSignals() async {
         for await jobID in store.cancelSignals() {
-            for lease in running.leases where lease.jobID == jobID {
-                running.stop(lease, reason: .cancelRequested)
+            for lease in heldLeases where lease.jobID == jobID {
+                stop(lease, reason: .cancelRequested)
             }
         }
+    }
+
+    /// The leases of the jobs running and of those claimed ahead.
+    private var heldLeases: [Lease] {
+        running.leases + claimedJobs.values.flatMap { $0.leases }
+    }
+
+    /// Stops the attempt holding `lease`, or takes its job out of those claimed ahead (its claim
+    /// loop, woken, ends it).
+    private func stop(_ lease: Lease, reason: StopReason) {
+        for (queue, claimed) in claimedJobs where claimed.stop(lease, reason: reason) {
+            doorbells[queue]?.ring()
+            return
+        }
+        running.stop(lease, reason: reason)
     }
 
     // MARK: Maintenance

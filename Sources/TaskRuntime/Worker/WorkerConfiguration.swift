@@ -12,6 +12,11 @@ public struct WorkerConfiguration: Sendable {
     public var heartbeatInterval: Duration
     /// How long an idle queue waits for a wake-up before asking the store again.
     public var pollInterval: Duration
+    /// How far ahead a queue claims: as many jobs beyond its free slots as they would start within
+    /// this time at the pace of its recent handlers (none for long jobs; at most a claim of 500).
+    /// A slot that frees then starts its next job without a round trip to the store. `.zero` claims
+    /// only for free slots.
+    public var prefetchHorizon: Duration
     /// The shortest interval between two progress writes of one job.
     public var progressInterval: Duration
     /// How long running jobs may go on after a graceful shutdown starts before they are given back.
@@ -31,6 +36,7 @@ public struct WorkerConfiguration: Sendable {
         leaseDuration: Duration = .seconds(30),
         heartbeatInterval: Duration = .milliseconds(500),
         pollInterval: Duration = .seconds(1),
+        prefetchHorizon: Duration = .milliseconds(100),
         progressInterval: Duration = .milliseconds(250),
         shutdownGracePeriod: Duration = .seconds(30),
         maxRuntime: Duration? = nil,
@@ -43,6 +49,7 @@ public struct WorkerConfiguration: Sendable {
         self.leaseDuration = leaseDuration
         self.heartbeatInterval = heartbeatInterval
         self.pollInterval = pollInterval
+        self.prefetchHorizon = prefetchHorizon
         self.progressInterval = progressInterval
         self.shutdownGracePeriod = shutdownGracePeriod
         self.maxRuntime = maxRuntime
