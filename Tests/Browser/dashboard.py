@@ -508,9 +508,10 @@ def main():
     failed = []
     try:
         for check in CHECKS:
+            began = time.monotonic()
             try:
                 check(ctx)
-                print(f"PASS {check.__name__}", flush=True)
+                print(f"PASS {check.__name__} ({time.monotonic() - began:.1f} s)", flush=True)
             except Exception as error:  # a failing check must not stop the others
                 failed.append(check.__name__)
                 print(f"FAIL {check.__name__}: {describe(error)}", flush=True)
