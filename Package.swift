@@ -193,12 +193,13 @@ let package = Package(
                 "TaskRuntime", "TaskStoreSQLite", "TaskStorePostgres", "TaskforgeTestSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
-        // A live server on loopback for end-to-end tests, serving any catalog.
+        // A real server for end-to-end tests, serving any catalog: in memory or on loopback.
         .target(
             name: "TaskforgeTestSupport",
             dependencies: [
                 "TaskServer", "TaskStoreSQLite", "TaskStorePostgres", "TaskArtifacts",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -12,11 +12,12 @@ import Testing
 @Suite("Datasets over the API")
 struct DatasetAPITests {
     static func withServer(
-        authentication: Authentication = .off, _ body: (TestServer) async throws -> Void
+        authentication: Authentication = .off, transport: TestServer.Transport = .inMemory,
+        _ body: (TestServer) async throws -> Void
     ) async throws {
         try await TestServer.with(
             catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
-            authentication: authentication, profiles: GeneratedTasks.routeProfiles, body)
+            authentication: authentication, profiles: GeneratedTasks.routeProfiles, transport: transport, body)
     }
 
     @Test func uploadsAreProfiledAndServedBack() async throws {

@@ -11,7 +11,7 @@ struct DatasetCommandTests {
         let directory = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = try await Oracles.generate("cli.jsonl", rows: 300, seed: 41, in: directory)
-        try await DatasetAPITests.withServer { server in
+        try await DatasetAPITests.withServer(transport: .loopback) { server in
             let taskforge = try BuiltExecutable.named("taskforge")
             func run(_ arguments: [String]) async throws -> ProcessRunner.Result {
                 try await ProcessRunner.run(taskforge, arguments, environment: ["TASKFORGE_URL": server.baseURL])

@@ -14,7 +14,7 @@ struct DatasetTusTests {
     static func withServer(_ body: (TestServer) async throws -> Void) async throws {
         try await TestServer.with(
             catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
-            waitingExpiry: .seconds(3600), body)
+            waitingExpiry: .seconds(3600), transport: .loopback, body)
     }
 
     @Test func aDatasetArrivesInChunksAndIsProfiledAtTheEnd() async throws {

@@ -112,7 +112,7 @@ struct Seed002Tests {
         case .sqliteLocalFiles:
             try await TestServer.with(
                 catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
-                profiles: GeneratedTasks.routeProfiles, body)
+                profiles: GeneratedTasks.routeProfiles, transport: .loopback, body)
         case .postgresS3:
             let s3 = try S3TestServer.fromEnvironment().store()
             try await PostgresTestServer.fromEnvironment().withDatabase { url, _ in
@@ -120,7 +120,7 @@ struct Seed002Tests {
                 do {
                     try await TestServer.with(
                         catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, artifacts: s3,
-                        profiles: GeneratedTasks.routeProfiles, jobStore: store, body)
+                        profiles: GeneratedTasks.routeProfiles, jobStore: store, transport: .loopback, body)
                     await store.close()
                 } catch {
                     await store.close()

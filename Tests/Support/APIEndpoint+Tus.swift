@@ -19,23 +19,14 @@ extension APIEndpoint {
         _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil,
         resumable: String? = "1.0.0"
     ) async throws -> TusReply {
-        var request = HTTPClientRequest(url: path.hasPrefix("http") ? path : baseURL + path)
-        request.method = .init(rawValue: method)
-        if let resumable { request.headers.add(name: "Tus-Resumable", value: resumable) }
-        if let body {
-            if headers["Content-Type"] == nil {
-                request.headers.add(name: "Content-Type", value: "application/offset+octet-stream")
-            }
-            request.body = .bytes(ByteBuffer(bytes: body))
+        var fields: [(String, String)] = []
+        if let resumable { fields.append(("Tus-Resumable", resumable)) }
+        if body != nil && headers["Content-Type"] == nil {
+            fields.append(("Content-Type", "application/offset+octet-stream"))
         }
-        for (name, value) in headers { request.headers.add(name: name, value: value) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
-        let bytes = try await response.body.collect(upTo: 1 << 20)
-        var replyHeaders: [String: String] = [:]
-        for header in response.headers { replyHeaders[header.name.lowercased()] = header.value }
-        return TusReply(
-            status: Int(response.status.code), headers: replyHeaders,
-            json: (try? JSONValue(json: Data(bytes.readableBytesView))) ?? .null)
+        fields += headers.map { ($0, $1) }
+        let reply = try await exchange(method, path, headers: fields, body: body.map { ByteBuffer(bytes: $0) })
+        return TusReply(status: reply.status, headers: reply.headers, json: reply.json)
     }
 
     /// `POST /v1/uploads/` of `length` bytes with `metadata` (base64-encoded here).

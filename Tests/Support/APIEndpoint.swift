@@ -7,11 +7,24 @@ import TaskRuntime
 /// (``RemoteServer``).
 public protocol APIEndpoint: Sendable {
     var baseURL: String { get }
+
+    /// Sends one request and collects the whole answer. By default over HTTP to ``baseURL``; a
+    /// ``TestServer`` in memory hands it to its router instead.
+    func exchange(
+        _ method: String, _ path: String, headers: [(String, String)], body: ByteBuffer?
+    ) async throws
+        -> RawReply
 }
 
 /// A server running in another process, at `baseURL`.
 public struct RemoteServer: APIEndpoint {
     public let baseURL: String
+
+    /// The client of ``APIEndpoint/httpExchange(_:_:headers:body:)``: it follows no redirect, as
+    /// the router in memory does not (a test reads the redirect itself). Like `HTTPClient.shared`,
+    /// it lives as long as the process.
+    static let client = HTTPClient(
+        eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
 
     public init(baseURL: String) {
         self.baseURL = baseURL
@@ -26,21 +39,40 @@ public struct Reply: Sendable {
 }
 
 extension APIEndpoint {
+    public func exchange(
+        _ method: String, _ path: String, headers: [(String, String)], body: ByteBuffer?
+    )
+        async throws -> RawReply
+    {
+        try await httpExchange(method, path, headers: headers, body: body)
+    }
+
+    /// ``exchange(_:_:headers:body:)`` over HTTP to ``baseURL``.
+    public func httpExchange(
+        _ method: String, _ path: String, headers: [(String, String)], body: ByteBuffer?
+    )
+        async throws -> RawReply
+    {
+        // An absolute URL is one the server gave (a tus `Location`).
+        var request = HTTPClientRequest(url: path.hasPrefix("http") ? path : baseURL + path)
+        request.method = .init(rawValue: method)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let body { request.body = .bytes(body) }
+        let response = try await RemoteServer.client.execute(request, timeout: .seconds(120))
+        let bytes = try await response.body.collect(upTo: 64 << 20)
+        var replyHeaders: [String: String] = [:]
+        for header in response.headers { replyHeaders[header.name.lowercased()] = header.value }
+        return RawReply(status: Int(response.status.code), headers: replyHeaders, body: Data(bytes.readableBytesView))
+    }
+
     public func request(
         _ method: String, _ path: String, body: String? = nil, contentType: String? = "application/json",
         headers: [String: String] = [:]
     ) async throws -> Reply {
-        var request = HTTPClientRequest(url: baseURL + path)
-        request.method = .init(rawValue: method)
-        if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
-        for (name, value) in headers { request.headers.add(name: name, value: value) }
-        if let body { request.body = .bytes(ByteBuffer(string: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-        let bytes = try await response.body.collect(upTo: 16 << 20)
-        let json = (try? JSONValue(json: Data(bytes.readableBytesView))) ?? .null
-        var headers: [String: String] = [:]
-        for header in response.headers { headers[header.name.lowercased()] = header.value }
-        return Reply(status: Int(response.status.code), headers: headers, json: json)
+        let reply = try await exchange(
+            method, path, headers: (contentType.map { [("Content-Type", $0)] } ?? []) + headers.map { ($0, $1) },
+            body: body.map { ByteBuffer(string: $0) })
+        return Reply(status: reply.status, headers: reply.headers, json: reply.json)
     }
 
     public func submit(_ task: String, version: Int? = nil, _ input: JSONValue) async throws -> Reply {

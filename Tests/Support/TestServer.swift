@@ -1,5 +1,7 @@
 import AsyncHTTPClient
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -8,10 +10,25 @@ import TaskRuntime
 import TaskServer
 import TaskStoreSQLite
 
-/// A real Taskforge server (HTTP on an ephemeral loopback port, in-process workers, SQLite in a
-/// temporary directory) serving `catalog` and its OpenAPI document for the duration of `body`.
+/// A real Taskforge server (its router and in-process workers, SQLite in a temporary directory)
+/// serving `catalog` and its OpenAPI document for the duration of `body`: in memory, its requests
+/// handed to the router by Hummingbird's testing framework (`app.test(.router)`), or on an
+/// ephemeral loopback port for what needs HTTP itself (``Transport``).
 public struct TestServer: APIEndpoint {
+    /// How the tests reach the server.
+    public enum Transport: Sendable {
+        /// No socket: requests go to the router directly. ``baseURL`` leads nowhere.
+        case inMemory
+        /// HTTP on loopback: for clients in other processes (the command line, Python's), streamed
+        /// answers (server-sent events) and the HTTP layer itself (connections, limits on the wire).
+        case loopback
+    }
+
+    /// Where a client reaches the server over HTTP. In memory, `http://localhost`: the authority the
+    /// testing framework gives every request (so the absolute URLs the server builds start with it),
+    /// where nothing listens.
     public let baseURL: String
+    private let router: (any TestClientProtocol)?
     public let store: any JobStore
     /// Where the server keeps artifacts.
     public let artifacts: any ArtifactStore
@@ -35,7 +52,7 @@ public struct TestServer: APIEndpoint {
         artifacts: (any ArtifactStore)? = nil, maxArtifactBytes: Int64 = 25 << 20, uploads: UploadStaging? = nil,
         waitingExpiry: Duration? = nil, eventStream: EventStreamSettings = EventStreamSettings(), logger: Logger? = nil,
         profiles: [any RouteProfile] = [], routeSets: [any RouteSet] = [], jobStore: (any JobStore)? = nil,
-        _ body: (TestServer) async throws -> T
+        transport: Transport = .inMemory, _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskforge-e2e-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -84,24 +101,69 @@ public struct TestServer: APIEndpoint {
             profiles: profiles, routeSets: routeSets)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = api.application(services: [worker], logger: logger) { port in portContinuation.yield(port) }
-        let group = ServiceGroup(services: [app], logger: logger)
-        let running = Task { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
-        let server = TestServer(
-            baseURL: "http://127.0.0.1:\(port)", store: store, artifacts: artifacts, uploads: uploads, metrics: metrics)
+        let server: TestServer
+        let running: Task<Void, any Error>
+        let stop: @Sendable () async -> Void
+        switch transport {
+        case .loopback:
+            let group = ServiceGroup(services: [app], logger: logger)
+            running = Task { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
+            server = TestServer(
+                baseURL: "http://127.0.0.1:\(port)", router: nil, store: store, artifacts: artifacts, uploads: uploads,
+                metrics: metrics)
+            stop = { await group.triggerGracefulShutdown() }
+        case .inMemory:
+            // The testing framework runs the app's services (the worker) until its closure returns.
+            let (clients, clientContinuation) = AsyncStream.makeStream(of: (any TestClientProtocol).self)
+            let (done, doneContinuation) = AsyncStream.makeStream(of: Void.self)
+            running = Task {
+                try await app.test(.router) { client in
+                    clientContinuation.yield(client)
+                    for await _ in done {}
+                }
+            }
+            var iterator = clients.makeAsyncIterator()
+            guard let client = await iterator.next() else { throw TestFailure("the application did not start") }
+            server = TestServer(
+                baseURL: "http://localhost", router: client, store: store, artifacts: artifacts,
+                uploads: uploads, metrics: metrics)
+            stop = { doneContinuation.finish() }
+        }
         do {
             let result = try await body(server)
-            await group.triggerGracefulShutdown()
+            await stop()
             try await running.value
             try await sqlite?.close()
             return result
         } catch {
-            await group.triggerGracefulShutdown()
+            await stop()
             _ = try? await running.value
             try? await sqlite?.close()
             throw error
         }
+    }
+
+    public func exchange(
+        _ method: String, _ path: String, headers: [(String, String)], body: ByteBuffer?
+    )
+        async throws -> RawReply
+    {
+        guard let router else { return try await httpExchange(method, path, headers: headers, body: body) }
+        var fields = HTTPFields()
+        for (name, value) in headers {
+            guard let name = HTTPField.Name(name) else { throw TestFailure("'\(name)' is no header name") }
+            fields.append(HTTPField(name: name, value: value))
+        }
+        // An absolute URL the server gave (a tus `Location`) names its path on this server.
+        let path = path.hasPrefix("http") ? URLComponents(string: path)?.path ?? path : path
+        let response = try await router.executeRequest(
+            uri: path, method: HTTPRequest.Method(method) ?? .get, headers: fields, body: body)
+        var replyHeaders: [String: String] = [:]
+        for field in response.headers { replyHeaders[field.name.canonicalName] = field.value }
+        return RawReply(
+            status: response.status.code, headers: replyHeaders, body: Data(response.body.readableBytesView))
     }
 }
 

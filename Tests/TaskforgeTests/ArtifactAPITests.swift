@@ -14,7 +14,9 @@ import Testing
 @Suite("Artifact API")
 struct ArtifactAPITests {
     @Test func aRawUploadIsStoredAndDownloadedAsSent() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let bytes = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
             let created = try await server.upload(
@@ -50,7 +52,9 @@ struct ArtifactAPITests {
     /// The seeds' form: `task_id`, `type`, `content_type`, `data_base64`; attached to a job, the
     /// artifact shows its lineage, and the job lists it.
     @Test func theJSONFormAttachesAnArtifactToAJob() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let job = try #require(try await server.submit("echo", ["message": "hello"]).json["id"]?.stringValue)
             try await server.waitForJob(job) { $0["state"] == "succeeded" }
@@ -80,7 +84,8 @@ struct ArtifactAPITests {
     /// A body streamed without a length stops at the limit: 413, and no file is left.
     @Test func theSizeLimitHoldsWhileStreaming() async throws {
         try await TestServer.with(
-            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxArtifactBytes: 1 << 20
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxArtifactBytes: 1 << 20,
+            transport: .loopback
         ) { server in
             let streamed = try await server.upload("/v1/artifacts?name=big.bin", Data(count: 3 << 20), chunked: true)
             #expect(streamed.status == 413)
@@ -99,7 +104,9 @@ struct ArtifactAPITests {
     }
 
     @Test func badUploadsAndLookupsAreRefusedWithTheirCode() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let noName = try await server.upload("/v1/artifacts", Data("x".utf8))
             #expect(
@@ -157,7 +164,9 @@ struct ArtifactAPITests {
 
     /// A handler (in the worker's process) writes artifacts from bytes and from a file; the job lists them.
     @Test func handlersWriteArtifactsOfTheirJob() async throws {
-        try await TestServer.with(catalog: ArtifactWritingTask.catalog, openAPIDocument: "{}", maxArtifactBytes: 1024) {
+        try await TestServer.with(
+            catalog: ArtifactWritingTask.catalog, openAPIDocument: "{}", maxArtifactBytes: 1024, transport: .loopback
+        ) {
             server in
             let job = try #require(try await server.submit("render", ["text": "a,b\n"]).json["id"]?.stringValue)
             let finished = try await server.waitUntilFinished(job)
@@ -183,7 +192,8 @@ struct ArtifactAPITests {
     @Test func onS3TheDownloadRedirectsToAPresignedLink() async throws {
         let s3 = try S3TestServer.fromEnvironment().store()
         try await TestServer.with(
-            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, artifacts: s3
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, artifacts: s3,
+            transport: .loopback
         ) { server in
             let bytes = Data((0..<(6 << 20)).map { UInt8(truncatingIfNeeded: $0 >> 3) })
             let created = try await server.upload("/v1/artifacts?name=data.bin", bytes, chunked: true)

@@ -12,7 +12,9 @@ struct BatchSubmitTests {
     }
 
     @Test func aValidBatchQueuesEveryJobInOrder() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let reply = try await server.request(
                 "POST", "/v1/jobs:batch",
@@ -30,7 +32,9 @@ struct BatchSubmitTests {
     }
 
     @Test func oneInvalidItemQueuesNothingAndEveryFailureIsListed() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let reply = try await server.request(
                 "POST", "/v1/jobs:batch",
@@ -59,7 +63,8 @@ struct BatchSubmitTests {
 
     @Test func aBatchLargerThanTheLimitOrEmptyOrMisshapenIsRefused() async throws {
         try await TestServer.with(
-            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxBatchSize: 2
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxBatchSize: 2,
+            transport: .loopback
         ) { server in
             let echo = #"{"task": "echo", "input": {"message": "a"}}"#
             let large = try await server.request("POST", "/v1/jobs:batch", body: Self.batch([echo, echo, echo]))
@@ -75,7 +80,9 @@ struct BatchSubmitTests {
     }
 
     @Test func itemsOfATaskWithDedupAreRefused() async throws {
-        try await TestServer.with(catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(
+            catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) { server in
             let reply = try await server.request(
                 "POST", "/v1/jobs:batch", body: Self.batch([#"{"task": "sum", "input": {"dataset": "a"}}"#]))
             #expect(reply.status == 422 && reply.json["items"]?.arrayValue?.first?["code"] == "dedup_not_batchable")
@@ -83,7 +90,9 @@ struct BatchSubmitTests {
     }
 
     @Test func submitBatchSendsAJSONLinesFile() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("batch-\(UUID()).jsonl")
             defer { try? FileManager.default.removeItem(at: file) }

@@ -8,7 +8,9 @@ import Testing
 @Suite("Command line")
 struct CommandLineTests {
     @Test func submitWaitPrintsTheOutputAndSucceeds() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let result = try await CommandLineRunner.run([
                 "submit", "echo", "--message", "hi from the CLI", "--wait", "--server", server.baseURL,
@@ -21,7 +23,9 @@ struct CommandLineTests {
     }
 
     @Test func invalidFlagsAreRefusedBeforeAnythingIsSent() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let result = try await CommandLineRunner.run([
                 "submit", "sleep", "--seconds", "5000", "--server", server.baseURL,
@@ -42,7 +46,7 @@ struct CommandLineTests {
     @Test func aFailedJobExitsWithOne() async throws {
         try await TestServer.with(
             catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
-            maxRuntime: .milliseconds(200)
+            maxRuntime: .milliseconds(200), transport: .loopback
         ) { server in
             let result = try await CommandLineRunner.run([
                 "submit", "sleep", "--seconds", "30", "--wait", "--server", server.baseURL,
@@ -53,7 +57,9 @@ struct CommandLineTests {
     }
 
     @Test func inputJSONAndFlagsCombine() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let result = try await CommandLineRunner.run([
                 "submit", "echo", "--input-json", #"{"message": "from json"}"#, "--json", "--server", server.baseURL,
@@ -66,7 +72,9 @@ struct CommandLineTests {
     }
 
     @Test func submitOptionsReachTheServer() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let result = try await CommandLineRunner.run([
                 "submit", "echo", "--message", "later", "--priority", "7", "--delay", "1h", "--json", "--server",
@@ -89,7 +97,9 @@ struct CommandLineTests {
     }
 
     @Test func jobsCommandsShowListAndCancel() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let id = try #require(try await server.submit("sleep", ["seconds": 600]).json["id"]?.stringValue)
             try await server.waitForJob(id) { $0["state"] == "running" }

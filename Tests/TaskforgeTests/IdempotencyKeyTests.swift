@@ -15,7 +15,9 @@ struct IdempotencyKeyTests {
     }
 
     @Test func aRepeatedRequestGetsTheFirstAnswerAndQueuesNothing() async throws {
-        try await TestServer.with(catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(
+            catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) { server in
             let first = try await Self.submit(server, key: "order-1", dataset: "a")
             #expect(first.status == 202 && first.headers["idempotent-replayed"] == nil)
             let again = try await Self.submit(server, key: "order-1", dataset: "a")
@@ -29,7 +31,9 @@ struct IdempotencyKeyTests {
     }
 
     @Test func aKeyReusedForAnotherRequestIsRefused() async throws {
-        try await TestServer.with(catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(
+            catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) { server in
             let first = try await Self.submit(server, key: "k", dataset: "a")
             let other = try await Self.submit(server, key: "k", dataset: "b")
             #expect(other.status == 422 && other.json["code"] == "idempotency_key_reused")
@@ -41,7 +45,9 @@ struct IdempotencyKeyTests {
     }
 
     @Test func concurrentRequestsWithOneKeyQueueOneJob() async throws {
-        try await TestServer.with(catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(
+            catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) { server in
             let replies = try await withThrowingTaskGroup(of: Reply.self) { group in
                 for _ in 0..<12 {
                     group.addTask { try await Self.submit(server, key: "burst", dataset: "a") }
@@ -64,7 +70,9 @@ struct IdempotencyKeyTests {
     }
 
     @Test func aRefusedRequestDoesNotUseUpItsKey() async throws {
-        try await TestServer.with(catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(
+            catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) { server in
             let invalid = try await server.request(
                 "POST", "/v1/tasks/sum", body: #"{"dataset": 7}"#, headers: ["Idempotency-Key": "fix-me"])
             #expect(invalid.status == 422 && invalid.json["code"] == "invalid_input")
@@ -75,7 +83,9 @@ struct IdempotencyKeyTests {
 
     @Test(arguments: ["", String(repeating: "k", count: 256), "has space", "naïve"])
     func aMalformedKeyIsRefused(key: String) async throws {
-        try await TestServer.with(catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(
+            catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) { server in
             let reply = try await Self.submit(server, key: key, dataset: "a")
             #expect(reply.status == 400 && reply.json["code"] == "invalid_idempotency_key")
             #expect(try await server.store.jobs(matching: JobQuery(task: "sum")).jobs.isEmpty)
@@ -87,7 +97,9 @@ struct IdempotencyKeyTests {
 @Suite("Idempotency and dedup on the command line")
 struct IdempotencyCommandLineTests {
     @Test func repeatingASubmitWithItsKeyQueuesOneJob() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let arguments = [
                 "submit", "echo", "--message", "hi", "--delay", "1h", "--idempotency-key", "deploy-42", "--json",
@@ -108,7 +120,9 @@ struct IdempotencyCommandLineTests {
     }
 
     @Test func dedupPrintsWhetherAKeyWasProcessed() async throws {
-        try await TestServer.with(catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) { server in
+        try await TestServer.with(
+            catalog: SumTask.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) { server in
             let before = try await CommandLineRunner.run(["dedup", "sum", "dataset=a", "--server", server.baseURL])
             #expect(before.status == 0 && before.stdout == "not processed\n", "\(before.stdout)\(before.stderr)")
 

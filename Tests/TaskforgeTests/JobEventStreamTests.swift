@@ -52,7 +52,9 @@ struct JobEventStreamTests {
     }
 
     @Test func theStreamCarriesStatesAndThrottledProgressAndEndsAfterTheFinalState() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let id = try #require(try await server.submit("sleep", ["seconds": 1.5]).json["id"]?.stringValue)
             let (contentType, text) = try await Self.read(server, id)
@@ -80,7 +82,9 @@ struct JobEventStreamTests {
     }
 
     @Test func lastEventIDResumesAfterThatEvent() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let id = try #require(try await server.submit("echo", ["message": "hi"]).json["id"]?.stringValue)
             _ = try await server.waitUntilFinished(id)
@@ -106,7 +110,8 @@ struct JobEventStreamTests {
     @Test func aQuietStreamSendsKeepAliveComments() async throws {
         try await TestServer.with(
             catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
-            eventStream: EventStreamSettings(pollInterval: .milliseconds(20), keepAliveInterval: .milliseconds(100))
+            eventStream: EventStreamSettings(pollInterval: .milliseconds(20), keepAliveInterval: .milliseconds(100)),
+            transport: .loopback
         ) { server in
             // Held back for an hour: nothing happens to it.
             let delayed = try await server.request("POST", "/v1/tasks/echo?delay=1h", body: #"{"message": "later"}"#)
@@ -120,7 +125,8 @@ struct JobEventStreamTests {
 
     @Test func anotherPrincipalsJobIsNotFound() async throws {
         try await TestServer.with(
-            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, authentication: .required
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, authentication: .required,
+            transport: .loopback
         ) { server in
             let mine = try await AuthenticationTests.token(server, "mine", [.submit, .read])
             let theirs = try await AuthenticationTests.token(server, "theirs", [.read])
@@ -139,7 +145,9 @@ struct JobEventStreamTests {
     /// A cancel sent while the stream is open ends it with the `cancelled` state. (How soon is a
     /// benchmark figure, not a test: see the note of the issue.)
     @Test func aCancelEndsTheOpenStream() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let id = try #require(try await server.submit("sleep", ["seconds": 600]).json["id"]?.stringValue)
             try await server.waitForJob(id) { $0["state"] == "running" }

@@ -8,7 +8,9 @@ import Testing
 @Suite("Queue status")
 struct QueueStatusTests {
     @Test func aQueueNobodyServesShowsItsWaitingJobs() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             // No task uses 'nightly' and no worker serves it: its jobs wait.
             _ = try await server.store.enqueue([
@@ -62,7 +64,9 @@ struct QueueStatusTests {
     /// `/metrics` and `taskforge queues` show the pause, and a resume (`taskforge queues resume`)
     /// lets the waiting job run.
     @Test func aPausedQueueWaitsWhileOthersRunAndRunsOnceResumed() async throws {
-        try await TestServer.with(catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument) {
+        try await TestServer.with(
+            catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument, transport: .loopback
+        ) {
             server in
             let paused = try await server.request("POST", "/v1/queues/default/pause")
             #expect(paused.status == 200, "\(paused.json)")

@@ -149,7 +149,8 @@ struct VolcalOptionalFileTests {
         func withServer(_ body: (TestServer) async throws -> Void) async throws {
             let catalog = TaskCatalog(GeneratedTasks.catalog.entries.filter { $0.definition.name == "volcal" })
             try await TestServer.with(
-                catalog: catalog, openAPIDocument: "{}", maxArtifactBytes: 64 << 20, waitingExpiry: .seconds(3600), body
+                catalog: catalog, openAPIDocument: "{}", maxArtifactBytes: 64 << 20, waitingExpiry: .seconds(3600),
+                transport: .loopback, body
             )
         }
 

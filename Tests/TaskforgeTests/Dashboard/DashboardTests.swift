@@ -19,7 +19,7 @@ struct DashboardTests {
         try await TestServer.with(
             catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
             authentication: authentication,
-            routeSets: [dashboard], body)
+            routeSets: [dashboard], transport: .loopback, body)
     }
 
     @Test func behindAProxysPrefixEveryLinkAndTheCookieCarryIt() async throws {
@@ -278,7 +278,7 @@ struct DashboardTests {
                 try await TestServer.with(
                     catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
                     routeSets: [dashboard],
-                    jobStore: store
+                    jobStore: store, transport: .loopback
                 ) { server in
                     _ = try await server.store.pauseQueue("default", by: nil, at: Date())
                     let stream = try await BrowserSession(server).open("/ui/live?view=%2Fui")

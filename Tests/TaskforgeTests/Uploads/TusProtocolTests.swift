@@ -20,7 +20,7 @@ struct TusProtocolTests {
         let staging = UploadStaging(directory: directory, lifecycle: lifecycle, maxBytes: maxBytes)
         try await TestServer.with(
             catalog: GeneratedTasks.catalog, openAPIDocument: GeneratedTasks.openAPIDocument,
-            authentication: authentication, uploads: staging
+            authentication: authentication, uploads: staging, transport: .loopback
         ) { try await body($0, staging) }
     }
 

@@ -36,7 +36,7 @@ struct Seed000CompatTests {
         let catalog = TaskCatalog(GeneratedTasks.catalog.entries.filter { $0.definition.name == "volcal" })
         try await TestServer.with(
             catalog: catalog, openAPIDocument: GeneratedTasks.openAPIDocument, maxArtifactBytes: 64 << 20,
-            waitingExpiry: .seconds(3600), profiles: GeneratedTasks.routeProfiles
+            waitingExpiry: .seconds(3600), profiles: GeneratedTasks.routeProfiles, transport: .loopback
         ) { server in
             // 1. Call /create_task to obtain the upload URLs and task_id.
             let created = try await server.request("POST", "/create_task", contentType: nil)
