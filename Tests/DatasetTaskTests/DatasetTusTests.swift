@@ -40,8 +40,13 @@ struct DatasetTusTests {
             let offset = Int(
                 try #require(try await server.tus("HEAD", location).headers["upload-offset"].flatMap(Int.init)))
             #expect(offset >= half && offset <= bytes.count)
-            #expect(
-                try await server.patchUpload(location, offset: Int64(offset), bytes.suffix(from: offset)).status == 204)
+            var resumed = try await server.patchUpload(location, offset: Int64(offset), bytes.suffix(from: offset))
+            // A HEAD answered before the broken PATCH reached the server knows less than the server
+            // kept: the conflict says how much, and the client resumes from there, as tus clients do.
+            if resumed.status == 409, let kept = resumed.offset {
+                resumed = try await server.patchUpload(location, offset: kept, bytes.suffix(from: Int(kept)))
+            }
+            #expect(resumed.status == 204)
 
             let dataset = try await server.request("GET", path)
             #expect(

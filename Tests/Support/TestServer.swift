@@ -119,6 +119,8 @@ public struct TestServer: APIEndpoint {
             let (clients, clientContinuation) = AsyncStream.makeStream(of: (any TestClientProtocol).self)
             let (done, doneContinuation) = AsyncStream.makeStream(of: Void.self)
             running = Task {
+                // A framework that fails before it runs the closure ends the wait for a client too.
+                defer { clientContinuation.finish() }
                 try await app.test(.router) { client in
                     clientContinuation.yield(client)
                     for await _ in done {}
@@ -156,10 +158,13 @@ public struct TestServer: APIEndpoint {
             guard let name = HTTPField.Name(name) else { throw TestFailure("'\(name)' is no header name") }
             fields.append(HTTPField(name: name, value: value))
         }
-        // An absolute URL the server gave (a tus `Location`) names its path on this server.
-        let path = path.hasPrefix("http") ? URLComponents(string: path)?.path ?? path : path
-        let response = try await router.executeRequest(
-            uri: path, method: HTTPRequest.Method(method) ?? .get, headers: fields, body: body)
+        guard let method = HTTPRequest.Method(method) else { throw TestFailure("'\(method)' is no HTTP method") }
+        // An absolute URL the server gave (a tus `Location`) names its path and query on this server.
+        var uri = path
+        if let url = URLComponents(string: path), url.scheme != nil {
+            uri = url.percentEncodedPath + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
+        }
+        let response = try await router.executeRequest(uri: uri, method: method, headers: fields, body: body)
         var replyHeaders: [String: String] = [:]
         for field in response.headers { replyHeaders[field.name.canonicalName] = field.value }
         return RawReply(
