@@ -179,7 +179,8 @@ let package = Package(
         // The AOD retrieval's cost per pixel, its variants side by side (scripts/bench aod).
         .executableTarget(name: "aod-bench", dependencies: ["Atmosphere"]),
 
-        .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema"]),
+        // Datasets for its seeded generator.
+        .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema", "Datasets"]),
         // The SigV4 signer against AWS's vectors; both artifact stores against a real S3-compatible server.
         .testTarget(name: "ArtifactStoreTests", dependencies: ["TaskArtifacts", "TaskforgeTestSupport"]),
         .testTarget(

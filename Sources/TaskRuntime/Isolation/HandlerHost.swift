@@ -20,26 +20,29 @@ public struct HandlerHost: Sendable {
     public func run() async -> Never {
         let replies = ReplyWriter(output: Self.takeStandardOutput())
         let artifacts = ForwardingArtifactSink(send: { replies.send($0) })
-        var attempt: Task<Void, Never>?
-        // The process exits as soon as standard input closes, even while a handler that ignores
-        // cancellation is running.
-        let (lines, nextLine) = AsyncStream.makeStream(of: Data.self)
-        LineReader.start("stdin-reader", reading: .standardInput, line: { nextLine.yield($0) }, end: { exit(0) })
-        for await line in lines {
-            let request: HostRequest
-            do {
-                request = try HostLine.decode(HostRequest.self, from: line)
-            } catch {
-                logger.error("unreadable request from the supervisor", metadata: ["error": "\(error)"])
-                continue
-            }
-            if let run = request.run {
-                attempt = Task { await self.execute(run, replies: replies, artifacts: artifacts) }
-            }
-            if let written = request.artifactWritten { artifacts.receive(written) }
-            if request.cancel == true { attempt?.cancel() }
-        }
-        exit(0)
+        let attempt = Mutex<Task<Void, Never>?>(nil)
+        // Requests are read and acted on by the reader thread itself, one hop fewer per attempt than
+        // handing each line to a task first. The process exits as soon as standard input closes,
+        // even while a handler that ignores cancellation is running.
+        LineReader.start(
+            "stdin-reader", reading: .standardInput,
+            line: { line in
+                let request: HostRequest
+                do {
+                    request = try HostLine.decode(HostRequest.self, from: line)
+                } catch {
+                    logger.error("unreadable request from the supervisor", metadata: ["error": "\(error)"])
+                    return
+                }
+                if let run = request.run {
+                    attempt.withLock { $0 = Task { await self.execute(run, replies: replies, artifacts: artifacts) } }
+                }
+                if let written = request.artifactWritten { artifacts.receive(written) }
+                if request.cancel == true { attempt.withLock { $0 }?.cancel() }
+            },
+            end: { exit(0) })
+        // Parked for good: the reader thread ends the process when standard input closes.
+        await withUnsafeContinuation { (_: UnsafeContinuation<Never, Never>) in }
     }
 
     /// The replies' own handle on standard output; file descriptor 1 then points at standard error,

@@ -61,15 +61,17 @@ struct HostReply: Codable, Sendable {
     var cancelled: Bool?
 }
 
-/// One JSON object a line, as handler processes and their supervisors speak.
+/// One JSON object a line, as handler processes and their supervisors speak. Both sides go
+/// through ``JSONValue`` rather than Foundation's coders: a job's input and output are `JSONValue`s
+/// already, which `JSONDecoder` can only rebuild by trial and error, a thrown error per type tried.
 enum HostLine {
     static func encode(_ value: some Encodable) throws -> Data {
-        var data = try JSONEncoder().encode(value)
+        var data = try JSONValue(encoding: value).canonicalData()
         data.append(UInt8(ascii: "\n"))
         return data
     }
 
     static func decode<Value: Decodable>(_ type: Value.Type, from line: Data) throws -> Value {
-        try JSONDecoder().decode(type, from: line)
+        try JSONValue(json: line).decode(as: type)
     }
 }

@@ -240,7 +240,7 @@ public struct NewJob: Sendable, Hashable {
     public var datasets: [UUID]
 
     public init(
-        id: UUID = UUID(), task: String, version: Int, queue: String, priority: Int = 0, input: JSONValue,
+        id: UUID = .random(), task: String, version: Int, queue: String, priority: Int = 0, input: JSONValue,
         maxAttempts: Int, runAt: Date = Date(), owner: String? = nil, files: [FileInput] = [], timeout: Duration? = nil,
         datasets: [UUID] = []
     ) {

@@ -115,17 +115,23 @@ extension JSONValue {
 
     /// Canonical JSON: keys sorted, no insignificant whitespace, slashes unescaped.
     /// Equal values always give equal bytes, so it is fit for hashing and fingerprints.
+    /// Byte for byte what `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes`
+    /// (``CanonicalJSONWriter``); a non-finite number throws.
     public func canonicalData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        Data(try canonicalBytes())
     }
 
     /// ``canonicalData()`` as a string.
     public func canonicalString() -> String {
         // Encoding a JSONValue cannot fail except for non-finite numbers, which JSON cannot hold;
         // parsing never produces them.
-        (try? String(decoding: canonicalData(), as: UTF8.self)) ?? "null"
+        (try? String(decoding: canonicalBytes(), as: UTF8.self)) ?? "null"
+    }
+
+    private func canonicalBytes() throws -> [UInt8] {
+        var writer = CanonicalJSONWriter()
+        try writer.write(self)
+        return writer.bytes
     }
 }
 
