@@ -7,10 +7,34 @@ import Foundation
 public struct JobSubmitter: Sendable {
     public let catalog: TaskCatalog
     public let store: any JobStore
+    /// Single submissions that arrive together are inserted together (``GroupCommit``): one
+    /// statement and one commit for the jobs of concurrent requests, each caller answered only once
+    /// its job is stored.
+    private let inserts: GroupCommit<NewJob, Result<Job, any Error>>
+
+    /// The most single submissions one grouped insert takes.
+    static let maxGroupedInserts = 500
 
     public init(catalog: TaskCatalog, store: any JobStore) {
         self.catalog = catalog
         self.store = store
+        inserts = GroupCommit(maxBatch: Self.maxGroupedInserts) { jobs in
+            do {
+                return try await store.enqueue(jobs).map { .success($0) }
+            } catch  where jobs.count > 1 {
+                // A failure that is one job's own (a dataset deleted meanwhile) must not refuse the
+                // others of its group: each is tried alone and answered with its own outcome.
+                var answers: [Result<Job, any Error>] = []
+                for job in jobs {
+                    do {
+                        answers.append(.success(try await Self.insert(job, into: store)))
+                    } catch {
+                        answers.append(.failure(error))
+                    }
+                }
+                return answers
+            }
+        }
     }
 
     /// Validates `input` for `task` and returns the job to insert, with defaults applied and checked
@@ -91,11 +115,14 @@ public struct JobSubmitter: Sendable {
             let key = entry.dedupKey(dedup, version: newJob.version, input: newJob.input, owner: newJob.owner)
             return try await store.enqueueDeduplicated(newJob, key: key, reuseResultFor: dedup.reuseResultFor)
         }
-        let stored = try await store.enqueue([newJob])
-        guard let job = stored.first else {
+        return .created(try await inserts.submit(newJob).get())
+    }
+
+    private static func insert(_ job: NewJob, into store: any JobStore) async throws -> Job {
+        guard let stored = try await store.enqueue([job]).first else {
             preconditionFailure("JobStore.enqueue returned no job for one insert")
         }
-        return .created(job)
+        return stored
     }
 }
 
