@@ -278,12 +278,19 @@ public final class PostgresJobStore: JobStore {
     /// per queue (LATERAL) so that each lookup walks the jobs_ready index in claim order; with
     /// `queue = ANY(...)` PostgreSQL scans and sorts every pending job instead. Rows locked beyond the best `limit` stay locked (skipped by others)
     /// until the statement ends.
+    ///
+    /// A claim's commit does not wait for its WAL to reach the disk (`synchronous_commit` off for
+    /// this transaction alone, `relaxed`): a claim lost to a database crash leaves its jobs pending,
+    /// their attempt unspent, and they run again, as jobs of a worker that died do. Nothing that
+    /// must survive is written by a claim; the result of every attempt is committed durably (and
+    /// its commit flushes the claim's WAL with it).
     static func claimStatement(_ request: ClaimRequest) -> PostgresQuery {
         let rules = request.rateLimits
         let limited = rules.flatMap { rule in rule.tasks.map { (task: $0, key: rule.key) } }
         let queues = Array(Set(request.queues)).sorted()
         return """
-            WITH rule AS (
+            WITH relaxed AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true)),
+            rule AS (
                 SELECT * FROM unnest(\(rules.map(\.key))::text[], \(rules.map(\.perSecond))::float8[],
                     \(rules.map { Double($0.burst) })::float8[]) AS rule (key, per_second, burst)),
             limited_task AS (
@@ -296,7 +303,7 @@ public final class PostgresJobStore: JobStore {
                     locked.tokens + GREATEST(extract(epoch FROM now() - locked.refilled_at)::float8, 0) * rule.per_second) AS available
                 FROM locked JOIN rule ON rule.key = locked.key),
             wanted AS (
-                SELECT queue FROM unnest(\(queues)::text[]) AS requested (queue)
+                SELECT queue FROM unnest(\(queues)::text[]) AS requested (queue) CROSS JOIN relaxed
                 WHERE queue NOT IN (SELECT queue FROM paused_queues)),
             unlimited AS (
                 SELECT ready.seq, ready.priority, ready.run_at, NULL::text AS key
