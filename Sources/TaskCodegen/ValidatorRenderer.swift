@@ -15,8 +15,8 @@ struct ValidatorRenderer {
     /// The indentation of the enum's members, in spaces: where lines are measured from.
     private var memberIndent = 4
 
-    /// Writes `enum <name> { ... }` with `static func validate(_:)`, which runs `check(_:_:_:)`, the
-    /// root's check.
+    /// Writes `enum <name> { ... }` with `static func validate(_:)` and `isValid(_:)`, which run
+    /// `check(_:_:_:)`, the root's check, with an array and a ``ValidityCheck`` as the sink.
     /// - Parameters:
     ///   - access: `public ` or `""`, prefixed to the enum and its `check`.
     ///   - summary: the first lines of the enum's doc comment; the origin's remark follows.
@@ -37,8 +37,16 @@ struct ValidatorRenderer {
             "    return violations",
             "}",
         ]
+        let validity = [
+            "/// Whether `json` is valid: the same checks, without building a message or a pointer.",
+            "\(access)static func isValid(_ json: JSONValue) -> Bool {",
+            "    var validity = ValidityCheck()",
+            "    check(json, \"\", &validity)",
+            "    return validity.isValid",
+            "}",
+        ]
         writer.block("\(access)enum \(name) {") { writer in
-            for (index, lines) in (renderer.constants + [entry] + renderer.functions).enumerated() {
+            for (index, lines) in (renderer.constants + [entry, validity] + renderer.functions).enumerated() {
                 if index > 0 { writer.line() }
                 for line in lines { writer.line(line) }
             }
@@ -68,9 +76,8 @@ struct ValidatorRenderer {
             writer.docComment(
                 "Checks `\(origin.path.isEmpty ? "(root)" : origin.path)`.\n" + origin.remark(schema.location))
             writer.list(
-                "\(access)static func \(name)(",
-                ["_ value: JSONValue", "_ pointer: @autoclosure () -> String", "_ violations: inout [Violation]"],
-                ") {")
+                "\(access)static func \(name)<Sink: ViolationSink>(",
+                ["_ value: JSONValue", "_ pointer: @autoclosure () -> String", "_ violations: inout Sink"], ") {")
             writer.indented { writeChecks(of: schema, base: base, origin: origin, into: &$0) }
             writer.line("}")
         }
@@ -88,7 +95,7 @@ struct ValidatorRenderer {
         if let types = schema.types {
             let patterns = Self.casePatterns(types)
             let expected = types.map { ".\($0.rawValue)" }.joined(separator: ", ")
-            let failure = "violations.append(.type(at: pointer(), expected: [\(expected)], found: value))"
+            let failure = "violations.add(.type(at: pointer(), expected: [\(expected)], found: value))"
             if patterns.count == 1 {
                 let binding = kinds.count == 1 ? kinds[0].binding(for: patterns[0]) : nil
                 bound = binding != nil
@@ -115,7 +122,7 @@ struct ValidatorRenderer {
                 origin.appending("enum"),
                 schema.location)
             writer.block("if !Self.\(constant).contains(value) {") { writer in
-                writer.line("violations.append(.enumeration(at: pointer(), allowed: Self.\(constant), found: value))")
+                writer.line("violations.add(.enumeration(at: pointer(), allowed: Self.\(constant), found: value))")
             }
         }
         if let value = schema.constValue {
@@ -123,7 +130,7 @@ struct ValidatorRenderer {
                 base, "Constant", { _ in ": JSONValue = " + SwiftSyntax.jsonLiteral(value) }, origin.appending("const"),
                 schema.location)
             writer.block("if value != Self.\(constant) {") { writer in
-                writer.line("violations.append(.constant(at: pointer(), Self.\(constant), found: value))")
+                writer.line("violations.add(.constant(at: pointer(), Self.\(constant), found: value))")
             }
         }
         if bound {
@@ -161,7 +168,7 @@ struct ValidatorRenderer {
                 for case (let limit?, let comparison, let keyword) in bounds {
                     let literal = SwiftSyntax.number(limit)
                     writer.block("if number \(comparison) \(literal) {") { writer in
-                        writer.line("violations.append(.\(keyword)(at: pointer(), \(literal), found: value))")
+                        writer.line("violations.add(.\(keyword)(at: pointer(), \(literal), found: value))")
                     }
                 }
             }
@@ -169,7 +176,7 @@ struct ValidatorRenderer {
         if let divisor = schema.multipleOf, divisor > 0 {
             let literal = SwiftSyntax.number(divisor)
             writer.block("if !value.isMultiple(of: \(literal)) {") { writer in
-                writer.line("violations.append(.multipleOf(at: pointer(), \(literal), found: value))")
+                writer.line("violations.add(.multipleOf(at: pointer(), \(literal), found: value))")
             }
         }
     }
@@ -185,7 +192,7 @@ struct ValidatorRenderer {
         ] {
             guard let limit else { continue }
             writer.block("if length \(comparison) \(limit) {") { writer in
-                writer.line("violations.append(.\(keyword)(at: pointer(), \(limit), found: length))")
+                writer.line("violations.add(.\(keyword)(at: pointer(), \(limit), found: length))")
             }
         }
         if let pattern = schema.pattern {
@@ -194,13 +201,13 @@ struct ValidatorRenderer {
                 origin.appending("pattern"),
                 schema.location)
             writer.block("if Self.\(constant).matches(string) == false {") { writer in
-                writer.line("violations.append(.pattern(at: pointer(), Self.\(constant).source, found: string))")
+                writer.line("violations.add(.pattern(at: pointer(), Self.\(constant).source, found: string))")
             }
         }
         if let format = schema.format {
             let name = "StringFormat.\(SwiftSyntax.caseName(format.rawValue))"
             writer.block("if !\(name).accepts(string) {") { writer in
-                writer.line("violations.append(.format(at: pointer(), \(name), found: string))")
+                writer.line("violations.add(.format(at: pointer(), \(name), found: string))")
             }
         }
     }
@@ -211,11 +218,11 @@ struct ValidatorRenderer {
         for (limit, comparison, keyword) in [(schema.minItems, "<", "minItems"), (schema.maxItems, ">", "maxItems")] {
             guard let limit else { continue }
             writer.block("if items.count \(comparison) \(limit) {") { writer in
-                writer.line("violations.append(.\(keyword)(at: pointer(), \(limit), found: items.count))")
+                writer.line("violations.add(.\(keyword)(at: pointer(), \(limit), found: items.count))")
             }
         }
         if schema.uniqueItems == true {
-            writer.line("violations += Violation.uniqueItems(items, at: pointer)")
+            writer.line("violations.add(contentsOf: Violation.uniqueItems(items, at: pointer))")
         }
         if let itemSchema = schema.items,
             let call = call(
@@ -241,7 +248,7 @@ struct ValidatorRenderer {
             let call = call(
                 for: property.schema, value: "member", pointer: pointer, base: base + Self.component(property.name),
                 origin: origin.appending(Self.commentSafe(property.name)))
-            let missing = "violations.append(.required(at: \(pointer), name: \(key)))"
+            let missing = "violations.add(.required(at: \(pointer), name: \(key)))"
             guard call != nil || closed || required else { continue }
             guard call != nil || closed else {
                 writer.block("if object[\(key)] == nil {") { $0.line(missing) }
@@ -262,7 +269,7 @@ struct ValidatorRenderer {
             let key = SwiftSyntax.stringLiteral(name)
             let pointer = "pointer() + \(SwiftSyntax.stringLiteral(Violation.memberPointer("", name)))"
             writer.block("if object[\(key)] == nil {") {
-                $0.line("violations.append(.required(at: \(pointer), name: \(key)))")
+                $0.line("violations.add(.required(at: \(pointer), name: \(key)))")
             }
         }
         if closed {
@@ -275,8 +282,9 @@ struct ValidatorRenderer {
                 },
                 origin.appending("properties"), schema.location)
             writer.block(counting ? "if known < object.count {" : "if !object.isEmpty {") { writer in
-                writer.line(
-                    "violations += Violation.additionalProperties(of: object, declared: Self.\(constant), at: pointer)")
+                writer.list(
+                    "violations.add(contentsOf: Violation.additionalProperties(",
+                    ["of: object", "declared: Self.\(constant)", "at: pointer"], "))")
             }
         }
     }

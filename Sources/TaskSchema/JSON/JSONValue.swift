@@ -123,9 +123,19 @@ extension JSONValue {
 
     /// ``canonicalData()`` as a string.
     public func canonicalString() -> String {
-        // Encoding a JSONValue cannot fail except for non-finite numbers, which JSON cannot hold;
-        // parsing never produces them.
-        (try? String(decoding: canonicalData(), as: UTF8.self)) ?? "null"
+        // Scalars the encoder would write verbatim are written directly: violation messages quote
+        // values, and an encoder per message would cost more than the check that failed.
+        switch self {
+        case .null: return "null"
+        case .bool(let bool): return bool ? "true" : "false"
+        case .integer(let integer): return String(integer)
+        case .string(let string) where string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }):
+            return "\"" + string + "\""
+        default:
+            // Encoding a JSONValue cannot fail except for non-finite numbers, which JSON cannot hold;
+            // parsing never produces them.
+            return (try? String(decoding: canonicalData(), as: UTF8.self)) ?? "null"
+        }
     }
 }
 
