@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "taskforge-bench", targets: ["taskforge-bench"]),
         .executable(name: "datasets-bench", targets: ["datasets-bench"]),
         .executable(name: "aod-bench", targets: ["aod-bench"]),
+        .executable(name: "validator-bench", targets: ["validator-bench"]),
         // A package of one's own adds tasks.yaml, the build plugin and `swift package taskgen lock`
         // (Examples/WordCount).
         .plugin(name: "TaskgenPlugin", targets: ["TaskgenPlugin"]),
@@ -179,8 +180,18 @@ let package = Package(
         // The AOD retrieval's cost per pixel, its variants side by side (scripts/bench aod).
         .executableTarget(name: "aod-bench", dependencies: ["Atmosphere"]),
 
+        // The JSON-Schema-Test-Suite cases of the supported keywords and their generated validators.
+        .target(
+            name: "ValidatorSuite", dependencies: ["TaskSchema"], resources: [.copy("Resources/JSON-Schema-Test-Suite")]
+        ),
+        // The interpreter and the generated validators on the suite, beside jsonschema and jsonschema-rs
+        // (scripts/bench validators).
+        .executableTarget(name: "validator-bench", dependencies: ["ValidatorSuite", "TaskSchema"]),
+
         // Datasets for its seeded generator.
         .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema", "Datasets"]),
+        // The generated validators against the interpreter, case by case, on the suite.
+        .testTarget(name: "ValidatorTests", dependencies: ["TaskCodegen", "ValidatorSuite", "TaskSchema"]),
         // The SigV4 signer against AWS's vectors; both artifact stores against a real S3-compatible server.
         .testTarget(name: "ArtifactStoreTests", dependencies: ["TaskArtifacts", "TaskforgeTestSupport"]),
         .testTarget(

@@ -5,6 +5,9 @@ import TaskRuntime
 public protocol SubmitArguments: ParsableArguments {
     /// The task the flags belong to.
     static var definition: TaskDefinition { get }
+    /// Every violation of a current-version input: the task's generated validator (by default, the
+    /// interpreter on `definition.input`).
+    static func validateInput(_ json: JSONValue) -> [Violation]
     /// The input fields given as flags, by JSON name.
     var fields: [String: JSONValue] { get }
     /// The paths of the files given as flags, by declared file name (tasks with `files`).
@@ -13,6 +16,8 @@ public protocol SubmitArguments: ParsableArguments {
 
 extension SubmitArguments {
     public var filePaths: [String: String] { [:] }
+
+    public static func validateInput(_ json: JSONValue) -> [Violation] { definition.input.validate(json) }
 }
 
 /// The options every `taskforge submit <task>` has.

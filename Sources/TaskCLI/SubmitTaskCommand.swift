@@ -35,7 +35,7 @@ public struct SubmitTaskCommand<Arguments: SubmitArguments>: AsyncParsableComman
         }
         // An older pinned version has its own schema, which the server checks.
         if let version = options.taskVersion, version != Arguments.definition.version { return }
-        let violations = Arguments.definition.input.validate(try input())
+        let violations = Arguments.validateInput(try input())
         guard violations.isEmpty else {
             throw ValidationError(
                 "the input is not valid for '\(Arguments.definition.name)':\n"

@@ -60,6 +60,11 @@ struct CommandLineRenderer {
             writer.line("/// The flags of `taskforge submit \(task.name)`.")
             writer.block("public struct Arguments: SubmitArguments {") { writer in
                 writer.line("public static let definition = \(task.typeName).definition")
+                writer.line()
+                writer.line("/// The generated validator of the task's input, as the server checks a submission.")
+                writer.block("public static func validateInput(_ json: JSONValue) -> [Violation] {") { writer in
+                    writer.line("\(task.typeName).validateInput(json)")
+                }
                 for flag in flags {
                     writer.line()
                     writer.list(

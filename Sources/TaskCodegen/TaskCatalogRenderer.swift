@@ -15,7 +15,7 @@ struct TaskCatalogRenderer {
             writer.block("public static let catalog = TaskCatalog([", closing: "])") { writer in
                 for task in registry.tasks {
                     let upgrades = task.acceptedVersions
-                    let closing = upgrades.isEmpty ? "," : ""
+                    let closing = ""
                     if !task.stages.isEmpty {
                         renderStagedEntry(task, closing: closing, into: &writer)
                     } else if task.files.isEmpty {
@@ -29,6 +29,9 @@ struct TaskCatalogRenderer {
                             closing: "}" + closing,
                             into: &writer)
                     }
+                    // The current version's submissions are checked by the generated validator.
+                    writer.line(
+                        ".validatingInput(with: \(task.typeName).validateInput)" + (upgrades.isEmpty ? "," : ""))
                     for (index, version) in upgrades.enumerated() {
                         let old = "\(task.typeName).V\(version)"
                         closure(

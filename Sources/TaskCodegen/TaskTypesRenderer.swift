@@ -121,9 +121,18 @@ struct TaskTypesRenderer {
             writer.line()
             writer.line(
                 "/// Every violation of `json` against the `\(task.name)` input schema; empty when it is valid.")
+            writer.line(
+                "/// The generated ``InputValidator`` reports exactly what `definition.input.validate(json)` would.")
             writer.block("public static func validateInput(_ json: JSONValue) -> [Violation] {") { writer in
-                writer.line("definition.input.validate(json)")
+                writer.line("InputValidator.validate(json)")
             }
+            writer.line()
+            ValidatorRenderer.render(
+                registry.resolvingRefs(in: task.input), named: "InputValidator",
+                summary:
+                    "The checks of the `\(task.name)` input schema as straight-line code, for ``validateInput(_:)``.",
+                origin: DeclarationOrigin(file: registry.fileName, owner: owner, path: "input"), access: "",
+                into: &writer)
         }
         for version in task.acceptedVersions {
             renderOlderVersion(version, of: task, builder: builder, into: &writer)

@@ -11,6 +11,9 @@ public struct TaskEntry: Sendable {
     public internal(set) var definition: TaskDefinition
     /// The older versions still accepted, by version.
     public private(set) var olderVersions: [Int: OlderVersion] = [:]
+    /// The current version's input check: the task's generated validator when the catalog bound one
+    /// (``validatingInput(with:)``), else the interpreter on `definition.input`.
+    public private(set) var inputValidator: (@Sendable (JSONValue) -> [Violation])?
     /// The process's check of a current-version submission (``TaskSetup/admit(_:_:)``).
     var admission: TaskSetup.Admission?
     /// The input as the dedup key sees it (``TaskSetup/dedupKey(_:values:)``).
@@ -68,6 +71,19 @@ public struct TaskEntry: Sendable {
             }
         }
         return entry
+    }
+
+    /// This entry, checking current-version inputs with `validator` (the task's generated
+    /// `validateInput`), which must report exactly the violations of `definition.input.validate(_:)`.
+    public func validatingInput(with validator: @escaping @Sendable (JSONValue) -> [Violation]) -> TaskEntry {
+        var entry = self
+        entry.inputValidator = validator
+        return entry
+    }
+
+    /// Every violation of a current-version `input`: the generated validator's, or the interpreter's.
+    public func validateCurrentInput(_ input: JSONValue) -> [Violation] {
+        inputValidator?(input) ?? definition.input.validate(input)
     }
 
     /// Runs the handler of stage `stage` (0 for a single-stage task) on a stored input of `version`,

@@ -51,19 +51,21 @@ public struct JobSubmitter: Sendable {
         }
         let definition = entry.definition
         let schema: Schema
+        let violations: [Violation]
         switch version {
         case nil, definition.version?:
             schema = definition.input
+            violations = entry.validateCurrentInput(input)
         case let older?:
             if let accepted = entry.olderVersions[older] {
                 schema = accepted.inputSchema
+                violations = schema.validate(input)
             } else if older < definition.version {
                 throw .versionRetired(task: task, version: older, current: definition.version)
             } else {
                 throw .versionNotFound(task: task, version: older, current: definition.version)
             }
         }
-        let violations = schema.validate(input)
         guard violations.isEmpty else {
             throw .invalidInput(violations)
         }

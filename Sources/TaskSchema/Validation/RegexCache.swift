@@ -1,26 +1,22 @@
-import Foundation
 import Synchronization
 
-/// Compiled `pattern` regular expressions, shared by every validation.
+/// Compiled `pattern` regular expressions, shared by every validation the interpreter runs.
 final class RegexCache: Sendable {
     static let shared = RegexCache()
 
-    /// A `nil` entry remembers a pattern that does not compile.
-    private let expressions = Mutex<[String: NSRegularExpression?]>([:])
+    private let patterns = Mutex<[String: SchemaPattern]>([:])
 
     /// Whether `pattern` matches anywhere in `string` (JSON Schema patterns are not anchored);
     /// `nil` when the pattern does not compile.
     func pattern(_ pattern: String, matches string: String) -> Bool? {
-        guard let expression = expression(for: pattern) else { return nil }
-        let range = NSRange(string.startIndex..., in: string)
-        return expression.firstMatch(in: string, range: range) != nil
+        compiled(pattern).matches(string)
     }
 
-    private func expression(for pattern: String) -> NSRegularExpression? {
-        expressions.withLock { expressions in
-            if let cached = expressions[pattern] { return cached }
-            let compiled = try? NSRegularExpression(pattern: pattern)
-            expressions[pattern] = compiled
+    private func compiled(_ pattern: String) -> SchemaPattern {
+        patterns.withLock { patterns in
+            if let cached = patterns[pattern] { return cached }
+            let compiled = SchemaPattern(pattern)
+            patterns[pattern] = compiled
             return compiled
         }
     }

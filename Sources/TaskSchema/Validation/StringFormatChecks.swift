@@ -1,6 +1,6 @@
 extension StringFormat {
     /// How a valid value looks, for violation messages.
-    var expectation: String {
+    public var expectation: String {
         switch self {
         case .date: "a date like 2026-01-31 (RFC 3339 full-date)"
         case .dateTime: "a date-time like 2026-01-31T09:30:00Z (RFC 3339, with a time zone)"
@@ -12,7 +12,7 @@ extension StringFormat {
     }
 
     /// Whether `string` is valid in this format.
-    func accepts(_ string: String) -> Bool {
+    public func accepts(_ string: String) -> Bool {
         let scalars = Array(string.unicodeScalars)
         switch self {
         case .date: return FormatScanner.isDate(scalars[...])
