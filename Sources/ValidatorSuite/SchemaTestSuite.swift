@@ -16,14 +16,20 @@ public enum SchemaTestSuite {
         /// `json` read as a Taskforge schema.
         public let schema: Schema
         public let values: [JSONValue]
+        /// The suite's own verdict on each of `values` (its `valid`), in the same order.
+        public let verdicts: [Bool]
 
-        init(file: String, index: Int, description: String, json: JSONValue, schema: Schema, values: [JSONValue]) {
+        init(
+            file: String, index: Int, description: String, json: JSONValue, schema: Schema, values: [JSONValue],
+            verdicts: [Bool]
+        ) {
             self.file = file
             self.index = index
             self.description = description
             self.json = json
             self.schema = schema
             self.values = values
+            self.verdicts = verdicts
         }
     }
 
@@ -61,7 +67,15 @@ public enum SchemaTestSuite {
             }
             for (index, entry) in entries.enumerated() {
                 let description = entry["description"]?.stringValue ?? ""
-                let values = (entry["tests"]?.arrayValue ?? []).compactMap { $0["data"] }
+                let tests = entry["tests"]?.arrayValue ?? []
+                let values = tests.compactMap { $0["data"] }
+                let verdicts = tests.compactMap { test -> Bool? in
+                    if case .bool(let valid)? = test["valid"] { valid } else { nil }
+                }
+                guard values.count == tests.count, verdicts.count == tests.count else {
+                    throw CocoaError(
+                        .fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "\(file).json, \(description)"])
+                }
                 var json = entry["schema"] ?? .null
                 // `$schema` names the draft; it does not constrain values.
                 if case .object(var members) = json {
@@ -79,7 +93,7 @@ public enum SchemaTestSuite {
                     groups.append(
                         Group(
                             file: file, index: index, description: description, json: json, schema: schema,
-                            values: values))
+                            values: values, verdicts: verdicts))
                 } catch {
                     skipped.append(
                         Skipped(file: file, description: description, reason: error.description, values: values.count))

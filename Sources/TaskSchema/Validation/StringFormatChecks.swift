@@ -25,7 +25,7 @@ extension StringFormat {
 }
 
 /// Hand-written format checks: exact, fast and independent of locale and Foundation parsers.
-private enum FormatScanner {
+enum FormatScanner {
     /// RFC 3339 `full-date`, with a real calendar check.
     static func isDate(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         guard s.count == 10, s[s.startIndex + 4] == "-", s[s.startIndex + 7] == "-",
@@ -76,25 +76,6 @@ private enum FormatScanner {
     static func isUUID(_ s: [Unicode.Scalar]) -> Bool {
         let hyphens: Set = [8, 13, 18, 23]
         return s.count == 36 && s.indices.allSatisfy { hyphens.contains($0) ? s[$0] == "-" : isHexDigit(s[$0]) }
-    }
-
-    /// An RFC 3986 absolute URI: `scheme ":" rest`, with only URI characters and valid %-escapes.
-    static func isURI(_ s: [Unicode.Scalar]) -> Bool {
-        guard let colon = s.firstIndex(of: ":"), colon > 0, isLetter(s[0]),
-            s[1..<colon].allSatisfy({ isLetter($0) || isDigit($0) || "+-.".unicodeScalars.contains($0) }),
-            colon + 1 < s.count
-        else { return false }
-        var index = colon + 1
-        while index < s.count {
-            if s[index] == "%" {
-                guard index + 2 < s.count, isHexDigit(s[index + 1]), isHexDigit(s[index + 2]) else { return false }
-                index += 3
-            } else {
-                guard isLetter(s[index]) || isDigit(s[index]) || uriPunctuation.contains(s[index]) else { return false }
-                index += 1
-            }
-        }
-        return true
     }
 
     /// An RFC 5321 `Mailbox`: a `Dot-string` or `Quoted-string` local part of at most 64 octets, `@`,
@@ -159,7 +140,7 @@ private enum FormatScanner {
             s.prefix(tag.count).elementsEqual(
                 tag, by: { $0.properties.lowercaseMapping == $1.properties.lowercaseMapping })
         {
-            return isIPv6(s.dropFirst(tag.count))
+            return isIPv6(s.dropFirst(tag.count), compressedGroups: 6, ipv4: isIPv4)
         }
         return isIPv4(s)
     }
@@ -174,15 +155,18 @@ private enum FormatScanner {
             }
     }
 
-    /// RFC 5321 `IPv6-addr`: eight groups of 1 to 4 hex digits, or fewer around one `::` standing for
-    /// at least two groups (full: 8, compressed: at most 6), the last two groups optionally an IPv4
-    /// address.
-    private static func isIPv6(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// An IPv6 address: eight groups of 1 to 4 hex digits, or at most `compressedGroups` around one
+    /// `::` standing for the rest, the last two groups optionally an IPv4 address (`ipv4`). RFC 5321's
+    /// `IPv6-addr` lets `::` stand for at least two groups (6, `isIPv4`); RFC 3986's `IPv6address`
+    /// for at least one (7, `isDecOctets`).
+    static func isIPv6(
+        _ s: ArraySlice<Unicode.Scalar>, compressedGroups: Int, ipv4: (ArraySlice<Unicode.Scalar>) -> Bool
+    ) -> Bool {
         var text = Array(s)
         var groups = 0
         // A trailing IPv4 address counts as two groups.
         if let lastColon = text.lastIndex(of: ":"), text[(lastColon + 1)...].contains(".") {
-            guard isIPv4(text[(lastColon + 1)...]) else { return false }
+            guard ipv4(text[(lastColon + 1)...]) else { return false }
             text = Array(text[...lastColon]) + ["0"]
             groups += 1
         }
@@ -204,10 +188,8 @@ private enum FormatScanner {
             guard parts.allSatisfy(isGroup) else { return false }
             count += parts.count
         }
-        return count <= 6
+        return count <= compressedGroups
     }
-
-    private static let uriPunctuation = Set("-._~:/?#[]@!$&'()*+,;=".unicodeScalars)
 
     /// The decimal number in `digits` scalars at `offset` into `s`, or `nil` if any is not a digit.
     private static func number(_ s: ArraySlice<Unicode.Scalar>, at offset: Int, digits: Int) -> Int? {
@@ -221,11 +203,11 @@ private enum FormatScanner {
         return value
     }
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }
-    private static func isHexDigit(_ scalar: Unicode.Scalar) -> Bool {
+    static func isHexDigit(_ scalar: Unicode.Scalar) -> Bool {
         isDigit(scalar) || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar)
     }
 }
