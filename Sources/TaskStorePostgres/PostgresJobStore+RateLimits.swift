@@ -13,7 +13,7 @@ extension PostgresJobStore {
     func claimRateLimited(_ request: ClaimRequest) async throws -> ClaimResult {
         let rules = request.rateLimits
         try await createMissingBuckets(rules)
-        let claimed = try await rows(Self.claimStatement(request)).map(Job.init(row:))
+        let claimed = try await rows(ClaimStatement(query: Self.claimStatement(request))).map(Job.init(row:))
         let buckets = try await rows(
             """
             SELECT key, tokens, extract(epoch FROM now() - refilled_at)::float8 FROM rate_buckets

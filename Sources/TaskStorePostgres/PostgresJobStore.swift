@@ -126,13 +126,40 @@ public final class PostgresJobStore: JobStore {
         try await client.rows(query, logger: logger)
     }
 
+    /// Runs one prepared statement of the hot path and collects its rows.
+    @discardableResult
+    func rows<Statement: FixedTextStatement>(_ statement: Statement) async throws -> [PostgresRow] {
+        try await client.rows(statement, logger: logger)
+    }
+
     // MARK: JobStore
 
     public func enqueue(_ jobs: [NewJob]) async throws -> [Job] {
         guard !jobs.isEmpty else { return [] }
+        let insert = InsertStatement(query: Self.insertStatement(jobs))
+        // Jobs that read datasets hold them (FOR SHARE) while their links are inserted, so that a
+        // concurrent deletion either waits for them and finds them, or went first and refuses them.
+        let rows =
+            if jobs.allSatisfy({ $0.datasets.isEmpty }) {
+                try await rows(insert)
+            } else {
+                try await transaction { connection, logger in
+                    let rows = try await connection.rows(insert, logger: logger)
+                    try await Self.insertDatasetLinks(of: jobs, on: connection, logger: logger)
+                    return rows
+                }
+            }
+        let stored = try rows.map(Job.init(row:))
+        let order = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.id, $0) })
+        return stored.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
+    }
+
+    /// The jobs and their declared files, inserted in one statement whose text is the same for any
+    /// number of jobs (``InsertStatement``).
+    static func insertStatement(_ jobs: [NewJob]) -> PostgresQuery {
         // The declared files of every job, flattened: one row per (job, file).
         let files = jobs.flatMap { job in job.files.enumerated().map { (job: job.id, position: $0, file: $1) } }
-        let insert: PostgresQuery = """
+        return """
             WITH inserted AS (
                 INSERT INTO jobs (id, task, version, queue, priority, state, input, max_attempts, run_at, owner, timeout_ms)
                 SELECT id, task, version, queue, priority, state, input::jsonb, max_attempts, run_at, NULLIF(owner, ''),
@@ -147,7 +174,7 @@ public final class PostgresJobStore: JobStore {
                     AS batch (
                         id, task, version, queue, priority, state, input, max_attempts, run_at, owner, timeout_ms, position)
                 ORDER BY position
-                RETURNING *),
+                RETURNING \(unescaped: Job.columns)),
             declared AS (
                 INSERT INTO job_files (job_id, position, name, required)
                 SELECT * FROM unnest(
@@ -155,21 +182,6 @@ public final class PostgresJobStore: JobStore {
                     \(files.map(\.file.required))::bool[]))
             SELECT * FROM inserted
             """
-        // Jobs that read datasets hold them (FOR SHARE) while their links are inserted, so that a
-        // concurrent deletion either waits for them and finds them, or went first and refuses them.
-        let rows =
-            if jobs.allSatisfy({ $0.datasets.isEmpty }) {
-                try await rows(insert)
-            } else {
-                try await transaction { connection, logger in
-                    let rows = try await connection.query(insert, logger: logger).collect()
-                    try await Self.insertDatasetLinks(of: jobs, on: connection, logger: logger)
-                    return rows
-                }
-            }
-        let stored = try rows.map(Job.init(row:))
-        let order = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.id, $0) })
-        return stored.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
     }
 
     public func job(id: UUID) async throws -> Job? {
@@ -264,7 +276,8 @@ public final class PostgresJobStore: JobStore {
     public func claim(_ request: ClaimRequest) async throws -> ClaimResult {
         guard !request.queues.isEmpty, request.limit > 0 else { return ClaimResult(jobs: []) }
         guard request.rateLimits.isEmpty else { return try await claimRateLimited(request) }
-        return ClaimResult(jobs: try await rows(Self.claimStatement(request)).map(Job.init(row:)))
+        return ClaimResult(
+            jobs: try await rows(ClaimStatement(query: Self.claimStatement(request))).map(Job.init(row:)))
     }
 
     /// The one statement that starts attempts: the best `limit` of the ready jobs, taking at most as
@@ -284,6 +297,8 @@ public final class PostgresJobStore: JobStore {
     /// their attempt unspent, and they run again, as jobs of a worker that died do. Nothing that
     /// must survive is written by a claim; the result of every attempt is committed durably (and
     /// its commit flushes the claim's WAL with it).
+    ///
+    /// Its text is the same for every request: it runs as a prepared statement (``ClaimStatement``).
     static func claimStatement(_ request: ClaimRequest) -> PostgresQuery {
         let rules = request.rateLimits
         let limited = rules.flatMap { rule in rule.tasks.map { (task: $0, key: rule.key) } }
@@ -334,7 +349,7 @@ public final class PostgresJobStore: JobStore {
                     lease_expires_at = now() + make_interval(secs => \(request.leaseDuration.seconds)),
                     cancel_requested = false
                 WHERE seq IN (SELECT seq FROM chosen)
-                RETURNING *)
+                RETURNING \(unescaped: Job.columns))
             SELECT * FROM claimed ORDER BY priority DESC, run_at, seq
             """
     }

@@ -28,6 +28,14 @@ extension PostgresRandomAccessRow {
 }
 
 extension Job {
+    /// The columns ``init(row:)`` reads: what statements returning jobs list (not `*`, whose shape
+    /// a later migration could change under a prepared statement).
+    static let columns = """
+        seq, id, task, version, handler_version, queue, priority, state, stage, progress, input, output, error, \
+        attempt, max_attempts, crashes, created_at, run_at, started_at, finished_at, heartbeat_at, cancel_requested, \
+        lease_owner, fence, stage_index, stage_results, owner, timeout_ms
+        """
+
     init(row: PostgresRow) throws {
         let row = row.makeRandomAccess()
         guard let input = try row.json("input") else { throw MalformedRow(column: "input") }
