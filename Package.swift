@@ -35,9 +35,8 @@ let package = Package(
     ],
     targets: [
         // tasks.yaml -> model, with line-precise diagnostics; validation; JSON Schema rendering.
-        .target(
-            name: "TaskSchema",
-            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]),
+        // Yams only: it is the build plugin's tool's dependency, compiled again in every adopting package.
+        .target(name: "TaskSchema", dependencies: [.product(name: "Yams", package: "Yams")]),
         // model -> Swift source (types, dispatch table, CLI flags).
         .target(name: "TaskCodegen", dependencies: ["TaskSchema", "TaskAPIModel"]),
         .executableTarget(
@@ -61,6 +60,7 @@ let package = Package(
             name: "TaskRuntime",
             dependencies: [
                 "TaskSchema", "TaskAPIModel",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -188,8 +188,11 @@ let package = Package(
         // (scripts/bench validators).
         .executableTarget(name: "validator-bench", dependencies: ["ValidatorSuite", "TaskSchema"]),
 
-        // Datasets for its seeded generator.
-        .testTarget(name: "TaskSchemaTests", dependencies: ["TaskSchema", "Datasets"]),
+        // Datasets for its seeded generator, TaskRuntime for dedup keys and schedule ids, swift-crypto as
+        // the lock digest's oracle.
+        .testTarget(
+            name: "TaskSchemaTests",
+            dependencies: ["TaskSchema", "TaskRuntime", "Datasets", .product(name: "Crypto", package: "swift-crypto")]),
         // The generated validators against the interpreter, case by case, on the suite.
         .testTarget(name: "ValidatorTests", dependencies: ["TaskCodegen", "ValidatorSuite", "TaskSchema"]),
         // The SigV4 signer against AWS's vectors; both artifact stores against a real S3-compatible server.

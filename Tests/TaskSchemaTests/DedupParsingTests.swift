@@ -1,3 +1,4 @@
+import TaskRuntime
 import TaskSchema
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import TaskRuntime
 import TaskSchema
 import Testing
 

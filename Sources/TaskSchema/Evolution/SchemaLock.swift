@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// `Generated/tasks.lock.json`: for every task and every version ever released, the canonical
@@ -63,8 +62,7 @@ public struct SchemaLock: Sendable, Hashable {
         /// `"sha256:<hex>"` of the canonical JSON of `{"input": …, "output": …}`; annotations excluded.
         public var fingerprint: String {
             let document: JSONValue = ["input": input.json, "output": output.json]
-            let digest = SHA256.hash(data: Data(document.canonicalString().utf8))
-            return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
+            return "sha256:" + LockDigest.sha256Hex(document.canonicalString().utf8)
         }
     }
 

@@ -1,6 +1,3 @@
-import Crypto
-import Foundation
-
 extension Schedule {
     /// The schedule's identity within `task`: `"<task>:<16 hex digits>"`, the first 16 lowercase hex
     /// digits of the SHA-256 of the canonical JSON of `{"cron": ..., "timezone": ..., "input": ...}`.
@@ -9,7 +6,6 @@ extension Schedule {
     /// input makes it a new schedule (with no tick history). ``catchUp`` is not part of it.
     public func id(task: String) -> String {
         let document: JSONValue = ["cron": .string(cron.source), "timezone": .string(timeZone), "input": input]
-        let digest = SHA256.hash(data: Data(document.canonicalString().utf8))
-        return task + ":" + digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        return task + ":" + ContentHash.sha256Hex(document.canonicalString()).prefix(16)
     }
 }
