@@ -56,21 +56,11 @@ extension FormatScanner {
     /// (`"v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" )`).
     private static func isIPLiteral(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
         guard s.first == "v" || s.first == "V" else {
-            return isIPv6(s, compressedGroups: 7, ipv4: isDecOctets)
+            return isIPv6(s, compressedGroups: 7, leadingZeros: false)
         }
         guard let dot = s.firstIndex(of: "."), dot > s.startIndex + 1, dot + 1 < s.endIndex else { return false }
         return s[(s.startIndex + 1)..<dot].allSatisfy(isHexDigit)
             && s[(dot + 1)...].allSatisfy { isUnreserved($0) || isSubDelimiter($0) || $0 == ":" }
-    }
-
-    /// RFC 3986 `IPv4address`: four `dec-octet`s (0 to 255, no leading zero) separated by dots.
-    private static func isDecOctets(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4
-            && parts.allSatisfy { part in
-                (1...3).contains(part.count) && part.allSatisfy(isDigit) && (part.count == 1 || part.first != "0")
-                    && part.reduce(0, { $0 * 10 + Int($1.value - 48) }) <= 255
-            }
     }
 
     /// Segments of `pchar`s separated by "/".

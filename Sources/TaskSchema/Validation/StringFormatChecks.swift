@@ -140,33 +140,33 @@ enum FormatScanner {
             s.prefix(tag.count).elementsEqual(
                 tag, by: { $0.properties.lowercaseMapping == $1.properties.lowercaseMapping })
         {
-            return isIPv6(s.dropFirst(tag.count), compressedGroups: 6, ipv4: isIPv4)
+            return isIPv6(s.dropFirst(tag.count), compressedGroups: 6, leadingZeros: true)
         }
-        return isIPv4(s)
+        return isIPv4(s, leadingZeros: true)
     }
 
-    /// Four `Snum`s (1 to 3 digits, 0 to 255) separated by dots.
-    private static func isIPv4(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// Four numbers of 1 to 3 digits, 0 to 255, separated by dots. RFC 5321's `Snum` may have
+    /// `leadingZeros` (`01`); RFC 3986's `dec-octet` may not.
+    static func isIPv4(_ s: ArraySlice<Unicode.Scalar>, leadingZeros: Bool) -> Bool {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4
             && parts.allSatisfy { part in
                 (1...3).contains(part.count) && part.allSatisfy(isDigit)
+                    && (leadingZeros || part.count == 1 || part.first != "0")
                     && part.reduce(0, { $0 * 10 + Int($1.value - 48) }) <= 255
             }
     }
 
     /// An IPv6 address: eight groups of 1 to 4 hex digits, or at most `compressedGroups` around one
-    /// `::` standing for the rest, the last two groups optionally an IPv4 address (`ipv4`). RFC 5321's
-    /// `IPv6-addr` lets `::` stand for at least two groups (6, `isIPv4`); RFC 3986's `IPv6address`
-    /// for at least one (7, `isDecOctets`).
-    static func isIPv6(
-        _ s: ArraySlice<Unicode.Scalar>, compressedGroups: Int, ipv4: (ArraySlice<Unicode.Scalar>) -> Bool
-    ) -> Bool {
+    /// `::` standing for the rest, the last two groups optionally an IPv4 address (``isIPv4(_:leadingZeros:)``).
+    /// RFC 5321's `IPv6-addr` lets `::` stand for at least two groups (6, leading zeros allowed);
+    /// RFC 3986's `IPv6address` for at least one (7, no leading zeros).
+    static func isIPv6(_ s: ArraySlice<Unicode.Scalar>, compressedGroups: Int, leadingZeros: Bool) -> Bool {
         var text = Array(s)
         var groups = 0
         // A trailing IPv4 address counts as two groups.
         if let lastColon = text.lastIndex(of: ":"), text[(lastColon + 1)...].contains(".") {
-            guard ipv4(text[(lastColon + 1)...]) else { return false }
+            guard isIPv4(text[(lastColon + 1)...], leadingZeros: leadingZeros) else { return false }
             text = Array(text[...lastColon]) + ["0"]
             groups += 1
         }
