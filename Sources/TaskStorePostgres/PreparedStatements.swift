@@ -41,17 +41,20 @@ struct InsertStatement: FixedTextStatement {
     let query: PostgresQuery
 }
 
+extension FixedTextStatement {
+    /// Whether this call's text is its template's. One that is not (a statement changed to vary its
+    /// text) runs unprepared, so a prepared name never stands for two texts; `PreparedStatementTests`
+    /// keeps the texts fixed. The comparison costs a microsecond beside a round trip to the server.
+    var hasTemplateText: Bool { query.sql == Self.sql }
+}
+
 extension PostgresClient {
-    /// Runs a prepared statement and collects its rows; a failure is a ``PostgresStoreError``. A call
-    /// whose text is not its template's (a statement changed to vary its text) runs unprepared, so a
-    /// prepared name never stands for two texts; `PreparedStatementTests` keeps the texts fixed.
+    /// Runs a prepared statement and collects its rows; a failure is a ``PostgresStoreError``.
     @discardableResult
     func rows<Statement: FixedTextStatement>(_ statement: Statement, logger: Logger) async throws -> [PostgresRow] {
-        guard statement.query.sql == Statement.sql else { return try await rows(statement.query, logger: logger) }
+        guard statement.hasTemplateText else { return try await rows(statement.query, logger: logger) }
         do {
-            var rows: [PostgresRow] = []
-            for try await row in try await execute(statement, logger: logger) { rows.append(row) }
-            return rows
+            return try await execute(statement, logger: logger).collected()
         } catch let error as PSQLError {
             throw PostgresStoreError(error)
         }
@@ -59,13 +62,17 @@ extension PostgresClient {
 }
 
 extension PostgresConnection {
-    /// ``PostgresClient/rows(_:logger:)-(FixedTextStatement,_)`` on a connection of a transaction.
+    /// ``PostgresClient/rows(_:logger:)-(FixedTextStatement,_)`` on a connection of a transaction,
+    /// whose failures ``PostgresJobStore/transaction(_:)`` describes.
     func rows<Statement: FixedTextStatement>(_ statement: Statement, logger: Logger) async throws -> [PostgresRow] {
-        guard statement.query.sql == Statement.sql else {
-            return try await query(statement.query, logger: logger).collect()
-        }
-        var rows: [PostgresRow] = []
-        for try await row in try await execute(statement, logger: logger) { rows.append(row) }
-        return rows
+        guard statement.hasTemplateText else { return try await query(statement.query, logger: logger).collect() }
+        return try await execute(statement, logger: logger).collected()
+    }
+}
+
+extension AsyncSequence where Element == PostgresRow {
+    /// Every row, in order.
+    fileprivate func collected() async throws -> [PostgresRow] {
+        try await reduce(into: []) { $0.append($1) }
     }
 }
