@@ -41,53 +41,66 @@ struct SuiteValidatorTests {
         }
     }
 
-    @Test func everyGeneratedValidatorReportsWhatTheInterpreterReports() throws {
+    /// One value of a group of the suite, with the group's generated checks.
+    struct Case {
+        let group: SchemaTestSuite.Group
+        let value: JSONValue
+        /// The suite's own verdict on the value.
+        let verdict: Bool
+        let validate: @Sendable (JSONValue) -> [Violation]
+        let isValid: @Sendable (JSONValue) -> Bool
+        var place: String { "\(group.file).json, '\(group.description)', \(value.canonicalString())" }
+    }
+
+    /// Every value of every group loaded, and how many values the skipped groups hold.
+    static func cases() throws -> (cases: [Case], skippedValues: Int) {
         let (groups, skipped) = try SchemaTestSuite.load()
-        var cases = 0
-        var invalid = 0
-        for group in groups {
+        let cases = try groups.flatMap { group in
             let name = SchemaTestSuite.validatorName(file: group.file, index: group.index)
             let validate = try #require(SuiteValidators.validators[name], "no generated validator \(name)")
             let isValid = try #require(SuiteValidators.validityChecks[name], "no generated validity check \(name)")
-            for value in group.values {
-                let expected = group.schema.validate(value)
-                let place = "\(group.file).json, '\(group.description)', \(value.canonicalString())"
-                #expect(validate(value) == expected, "\(place)")
-                #expect(isValid(value) == expected.isEmpty, "\(place)")
-                cases += 1
-                if !expected.isEmpty { invalid += 1 }
+            return zip(group.values, group.verdicts).map { value, verdict in
+                Case(group: group, value: value, verdict: verdict, validate: validate, isValid: isValid)
             }
         }
-        // The suite's files hold 720 values; only `$ref` groups and keywords Taskforge lacks are skipped.
-        #expect(cases + skipped.reduce(0) { $0 + $1.values } == 720)
-        #expect(cases >= 550)
-        #expect(invalid > 150 && invalid < cases - 150, "both valid and invalid values are compared")
+        return (cases, skipped.reduce(0) { $0 + $1.values })
     }
+
+    @Test func everyGeneratedValidatorReportsWhatTheInterpreterReports() throws {
+        let (cases, skippedValues) = try Self.cases()
+        var invalid = 0
+        for suiteCase in cases {
+            let expected = suiteCase.group.schema.validate(suiteCase.value)
+            #expect(suiteCase.validate(suiteCase.value) == expected, "\(suiteCase.place)")
+            #expect(suiteCase.isValid(suiteCase.value) == expected.isEmpty, "\(suiteCase.place)")
+            if !expected.isEmpty { invalid += 1 }
+        }
+        // The suite's files hold 720 values; only `$ref` groups and keywords Taskforge lacks are skipped.
+        #expect(cases.count + skippedValues == 720)
+        #expect(cases.count >= 550)
+        #expect(invalid > 150 && invalid < cases.count - 150, "both valid and invalid values are compared")
+    }
+
     /// The suite's `valid` flag is the oracle. Taskforge differs from JSON Schema in one declared
     /// way: an object schema without `additionalProperties` is closed (docs/schema-evolution.md),
     /// where JSON Schema leaves it open. So every value the suite calls valid and Taskforge refuses
     /// must be refused only for members the schema does not name (`additional_property`), and with
     /// the schemas opened (`additionalProperties` absent read as `true`) the verdicts are the suite's.
     @Test func theVerdictsAreTheSuitesWhereObjectsAreOpen() throws {
-        let (groups, _) = try SchemaTestSuite.load()
         var closedOnly = 0
         var agreed = 0
-        for group in groups {
-            let name = SchemaTestSuite.validatorName(file: group.file, index: group.index)
-            let isValid = try #require(SuiteValidators.validityChecks[name], "no generated validity check \(name)")
-            let opened = group.schema.opened
-            for (value, verdict) in zip(group.values, group.verdicts) {
-                let place = "\(group.file).json, '\(group.description)', \(value.canonicalString())"
-                #expect(opened.validate(value).isEmpty == verdict, "opened: \(place)")
-                let ours = isValid(value)
-                if ours == verdict {
-                    agreed += 1
-                    continue
-                }
-                closedOnly += 1
-                let codes = Set(group.schema.validate(value).map(\.code))
-                #expect(verdict && !ours && codes == ["additional_property"], "\(codes): \(place)")
+        for suiteCase in try Self.cases().cases {
+            #expect(
+                suiteCase.group.schema.opened.validate(suiteCase.value).isEmpty == suiteCase.verdict,
+                "opened: \(suiteCase.place)")
+            let ours = suiteCase.isValid(suiteCase.value)
+            if ours == suiteCase.verdict {
+                agreed += 1
+                continue
             }
+            closedOnly += 1
+            let codes = Set(suiteCase.group.schema.validate(suiteCase.value).map(\.code))
+            #expect(suiteCase.verdict && !ours && codes == ["additional_property"], "\(codes): \(suiteCase.place)")
         }
         #expect(agreed >= 540, "the verdicts are compared on most of the suite's values")
         #expect(closedOnly < 20, "only the open-object cases differ")
