@@ -8,9 +8,9 @@ import Testing
 /// pauses a queue, cancels in bulk, checks the read-only token, CSRF and accessibility (axe-core),
 /// and saves screenshots of each page, light and dark, under `.build/ui-screenshots/`.
 ///
-/// `scripts/test` installs Chromium, chromedriver, Selenium and axe-core, and runs these on their
-/// own after the rest of the suite (a browser beside every other test would slow them past their
-/// deadlines). They skip only where Chromium could not be installed (`TASKFORGE_BROWSER_UNAVAILABLE`).
+/// `scripts/test` installs Chromium, chromedriver, Selenium and axe-core, and runs these after the
+/// rest of the suite, beside schemathesis only (a browser beside every other test would slow them
+/// past their deadlines). They skip only where Chromium could not be installed (`TASKFORGE_BROWSER_UNAVAILABLE`).
 @Suite("dashboard in a browser", .serialized)
 struct DashboardBrowserTests {
     static let script = CommandLineRunner.packageRoot.appendingPathComponent("Tests/Browser/dashboard.py")
