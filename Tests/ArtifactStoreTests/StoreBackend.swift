@@ -1,6 +1,8 @@
+import Crypto
 import Foundation
 import NIOCore
 import TaskArtifacts
+import TaskRuntime
 import TaskforgeTestSupport
 
 /// The two ``ArtifactStore``s the conformance tests run against: local files in a temporary
@@ -32,8 +34,22 @@ struct PatternBody: AsyncSequence, Sendable {
 
     static func byte(at offset: Int) -> UInt8 { UInt8(truncatingIfNeeded: offset &* 31 &+ offset >> 12) }
 
-    /// All the bytes, for comparing (small bodies only).
-    var bytes: [UInt8] { (0..<count).map(Self.byte(at:)) }
+    /// The bytes at `offsets`, written in place: a closure call a byte took seconds for a large
+    /// body in a debug build, on a thread that runs Swift tasks.
+    static func bytes(_ offsets: Range<Int>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: offsets.count) { buffer, initialized in
+            for index in 0..<offsets.count { buffer[index] = byte(at: offsets.lowerBound + index) }
+            initialized = offsets.count
+        }
+    }
+
+    /// All the bytes, for comparing.
+    var bytes: [UInt8] { Self.bytes(0..<count) }
+
+    /// The SHA-256 of all the bytes, computed on a thread of its own (large bodies).
+    var sha256: SHA256.Digest {
+        get async throws { try await onOwnThread(named: "pattern-digest") { [self] in SHA256.hash(data: bytes) } }
+    }
 
     struct AsyncIterator: AsyncIteratorProtocol {
         let body: PatternBody
@@ -46,7 +62,7 @@ struct PatternBody: AsyncSequence, Sendable {
             }
             let length = Swift.min(body.chunk, body.count - offset)
             var buffer = ByteBuffer()
-            buffer.writeBytes((offset..<offset + length).map(PatternBody.byte(at:)))
+            buffer.writeBytes(PatternBody.bytes(offset..<offset + length))
             offset += length
             return buffer
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TaskRuntime
 import Testing
 
 @testable import Datasets
@@ -32,8 +33,11 @@ import Testing
         let c = try await prepare(file)
         for method in [AnomalyMethod.zscore, .iqr, .mad] {
             let output = c.input + ".\(method.rawValue).jsonl"
-            let result = try AnomalyDetector.detect(
-                input: c.input, output: output, options: AnomalyOptions(method: method, columns: Self.columns))
+            let input = c.input
+            let result = try await onOwnThread(named: "anomalies") {
+                try AnomalyDetector.detect(
+                    input: input, output: output, options: AnomalyOptions(method: method, columns: Self.columns))
+            }
             let e = c.expected[method.rawValue] as! [String: Any]
             let rows = try flagged(output)
             #expect(Set(rows.map(\.row)) == Set(e["rows"] as! [Int]), "\(method) \(file)")
@@ -51,7 +55,10 @@ import Testing
         let c = try await prepare("data.csv", rows: 3000, columns: columns)
         let output = c.input + ".forest.jsonl"
         let options = AnomalyOptions(method: .isolationForest, columns: columns, writeEveryRow: true)
-        let result = try AnomalyDetector.detect(input: c.input, output: output, options: options)
+        let input = c.input
+        let result = try await onOwnThread(named: "forest") {
+            try AnomalyDetector.detect(input: input, output: output, options: options)
+        }
         let rows = try flagged(output)
         #expect(rows.count == result.rows)
         let flaggedRows = Set(rows.filter { !$0.columns.isEmpty }.map(\.row))

@@ -1,4 +1,5 @@
 import Foundation
+import TaskRuntime
 import Testing
 
 @testable import Datasets
@@ -11,8 +12,10 @@ import Testing
         let input = dir.appendingPathComponent(file).path
         let output = dir.appendingPathComponent("out-" + file).path
         try await Oracle.run("generate.py", [input, "1500", "5"])
-        let result = try Normalizer.normalize(
-            input: input, output: output, method: method, columns: Self.columns, featureRange: range)
+        let result = try await onOwnThread(named: "normalize") {
+            try Normalizer.normalize(
+                input: input, output: output, method: method, columns: Self.columns, featureRange: range)
+        }
         #expect(result.columns.map(\.column) == Self.columns)
         let e =
             try await Oracle.json(

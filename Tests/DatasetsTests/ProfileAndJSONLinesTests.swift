@@ -1,4 +1,5 @@
 import Foundation
+import TaskRuntime
 import Testing
 
 @testable import Datasets
@@ -95,10 +96,13 @@ import Testing
             var calls = 0
         }
         let seen = Seen()
-        _ = try MetricsComputation.compute(path: path, types: [.integer, .integer]) { read, total in
-            seen.calls += 1
-            seen.last = read
-            #expect(total == Int64(text.utf8.count))
+        let size = Int64(text.utf8.count)
+        _ = try await onOwnThread(named: "progress") {
+            try MetricsComputation.compute(path: path, types: [.integer, .integer]) { read, total in
+                seen.calls += 1
+                seen.last = read
+                #expect(total == size)
+            }
         }
         #expect(seen.calls > 10)
         #expect(seen.last == Int64(text.utf8.count))

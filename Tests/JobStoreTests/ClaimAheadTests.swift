@@ -52,10 +52,12 @@ struct ClaimAheadTests {
             logger.logLevel = .critical
             let handlers = Handlers()
             // One slot; any pace fills an hour's horizon, so the worker claims ahead as far as it may.
+            // Leases of a minute: this test is not about their expiry, and a process stalled for longer
+            // than a lease (on 2 cores, under the whole suite) rightly runs a job again.
             let worker = Worker(
                 store: store, catalog: handlers.catalog,
                 configuration: WorkerConfiguration(
-                    queues: ["q": 1], leaseDuration: .seconds(5), heartbeatInterval: .milliseconds(50),
+                    queues: ["q": 1], leaseDuration: .seconds(60), heartbeatInterval: .milliseconds(50),
                     prefetchHorizon: .seconds(3600), shutdownGracePeriod: .zero),
                 logger: logger)
             let group = ServiceGroup(services: [worker], logger: logger)

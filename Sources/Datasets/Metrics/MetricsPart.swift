@@ -105,7 +105,7 @@ final class MetricsPart: @unchecked Sendable {
     }
 
     func result() -> DatasetMetrics {
-        // The columns' sorts are independent: one per core.
+        // The columns' sorts are independent: one per core (WorkerThreads).
         let numeric = self.numeric
         let slots = UnsafeMutablePointer<NumericColumnMetrics?>.allocate(capacity: max(1, numericColumns.count))
         slots.initialize(repeating: nil, count: max(1, numericColumns.count))
@@ -117,7 +117,7 @@ final class MetricsPart: @unchecked Sendable {
         let (names, types) = (self.names, self.types)
         nonisolated(unsafe) let numericPointer = numeric
         nonisolated(unsafe) let slotPointer = slots
-        DispatchQueue.concurrentPerform(iterations: columns.count) { j in
+        WorkerThreads.forEach(columns.count) { j in
             numericPointer[j].flush()
             slotPointer[j] = MetricsComputation.summarize(
                 &numericPointer[j], name: names[columns[j]], type: types[columns[j]])

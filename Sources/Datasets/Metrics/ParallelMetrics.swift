@@ -56,28 +56,28 @@ enum ParallelMetrics {
             ends: ends)
         let shared = job.shared
 
-        let group = DispatchGroup()
-        for i in 1..<starts.count {
-            DispatchQueue.global().async(group: group) {
+        // The first worker runs on the calling thread, where cancellation can be seen.
+        let first = WorkerThreads.run(
+            count: starts.count,
+            first: {
+                job.run(0) { bytes in
+                    shared.report(0, bytes)
+                    do {
+                        try Task.checkCancellation()
+                        try progress?(shared.total, size)
+                    } catch {
+                        shared.stop()
+                        throw error
+                    }
+                }
+            },
+            others: { i in
                 let outcome = job.run(i) { bytes in
                     shared.report(i, bytes)
                     if shared.isStopped { throw CancellationError() }
                 }
                 shared.lock.withLock { job.outcomes[i] = outcome }
-            }
-        }
-        // The first worker runs on the calling task, where cancellation can be seen.
-        let first = job.run(0) { bytes in
-            shared.report(0, bytes)
-            do {
-                try Task.checkCancellation()
-                try progress?(shared.total, size)
-            } catch {
-                shared.stop()
-                throw error
-            }
-        }
-        group.wait()
+            })
         var outcomes = shared.lock.withLock { job.outcomes }
         outcomes[0] = first
 

@@ -118,7 +118,9 @@ public final class Worker: Service {
             }
             func startClaimedJobs() {
                 for (job, reason) in claimed.takeStopped() { end(job, unstartedBecause: reason) }
-                while busy.value < slots, let job = claimed.next() {
+                // Once draining, a slot that frees (a claim in flight when the shutdown began returns
+                // after it) starts nothing: the jobs claimed ahead go back to the queue below.
+                while !isDraining, busy.value < slots, let job = claimed.next() {
                     busy.increment()
                     unrecorded.increment()
                     attempts.addTask {
