@@ -95,6 +95,46 @@ struct ClaimAheadTests {
             #expect(handlers.quickRuns == 1)
         }
     }
+
+    /// A claim in flight when a shutdown begins returns after the handler in the slot was stopped:
+    /// the freed slot starts nothing, and the job claimed ahead goes back to the queue unspent. The
+    /// worker claims back to back (a 1 ms poll), so a claim is in flight at most shutdowns; 20
+    /// rounds make the race all but certain (before the fix, most rounds started the job).
+    @Test(arguments: StoreKind.allCases)
+    func aShutdownStartsNoJobClaimedAheadInTheSlotItFrees(kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            var logger = Logger(label: "test")
+            logger.logLevel = .critical
+            for round in 1...20 {
+                let handlers = Handlers()
+                let worker = Worker(
+                    store: store, catalog: handlers.catalog,
+                    configuration: WorkerConfiguration(
+                        queues: ["q": 1], leaseDuration: .seconds(60), pollInterval: .milliseconds(1),
+                        prefetchHorizon: .seconds(3600), shutdownGracePeriod: .zero),
+                    logger: logger)
+                let group = ServiceGroup(services: [worker], logger: logger)
+                let running = Task { try await group.run() }
+                let first = try #require(try await store.enqueue([Self.job("quick")]).first)
+                try await eventually("round \(round): the first job to succeed") {
+                    try await store.job(id: first.id)?.state == .succeeded
+                }
+                let jobs = try await store.enqueue([Self.job("hold"), Self.job("quick")])
+                try await eventually("round \(round): the slot to hold a job and one to wait claimed") {
+                    let states = try await jobs.asyncMap { try await store.job(id: $0.id)?.state }
+                    return handlers.holding == 1 && states == [.running, .running]
+                }
+
+                await group.triggerGracefulShutdown()
+                try await running.value
+                let waiting = try #require(try await store.job(id: jobs[1].id))
+                #expect(waiting.state == .pending && waiting.attempt == 0, "round \(round)")
+                #expect(handlers.quickRuns == 1, "round \(round)")
+                // The next round's worker starts from an empty queue.
+                for job in jobs { _ = try await store.requestCancel(id: job.id) }
+            }
+        }
+    }
 }
 
 extension Array {
