@@ -45,27 +45,33 @@ struct ClaimAheadTests {
         NewJob(task: task, version: 1, queue: "q", input: [:], maxAttempts: 3)
     }
 
+    /// A worker of one slot on queue `q` that has run one `quick` job, so it knows its pace (until
+    /// then it claims for free slots only) and claims ahead as far as it may: any pace fills an hour's
+    /// horizon. Leases of a minute: these tests are not about their expiry, and a process stalled for
+    /// longer than a lease (on 2 cores, under the whole suite) rightly runs a job again.
+    static func startWorker(
+        on store: any JobStore, handlers: Handlers, pollInterval: Duration = .seconds(1)
+    ) async throws -> (ServiceGroup, Task<Void, any Error>) {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let worker = Worker(
+            store: store, catalog: handlers.catalog,
+            configuration: WorkerConfiguration(
+                queues: ["q": 1], leaseDuration: .seconds(60), heartbeatInterval: .milliseconds(50),
+                pollInterval: pollInterval, prefetchHorizon: .seconds(3600), shutdownGracePeriod: .zero),
+            logger: logger)
+        let group = ServiceGroup(services: [worker], logger: logger)
+        let running = Task { try await group.run() }
+        let first = try #require(try await store.enqueue([job("quick")]).first)
+        try await eventually("the first job to succeed") { try await store.job(id: first.id)?.state == .succeeded }
+        return (group, running)
+    }
+
     @Test(arguments: StoreKind.allCases)
     func jobsClaimedAheadKeepTheirLeasesEndCancelledAndGoBackAtShutdown(kind: StoreKind) async throws {
         try await kind.withStore { store in
-            var logger = Logger(label: "test")
-            logger.logLevel = .critical
             let handlers = Handlers()
-            // One slot; any pace fills an hour's horizon, so the worker claims ahead as far as it may.
-            // Leases of a minute: this test is not about their expiry, and a process stalled for longer
-            // than a lease (on 2 cores, under the whole suite) rightly runs a job again.
-            let worker = Worker(
-                store: store, catalog: handlers.catalog,
-                configuration: WorkerConfiguration(
-                    queues: ["q": 1], leaseDuration: .seconds(60), heartbeatInterval: .milliseconds(50),
-                    prefetchHorizon: .seconds(3600), shutdownGracePeriod: .zero),
-                logger: logger)
-            let group = ServiceGroup(services: [worker], logger: logger)
-            let running = Task { try await group.run() }
-
-            // A first short job gives the worker its pace; until then it claims for free slots only.
-            let first = try #require(try await store.enqueue([Self.job("quick")]).first)
-            try await eventually("the first job to succeed") { try await store.job(id: first.id)?.state == .succeeded }
+            let (group, running) = try await Self.startWorker(on: store, handlers: handlers)
             let jobs = try await store.enqueue([Self.job("hold"), Self.job("quick"), Self.job("quick")])
             let (hold, cancelled, givenBack) = (jobs[0].id, jobs[1].id, jobs[2].id)
             try await eventually("the slot to hold a job and two to wait claimed") {
@@ -103,22 +109,10 @@ struct ClaimAheadTests {
     @Test(arguments: StoreKind.allCases)
     func aShutdownStartsNoJobClaimedAheadInTheSlotItFrees(kind: StoreKind) async throws {
         try await kind.withStore { store in
-            var logger = Logger(label: "test")
-            logger.logLevel = .critical
             for round in 1...20 {
                 let handlers = Handlers()
-                let worker = Worker(
-                    store: store, catalog: handlers.catalog,
-                    configuration: WorkerConfiguration(
-                        queues: ["q": 1], leaseDuration: .seconds(60), pollInterval: .milliseconds(1),
-                        prefetchHorizon: .seconds(3600), shutdownGracePeriod: .zero),
-                    logger: logger)
-                let group = ServiceGroup(services: [worker], logger: logger)
-                let running = Task { try await group.run() }
-                let first = try #require(try await store.enqueue([Self.job("quick")]).first)
-                try await eventually("round \(round): the first job to succeed") {
-                    try await store.job(id: first.id)?.state == .succeeded
-                }
+                let (group, running) = try await Self.startWorker(
+                    on: store, handlers: handlers, pollInterval: .milliseconds(1))
                 let jobs = try await store.enqueue([Self.job("hold"), Self.job("quick")])
                 try await eventually("round \(round): the slot to hold a job and one to wait claimed") {
                     let states = try await jobs.asyncMap { try await store.job(id: $0.id)?.state }
