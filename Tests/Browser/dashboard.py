@@ -369,10 +369,18 @@ def bulk_cancel_matching(ctx):
         assert set(sleeps) <= {job["id"] for job in pending}, "the new sleep jobs are not all pending"
         expected = f"{len(pending):,}"
         driver = ctx.open("/ui/jobs?task=sleep&state=pending")
-        button = wait(driver, 5).until(present("form#matching button#cancel-matching"),
-                                       "no form#matching with button#cancel-matching on /ui/jobs?task=sleep&state=pending")
-        assert expected in button.text.split(), f"{button.text!r} does not state the {expected} pending sleep jobs"
-        button.click()
+
+        def click_cancel_matching(d):
+            """The button's label once it is clicked; tried again when a live update replaced the form."""
+            buttons = d.find_elements(By.CSS_SELECTOR, "form#matching button#cancel-matching")
+            if not buttons:
+                return False
+            label = buttons[0].text
+            buttons[0].click()
+            return label or True
+        label = wait(driver, 5).until(click_cancel_matching,
+                                      "no form#matching with button#cancel-matching on /ui/jobs?task=sleep&state=pending")
+        assert expected in str(label).split(), f"{label!r} does not state the {expected} pending sleep jobs"
         question = accept_confirm(driver, "clicking #cancel-matching")
         assert expected in question.split(), f"the confirmation {question!r} does not state the count {expected}"
         wait(driver).until(present("p.notice"), "no notice after the action")
