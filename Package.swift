@@ -254,7 +254,9 @@ let package = Package(
             ]),
         // The radiative model and the retrieval on known atmospheres.
         // Fixtures/6s-scenes.json: TOA reflectances 6S computed directly (scripts/aod-lut --fixtures).
-        .testTarget(name: "AtmosphereTests", dependencies: ["Atmosphere"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AtmosphereTests", dependencies: ["Atmosphere", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Fixtures")]),
         // Scene catalogs, selection, synthetic scenes, chips and the aod_estimation task end to end.
         .testTarget(
             name: "AODEstimationTests",
