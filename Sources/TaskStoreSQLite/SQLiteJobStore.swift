@@ -11,24 +11,31 @@ import TaskRuntime
 /// processes may share the file (`busy_timeout` makes writers queue); ready-job and cancel signals
 /// reach only the workers of this process, the others learn from polling and heartbeats.
 public final class SQLiteJobStore: JobStore {
-    let connection: SQLiteConnection
+    private let main: ThreadedConnection
+    var connection: SQLiteConnection { main.connection }
     let transactions: SQLiteTransactions
     let readySignals = SignalBroadcaster<String>()
     private let cancelRequests = SignalBroadcaster<UUID>()
 
-    private init(connection: SQLiteConnection, transactions: SQLiteTransactions) {
-        self.connection = connection
+    private init(main: ThreadedConnection, transactions: SQLiteTransactions) {
+        self.main = main
         self.transactions = transactions
     }
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations unless
     /// `migrate` is false.
     public static func open(path: String, logger: Logger, migrate: Bool = true) async throws -> SQLiteJobStore {
-        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        try await configure(connection)
-        if migrate { try await Self.migrate(connection, logger: logger) }
-        let transactions = try await SQLiteTransactions.open(path: path, logger: logger, prepare: configure)
-        return SQLiteJobStore(connection: connection, transactions: transactions)
+        let main = try await ThreadedConnection.open(path: path, logger: logger) { connection in
+            try await configure(connection)
+            if migrate { try await Self.migrate(connection, logger: logger) }
+        }
+        do {
+            let transactions = try await SQLiteTransactions.open(path: path, logger: logger, prepare: configure)
+            return SQLiteJobStore(main: main, transactions: transactions)
+        } catch {
+            try? await main.close()
+            throw error
+        }
     }
 
     private static func configure(_ connection: SQLiteConnection) async throws {
@@ -40,7 +47,7 @@ public final class SQLiteJobStore: JobStore {
     /// Closes the connection; the store must not be used afterwards.
     public func close() async throws {
         try await transactions.close()
-        try await connection.close()
+        try await main.close()
     }
 
     private static func migrate(_ connection: SQLiteConnection, logger: Logger) async throws {

@@ -1,6 +1,4 @@
 import Logging
-import NIOCore
-import NIOPosix
 import SQLiteNIO
 import Synchronization
 
@@ -11,35 +9,23 @@ import Synchronization
 /// holds the connection alone from `BEGIN IMMEDIATE` (which takes the database's write lock at once,
 /// queueing behind other writers, in this process or another, for up to `busy_timeout`) to `COMMIT`.
 ///
-/// The connection runs on a thread of its own: writers on the main connection wait for the write
-/// lock by blocking their thread, and had they blocked every thread of a shared pool, the transaction
-/// holding the lock could not run its next statement until their `busy_timeout` ran out.
+/// Like the main connection, this one runs on a thread of its own (``ThreadedConnection``): writers
+/// on the main connection wait for the write lock by blocking their thread, and the transaction
+/// holding the lock must still be able to run its next statement.
 final class SQLiteTransactions: Sendable {
-    private let connection: SQLiteConnection
-    private let thread: NIOThreadPool
+    private let threaded: ThreadedConnection
+    private var connection: SQLiteConnection { threaded.connection }
     private let turn = AsyncTurnstile()
 
-    /// Opens the connection to `path` on a thread of its own; `prepare` sets it up (pragmas).
+    /// Opens the connection to `path`; `prepare` sets it up (pragmas).
     static func open(
         path: String, logger: Logger, prepare: (SQLiteConnection) async throws -> Void
     ) async throws -> SQLiteTransactions {
-        let thread = NIOThreadPool(numberOfThreads: 1)
-        thread.start()
-        do {
-            let connection = try await SQLiteConnection.open(
-                storage: .file(path: path), threadPool: thread, logger: logger,
-                on: MultiThreadedEventLoopGroup.singleton.any())
-            try await prepare(connection)
-            return SQLiteTransactions(connection: connection, thread: thread)
-        } catch {
-            try? await thread.shutdownGracefully()
-            throw error
-        }
+        SQLiteTransactions(threaded: try await ThreadedConnection.open(path: path, logger: logger, prepare: prepare))
     }
 
-    private init(connection: SQLiteConnection, thread: NIOThreadPool) {
-        self.connection = connection
-        self.thread = thread
+    private init(threaded: ThreadedConnection) {
+        self.threaded = threaded
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -58,8 +44,7 @@ final class SQLiteTransactions: Sendable {
     }
 
     func close() async throws {
-        try await connection.close()
-        try await thread.shutdownGracefully()
+        try await threaded.close()
     }
 }
 
