@@ -45,6 +45,8 @@ struct QueueConcurrencyTests {
         }
 
         var peak: [String: Int] { state.withLock { $0.peak } }
+        /// The handlers holding a slot now, by queue.
+        var running: [String: Int] { state.withLock { $0.running } }
     }
 
     static func catalog(_ gauge: Gauge) -> TaskCatalog {
@@ -79,12 +81,14 @@ struct QueueConcurrencyTests {
                 logger: logger)
             let group = ServiceGroup(services: [worker], logger: logger)
             let running = Task { try await group.run() }
-            // Every slot taken: the rest wait, however long the worker keeps claiming.
-            try await eventually("both queues to fill their slots") {
-                let queues = try await store.queueStatus(now: Date())
-                return queues.first { $0.name == "io" }?.running == 2 && queues.first { $0.name == "geo" }?.running == 1
+            // Every slot taken: the rest wait, however long the worker keeps claiming. A job is
+            // running in the store when it is claimed, a moment before its handler starts: the gate
+            // opens only once every slot's handler holds it.
+            try await eventually("both queues' handlers to hold their slots") {
+                gauge.running == ["io": 2, "geo": 1]
             }
-            #expect(try await store.queueStatus(now: Date()).map(\.pending) == [2, 4])
+            let queues = try await store.queueStatus(now: Date())
+            #expect(queues.map(\.running) == [1, 2] && queues.map(\.pending) == [2, 4])
             gauge.open()
             try await eventually("every job to finish") { try await store.unfinishedJobCounts().isEmpty }
             await group.triggerGracefulShutdown()

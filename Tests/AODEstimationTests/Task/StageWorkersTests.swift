@@ -34,9 +34,11 @@ struct StageWorkersTests {
                 "TASKFORGE_DATABASE_URL": databaseURL, "DATA_FOLDER": scenes.url.path,
                 "TASKFORGE_ARTIFACTS_URL": directory.appendingPathComponent("artifacts").absoluteString,
             ]
+            // Leases short enough that the killed worker's job comes back soon, long enough (renewed
+            // every 0.5 s) that a loaded machine's pause does not take a live attempt's job away.
             func start(_ name: String, _ arguments: [String]) throws -> BackgroundProcess {
                 try BackgroundProcess(
-                    taskforge, arguments + ["--lease-seconds", "2", "--kill-grace", "0.5", "--no-schedules"],
+                    taskforge, arguments + ["--lease-seconds", "5", "--kill-grace", "0.5", "--no-schedules"],
                     environment: environment, logFile: directory.appendingPathComponent("\(name).log"))
             }
             func worker(_ name: String, queue: String) throws -> BackgroundProcess {
