@@ -59,7 +59,9 @@ public struct PostgresTestServer: Sendable {
         }
         // With -l the restarted server writes to its log, not to our pipes. Through python3's
         // subprocess (close_fds): the server must not inherit the descriptor by which Foundation
-        // notices that the process it started has exited, or `run` would never return.
+        // notices that the process it started has exited, or `run` would never return. Nor does it
+        // carry the test run's mark (scripts/test kills what does at the end): it is the script's
+        // server, which the script stops.
         let pgctl = [
             "\(bin)/pg_ctl", "-D", "\(root)/data", "-l", "\(root)/server.log", "-m", "fast", "-w", "-t", "60",
             "restart",
@@ -67,7 +69,10 @@ public struct PostgresTestServer: Sendable {
         let command = (getuid() == 0 ? ["runuser", "-u", "postgres", "--"] : []) + pgctl
         let result = try await ProcessRunner.run(
             URL(fileURLWithPath: "/usr/bin/env"),
-            ["python3", "-c", "import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:]).returncode)"] + command)
+            [
+                "-u", "TASKFORGE_TEST_RUN", "python3", "-c",
+                "import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:]).returncode)",
+            ] + command)
         guard result.status == 0 else { throw TestFailure("pg_ctl restart failed: \(result.stderr)\(result.stdout)") }
     }
 }
