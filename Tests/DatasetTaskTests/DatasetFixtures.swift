@@ -6,36 +6,23 @@ import Tasks
 import Testing
 
 /// The Python oracles of the dataset engine (Tests/DatasetsTests/Oracles: pandas, scikit-learn,
-/// DuckDB), run on the bytes the API stored and wrote. A missing interpreter or library fails the
-/// test (scripts/test installs them).
+/// DuckDB), run on the bytes the API stored and wrote, in the test run's one oracle interpreter
+/// (``PythonOracles``). A missing interpreter or library fails the test (scripts/test installs them).
 enum Oracles {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("DatasetsTests/Oracles")
-
     static func run(_ script: String, _ arguments: [String]) async throws -> JSONValue {
-        let command = ["python3", directory.appendingPathComponent(script).path] + arguments
-        let result = try await ConcurrencyLimit.pythonOracles.run {
-            try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), command)
+        let answer = try await PythonOracles.shared.run(script, arguments)
+        guard answer.status == 0 else {
+            throw TestFailure("oracle \(script) failed (\(answer.status)): \(answer.stderr)")
         }
-        guard result.status == 0 else {
-            throw TestFailure(
-                "oracle \(script) failed (\(result.status)); scripts/test installs pandas, scikit-learn and duckdb: \(result.stderr)"
-            )
-        }
-        return try JSONValue(json: Data(result.stdout.utf8))
+        return try JSONValue(json: Data(answer.stdout.utf8))
     }
 
     /// A seeded dataset by the oracles' generator (missing values, a constant and a skewed column,
     /// planted outliers, quoted commas, quotes and newlines): its path in `directory`.
     static func generate(_ name: String, rows: Int, seed: Int, in directory: URL) async throws -> URL {
         let url = directory.appendingPathComponent(name)
-        let command = [
-            "python3", Self.directory.appendingPathComponent("generate.py").path, url.path, "\(rows)", "\(seed)",
-        ]
-        let result = try await ConcurrencyLimit.pythonOracles.run {
-            try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), command)
-        }
-        guard result.status == 0 else { throw TestFailure("generate.py failed: \(result.stderr)") }
+        let answer = try await PythonOracles.shared.run("generate.py", [url.path, "\(rows)", "\(seed)"])
+        guard answer.status == 0 else { throw TestFailure("generate.py failed: \(answer.stderr)") }
         return url
     }
 }

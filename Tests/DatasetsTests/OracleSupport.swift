@@ -2,32 +2,23 @@ import Foundation
 import TaskforgeTestSupport
 import Testing
 
-/// Runs the Python oracles in Tests/DatasetsTests/Oracles (pandas, scikit-learn, DuckDB, csv).
-/// A missing interpreter or library fails the test: these oracles are the point of the suite, so
-/// they are never skipped (scripts/test installs them).
+/// Runs the Python oracles in Tests/DatasetsTests/Oracles (pandas, scikit-learn, DuckDB, csv), in
+/// the test run's one oracle interpreter (``PythonOracles``). A missing interpreter or library fails
+/// the test: these oracles are the point of the suite, so they are never skipped (scripts/test
+/// installs them).
 enum Oracle {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Oracles")
-
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// Runs `python3 Oracles/<script> args...` and returns its standard output. The oracle runs
-    /// while the test awaits it, holding none of the threads that run the test process's tasks.
+    /// Runs `Oracles/<script> args...` and returns its standard output.
     @discardableResult
     static func run(_ script: String, _ arguments: [String]) async throws -> Data {
-        let command = ["python3", directory.appendingPathComponent(script).path] + arguments
-        let result = try await ConcurrencyLimit.pythonOracles.run {
-            try await ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), command)
+        let answer = try await PythonOracles.shared.run(script, arguments)
+        guard answer.status == 0 else {
+            throw Failure(description: "oracle \(script) failed (\(answer.status)): \(answer.stderr)")
         }
-        guard result.status == 0 else {
-            throw Failure(
-                description: """
-                    oracle \(script) failed (\(result.status)); it needs python3 with pandas, \
-                    scikit-learn and duckdb (scripts/test installs them): \(result.stderr)
-                    """)
-        }
-        return Data(result.stdout.utf8)
+        return Data(answer.stdout.utf8)
     }
 
     static func json(_ script: String, _ arguments: [String]) async throws -> Any {

@@ -24,7 +24,4 @@ public actor ConcurrencyLimit {
         }
         return try await body()
     }
-
-    /// The Python oracles' limit: one at a time beside the rest of the suite on this 2-core machine.
-    public static let pythonOracles = ConcurrencyLimit(1)
 }
