@@ -33,7 +33,8 @@ struct SchemathesisTests {
         let secret = try #require(created.stdout.split(separator: "\n").first.map(String.init), "\(created.stderr)")
         let process = try BackgroundProcess(
             try CommandLineRunner.executable,
-            ["serve", "--port", "0", "--data-dir", data, "--isolation", "in-process"],
+            // Jobs still running at the end (schemathesis submits sleeps) are given back at once.
+            ["serve", "--port", "0", "--data-dir", data, "--isolation", "in-process", "--shutdown-grace", "0"],
             environment: environment, logFile: directory.appendingPathComponent("serve.log"))
         let url = try await process.listeningURL()
         let result = try await ProcessRunner.run(

@@ -9,9 +9,10 @@ import Testing
 /// and saves screenshots of each page, light and dark, under `.build/ui-screenshots/`.
 ///
 /// `scripts/test` installs Chromium, chromedriver, Selenium and axe-core, and runs these after the
-/// rest of the suite, beside schemathesis only (a browser beside every other test would slow them
-/// past their deadlines). They skip only where Chromium could not be installed (`TASKFORGE_BROWSER_UNAVAILABLE`).
-@Suite("dashboard in a browser", .serialized)
+/// rest of the suite, the two stores side by side and beside schemathesis only (a browser beside
+/// every other test would slow them past their deadlines; the script mostly waits for live updates).
+/// They skip only where Chromium could not be installed (`TASKFORGE_BROWSER_UNAVAILABLE`).
+@Suite("dashboard in a browser")
 struct DashboardBrowserTests {
     static let script = CommandLineRunner.packageRoot.appendingPathComponent("Tests/Browser/dashboard.py")
     static let screenshots = CommandLineRunner.packageRoot.appendingPathComponent(".build/ui-screenshots")
@@ -67,7 +68,11 @@ struct DashboardBrowserTests {
         }
         let server = try BackgroundProcess(
             try CommandLineRunner.executable,
-            ["serve", "--port", "0", "--data-dir", data, "--isolation", "in-process", "--ui-stream-lifetime", "3"],
+            // Jobs still running at the end (the script's sleeps) are given back at once.
+            [
+                "serve", "--port", "0", "--data-dir", data, "--isolation", "in-process", "--ui-stream-lifetime", "3",
+                "--shutdown-grace", "0",
+            ],
             environment: environment, logFile: directory.appendingPathComponent("serve.log"))
         let url = try await server.listeningURL()
         let result = try await ProcessRunner.run(
