@@ -1,6 +1,7 @@
 import Crypto
 import NIOCore
 import Synchronization
+import TaskRuntime
 
 /// Counts and hashes (SHA-256) the bytes of a stream as they pass, and ends the stream with
 /// ``ArtifactTooLarge`` as soon as they exceed a limit.

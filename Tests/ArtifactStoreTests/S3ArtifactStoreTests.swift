@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Crypto
 import Foundation
 import NIOCore
+import TaskRuntime
 import TaskforgeTestSupport
 import Testing
 
@@ -81,7 +82,7 @@ import Testing
         try #require(result.status == 0, "boto3 failed: \(result.stderr)")
         let answer = try JSONDecoder().decode([String: AnyCodableValue].self, from: Data(result.stdout.utf8))
         let expected = try await body.sha256
-        #expect(answer["sha256"] == .string(expected.map { String(format: "%02x", $0) }.joined()))
+        #expect(answer["sha256"] == .string(Hex.encode(expected)))
         #expect(answer["content_type"] == .string("text/csv"))
         #expect(answer["open_uploads"] == .number(0))
     }

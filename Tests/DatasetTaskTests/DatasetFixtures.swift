@@ -63,5 +63,5 @@ extension APIEndpoint {
 
 /// The lowercase hex SHA-256 of `data`.
 func sha256Hex(_ data: Data) -> String {
-    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    Hex.encode(SHA256.hash(data: data))
 }

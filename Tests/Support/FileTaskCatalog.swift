@@ -25,7 +25,7 @@ public enum FileTaskCatalog {
                     let bytes = try Data(contentsOf: url)
                     files[name] = [
                         "size": .integer(bytes.count),
-                        "sha256": .string(SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()),
+                        "sha256": .string(Hex.encode(SHA256.hash(data: bytes))),
                     ]
                 }
                 return ["files": .object(files)]

@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import NIOCore
 import NIOHTTP1
+import TaskRuntime
 
 /// Artifacts in S3-compatible object storage, every request signed with ``SigV4Signer``.
 ///

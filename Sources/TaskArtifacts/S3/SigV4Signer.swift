@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TaskRuntime
 
 /// AWS Signature Version 4 (`AWS4-HMAC-SHA256`), as S3 uses it: the canonical request, the string
 /// to sign, the derived signing key and the signature, for an `Authorization` header or for a

@@ -12,7 +12,7 @@ public struct TokenSecret: Sendable, Hashable {
         let idBytes = (0..<6).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let secretBytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return TokenSecret(
-            id: idBytes.map { String(format: "%02x", $0) }.joined(),
+            id: Hex.encode(idBytes),
             secret: Data(secretBytes).base64URLEncodedString())
     }
 

@@ -10,14 +10,7 @@
 enum LockDigest {
     /// The lowercase hex SHA-256 of `message`.
     static func sha256Hex(_ message: some Collection<UInt8>) -> String {
-        let hexDigits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in sha256(message) {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Hex.encode(sha256(message))
     }
 
     /// The 32-byte SHA-256 of `message`.

@@ -30,7 +30,7 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         for length in 0...300 {
             let message = (0..<length).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            let expected = SHA256.hash(data: message).map { String(format: "%02x", $0) }.joined()
+            let expected = Hex.encode(SHA256.hash(data: message))
             #expect(LockDigest.sha256Hex(message) == expected, "length \(length)")
         }
     }

@@ -41,7 +41,7 @@ import Testing
 
             let finished = try await server.waitUntilFinished(id)
             #expect(finished["state"] == "succeeded")
-            let digest = SHA256.hash(data: Self.scan).map { String(format: "%02x", $0) }.joined()
+            let digest = Hex.encode(SHA256.hash(data: Self.scan))
             #expect(
                 finished["output"]?["files"] == [
                     "scan": ["size": .integer(Self.scan.count), "sha256": .string(digest)]

@@ -1,9 +1,11 @@
-/// Lowercase hexadecimal, as SigV4 and artifact digests write bytes.
-enum Hex {
+/// Lowercase hexadecimal, two digits a byte: how digests, token ids, the schema lock and SigV4
+/// write bytes.
+public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var text: [UInt8] = []
+        text.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0f)])
