@@ -29,10 +29,21 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# pip_install MODULE:PACKAGE...: installs from PyPI the packages whose module python3 cannot find
-# (found, not imported: importing pandas or scikit-learn just to see that they are there takes seconds).
+# pip_add PIP_ARGUMENT...: `python3 -m pip install --quiet PIP_ARGUMENT...`, again with
+# --break-system-packages where the system's Python refuses (Debian's is externally managed).
+pip_add() {
+    python3 -m pip install --quiet "$@" || python3 -m pip install --quiet --break-system-packages "$@"
+}
+
+# pip_install [--no-deps] MODULE:PACKAGE...: installs from PyPI the packages whose module python3
+# cannot find (found, not imported: importing pandas or scikit-learn just to see that they are there
+# takes seconds). --no-deps installs them without their dependencies.
 pip_install() {
-    local missing
+    local options=() missing
+    if [ "${1:-}" = --no-deps ]; then
+        options+=(--no-deps)
+        shift
+    fi
     missing=$(python3 - "$@" <<'PY'
 import importlib.util, sys
 print(" ".join(p.split(":", 1)[1] for p in sys.argv[1:] if importlib.util.find_spec(p.split(":", 1)[0]) is None))
@@ -41,5 +52,5 @@ PY
     [ -n "$missing" ] || return 0
     log "installing $missing from PyPI"
     # shellcheck disable=SC2086  # one word per package
-    python3 -m pip install --quiet $missing || python3 -m pip install --quiet --break-system-packages $missing
+    pip_add "${options[@]}" $missing
 }

