@@ -27,7 +27,8 @@ public final class PythonOracles: Sendable {
         let process: SpawnedProcess
         let requests: FileHandle
         let answers: FileHandle
-        let errorLog: URL
+        /// What it wrote to standard error (a file already unlinked: nothing is left behind).
+        let errors: FileHandle
         var unread = Data()
 
         /// The next line it writes, `nil` once it has exited.
@@ -67,7 +68,7 @@ public final class PythonOracles: Sendable {
             if interpreter?.process.isRunning != true { interpreter = try start() }
             try interpreter!.requests.write(contentsOf: request)
             guard let line = interpreter!.readLine() else {
-                let log = (try? String(contentsOf: interpreter!.errorLog, encoding: .utf8)) ?? ""
+                let log = String(decoding: interpreter!.errors.readDataToEndOfFile(), as: UTF8.self)
                 interpreter = nil
                 throw TestFailure(
                     """
@@ -84,18 +85,20 @@ public final class PythonOracles: Sendable {
         let answers = Pipe()
         let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("python-oracles-\(UUID()).log")
         guard FileManager.default.createFile(atPath: errorLog.path, contents: nil),
-            let errors = FileHandle(forWritingAtPath: errorLog.path)
+            let errorWriter = FileHandle(forWritingAtPath: errorLog.path),
+            let errors = FileHandle(forReadingAtPath: errorLog.path)
         else { throw TestFailure("cannot create \(errorLog.path)") }
-        defer { try? errors.close() }
+        defer { try? errorWriter.close() }
+        try FileManager.default.removeItem(at: errorLog)
         let process = try SpawnedProcess(
             executable: URL(fileURLWithPath: "/usr/bin/env"),
             arguments: ["python3", directory.appendingPathComponent("serve.py").path],
             standardInput: requests.fileHandleForReading.fileDescriptor,
-            standardOutput: answers.fileHandleForWriting.fileDescriptor, standardError: errors.fileDescriptor)
+            standardOutput: answers.fileHandleForWriting.fileDescriptor, standardError: errorWriter.fileDescriptor)
         try requests.fileHandleForReading.close()
         try answers.fileHandleForWriting.close()
         return Interpreter(
             process: process, requests: requests.fileHandleForWriting, answers: answers.fileHandleForReading,
-            errorLog: errorLog)
+            errors: errors)
     }
 }
